@@ -1,0 +1,36 @@
+// Loading a project: mamori.toml and content/ become a Site (site.h).
+//
+// Every problem in the user's files becomes a diagnostic; loading goes on so that one
+// run reports them all. A problem with the environment (no mamori.toml, no content/
+// folder, an unreadable root) is a LoadFailure instead: the run cannot go on.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <variant>
+
+#include "diagnostic.h"
+#include "site.h"
+
+namespace mamori {
+
+struct LoadOptions {
+  bool include_drafts = false;
+  int jobs = 1;
+};
+
+struct LoadFailure {
+  std::string message;
+};
+
+std::variant<Site, LoadFailure> load_site(const std::filesystem::path& root, const LoadOptions& options,
+                                          Diagnostics& diagnostics);
+
+// Fills in Diagnostic::source_line for diagnostics that have a line, from `text`.
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view text);
+
+// Checks a page file's bytes (empty, binary, invalid UTF-8) and splits off the front
+// matter. On success returns the text after a BOM; otherwise adds the problem to `out`.
+std::optional<std::string_view> check_text_file(std::string_view bytes, std::vector<Diagnostic>& out);
+
+}  // namespace mamori

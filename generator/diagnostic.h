@@ -1,0 +1,61 @@
+// Diagnostics: the problems a run finds in the user's files.
+//
+// Parsers report positions relative to the text they were given and leave `path`
+// empty; the loader that knows the file adds the path (see with_path). Everything is
+// printed in the form editors and CI parse: `path:line:col: error: message`.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mamori {
+
+enum class Severity { error, warning };
+
+struct Diagnostic {
+  std::string path;        // relative to the project root, '/'-separated; may be empty
+  int line = 0;            // 1-based; 0 when the problem concerns the whole file
+  int column = 0;          // 1-based, counted in Unicode code points; 0 when unknown
+  Severity severity = Severity::error;
+  std::string message;
+  std::string source_line; // the text of `line`, for the caret display; may be empty
+
+  friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
+};
+
+Diagnostic error_at(int line, int column, std::string message);
+Diagnostic warning_at(int line, int column, std::string message);
+
+// "path:line:col: error: message" (the position parts that are 0 are left out).
+std::string format_diagnostic(const Diagnostic& d);
+
+// format_diagnostic plus, when the source line is known, the line and a caret under
+// the column (aligned by display width, so full-width Japanese text lines up).
+std::string format_with_caret(const Diagnostic& d);
+
+// A run's diagnostics. Not thread-safe: parallel workers collect their own and merge.
+class Diagnostics {
+ public:
+  void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  void add_all(std::vector<Diagnostic> ds, std::string_view path = {});
+  void merge(Diagnostics&& other);
+
+  bool has_errors() const;
+  int error_count() const;
+  int warning_count() const;
+  bool empty() const { return items_.empty(); }
+  const std::vector<Diagnostic>& items() const { return items_; }
+
+  // Orders by path, line, column, message and drops exact duplicates, so that output
+  // does not depend on thread scheduling.
+  void sort();
+
+ private:
+  std::vector<Diagnostic> items_;
+};
+
+// Returns the 1-based line `line` of `text` without its line ending ("" when absent).
+std::string_view line_of(std::string_view text, int line);
+
+}  // namespace mamori

@@ -1,0 +1,340 @@
+#include "markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
+#include "slug.h"
+#include "spellcheck.h"
+#include "text.h"
+#include "url.h"
+
+namespace mamori {
+namespace {
+
+constexpr int kParseOptions = CMARK_OPT_DEFAULT;
+// Without CMARK_OPT_UNSAFE cmark-gfm also drops raw HTML and javascript:/vbscript:/file:
+// URLs itself; we remove them before rendering as well and tell the author.
+constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+struct CharDeleter {
+  void operator()(char* p) const { cmark_get_default_mem_allocator()->free(p); }
+};
+
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string escape_attribute(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+// Maps cmark's (line, byte column) in the body to file (line, code point column).
+class Positions {
+ public:
+  Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  std::string_view line_text(int body_line) const {
+    if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
+    const size_t start = starts_[static_cast<size_t>(body_line - 1)];
+    size_t end = body_.find('\n', start);
+    if (end == std::string_view::npos) end = body_.size();
+    return body_.substr(start, end - start);
+  }
+  int file_line(int body_line) const { return body_line + first_line_ - 1; }
+  int column(int body_line, int byte_column) const {
+    const std::string_view text = line_text(body_line);
+    const size_t bytes = std::min(text.size(), static_cast<size_t>(std::max(0, byte_column - 1)));
+    return static_cast<int>(count_code_points(text.substr(0, bytes))) + 1;
+  }
+  // Finds `needle` in body lines [from, to]; returns (body line, byte column) or (0, 0).
+  std::pair<int, int> find(std::string_view needle, int from, int to) const {
+    for (int line = std::max(1, from); line <= to && static_cast<size_t>(line) <= starts_.size(); ++line) {
+      const size_t at = line_text(line).find(needle);
+      if (at != std::string_view::npos) return {line, static_cast<int>(at) + 1};
+    }
+    return {0, 0};
+  }
+
+ private:
+  std::string_view body_;
+  int first_line_;
+  std::vector<size_t> starts_;
+};
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(node));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* literal = cmark_node_get_literal(n)) out += literal;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Moves every child of `from` to the end of `to`.
+void move_children(cmark_node* from, cmark_node* to) {
+  while (cmark_node* child = cmark_node_first_child(from)) {
+    cmark_node_unlink(child);
+    cmark_node_append_child(to, child);
+  }
+}
+
+// Replaces `node` by its children (a link that could not be resolved keeps its text).
+void unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) {
+    cmark_node_unlink(child);
+    cmark_node_insert_before(node, child);
+  }
+  cmark_node_free(node);  // unlinks it too
+}
+
+cmark_node* custom_block(std::string_view on_enter, std::string_view on_exit) {
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, std::string(on_enter).c_str());
+  cmark_node_set_on_exit(block, std::string(on_exit).c_str());
+  return block;
+}
+
+// Removes a trailing "{#id}" from the heading's last text children; returns the id.
+std::string take_explicit_id(cmark_node* heading) {
+  // The suffix may be split over several adjacent text nodes ('_' and '{' start new ones).
+  std::vector<cmark_node*> run;
+  for (cmark_node* n = cmark_node_last_child(heading); n != nullptr; n = cmark_node_previous(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_TEXT) break;
+    run.insert(run.begin(), n);
+  }
+  if (run.empty()) return {};
+  std::string joined;
+  for (cmark_node* n : run) joined += cmark_node_get_literal(n);
+  const ExplicitId split = split_explicit_id(joined);
+  if (split.id.empty()) return {};
+  std::string id(split.id);
+  cmark_node_set_literal(run.front(), std::string(split.text).c_str());
+  for (size_t i = 1; i < run.size(); ++i) cmark_node_free(run[i]);
+  return id;
+}
+
+struct Walk {
+  const Positions& positions;
+  const LinkResolver& resolver;
+  RenderedMarkdown& result;
+
+  // (file line, column) of a node; inline nodes made by extensions (autolinks) have no
+  // position, so look for their text in the lines of the nearest positioned ancestor.
+  std::pair<int, int> where(cmark_node* node, std::string_view text_hint = {}) const {
+    const int line = cmark_node_get_start_line(node);
+    if (line > 0) {
+      return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(node))};
+    }
+    cmark_node* ancestor = cmark_node_parent(node);
+    while (ancestor != nullptr && cmark_node_get_start_line(ancestor) <= 0) ancestor = cmark_node_parent(ancestor);
+    if (ancestor == nullptr) return {positions.file_line(1), 1};
+    const int from = cmark_node_get_start_line(ancestor);
+    const int to = std::max(from, cmark_node_get_end_line(ancestor));
+    if (!text_hint.empty()) {
+      const auto [l, c] = positions.find(text_hint, from, to);
+      if (l > 0) return {positions.file_line(l), positions.column(l, c)};
+    }
+    return {positions.file_line(from), positions.column(from, cmark_node_get_start_column(ancestor))};
+  }
+
+  void error(std::pair<int, int> at, std::string message) {
+    result.diagnostics.push_back(error_at(at.first, at.second, std::move(message)));
+  }
+};
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view body, int first_line, const LinkResolver& resolver) {
+  ensure_extensions_registered();
+  RenderedMarkdown result;
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  const Positions positions(body, first_line);
+  Walk walk{positions, resolver, result};
+
+  // Collect first, change the tree afterwards: the iterator must not see freed nodes.
+  std::vector<cmark_node*> headings, links, raw_html, tasks, tables;
+  {
+    std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(doc.get()));
+    cmark_event_type ev;
+    while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+      if (ev != CMARK_EVENT_ENTER) continue;
+      cmark_node* n = cmark_iter_get_node(it.get());
+      const cmark_node_type type = cmark_node_get_type(n);
+      if (type == CMARK_NODE_HEADING) {
+        headings.push_back(n);
+      } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+        links.push_back(n);
+      } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+        raw_html.push_back(n);
+      } else if (type == CMARK_NODE_ITEM && std::string_view(cmark_node_get_type_string(n)) == "tasklist") {
+        tasks.push_back(n);
+      } else if (std::string_view(cmark_node_get_type_string(n)) == "table") {
+        tables.push_back(n);
+      }
+    }
+  }
+
+  for (cmark_node* html : raw_html) {
+    const std::string_view literal = cmark_node_get_literal(html) ? cmark_node_get_literal(html) : "";
+    if (!trim(literal).starts_with("<!--")) {  // comments are the author's notes: drop quietly
+      const auto at = walk.where(html);
+      result.diagnostics.push_back(warning_at(at.first, at.second, "raw HTML is not allowed in pages and was left out"));
+    }
+    cmark_node_free(html);
+  }
+
+  IdAllocator ids;
+  std::vector<std::string> explicit_ids;
+  for (cmark_node* heading : headings) {
+    const int level = cmark_node_get_heading_level(heading);
+    const auto at = walk.where(heading);
+    const std::string explicit_id = take_explicit_id(heading);
+    std::string text = std::string(trim(plain_text(heading)));
+    std::string id;
+    if (!explicit_id.empty()) {
+      if (ids.taken(explicit_id)) {
+        walk.error(at, "heading id '" + explicit_id + "' is used twice on this page");
+      }
+      id = ids.unique(explicit_id);
+    } else {
+      std::string slug = slugify(text);
+      id = ids.unique(slug.empty() ? "section" : slug);
+    }
+    result.headings.push_back(Heading{level, id, text, at.first});
+    const std::string tag = "h" + std::to_string(level);
+    cmark_node* block = custom_block("<" + tag + " id=\"" + escape_attribute(id) + "\">", "</" + tag + ">");
+    cmark_node_insert_before(heading, block);
+    move_children(heading, block);
+    cmark_node_free(heading);
+  }
+
+  std::vector<std::string> heading_ids;
+  for (const auto& h : result.headings) heading_ids.push_back(h.id);
+
+  for (cmark_node* link : links) {
+    const bool image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
+    const std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
+    cmark_node* first = cmark_node_first_child(link);
+    const std::string hint = first != nullptr && cmark_node_get_literal(first) ? cmark_node_get_literal(first) : "";
+    const auto at = walk.where(link, hint);
+    result.links.push_back(LinkOccurrence{url, at.first, at.second, image});
+    const std::string what = image ? "image" : "link";
+    std::optional<std::string> href;
+    switch (classify_url(url)) {
+      case UrlKind::web:
+        if (image) {
+          walk.error(at, "image '" + url + "' would be loaded from outside the site: save it under content/ and link it relatively");
+        } else {
+          href = url;
+        }
+        break;
+      case UrlKind::contact:
+        if (image) walk.error(at, "image '" + url + "' is not a picture file");
+        else href = url;
+        break;
+      case UrlKind::fragment: {
+        const std::string fragment = percent_decode(std::string_view(url).substr(1));
+        if (std::find(heading_ids.begin(), heading_ids.end(), fragment) == heading_ids.end()) {
+          walk.error(at, "link to missing heading '#" + fragment + "' on this page" + did_you_mean(fragment, heading_ids));
+        } else {
+          href = "#" + encode_fragment(fragment);
+        }
+        break;
+      }
+      case UrlKind::relative:
+        if (url.empty()) {
+          walk.error(at, what + " has an empty URL");
+        } else {
+          href = resolver.resolve(url, image, at.first, at.second, result.diagnostics);
+        }
+        break;
+      case UrlKind::unsafe: {
+        walk.error(at, "unsafe " + what + " '" + url + "' is not allowed" +
+                           (image ? ": images must be files under content/"
+                                  : ": use https:, http:, mailto:, tel: or a relative link"));
+        break;
+      }
+    }
+    if (href) {
+      cmark_node_set_url(link, href->c_str());
+    } else {
+      unwrap(link);  // keep the text (an image's description) so nothing else is freed
+    }
+  }
+
+  int task_number = 0;
+  for (cmark_node* item : tasks) {
+    const bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+    cmark_node_set_syntax_extension(item, nullptr);  // render as a plain <li>
+    const std::string id = ids.unique("task-" + std::to_string(++task_number));
+    cmark_node* block = custom_block("<input type=\"checkbox\" class=\"task\" aria-labelledby=\"" + id + "\"" +
+                                         (checked ? " checked" : "") + "><div class=\"task-text\" id=\"" + id + "\">",
+                                     "</div>");
+    move_children(item, block);
+    cmark_node_append_child(item, block);
+  }
+
+  for (cmark_node* table : tables) {
+    // Column alignment would need style attributes, which the Content-Security-Policy
+    // forbids; tables are left-aligned by the theme instead.
+    const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    std::vector<uint8_t> none(columns, 0);
+    cmark_gfm_extensions_set_table_alignments(table, columns, none.data());
+    // A scrollable, keyboard-focusable region keeps wide tables readable on a phone.
+    cmark_node* wrapper = custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
+    cmark_node_insert_before(table, wrapper);
+    cmark_node_unlink(table);
+    cmark_node_append_child(wrapper, table);
+  }
+
+  std::unique_ptr<char, CharDeleter> html(
+      cmark_render_html(doc.get(), kRenderOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  result.html = html.get();
+  return result;
+}
+
+}  // namespace mamori

@@ -1,0 +1,56 @@
+// Writing the site so that a failed or interrupted build never damages the previous one.
+//
+// Files are written into a fresh staging folder beside the output (same file system);
+// commit() swaps it in with one rename (renameat2 RENAME_EXCHANGE where the file system
+// has it) and only then removes the old site. Until commit() the output is untouched;
+// an abandoned staging folder is removed by the destructor or, after a crash, by the
+// next build.
+#pragma once
+
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace mamori {
+
+// The marker file in every built site; its presence tells the next build that the
+// folder is ours to replace.
+inline constexpr std::string_view kSiteMarker = ".mamori";
+
+class OutputTree {
+ public:
+  // Checks that `out` may be replaced (it is absent, empty, or a site mamori built),
+  // removes stale staging folders and creates a new one. Returns an error message when
+  // the output cannot be used.
+  static std::variant<OutputTree, std::string> open(const std::filesystem::path& out);
+
+  OutputTree(OutputTree&& other) noexcept;
+  OutputTree& operator=(OutputTree&&) = delete;
+  OutputTree(const OutputTree&) = delete;
+  ~OutputTree();
+
+  // Writes a file (path relative to the site root). Thread-safe.
+  std::optional<std::string> write(std::string_view relative, std::string_view content);
+  // Copies a file into the site. Thread-safe.
+  std::optional<std::string> copy(std::string_view relative, const std::filesystem::path& from);
+
+  // Swaps the staging folder in for the output. After a successful commit the tree is
+  // spent; on failure the output is as it was.
+  std::optional<std::string> commit();
+
+  const std::filesystem::path& staging() const { return staging_; }
+
+ private:
+  OutputTree(std::filesystem::path out, std::filesystem::path staging);
+  std::optional<std::string> make_parent(const std::filesystem::path& file);
+
+  std::filesystem::path out_;
+  std::filesystem::path staging_;
+  bool committed_ = false;
+  std::mutex folders_mutex_;
+};
+
+}  // namespace mamori

@@ -1,0 +1,33 @@
+// A page's front matter, validated.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "date.h"
+#include "diagnostic.h"
+#include "toml_reader.h"
+
+namespace mamori {
+
+struct PageMeta {
+  std::string title;
+  std::string description;
+  int64_t weight = 0;
+  std::optional<Located<Date>> reviewed;
+  std::vector<Located<std::string>> sources;  // absolute http(s) URLs
+  std::optional<Located<std::string>> quiz;   // a quiz id (quizzes/ID.toml)
+  bool draft = false;
+};
+
+// Parses and validates front matter TOML that starts on file line `first_line`.
+// Problems are added to `out` with file positions; the result is usable even then.
+PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector<Diagnostic>& out);
+
+// The keys front matter may hold, for scaffolding and documentation.
+const std::vector<std::string>& page_meta_keys();
+
+}  // namespace mamori

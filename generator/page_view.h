@@ -1,0 +1,31 @@
+// The view models templates are rendered with: what a page shows, as JSON.
+//
+// Every URL in a view is relative to the page being rendered (see url.h), so the built
+// site works from file://, a file share and any sub-path of a web server.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "date.h"
+#include "markdown.h"
+#include "site.h"
+
+namespace mamori {
+
+// The Content-Security-Policy every page carries: only the site's own files.
+extern const char* const kContentSecurityPolicy;
+
+// The view for page `index` of `site`, with its rendered body and headings.
+nlohmann::json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today);
+
+// The view for 404.html, which a web server may serve at any path: links are absolute
+// when base_url is set, else relative to the site root.
+nlohmann::json not_found_view(const Site& site);
+
+// sitemap.xml for every page (absolute URLs when base_url is set).
+std::string sitemap_xml(const Site& site);
+
+}  // namespace mamori

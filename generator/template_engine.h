@@ -1,0 +1,40 @@
+// Mustache rendering (kainjow mustache) of JSON view models.
+//
+// {{name}} is HTML-escaped (& < > " '), {{{name}}} is inserted as it is and is used only
+// for HTML the generator made itself (the rendered Markdown body).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mamori {
+
+struct Theme;
+
+// The parse error of a template, if any.
+std::optional<std::string> template_syntax_error(std::string_view text);
+
+// Renders the theme's templates. One engine is not safe for concurrent use: give each
+// worker thread its own.
+class TemplateEngine {
+ public:
+  explicit TemplateEngine(const Theme& theme);
+  ~TemplateEngine();
+  TemplateEngine(const TemplateEngine&) = delete;
+  TemplateEngine& operator=(const TemplateEngine&) = delete;
+
+  // Renders template `name` ("page", "section", …) with `view`. Returns nullopt and sets
+  // `error` when the template fails.
+  std::optional<std::string> render(const std::string& name, const nlohmann::json& view, std::string& error);
+
+ private:
+  struct Compiled;
+  std::unique_ptr<Compiled> compiled_;
+};
+
+}  // namespace mamori

@@ -1,0 +1,50 @@
+// UTF-8 text helpers shared by the parsers: validation, positions, widths, NFC.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace mamori {
+
+// Byte offset of the first byte that is not part of a well-formed UTF-8 sequence
+// (overlong forms, surrogates and code points above U+10FFFF are ill-formed), or
+// nullopt when the whole text is valid.
+std::optional<size_t> find_invalid_utf8(std::string_view text);
+
+// True when the text holds a NUL byte: a binary file, not a text file.
+bool looks_binary(std::string_view text);
+
+// Drops a leading UTF-8 byte order mark (Windows editors add one).
+std::string_view strip_bom(std::string_view text);
+
+// Number of code points in valid UTF-8 text.
+size_t count_code_points(std::string_view text);
+
+// The first `n` code points of `text` (all of it when shorter).
+std::string_view prefix_of_code_points(std::string_view text, size_t n);
+
+// Columns a terminal needs for the text: 2 for wide (CJK) characters, 1 otherwise.
+size_t display_width(std::string_view text);
+
+struct TextPosition {
+  int line = 1;    // 1-based
+  int column = 1;  // 1-based, in code points
+};
+
+// Line and column of a byte offset into `text`.
+TextPosition position_of(std::string_view text, size_t offset);
+
+// Unicode NFC normalisation; invalid input is returned unchanged.
+std::string nfc(std::string_view text);
+
+// Lower-cases, in Unicode terms, valid UTF-8 text.
+std::string to_lower(std::string_view text);
+
+// Removes ASCII white space and the ideographic space U+3000 from both ends.
+std::string_view trim(std::string_view text);
+
+bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
+
+}  // namespace mamori

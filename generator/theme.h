@@ -1,0 +1,40 @@
+// A theme: Mustache templates, partials and static assets under themes/NAME/.
+//
+//   templates/home.mustache section.mustache page.mustache 404.mustache
+//   partials/*.mustache      ({{> name}} in templates)
+//   assets/**                copied to the site's assets/ folder
+#pragma once
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "content_loader.h"
+#include "diagnostic.h"
+
+namespace mamori {
+
+struct ThemeAsset {
+  std::string output;  // "assets/style.css"
+  std::filesystem::path file;
+};
+
+struct Theme {
+  std::string name;
+  std::map<std::string, std::string> templates;  // "page" → text
+  std::map<std::string, std::string> partials;   // "header" → text
+  std::vector<ThemeAsset> assets;
+};
+
+// The templates every theme must have.
+const std::vector<std::string>& required_templates();
+
+// Loads and validates a theme: every required template present and parseable, no
+// template, partial or stylesheet that loads anything from outside the site. Problems
+// in the theme's files are diagnostics; a missing theme folder is a LoadFailure.
+std::variant<Theme, LoadFailure> load_theme(const std::filesystem::path& root, const std::string& name,
+                                             Diagnostics& diagnostics);
+
+}  // namespace mamori

@@ -1,0 +1,52 @@
+// Mamori: small progressive enhancements. The pages work without this script.
+(function () {
+  'use strict';
+
+  function storage() {
+    // localStorage can be missing or throw (some browsers over file://, private modes).
+    try {
+      var probe = '__mamori__';
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  // Task lists are self-checks: remember what the reader ticked on this page.
+  function rememberTasks(store) {
+    var boxes = document.querySelectorAll('input.task');
+    if (!boxes.length || !store) return;
+    var key = 'mamori:tasks:' + location.pathname;
+    var saved = {};
+    try { saved = JSON.parse(store.getItem(key) || '{}') || {}; } catch (e) { saved = {}; }
+    Array.prototype.forEach.call(boxes, function (box) {
+      var id = box.getAttribute('aria-labelledby');
+      if (Object.prototype.hasOwnProperty.call(saved, id)) box.checked = !!saved[id];
+      box.addEventListener('change', function () {
+        saved[id] = box.checked;
+        try { store.setItem(key, JSON.stringify(saved)); } catch (e) { /* full or unavailable */ }
+      });
+    });
+  }
+
+  function enablePrint() {
+    var buttons = document.querySelectorAll('[data-action="print"]');
+    Array.prototype.forEach.call(buttons, function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+  }
+
+  function start() {
+    rememberTasks(storage());
+    enablePrint();
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
