@@ -18,7 +18,8 @@ Diagnostic warning_at(int line, int column, std::string message) {
 std::string format_diagnostic(const Diagnostic& d) {
   std::string out = d.path;
   if (d.line > 0) {
-    out += ':' + std::to_string(d.line);
+    if (!out.empty()) out += ':';
+    out += std::to_string(d.line);
     if (d.column > 0) out += ':' + std::to_string(d.column);
   }
   if (!out.empty()) out += ": ";

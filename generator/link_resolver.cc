@@ -87,9 +87,11 @@ std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<Pendin
     const auto& targets = ids[static_cast<size_t>(anchor.target)];
     if (std::find(targets.begin(), targets.end(), anchor.fragment) != targets.end()) continue;
     const Page& target = site.pages[static_cast<size_t>(anchor.target)];
+    std::vector<std::string> anchors;
+    for (const auto& id : targets) anchors.push_back("#" + id);
     out.push_back(error_at(anchor.line, anchor.column,
                            "link to missing heading '#" + anchor.fragment + "' in '" + target.content_path + "'" +
-                               did_you_mean(anchor.fragment, targets)));
+                               did_you_mean("#" + anchor.fragment, anchors)));
   }
   return out;
 }

@@ -279,7 +279,9 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
       case UrlKind::fragment: {
         const std::string fragment = percent_decode(std::string_view(url).substr(1));
         if (std::find(heading_ids.begin(), heading_ids.end(), fragment) == heading_ids.end()) {
-          walk.error(at, "link to missing heading '#" + fragment + "' on this page" + did_you_mean(fragment, heading_ids));
+          std::vector<std::string> anchors;
+          for (const auto& id : heading_ids) anchors.push_back("#" + id);
+          walk.error(at, "link to missing heading '#" + fragment + "' on this page" + did_you_mean("#" + fragment, anchors));
         } else {
           href = "#" + encode_fragment(fragment);
         }

@@ -38,20 +38,25 @@ std::u32string decode(std::string_view s) {
 }  // namespace
 
 int edit_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: insertions, deletions, substitutions and swaps of two
+  // neighbouring characters ("titel" → "title") each cost 1.
   const std::u32string x = decode(a);
   const std::u32string y = decode(b);
-  std::vector<int> row(y.size() + 1);
-  for (size_t j = 0; j <= y.size(); ++j) row[j] = static_cast<int>(j);
+  const size_t width = y.size() + 1;
+  std::vector<int> d((x.size() + 1) * width);
+  auto at = [&](size_t i, size_t j) -> int& { return d[i * width + j]; };
+  for (size_t i = 0; i <= x.size(); ++i) at(i, 0) = static_cast<int>(i);
+  for (size_t j = 0; j <= y.size(); ++j) at(0, j) = static_cast<int>(j);
   for (size_t i = 1; i <= x.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
     for (size_t j = 1; j <= y.size(); ++j) {
-      const int above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (x[i - 1] == y[j - 1] ? 0 : 1)});
-      diagonal = above;
+      const int cost = x[i - 1] == y[j - 1] ? 0 : 1;
+      at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+      if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1]) {
+        at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
+      }
     }
   }
-  return row[y.size()];
+  return at(x.size(), y.size());
 }
 
 std::optional<std::string> closest_match(std::string_view word,

@@ -8,8 +8,8 @@
 
 namespace mamori {
 
-// Levenshtein distance counted in Unicode code points, so that a one-character typo in
-// a Japanese name costs 1.
+// Edit distance counted in Unicode code points, so that a one-character typo in a
+// Japanese name costs 1; swapping two neighbouring characters also costs 1.
 int edit_distance(std::string_view a, std::string_view b);
 
 // The candidate nearest to `word`, if it is near enough to be a likely typo: at most

@@ -1,0 +1,55 @@
+# The two commands a newcomer needs (see README.md):
+#   make site   install what is missing, build mamori, render the portal into site/
+#   make test   install what is missing, build (also with ASan+UBSan), run every test
+# Both are safe to run again.
+
+.DELETE_ON_ERROR:
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+
+MAMORI := build/dev/mamori
+BROWSER_DIR := tests/browser
+
+.PHONY: site test deps deps-test build build-asan unit integration browser bench format lint clean
+
+site: deps build
+	$(MAMORI) build
+	@echo
+	@echo "The portal is ready. Open it in a browser:"
+	@echo "  file://$(CURDIR)/site/index.html"
+
+test: deps-test build build-asan
+	ctest --preset asan
+	$(MAKE) --no-print-directory browser
+	@echo "All tests passed."
+
+deps:
+	@scripts/install-deps build
+
+deps-test:
+	@scripts/install-deps test
+
+build:
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev
+
+build-asan:
+	cmake --preset asan >/dev/null
+	cmake --build --preset asan
+
+# Browser tests run against the optimised build; npm packages come from the lock file.
+browser: build
+	@cd $(BROWSER_DIR) && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
+	MAMORI=$(CURDIR)/$(MAMORI) node --test --test-concurrency=1 $(BROWSER_DIR)/
+
+bench: build
+	tests/bench/run.sh
+
+format:
+	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc
+
+lint: build
+	clang-tidy -p build/dev --quiet generator/*.cc
+
+clean:
+	rm -rf build site
