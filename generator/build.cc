@@ -44,7 +44,7 @@ struct PageResult {
 
 // Renders one page and hands the HTML to `emit`. Reads the file again: the model keeps
 // no bodies, so memory does not grow with the site.
-PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today,
+PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today, bool scan,
                        const std::function<std::optional<std::string>(const std::string&, const std::string&)>& emit) {
   PageResult result;
   const Page& page = site.pages[static_cast<size_t>(index)];
@@ -79,7 +79,7 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
   } else {
     // A safety net behind the template check: nothing in the final page may load from
     // outside the site.
-    for (const auto& resource : find_external_resources_in_html(*html)) {
+    for (const auto& resource : scan ? find_external_resources_in_html(*html) : std::vector<ExternalResource>{}) {
       result.diagnostics.push_back(error_at(0, 0, "the built page would load '" + resource.url + "' (" + resource.what +
                                                       ") from outside the site"));
     }
@@ -108,7 +108,10 @@ BuildReport build_site(const BuildOptions& options) {
     return report;
   }
   const Site& site = std::get<Site>(loaded);
+  const int errors_before_theme = report.diagnostics.error_count();
   auto theme_loaded = load_theme(options.root, site.config.theme, report.diagnostics);
+  // When the theme itself is at fault, say so once, not again for every page.
+  const bool scan_pages = report.diagnostics.error_count() == errors_before_theme;
   if (auto* failure = std::get_if<LoadFailure>(&theme_loaded)) {
     report.environment_error = failure->message;
     return report;
@@ -139,7 +142,7 @@ BuildReport build_site(const BuildOptions& options) {
   std::vector<std::unique_ptr<TemplateEngine>> engines;
   for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(theme));
   parallel_for(count, workers, [&](size_t i, int worker) {
-    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, emit);
+    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, scan_pages, emit);
   });
 
   std::vector<std::vector<std::string>> ids(count);

@@ -1,0 +1,51 @@
+#include <doctest/doctest.h>
+
+#include "diagnostic.h"
+
+using namespace mamori;
+
+TEST_SUITE("diagnostic") {
+  TEST_CASE("the position parts that are known are printed") {
+    Diagnostic d = error_at(12, 5, "link to missing page 'cyber/backup.md'");
+    d.path = "content/cyber/ransomware.md";
+    CHECK(format_diagnostic(d) == "content/cyber/ransomware.md:12:5: error: link to missing page 'cyber/backup.md'");
+    d.column = 0;
+    CHECK(format_diagnostic(d) == "content/cyber/ransomware.md:12: error: link to missing page 'cyber/backup.md'");
+    d.line = 0;
+    d.severity = Severity::warning;
+    CHECK(format_diagnostic(d) == "content/cyber/ransomware.md: warning: link to missing page 'cyber/backup.md'");
+  }
+
+  TEST_CASE("the caret lines up under wide characters") {
+    Diagnostic d = error_at(3, 4, "問題");
+    d.path = "a.md";
+    d.source_line = "日本語x";
+    CHECK(format_with_caret(d) == "a.md:3:4: error: 問題\n 3 | 日本語x\n   |       ^");
+  }
+
+  TEST_CASE("sorting orders by file and position and drops duplicates") {
+    Diagnostics all;
+    auto at = [](std::string path, int line) {
+      Diagnostic d = error_at(line, 1, "x");
+      d.path = std::move(path);
+      return d;
+    };
+    all.add(at("b.md", 1));
+    all.add(at("a.md", 9));
+    all.add(at("a.md", 2));
+    all.add(at("a.md", 2));
+    all.sort();
+    REQUIRE(all.items().size() == 3);
+    CHECK(all.items()[0].line == 2);
+    CHECK(all.items()[1].line == 9);
+    CHECK(all.items()[2].path == "b.md");
+    CHECK(all.error_count() == 3);
+    CHECK(all.warning_count() == 0);
+  }
+
+  TEST_CASE("line_of finds lines with either line ending") {
+    CHECK(line_of("a\r\nb\nc", 2) == "b");
+    CHECK(line_of("a\r\nb\nc", 1) == "a");
+    CHECK(line_of("a", 3).empty());
+  }
+}

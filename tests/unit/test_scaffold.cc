@@ -1,0 +1,62 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "front_matter.h"
+#include "helpers.h"
+#include "page_meta.h"
+#include "scaffold.h"
+
+using namespace mamori;
+using mamori::testing::TempDir;
+using mamori::testing::write_minimal_project;
+
+TEST_SUITE("scaffold") {
+  TEST_CASE("a new page has valid front matter") {
+    const std::string text = new_page_text("バックアップ", 30, Date{2026, 11, 23});
+    const auto result = split_front_matter(text);
+    const auto& split = std::get<FrontMatterSplit>(result);
+    std::vector<Diagnostic> problems;
+    const PageMeta meta = parse_page_meta(split.toml, split.toml_first_line, problems);
+    CHECK(problems.empty());
+    CHECK(meta.title == "バックアップ");
+    CHECK(meta.weight == 30);
+    CHECK(meta.reviewed->value == Date{2026, 11, 23});
+    CHECK(meta.draft);
+  }
+
+  TEST_CASE("pages are placed after their siblings and never overwrite") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\n+++\n");
+    dir.write("content/cyber/a.md", "+++\ntitle = \"A\"\nweight = 40\n+++\n");
+    auto made = scaffold_page(dir.path(), "content/cyber/backup", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<Scaffolded>(made));
+    std::ifstream in(dir.path() / "content/cyber/backup.md");
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().find("weight = 50") != std::string::npos);
+    auto again = scaffold_page(dir.path(), "cyber/backup.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<ScaffoldError>(again));
+    CHECK(std::get<ScaffoldError>(again).message == "content/cyber/backup.md already exists; nothing was written");
+  }
+
+  TEST_CASE("paths outside content/ are refused") {
+    TempDir dir;
+    write_minimal_project(dir);
+    auto made = scaffold_page(dir.path(), "../evil.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<ScaffoldError>(made));
+    CHECK(std::get<ScaffoldError>(made).message == "'../evil.md' must be a path inside content/, like cyber/backup.md");
+  }
+
+  TEST_CASE("a page in a new folder says that the folder needs an _index.md") {
+    TempDir dir;
+    write_minimal_project(dir);
+    auto made = scaffold_page(dir.path(), "newsection/first.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<Scaffolded>(made));
+    CHECK(std::get<Scaffolded>(made).notice ==
+          "The page is a draft: set draft = false to publish it. The folder is new: add its _index.md with "
+          "`mamori new page newsection/_index.md`.");
+  }
+}
