@@ -121,12 +121,6 @@ std::string fold_case(const std::string& path) { return to_lower(nfc(path)); }
 
 }  // namespace
 
-void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view text) {
-  for (auto& d : diagnostics) {
-    if (d.line > 0 && d.source_line.empty()) d.source_line = std::string(line_of(text, d.line));
-  }
-}
-
 std::optional<std::string_view> check_text_file(std::string_view bytes, std::vector<Diagnostic>& out) {
   if (bytes.empty()) {
     out.push_back(error_at(1, 1, "file is empty: a page needs front matter with at least a title"));
@@ -293,16 +287,21 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
 
   // Two sources that would write the same file, also where only letter case or Unicode
   // normalisation differs (they collide on Windows file shares and macOS).
-  std::map<std::string, std::string> outputs;  // folded output path → source
+  struct Claim {
+    std::string output;
+    std::string source;
+  };
+  std::map<std::string, Claim> outputs;  // folded output path → the first claim
   auto claim = [&](const std::string& output, const std::string& source) {
-    const auto [it, inserted] = outputs.emplace(fold_case(output), source);
+    const auto [it, inserted] = outputs.emplace(fold_case(output), Claim{output, source});
     if (inserted) return;
-    Diagnostic d = error_at(0, 0, "output path '" + output + "' is also produced by " + it->second +
-                                      " (names that differ only in letter case collide on Windows file shares)");
+    const bool only_case = it->second.output != output;
+    Diagnostic d = error_at(0, 0, "output path '" + output + "' is also produced by " + it->second.source +
+                                      (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
     d.path = source;
     diagnostics.add(std::move(d));
   };
-  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"}) outputs.emplace(reserved, "the generator");
+  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"}) outputs.emplace(reserved, Claim{reserved, "the generator"});
   for (const auto& page : site.pages) claim(page.output, page.source);
   for (const auto& asset : site.assets) {
     if (fold_case(asset.content_path).starts_with("assets/")) {

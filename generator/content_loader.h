@@ -26,9 +26,6 @@ struct LoadFailure {
 std::variant<Site, LoadFailure> load_site(const std::filesystem::path& root, const LoadOptions& options,
                                           Diagnostics& diagnostics);
 
-// Fills in Diagnostic::source_line for diagnostics that have a line, from `text`.
-void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view text);
-
 // Checks a page file's bytes (empty, binary, invalid UTF-8) and splits off the front
 // matter. On success returns the text after a BOM; otherwise adds the problem to `out`.
 std::optional<std::string_view> check_text_file(std::string_view bytes, std::vector<Diagnostic>& out);

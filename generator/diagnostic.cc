@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <vector>
 
 #include "text.h"
 
@@ -33,13 +34,15 @@ std::string format_with_caret(const Diagnostic& d) {
   if (d.source_line.empty() || d.line <= 0 || d.column <= 0) return out;
   const std::string number = std::to_string(d.line);
   const std::string gutter(number.size(), ' ');
-  std::string_view shown = d.source_line;
+  const int caret = d.column - d.source_line_start + 1;
+  if (caret < 1) return out;
   // Show tabs as single spaces so the caret count stays right.
-  std::string line(shown);
+  std::string line = d.source_line;
   std::replace(line.begin(), line.end(), '\t', ' ');
-  const std::string_view prefix = prefix_of_code_points(line, d.column - 1);
-  out += "\n " + number + " | " + line;
-  out += "\n " + gutter + " | " + std::string(display_width(prefix), ' ') + '^';
+  const std::string ellipsis = d.source_line_start > 1 ? "…" : "";
+  const std::string_view prefix = prefix_of_code_points(line, static_cast<size_t>(caret - 1));
+  out += "\n " + number + " | " + ellipsis + line;
+  out += "\n " + gutter + " | " + std::string(display_width(ellipsis) + display_width(prefix), ' ') + '^';
   return out;
 }
 
@@ -91,6 +94,55 @@ std::string_view line_of(std::string_view text, int line) {
   if (end == std::string_view::npos) end = text.size();
   if (end > start && text[end - 1] == '\r') --end;
   return text.substr(start, end - start);
+}
+
+}  // namespace mamori
+
+namespace mamori {
+
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view text) {
+  constexpr size_t kBefore = 60;  // code points shown around the column of a long line
+  constexpr size_t kWidth = 120;
+  // Visit the diagnostics in text order with a cursor, so that many problems on one long
+  // line cost one pass over it, not one pass each.
+  std::vector<Diagnostic*> order;
+  for (auto& d : diagnostics) {
+    if (d.line > 0 && d.source_line.empty()) order.push_back(&d);
+  }
+  std::sort(order.begin(), order.end(), [](const Diagnostic* a, const Diagnostic* b) {
+    return std::tie(a->line, a->column) < std::tie(b->line, b->column);
+  });
+  size_t line_begin = 0;  // byte offset of line `line_number`
+  int line_number = 1;
+  size_t cursor = 0;      // byte offset within the line of code point `cursor_column`
+  size_t cursor_column = 1;
+  for (Diagnostic* d : order) {
+    while (line_number < d->line && line_begin < text.size()) {
+      const size_t nl = text.find('\n', line_begin);
+      line_begin = nl == std::string_view::npos ? text.size() : nl + 1;
+      ++line_number;
+      cursor = 0;
+      cursor_column = 1;
+    }
+    if (line_number != d->line) break;
+    size_t end = text.find('\n', line_begin);
+    if (end == std::string_view::npos) end = text.size();
+    if (end > line_begin && text[end - 1] == '\r') --end;
+    const std::string_view line = text.substr(line_begin, end - line_begin);
+    if (line.size() <= kWidth) {  // bytes ≥ code points: a short line is shown whole
+      d->source_line = std::string(line);
+      continue;
+    }
+    const size_t column = static_cast<size_t>(std::max(d->column, 1));
+    const size_t start_column = column > kBefore ? column - kBefore : 1;
+    while (cursor_column < start_column && cursor < line.size()) {
+      ++cursor;
+      while (cursor < line.size() && (static_cast<unsigned char>(line[cursor]) & 0xC0) == 0x80) ++cursor;
+      ++cursor_column;
+    }
+    d->source_line_start = static_cast<int>(cursor_column);
+    d->source_line = std::string(prefix_of_code_points(line.substr(cursor), kWidth));
+  }
 }
 
 }  // namespace mamori

@@ -19,7 +19,8 @@ struct Diagnostic {
   int column = 0;          // 1-based, counted in Unicode code points; 0 when unknown
   Severity severity = Severity::error;
   std::string message;
-  std::string source_line; // the text of `line`, for the caret display; may be empty
+  std::string source_line; // the text of `line` (or an excerpt of a long one), for the caret display
+  int source_line_start = 1;  // the column at which `source_line` starts (> 1 for an excerpt)
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
@@ -57,5 +58,9 @@ class Diagnostics {
 
 // Returns the 1-based line `line` of `text` without its line ending ("" when absent).
 std::string_view line_of(std::string_view text, int line);
+
+// Sets source_line (and source_line_start) of every diagnostic that has a line, from the
+// text it refers to. Long lines are cut to an excerpt around the column.
+void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view text);
 
 }  // namespace mamori

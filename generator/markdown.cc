@@ -323,9 +323,9 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
   for (cmark_node* table : tables) {
     // Column alignment would need style attributes, which the Content-Security-Policy
     // forbids; tables are left-aligned by the theme instead.
+    // (Cleared in place: cmark_gfm_extensions_set_table_alignments leaks the old array.)
     const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
-    std::vector<uint8_t> none(columns, 0);
-    cmark_gfm_extensions_set_table_alignments(table, columns, none.data());
+    if (uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table)) std::fill_n(alignments, columns, 0);
     // A scrollable, keyboard-focusable region keeps wide tables readable on a phone.
     cmark_node* wrapper = custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
     cmark_node_insert_before(table, wrapper);

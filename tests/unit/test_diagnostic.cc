@@ -49,3 +49,16 @@ TEST_SUITE("diagnostic") {
     CHECK(line_of("a", 3).empty());
   }
 }
+
+TEST_SUITE("diagnostic") {
+  TEST_CASE("long lines are shown as an excerpt around the column") {
+    std::vector<Diagnostic> ds = {error_at(2, 200, "ここ")};
+    ds[0].path = "a.md";
+    const std::string text = "first\n" + std::string(199, 'x') + "Y" + std::string(300, 'z') + "\n";
+    attach_source_lines(ds, text);
+    CHECK(ds[0].source_line_start == 140);
+    CHECK(ds[0].source_line.size() == 120);
+    CHECK(format_with_caret(ds[0]) == "a.md:2:200: error: ここ\n 2 | …" + std::string(60, 'x') + "Y" +
+                                          std::string(59, 'z') + "\n   | " + std::string(61, ' ') + "^");
+  }
+}

@@ -1,0 +1,49 @@
+"""Shared set-up for the integration tests: they run the real mamori binary."""
+import os
+import pathlib
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+MAMORI = os.environ.get("MAMORI", str(REPO / "build" / "dev" / "mamori"))
+# Pages carry "reviewed" dates; pin today so staleness notices do not depend on the day.
+ENV = dict(os.environ, MAMORI_TODAY="2026-11-23", NO_COLOR="1")
+
+
+def run(*args, cwd=None, timeout=120):
+    """Runs mamori; returns the CompletedProcess (text mode)."""
+    return subprocess.run([MAMORI, *map(str, args)], cwd=cwd, env=ENV, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def snapshot(folder):
+    """Every file below `folder` with its bytes, to compare whole trees."""
+    folder = pathlib.Path(folder)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class ProjectTest(unittest.TestCase):
+    """Each test gets a copy of a fixture project (with the repository's theme) in a temp folder."""
+
+    fixture = "good"
+
+    def setUp(self):
+        self._tmp = tempfile.TemporaryDirectory(prefix="mamori-it-")
+        self.root = pathlib.Path(self._tmp.name) / "project"
+        shutil.copytree(FIXTURES / self.fixture, self.root)
+        shutil.copytree(REPO / "themes", self.root / "themes")
+
+    def tearDown(self):
+        self._tmp.cleanup()
+
+    def write(self, relative, content):
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
