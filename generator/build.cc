@@ -3,6 +3,7 @@
 #include <atomic>
 #include <mutex>
 
+#include "build_state.h"
 #include "content_loader.h"
 #include "files.h"
 #include "link_resolver.h"
@@ -10,7 +11,6 @@
 #include "output_tree.h"
 #include "page_view.h"
 #include "parallel.h"
-#include "resource_scan.h"
 #include "template_engine.h"
 #include "text.h"
 #include "theme.h"
@@ -25,6 +25,8 @@ int BuildReport::exit_status() const {
 }
 
 namespace {
+
+constexpr std::string_view kBodyMarker = "\x01mamori-page-body\x01";
 
 const char* template_for(PageKind kind) {
   switch (kind) {
@@ -44,7 +46,7 @@ struct PageResult {
 
 // Renders one page and hands the HTML to `emit`. Reads the file again: the model keeps
 // no bodies, so memory does not grow with the site.
-PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today, bool scan,
+PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today,
                        const std::function<std::optional<std::string>(const std::string&, const std::string&)>& emit) {
   PageResult result;
   const Page& page = site.pages[static_cast<size_t>(index)];
@@ -72,17 +74,22 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
                                             "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
   }
 
+  // The template gets a marker where the body goes, so the (large) body is not copied
+  // through the template engine. Templates were checked for external resources when the
+  // theme was loaded; every value they insert is escaped.
+  nlohmann::json view = page_view(site, index, body, today);
+  view["page"]["body"] = kBodyMarker;
   std::string error;
-  const auto html = engine.render(template_for(page.kind), page_view(site, index, body, today), error);
+  auto html = engine.render(template_for(page.kind), view, error);
+  const size_t marker = html ? html->find(kBodyMarker) : std::string::npos;
+  if (html && marker == std::string::npos) {
+    html.reset();
+    error = "it does not show the page body ({{{page.body}}})";
+  }
   if (!html) {
     result.diagnostics.push_back(error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + error));
   } else {
-    // A safety net behind the template check: nothing in the final page may load from
-    // outside the site.
-    for (const auto& resource : scan ? find_external_resources_in_html(*html) : std::vector<ExternalResource>{}) {
-      result.diagnostics.push_back(error_at(0, 0, "the built page would load '" + resource.url + "' (" + resource.what +
-                                                      ") from outside the site"));
-    }
+    html->replace(marker, kBodyMarker.size(), body.html);
     if (auto write_error = emit(page.output, *html)) {
       result.diagnostics.push_back(error_at(0, 0, *write_error));
     } else {
@@ -102,16 +109,28 @@ BuildReport build_site(const BuildOptions& options) {
   const Clock& clock = options.clock != nullptr ? *options.clock : system_clock;
   const Date today = clock.today();
 
+  // Nothing changed since the last successful build into the same folder: done.
+  std::string fingerprint;
+  if (options.write) {
+    report.out = options.out.empty() ? options.root / "site" : options.out;
+    fingerprint = input_fingerprint(options.root, options.include_drafts, today);
+    const auto state = read_build_state(report.out);
+    if (state && state->fingerprint == fingerprint && !state->marker.empty() &&
+        marker_identity(report.out) == state->marker) {
+      report.up_to_date = true;
+      report.pages = state->pages;
+      report.earlier_warnings = state->warnings;
+      return report;
+    }
+  }
+
   auto loaded = load_site(options.root, LoadOptions{options.include_drafts, options.jobs}, report.diagnostics);
   if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
     report.environment_error = failure->message;
     return report;
   }
   const Site& site = std::get<Site>(loaded);
-  const int errors_before_theme = report.diagnostics.error_count();
   auto theme_loaded = load_theme(options.root, site.config.theme, report.diagnostics);
-  // When the theme itself is at fault, say so once, not again for every page.
-  const bool scan_pages = report.diagnostics.error_count() == errors_before_theme;
   if (auto* failure = std::get_if<LoadFailure>(&theme_loaded)) {
     report.environment_error = failure->message;
     return report;
@@ -120,7 +139,6 @@ BuildReport build_site(const BuildOptions& options) {
 
   std::optional<OutputTree> tree;
   if (options.write) {
-    report.out = options.out.empty() ? options.root / "site" : options.out;
     auto opened = OutputTree::open(report.out);
     if (auto* error = std::get_if<std::string>(&opened)) {
       report.environment_error = *error;
@@ -142,7 +160,7 @@ BuildReport build_site(const BuildOptions& options) {
   std::vector<std::unique_ptr<TemplateEngine>> engines;
   for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(theme));
   parallel_for(count, workers, [&](size_t i, int worker) {
-    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, scan_pages, emit);
+    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, emit);
   });
 
   std::vector<std::vector<std::string>> ids(count);
@@ -186,7 +204,13 @@ BuildReport build_site(const BuildOptions& options) {
   report.diagnostics.sort();
   report.files = files;
   if (tree && !report.diagnostics.has_errors()) {
-    if (auto e = tree->commit()) report.environment_error = *e;
+    if (auto e = tree->commit()) {
+      report.environment_error = *e;
+    } else {
+      BuildState state{fingerprint, marker_identity(report.out), report.pages, {}};
+      for (const auto& d : report.diagnostics.items()) state.warnings.push_back(format_with_caret(d));
+      write_build_state(report.out, state);
+    }
   }
   return report;
 }

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "date.h"
 #include "diagnostic.h"
@@ -25,6 +26,8 @@ struct BuildReport {
   int pages = 0;                                  // pages rendered
   int files = 0;                                  // files written or copied
   std::filesystem::path out;                      // where the site is (when written)
+  bool up_to_date = false;                        // nothing changed since the last build: nothing done
+  std::vector<std::string> earlier_warnings;      // when up to date: the last build's warnings, as printed
 
   // 0 success, 1 problems in the content, 2 environment or usage error.
   int exit_status() const;

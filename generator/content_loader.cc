@@ -23,6 +23,8 @@ struct Found {
   fs::path file;
 };
 
+constexpr size_t kHeadBytes = 16 * 1024;
+
 bool is_ignored_name(const std::string& name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.ends_with(".swp") ||
          (name.front() == '#' && name.back() == '#');
@@ -179,7 +181,17 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     const Found& found = walker.pages[i];
     Loaded& out = loaded[i];
     const std::string source = "content/" + found.content_path;
-    auto read = read_file(found.file);
+    // Front matter is at the top: read the head of the file, and all of it only when the
+    // front matter is longer. The body is checked when the page is rendered.
+    auto read = read_head(found.file, kHeadBytes);
+    if (auto* head = std::get_if<std::string>(&read); head != nullptr && head->size() == kHeadBytes) {
+      const size_t last_line = head->rfind('\n');
+      if (last_line != std::string::npos && split_front_matter(strip_bom(*head)).index() == 0) {
+        head->resize(last_line + 1);  // whole lines only: no UTF-8 sequence cut in two
+      } else {
+        read = read_file(found.file);
+      }
+    }
     if (auto* error = std::get_if<FileError>(&read)) {
       out.diagnostics.push_back(error_at(0, 0, error->message));
     } else {

@@ -24,6 +24,16 @@ std::variant<std::string, FileError> read_file(const std::filesystem::path& path
   return content;
 }
 
+std::variant<std::string, FileError> read_head(const std::filesystem::path& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return FileError{std::string("cannot read: ") + std::strerror(errno)};
+  std::string content(max_bytes, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(max_bytes));
+  if (in.bad()) return FileError{std::string("cannot read: ") + std::strerror(errno)};
+  content.resize(static_cast<size_t>(in.gcount()));
+  return content;
+}
+
 std::optional<FileError> write_file(const std::filesystem::path& path, std::string_view content) {
   std::error_code ec;
   std::filesystem::create_directories(path.parent_path(), ec);

@@ -23,6 +23,14 @@ std::string count(int n, const char* one, const char* many) {
 }
 
 int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
+  if (report.up_to_date) {
+    for (const auto& warning : report.earlier_warnings) std::cerr << warning << '\n';
+    const int warnings = static_cast<int>(report.earlier_warnings.size());
+    std::cout << "mamori: nothing changed since the last build; " << report.out.string() << " is up to date ("
+              << count(report.pages, "page", "pages")
+              << (warnings ? ", " + count(warnings, "warning", "warnings") : "") << ")\n";
+    return 0;
+  }
   print_diagnostics(report.diagnostics);
   if (report.environment_error) {
     std::cerr << "mamori: error: " << *report.environment_error << '\n';

@@ -212,17 +212,20 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
         raw_html.push_back(n);
       } else if (type == CMARK_NODE_ITEM && std::string_view(cmark_node_get_type_string(n)) == "tasklist") {
         tasks.push_back(n);
-      } else if (std::string_view(cmark_node_get_type_string(n)) == "table") {
+      } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+                 std::string_view(cmark_node_get_type_string(n)) == "table") {  // blocks only: inlines are many
         tables.push_back(n);
       }
     }
   }
 
+  int warned_line = 0;  // one warning per line: "<b>x</b>" is two nodes
   for (cmark_node* html : raw_html) {
     const std::string_view literal = cmark_node_get_literal(html) ? cmark_node_get_literal(html) : "";
-    if (!trim(literal).starts_with("<!--")) {  // comments are the author's notes: drop quietly
-      const auto at = walk.where(html);
+    const auto at = walk.where(html);
+    if (!trim(literal).starts_with("<!--") && at.first != warned_line) {  // comments are notes: dropped quietly
       result.diagnostics.push_back(warning_at(at.first, at.second, "raw HTML is not allowed in pages and was left out"));
+      warned_line = at.first;
     }
     cmark_node_free(html);
   }

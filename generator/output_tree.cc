@@ -1,6 +1,7 @@
 #include "output_tree.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
@@ -96,22 +97,64 @@ OutputTree::~OutputTree() {
 
 std::optional<std::string> OutputTree::make_parent(const fs::path& file) {
   std::lock_guard lock(folders_mutex_);
+  if (folders_.contains(file.parent_path())) return std::nullopt;
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (ec) return "cannot create " + file.parent_path().string() + ": " + ec.message();
+  folders_.insert(file.parent_path());
   return std::nullopt;
+}
+
+bool OutputTree::link_unchanged(const std::string& relative, std::string_view content, const fs::path& file) {
+  const fs::path current = out_ / relative;
+  const int fd = ::open(current.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) == content.size();
+  if (same) {
+    std::string old(content.size(), '\0');
+    size_t done = 0;
+    while (done < old.size()) {
+      const ssize_t n = ::read(fd, old.data() + done, old.size() - done);
+      if (n <= 0) break;
+      done += static_cast<size_t>(n);
+    }
+    same = done == old.size() && old == content;
+  }
+  ::close(fd);
+  // A file system without hard links (some network shares) makes link() fail: then the
+  // file is written as usual.
+  return same && ::link(current.c_str(), file.c_str()) == 0;
 }
 
 std::optional<std::string> OutputTree::write(std::string_view relative, std::string_view content) {
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto error = make_parent(file)) return error;
-  if (auto error = write_file(file, content)) return error->message;
+  if (link_unchanged(std::string(relative), content, file)) return std::nullopt;
+  // Plain POSIX calls: the staging folder is new, so there is nothing to truncate or keep.
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) return "cannot write " + file.string() + ": " + std::strerror(errno);
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      const std::string error = "cannot write " + file.string() + ": " + std::strerror(errno);
+      ::close(fd);
+      return error;
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::close(fd) != 0) return "cannot write " + file.string() + ": " + std::strerror(errno);
   return std::nullopt;
 }
 
 std::optional<std::string> OutputTree::copy(std::string_view relative, const fs::path& from) {
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto error = make_parent(file)) return error;
+  if (auto content = read_file(from); std::holds_alternative<std::string>(content)) {
+    return write(relative, std::get<std::string>(content));
+  }
   std::error_code ec;
   fs::copy_file(from, file, fs::copy_options::overwrite_existing, ec);
   if (ec) return "cannot copy " + from.string() + ": " + ec.message();
@@ -119,8 +162,10 @@ std::optional<std::string> OutputTree::copy(std::string_view relative, const fs:
 }
 
 std::optional<std::string> OutputTree::commit() {
-  if (auto error = write(kSiteMarker, "This folder was built by mamori and is replaced on every build.\n")) return error;
+  // Written fresh, never linked from the old site: its inode tells builds apart.
   std::error_code ec;
+  fs::remove(staging_ / kSiteMarker, ec);
+  if (auto error = write_file(staging_ / kSiteMarker, kSiteMarkerText)) return error->message;
   if (!fs::exists(out_, ec)) {
     fs::rename(staging_, out_, ec);
     if (ec) return "cannot move the new site into place: " + ec.message();

@@ -5,11 +5,16 @@
 // has it) and only then removes the old site. Until commit() the output is untouched;
 // an abandoned staging folder is removed by the destructor or, after a crash, by the
 // next build.
+//
+// A file whose bytes are the same as in the current site is hard-linked from it instead
+// of written again: a rebuild then makes new files only for what changed (creating
+// thousands of files is what costs most on ext4 right after the old ones were deleted).
 #pragma once
 
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -19,6 +24,7 @@ namespace mamori {
 // The marker file in every built site; its presence tells the next build that the
 // folder is ours to replace.
 inline constexpr std::string_view kSiteMarker = ".mamori";
+inline constexpr std::string_view kSiteMarkerText = "This folder was built by mamori and is replaced on every build.\n";
 
 class OutputTree {
  public:
@@ -37,8 +43,8 @@ class OutputTree {
   // Copies a file into the site. Thread-safe.
   std::optional<std::string> copy(std::string_view relative, const std::filesystem::path& from);
 
-  // Swaps the staging folder in for the output. After a successful commit the tree is
-  // spent; on failure the output is as it was.
+  // Writes the marker file and swaps the staging folder in for the output. After a
+  // successful commit the tree is spent; on failure the output is as it was.
   std::optional<std::string> commit();
 
   const std::filesystem::path& staging() const { return staging_; }
@@ -46,11 +52,14 @@ class OutputTree {
  private:
   OutputTree(std::filesystem::path out, std::filesystem::path staging);
   std::optional<std::string> make_parent(const std::filesystem::path& file);
+  // Links `relative` from the current site when it already holds exactly `content`.
+  bool link_unchanged(const std::string& relative, std::string_view content, const std::filesystem::path& file);
 
   std::filesystem::path out_;
   std::filesystem::path staging_;
   bool committed_ = false;
   std::mutex folders_mutex_;
+  std::set<std::filesystem::path> folders_;  // made so far (guarded by folders_mutex_)
 };
 
 }  // namespace mamori

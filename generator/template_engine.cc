@@ -10,7 +10,6 @@ namespace km = kainjow::mustache;
 
 struct TemplateEngine::Compiled {
   std::map<std::string, km::mustache> templates;
-  std::map<std::string, std::string> partials;
 };
 
 namespace {
@@ -38,6 +37,43 @@ km::data to_data(const nlohmann::json& value) {
 
 }  // namespace
 
+namespace {
+
+constexpr int kMaxPartialDepth = 16;
+
+void expand_into(std::string_view text, const std::map<std::string, std::string>& partials, int depth,
+                 std::string& out, std::optional<std::string>& error) {
+  size_t pos = 0;
+  while (pos < text.size()) {
+    const size_t open = text.find("{{>", pos);
+    if (open == std::string_view::npos) break;
+    const size_t close = text.find("}}", open + 3);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(pos, open - pos));
+    std::string_view name = text.substr(open + 3, close - open - 3);
+    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    const auto it = partials.find(std::string(name));
+    if (it == partials.end()) {
+      if (!error) error = "unknown partial '" + std::string(name) + "' (no partials/" + std::string(name) + ".mustache)";
+    } else if (depth >= kMaxPartialDepth) {
+      if (!error) error = "partials include each other more than " + std::to_string(kMaxPartialDepth) + " deep";
+    } else {
+      expand_into(it->second, partials, depth + 1, out, error);
+    }
+    pos = close + 2;
+  }
+  out.append(text.substr(std::min(pos, text.size())));
+}
+
+}  // namespace
+
+Expanded expand_partials(std::string_view text, const std::map<std::string, std::string>& partials) {
+  Expanded result;
+  expand_into(text, partials, 0, result.text, result.error);
+  return result;
+}
+
 std::optional<std::string> template_syntax_error(std::string_view text) {
   km::mustache parsed{std::string(text)};
   if (parsed.is_valid()) return std::nullopt;
@@ -45,8 +81,9 @@ std::optional<std::string> template_syntax_error(std::string_view text) {
 }
 
 TemplateEngine::TemplateEngine(const Theme& theme) : compiled_(std::make_unique<Compiled>()) {
-  for (const auto& [name, text] : theme.templates) compiled_->templates.emplace(name, km::mustache{text});
-  compiled_->partials = theme.partials;
+  for (const auto& [name, text] : theme.templates) {
+    compiled_->templates.emplace(name, km::mustache{expand_partials(text, theme.partials).text});
+  }
 }
 
 TemplateEngine::~TemplateEngine() = default;
@@ -64,16 +101,6 @@ std::optional<std::string> TemplateEngine::render(const std::string& name, const
     return std::nullopt;
   }
   km::data data = to_data(view);
-  for (const auto& [partial_name, text] : compiled_->partials) {
-    // Mustache looks partials up among the data's names: a partial named like a view key
-    // would hide that key.
-    if (view.contains(partial_name)) {
-      error = "partial '" + partial_name + "' has the name of a value in the page data; rename the partial";
-      return std::nullopt;
-    }
-    const std::string* partial_text = &text;
-    data.set(partial_name, km::partial{[partial_text] { return *partial_text; }});
-  }
   std::string out = tmpl.render(data);
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();

@@ -19,6 +19,15 @@ struct Theme;
 // The parse error of a template, if any.
 std::optional<std::string> template_syntax_error(std::string_view text);
 
+struct Expanded {
+  std::string text;
+  std::optional<std::string> error;  // an unknown partial, or partials that include each other
+};
+
+// Replaces every {{> name}} with the text of partial `name`, recursively. Partials are
+// expanded once, when a theme is loaded, instead of being parsed again for every page.
+Expanded expand_partials(std::string_view text, const std::map<std::string, std::string>& partials);
+
 // Renders the theme's templates. One engine is not safe for concurrent use: give each
 // worker thread its own.
 class TemplateEngine {

@@ -49,11 +49,6 @@ std::map<std::string, std::string> read_templates(const fs::path& dir, const std
       continue;
     }
     report_external(shown, text, find_external_resources_in_html(text), diagnostics);
-    if (auto error = template_syntax_error(text)) {
-      Diagnostic d = error_at(0, 0, "template error: " + *error);
-      d.path = shown;
-      diagnostics.add(std::move(d));
-    }
     out.emplace(p.stem().string(), std::move(text));
   }
   return out;
@@ -77,6 +72,18 @@ std::variant<Theme, LoadFailure> load_theme(const fs::path& root, const std::str
   theme.name = name;
   theme.templates = read_templates(dir / "templates", shown + "/templates", diagnostics);
   theme.partials = read_templates(dir / "partials", shown + "/partials", diagnostics);
+  // Templates are checked with their partials in place, as they will be rendered.
+  for (const auto& [template_name, text] : theme.templates) {
+    const std::string path = shown + "/templates/" + template_name + ".mustache";
+    const Expanded expanded = expand_partials(text, theme.partials);
+    std::optional<std::string> error = expanded.error;
+    if (!error) error = template_syntax_error(expanded.text);
+    if (error) {
+      Diagnostic d = error_at(0, 0, "template error: " + *error);
+      d.path = path;
+      diagnostics.add(std::move(d));
+    }
+  }
   for (const auto& required : required_templates()) {
     if (theme.templates.contains(required)) continue;
     Diagnostic d = error_at(0, 0, "the theme has no '" + required + "' template");

@@ -45,8 +45,17 @@ class GoodProject(ProjectTest):
     def test_two_builds_are_byte_identical(self):
         run("build", "--root", self.root, "--jobs", "1")
         first = snapshot(self.root / "site")
-        run("build", "--root", self.root, "--jobs", "2")
+        (self.root / ".site.mamori-state").unlink()  # force a full second build
+        result = run("build", "--root", self.root, "--jobs", "2")
+        self.assertIn("built 6 pages", result.stdout)
         self.assertEqual(snapshot(self.root / "site"), first)
+
+    def test_a_build_with_nothing_changed_says_so(self):
+        run("build", "--root", self.root)
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 0)
+        self.assertRegex(result.stdout, r"^mamori: nothing changed since the last build; .*/site is up to date "
+                                        r"\(6 pages\)\n$")
 
     def test_drafts_are_built_only_when_asked(self):
         result = run("new", "page", "cyber/backup.md", "--root", self.root)

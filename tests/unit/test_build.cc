@@ -134,8 +134,49 @@ TEST_SUITE("build") {
     write_two_sections(dir);
     build(dir);
     const auto first = snapshot(dir.path() / "site");
-    build(dir);
+    fs::remove(dir.path() / ".site.mamori-state");  // force a full second build
+    const BuildReport second = build(dir);
+    CHECK_FALSE(second.up_to_date);
     CHECK(snapshot(dir.path() / "site") == first);
+  }
+
+  TEST_CASE("a build with nothing changed does nothing, and any change rebuilds") {
+    TempDir dir;
+    write_two_sections(dir);
+    dir.write("content/raw.md", "+++\ntitle = \"生HTML\"\n+++\n<b>x</b>\n");
+    const BuildReport first = build(dir);
+    REQUIRE(first.exit_status() == 0);
+    CHECK(first.diagnostics.warning_count() == 1);
+    const BuildReport again = build(dir);
+    CHECK(again.up_to_date);
+    CHECK(again.pages == first.pages);
+    // The last build's warnings are repeated, not lost.
+    CHECK(again.earlier_warnings ==
+          std::vector<std::string>{"content/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out\n"
+                                   " 4 | <b>x</b>\n   | ^"});
+    dir.write("content/incident/first.md", "+++\ntitle = \"初動対応（改）\"\n+++\n");
+    const BuildReport changed = build(dir);
+    CHECK(changed.exit_status() == 1);  // backups.md links to #連絡, which is gone
+    CHECK_FALSE(changed.up_to_date);
+    dir.write("content/incident/first.md", "+++\ntitle = \"初動対応（改）\"\n+++\n\n## 連絡\n");
+    CHECK_FALSE(build(dir).up_to_date);
+    CHECK(build(dir).up_to_date);
+    fs::remove_all(dir.path() / "site");
+    const BuildReport after_delete = build(dir);
+    CHECK_FALSE(after_delete.up_to_date);
+    CHECK(fs::exists(dir.path() / "site/incident/first.html"));
+    CHECK(read(dir.path() / "site/incident/first.html").find("初動対応（改）") != std::string::npos);
+  }
+
+  TEST_CASE("a new day rebuilds: staleness notices depend on the date") {
+    TempDir dir;
+    write_two_sections(dir);
+    build(dir);
+    const FixedClock tomorrow(Date{2026, 11, 24});
+    BuildOptions options;
+    options.root = dir.path();
+    options.clock = &tomorrow;
+    CHECK_FALSE(build_site(options).up_to_date);
   }
 
   TEST_CASE("check writes nothing") {
