@@ -43,7 +43,7 @@ browser: build
 	MAMORI=$(CURDIR)/$(MAMORI) node --test --test-concurrency=1 $(BROWSER_DIR)/
 
 bench: build
-	tests/bench/run.sh
+	tests/bench/run.py
 
 format:
 	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc

@@ -30,9 +30,12 @@ constexpr std::string_view kBodyMarker = "\x01mamori-page-body\x01";
 
 const char* template_for(PageKind kind) {
   switch (kind) {
-    case PageKind::home: return "home";
-    case PageKind::section: return "section";
-    case PageKind::page: return "page";
+    case PageKind::home:
+      return "home";
+    case PageKind::section:
+      return "section";
+    case PageKind::page:
+      return "page";
   }
   return "page";
 }
@@ -70,8 +73,9 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
   result.diagnostics = std::move(body.diagnostics);
 
   if (page.meta.reviewed && page.meta.reviewed->value > today) {
-    result.diagnostics.push_back(warning_at(page.meta.reviewed->line, page.meta.reviewed->column,
-                                            "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
+    result.diagnostics.push_back(
+        warning_at(page.meta.reviewed->line, page.meta.reviewed->column,
+                   "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
   }
 
   // The template gets a marker where the body goes, so the (large) body is not copied
@@ -87,7 +91,8 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
     error = "it does not show the page body ({{{page.body}}})";
   }
   if (!html) {
-    result.diagnostics.push_back(error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + error));
+    result.diagnostics.push_back(
+        error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + error));
   } else {
     html->replace(marker, kBodyMarker.size(), body.html);
     if (auto write_error = emit(page.output, *html)) {
@@ -158,6 +163,7 @@ BuildReport build_site(const BuildOptions& options) {
   std::vector<PageResult> results(count);
   const int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(count, 1))));
   std::vector<std::unique_ptr<TemplateEngine>> engines;
+  engines.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(theme));
   parallel_for(count, workers, [&](size_t i, int worker) {
     results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, emit);

@@ -13,21 +13,21 @@ namespace mamori {
 
 struct BuildOptions {
   std::filesystem::path root = ".";
-  std::filesystem::path out;      // empty: ROOT/site
+  std::filesystem::path out;  // empty: ROOT/site
   bool include_drafts = false;
   int jobs = 1;
-  bool write = true;              // false for `mamori check`: validate everything, write nothing
-  const Clock* clock = nullptr;   // null: the system clock
+  bool write = true;             // false for `mamori check`: validate everything, write nothing
+  const Clock* clock = nullptr;  // null: the system clock
 };
 
 struct BuildReport {
   Diagnostics diagnostics;
   std::optional<std::string> environment_error;  // set: the run could not go on (exit 2)
-  int pages = 0;                                  // pages rendered
-  int files = 0;                                  // files written or copied
-  std::filesystem::path out;                      // where the site is (when written)
-  bool up_to_date = false;                        // nothing changed since the last build: nothing done
-  std::vector<std::string> earlier_warnings;      // when up to date: the last build's warnings, as printed
+  int pages = 0;                                 // pages rendered
+  int files = 0;                                 // files written or copied
+  std::filesystem::path out;                     // where the site is (when written)
+  bool up_to_date = false;                       // nothing changed since the last build: nothing done
+  std::vector<std::string> earlier_warnings;     // when up to date: the last build's warnings, as printed
 
   // 0 success, 1 problems in the content, 2 environment or usage error.
   int exit_status() const;

@@ -17,14 +17,17 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
   }
   if (auto v = reader.string("description")) config.description = v->value;
   if (auto v = reader.string("language")) {
-    if (v->value.empty()) out.push_back(error_at(v->line, v->column, "'language' must not be empty (use \"ja\")"));
-    else config.language = v->value;
+    if (v->value.empty())
+      out.push_back(error_at(v->line, v->column, "'language' must not be empty (use \"ja\")"));
+    else
+      config.language = v->value;
   }
   if (auto v = reader.string("base_url")) {
     const std::string& url = v->value;
     if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
-      out.push_back(error_at(v->line, v->column,
-                             "'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\""));
+      out.push_back(
+          error_at(v->line, v->column,
+                   "'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\""));
     } else {
       config.base_url = url;
       if (!config.base_url.empty() && !config.base_url.ends_with('/')) config.base_url += '/';

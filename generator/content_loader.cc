@@ -23,7 +23,7 @@ struct Found {
   fs::path file;
 };
 
-constexpr size_t kHeadBytes = 16 * 1024;
+constexpr size_t kHeadBytes = size_t{16} * 1024;
 
 bool is_ignored_name(const std::string& name) {
   return name.empty() || name.front() == '.' || name.back() == '~' || name.ends_with(".swp") ||
@@ -119,7 +119,9 @@ std::string output_path_for(const std::string& content_path, PageKind kind) {
   return content_path.substr(0, content_path.size() - 3) + ".html";
 }
 
-std::string fold_case(const std::string& path) { return to_lower(nfc(path)); }
+std::string fold_case(const std::string& path) {
+  return to_lower(nfc(path));
+}
 
 }  // namespace
 
@@ -151,8 +153,7 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
   const fs::path config_file = root / "mamori.toml";
   std::error_code ec;
   if (!fs::is_regular_file(config_file, ec)) {
-    return LoadFailure{"no mamori.toml in " + root.string() +
-                       ": run mamori in the project folder or pass --root DIR"};
+    return LoadFailure{"no mamori.toml in " + root.string() + ": run mamori in the project folder or pass --root DIR"};
   }
   {
     auto read = read_file(config_file);
@@ -268,8 +269,9 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     Section& section = site.sections[s];
     if (!has_pages[s]) continue;
     if (section.index_page < 0) {
-      Diagnostic d = error_at(0, 0, s == 0 ? "the home page content/_index.md is missing"
-                                           : "folder has pages but no _index.md: add one with the section's title");
+      Diagnostic d = error_at(0, 0,
+                              s == 0 ? "the home page content/_index.md is missing"
+                                     : "folder has pages but no _index.md: add one with the section's title");
       d.path = s == 0 ? "content/_index.md" : "content/" + section.dir + "/_index.md";
       diagnostics.add(std::move(d));
     }
@@ -308,12 +310,15 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     const auto [it, inserted] = outputs.emplace(fold_case(output), Claim{output, source});
     if (inserted) return;
     const bool only_case = it->second.output != output;
-    Diagnostic d = error_at(0, 0, "output path '" + output + "' is also produced by " + it->second.source +
-                                      (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
+    Diagnostic d =
+        error_at(0, 0,
+                 "output path '" + output + "' is also produced by " + it->second.source +
+                     (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
     d.path = source;
     diagnostics.add(std::move(d));
   };
-  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"}) outputs.emplace(reserved, Claim{reserved, "the generator"});
+  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"})
+    outputs.emplace(reserved, Claim{reserved, "the generator"});
   for (const auto& page : site.pages) claim(page.output, page.source);
   for (const auto& asset : site.assets) {
     if (fold_case(asset.content_path).starts_with("assets/")) {

@@ -22,8 +22,8 @@ bool is_valid_date(int year, int month, int day);
 // Parses "YYYY-MM-DD" strictly; nullopt for anything else or an impossible date.
 std::optional<Date> parse_iso_date(std::string_view text);
 
-std::string to_iso(const Date& d);        // 2025-05-01
-std::string to_japanese(const Date& d);   // 2025年5月1日
+std::string to_iso(const Date& d);       // 2025-05-01
+std::string to_japanese(const Date& d);  // 2025年5月1日
 
 // Whole months from `from` to `to` (negative when `to` is earlier); a month counts once
 // its day is reached: 2025-01-31 → 2025-02-28 is 0 months, → 2025-03-01 is 1.

@@ -59,12 +59,13 @@ void Diagnostics::merge(Diagnostics&& other) {
   other.items_.clear();
 }
 
-bool Diagnostics::has_errors() const { return error_count() > 0; }
+bool Diagnostics::has_errors() const {
+  return error_count() > 0;
+}
 
 int Diagnostics::error_count() const {
-  return static_cast<int>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::error;
-  }));
+  return static_cast<int>(
+      std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) { return d.severity == Severity::error; }));
 }
 
 int Diagnostics::warning_count() const {
@@ -72,9 +73,7 @@ int Diagnostics::warning_count() const {
 }
 
 void Diagnostics::sort() {
-  auto key = [](const Diagnostic& d) {
-    return std::tie(d.path, d.line, d.column, d.severity, d.message);
-  };
+  auto key = [](const Diagnostic& d) { return std::tie(d.path, d.line, d.column, d.severity, d.message); };
   std::stable_sort(items_.begin(), items_.end(),
                    [&](const Diagnostic& a, const Diagnostic& b) { return key(a) < key(b); });
   items_.erase(std::unique(items_.begin(), items_.end(),
@@ -114,7 +113,7 @@ void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view 
   });
   size_t line_begin = 0;  // byte offset of line `line_number`
   int line_number = 1;
-  size_t cursor = 0;      // byte offset within the line of code point `cursor_column`
+  size_t cursor = 0;  // byte offset within the line of code point `cursor_column`
   size_t cursor_column = 1;
   for (Diagnostic* d : order) {
     while (line_number < d->line && line_begin < text.size()) {

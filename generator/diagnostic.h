@@ -14,12 +14,12 @@ namespace mamori {
 enum class Severity { error, warning };
 
 struct Diagnostic {
-  std::string path;        // relative to the project root, '/'-separated; may be empty
-  int line = 0;            // 1-based; 0 when the problem concerns the whole file
-  int column = 0;          // 1-based, counted in Unicode code points; 0 when unknown
+  std::string path;  // relative to the project root, '/'-separated; may be empty
+  int line = 0;      // 1-based; 0 when the problem concerns the whole file
+  int column = 0;    // 1-based, counted in Unicode code points; 0 when unknown
   Severity severity = Severity::error;
   std::string message;
-  std::string source_line; // the text of `line` (or an excerpt of a long one), for the caret display
+  std::string source_line;    // the text of `line` (or an excerpt of a long one), for the caret display
   int source_line_start = 1;  // the column at which `source_line` starts (> 1 for an excerpt)
 
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;

@@ -46,6 +46,8 @@ std::optional<FileError> write_file(const std::filesystem::path& path, std::stri
   return std::nullopt;
 }
 
-std::string generic(const std::filesystem::path& path) { return path.generic_string(); }
+std::string generic(const std::filesystem::path& path) {
+  return path.generic_string();
+}
 
 }  // namespace mamori

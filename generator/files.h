@@ -14,8 +14,7 @@ struct FileError {
 };
 
 // Reads a whole file; refuses files larger than `max_bytes`.
-std::variant<std::string, FileError> read_file(const std::filesystem::path& path,
-                                               size_t max_bytes = size_t{64} << 20);
+std::variant<std::string, FileError> read_file(const std::filesystem::path& path, size_t max_bytes = size_t{64} << 20);
 
 // Reads at most `max_bytes` from the start of a file (for front matter, which is at the
 // top: the rest of a page is read when it is rendered).

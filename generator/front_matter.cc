@@ -16,7 +16,8 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
   size_t end = text.find('\n');
   const std::string_view first = text.substr(0, end);
   if (!is_fence(first)) {
-    return error_at(1, 1, "missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'");
+    return error_at(
+        1, 1, "missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'");
   }
   if (end == std::string_view::npos) {
     return error_at(1, 1, "front matter is not closed: add a '+++' line after it");

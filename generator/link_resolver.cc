@@ -45,7 +45,8 @@ std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool 
     const auto it = site_.page_by_path.find(key);
     if (it == site_.page_by_path.end()) {
       if (site_.draft_paths.contains(key)) {
-        return fail("link to draft page '" + *resolved + "': it is left out of the build (draft = true); build with --drafts or remove the link");
+        return fail("link to draft page '" + *resolved +
+                    "': it is left out of the build (draft = true); build with --drafts or remove the link");
       }
       return fail("link to missing page '" + *resolved + "'" + did_you_mean(key, page_paths(site_)));
     }
@@ -88,6 +89,7 @@ std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<Pendin
     if (std::find(targets.begin(), targets.end(), anchor.fragment) != targets.end()) continue;
     const Page& target = site.pages[static_cast<size_t>(anchor.target)];
     std::vector<std::string> anchors;
+    anchors.reserve(targets.size());
     for (const auto& id : targets) anchors.push_back("#" + id);
     out.push_back(error_at(anchor.line, anchor.column,
                            "link to missing heading '#" + anchor.fragment + "' in '" + target.content_path + "'" +

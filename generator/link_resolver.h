@@ -11,8 +11,8 @@ namespace mamori {
 
 // A link to a heading on another page, checked once every page's headings are known.
 struct PendingAnchor {
-  int target = -1;        // page index
-  std::string fragment;   // decoded
+  int target = -1;       // page index
+  std::string fragment;  // decoded
   int line = 0;
   int column = 0;
 };

@@ -1,6 +1,6 @@
 // The mamori command line: parses arguments and calls the library. Nothing else.
-#include <CLI/CLI.hpp>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -27,8 +27,8 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
     for (const auto& warning : report.earlier_warnings) std::cerr << warning << '\n';
     const int warnings = static_cast<int>(report.earlier_warnings.size());
     std::cout << "mamori: nothing changed since the last build; " << report.out.string() << " is up to date ("
-              << count(report.pages, "page", "pages")
-              << (warnings ? ", " + count(warnings, "warning", "warnings") : "") << ")\n";
+              << count(report.pages, "page", "pages") << (warnings ? ", " + count(warnings, "warning", "warnings") : "")
+              << ")\n";
     return 0;
   }
   print_diagnostics(report.diagnostics);

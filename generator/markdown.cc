@@ -44,11 +44,20 @@ std::string escape_attribute(std::string_view text) {
   out.reserve(text.size());
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -224,7 +233,8 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     const std::string_view literal = cmark_node_get_literal(html) ? cmark_node_get_literal(html) : "";
     const auto at = walk.where(html);
     if (!trim(literal).starts_with("<!--") && at.first != warned_line) {  // comments are notes: dropped quietly
-      result.diagnostics.push_back(warning_at(at.first, at.second, "raw HTML is not allowed in pages and was left out"));
+      result.diagnostics.push_back(
+          warning_at(at.first, at.second, "raw HTML is not allowed in pages and was left out"));
       warned_line = at.first;
     }
     cmark_node_free(html);
@@ -270,21 +280,26 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     switch (classify_url(url)) {
       case UrlKind::web:
         if (image) {
-          walk.error(at, "image '" + url + "' would be loaded from outside the site: save it under content/ and link it relatively");
+          walk.error(at, "image '" + url +
+                             "' would be loaded from outside the site: save it under content/ and link it relatively");
         } else {
           href = url;
         }
         break;
       case UrlKind::contact:
-        if (image) walk.error(at, "image '" + url + "' is not a picture file");
-        else href = url;
+        if (image)
+          walk.error(at, "image '" + url + "' is not a picture file");
+        else
+          href = url;
         break;
       case UrlKind::fragment: {
         const std::string fragment = percent_decode(std::string_view(url).substr(1));
         if (std::find(heading_ids.begin(), heading_ids.end(), fragment) == heading_ids.end()) {
           std::vector<std::string> anchors;
+          anchors.reserve(heading_ids.size());
           for (const auto& id : heading_ids) anchors.push_back("#" + id);
-          walk.error(at, "link to missing heading '#" + fragment + "' on this page" + did_you_mean("#" + fragment, anchors));
+          walk.error(
+              at, "link to missing heading '#" + fragment + "' on this page" + did_you_mean("#" + fragment, anchors));
         } else {
           href = "#" + encode_fragment(fragment);
         }
@@ -330,7 +345,8 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
     if (uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table)) std::fill_n(alignments, columns, 0);
     // A scrollable, keyboard-focusable region keeps wide tables readable on a phone.
-    cmark_node* wrapper = custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
+    cmark_node* wrapper =
+        custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
     cmark_node_insert_before(table, wrapper);
     cmark_node_unlink(table);
     cmark_node_append_child(wrapper, table);

@@ -15,10 +15,10 @@
 namespace mamori {
 
 struct Heading {
-  int level = 2;      // 1..6
-  std::string id;     // unique within the page
-  std::string text;   // plain text, explicit {#id} removed
-  int line = 0;       // file line
+  int level = 2;     // 1..6
+  std::string id;    // unique within the page
+  std::string text;  // plain text, explicit {#id} removed
+  int line = 0;      // file line
 };
 
 struct LinkOccurrence {

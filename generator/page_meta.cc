@@ -39,7 +39,8 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
   }
   if (auto v = reader.string("quiz")) {
     if (v->value.empty()) {
-      out.push_back(error_at(v->line, v->column, "'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml"));
+      out.push_back(
+          error_at(v->line, v->column, "'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml"));
     } else {
       meta.quiz = std::move(*v);
     }

@@ -12,7 +12,9 @@ namespace {
 
 using nlohmann::json;
 
-const Page& page_at(const Site& site, int index) { return site.pages[static_cast<size_t>(index)]; }
+const Page& page_at(const Site& site, int index) {
+  return site.pages[static_cast<size_t>(index)];
+}
 
 json link_to(const Site& site, const Page& from, int to) {
   const Page& target = page_at(site, to);
@@ -32,7 +34,8 @@ json entry(const Site& site, const Page& from, int index) {
   json e = link_to(site, from, index);
   e["description"] = target.meta.description;
   if (target.meta.reviewed) {
-    e["reviewed"] = json{{"iso", to_iso(target.meta.reviewed->value)}, {"ja", to_japanese(target.meta.reviewed->value)}};
+    e["reviewed"] =
+        json{{"iso", to_iso(target.meta.reviewed->value)}, {"ja", to_japanese(target.meta.reviewed->value)}};
   }
   return e;
 }
@@ -42,7 +45,8 @@ json navigation(const Site& site, const Page& from) {
   const Section& root = site.sections.front();
   // The section the page is in, at the top level.
   int top = from.section;
-  while (top > 0 && site.sections[static_cast<size_t>(top)].parent > 0) top = site.sections[static_cast<size_t>(top)].parent;
+  while (top > 0 && site.sections[static_cast<size_t>(top)].parent > 0)
+    top = site.sections[static_cast<size_t>(top)].parent;
   for (const int child : root.children) {
     const Section& section = site.sections[static_cast<size_t>(child)];
     if (section.index_page < 0) continue;
@@ -170,7 +174,8 @@ json not_found_view(const Site& site) {
   for (const int child : site.sections.front().children) {
     const int index = site.sections[static_cast<size_t>(child)].index_page;
     if (index < 0) continue;
-    nav.push_back(json{{"title", page_at(site, index).meta.title}, {"href", root + encode_path(page_at(site, index).output)}});
+    nav.push_back(
+        json{{"title", page_at(site, index).meta.title}, {"href", root + encode_path(page_at(site, index).output)}});
   }
   view["nav"] = nav;
   return view;
@@ -181,12 +186,23 @@ std::string sitemap_xml(const Site& site) {
     std::string out;
     for (const char c : s) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&apos;"; break;
-        default: out += c;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&apos;";
+          break;
+        default:
+          out += c;
       }
     }
     return out;

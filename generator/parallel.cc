@@ -23,6 +23,8 @@ void parallel_for(size_t n, int jobs, const std::function<void(size_t, int)>& fn
   worker(0);
 }
 
-int default_jobs() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+int default_jobs() {
+  return static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+}
 
 }  // namespace mamori

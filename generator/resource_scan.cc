@@ -11,11 +11,14 @@ namespace {
 
 std::string lower(std::string_view s) {
   std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
 
 struct Attribute {
   std::string name;
@@ -81,7 +84,9 @@ std::vector<ExternalResource> find_external_resources_in_html(std::string_view h
       continue;
     }
     size_t name_end = pos + 1;
-    while (name_end < html.size() && (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-')) ++name_end;
+    while (name_end < html.size() &&
+           (std::isalnum(static_cast<unsigned char>(html[name_end])) || html[name_end] == '-'))
+      ++name_end;
     if (name_end == pos + 1) {
       ++pos;
       continue;

@@ -14,7 +14,7 @@ namespace mamori {
 struct ExternalResource {
   size_t offset = 0;  // byte offset of the URL in the scanned text
   std::string url;
-  std::string what;   // "src of <script>", "url() in CSS", …
+  std::string what;  // "src of <script>", "url() in CSS", …
 };
 
 // Scans HTML (a template's text or a rendered page). Values that start with a Mustache

@@ -45,10 +45,16 @@ long long largest_weight(const fs::path& dir) {
 
 std::string new_page_text(const std::string& title, long long weight, const Date& today) {
   return "+++\n"
-         "title = " + toml_string(title) + "\n"
+         "title = " +
+         toml_string(title) +
+         "\n"
          "description = \"\"           # 一覧とページの冒頭に出る一文\n"
-         "weight = " + std::to_string(weight) + "                # 同じ章の中での順番（小さいほど前）\n"
-         "reviewed = " + to_iso(today) + "     # 出典の情報を最後に確認した日\n"
+         "weight = " +
+         std::to_string(weight) +
+         "                # 同じ章の中での順番（小さいほど前）\n"
+         "reviewed = " +
+         to_iso(today) +
+         "     # 出典の情報を最後に確認した日\n"
          "sources = []                # 出典の URL: [\"https://…\", \"https://…\"]\n"
          "draft = true                # 公開するときに false にします\n"
          "+++\n"
@@ -67,7 +73,8 @@ std::variant<Scaffolded, ScaffoldError> scaffold_page(const fs::path& root, std:
   }
   std::error_code ec;
   if (!fs::is_directory(root / "content", ec)) {
-    return ScaffoldError{"no content/ folder in " + root.string() + ": run mamori in the project folder or pass --root DIR"};
+    return ScaffoldError{"no content/ folder in " + root.string() +
+                         ": run mamori in the project folder or pass --root DIR"};
   }
   const fs::path file = root / "content" / fs::path(*resolved);
   if (fs::exists(file, ec)) return ScaffoldError{"content/" + *resolved + " already exists; nothing was written"};
@@ -79,8 +86,9 @@ std::variant<Scaffolded, ScaffoldError> scaffold_page(const fs::path& root, std:
   if (auto error = write_file(file, new_page_text(title, weight, today))) return ScaffoldError{error->message};
   Scaffolded done{file, "The page is a draft: set draft = false to publish it."};
   if (file.filename() != "_index.md" && !fs::exists(dir / "_index.md", ec) && dir != root / "content") {
-    done.notice += (new_folder ? " The folder is new: " : " ") + std::string("add its _index.md with `mamori new page ") +
-                   std::string(dirname(*resolved)) + "/_index.md`.";
+    done.notice += (new_folder ? " The folder is new: " : " ") +
+                   std::string("add its _index.md with `mamori new page ") + std::string(dirname(*resolved)) +
+                   "/_index.md`.";
   }
   return done;
 }

@@ -27,8 +27,8 @@ struct Page {
   std::filesystem::path file;
   PageKind kind = PageKind::page;
   PageMeta meta;
-  int section = -1;          // the section the page belongs to (a section's own index: itself)
-  int body_first_line = 1;   // file line where the Markdown body starts
+  int section = -1;         // the section the page belongs to (a section's own index: itself)
+  int body_first_line = 1;  // file line where the Markdown body starts
 };
 
 struct Section {
@@ -40,21 +40,21 @@ struct Section {
 };
 
 struct Asset {
-  std::string content_path;   // relative to content/; also its output path
+  std::string content_path;  // relative to content/; also its output path
   std::filesystem::path file;
 };
 
 struct Site {
   std::filesystem::path root;
   SiteConfig config;
-  std::vector<Page> pages;            // in a fixed order: sorted by content path
-  std::vector<Section> sections;      // sections[0] is the root; parents before children
-  std::vector<Asset> assets;          // other files under content/, copied as they are
-  std::map<std::string, int> page_by_path;   // NFC content path → page index
-  std::set<std::string> asset_paths;         // NFC content paths of assets
-  std::set<std::string> directories;         // NFC content paths of folders
-  std::set<std::string> quiz_ids;            // quizzes/ID.toml that exist
-  std::set<std::string> draft_paths;         // NFC content paths of drafts left out of this build
+  std::vector<Page> pages;                  // in a fixed order: sorted by content path
+  std::vector<Section> sections;            // sections[0] is the root; parents before children
+  std::vector<Asset> assets;                // other files under content/, copied as they are
+  std::map<std::string, int> page_by_path;  // NFC content path → page index
+  std::set<std::string> asset_paths;        // NFC content paths of assets
+  std::set<std::string> directories;        // NFC content paths of folders
+  std::set<std::string> quiz_ids;           // quizzes/ID.toml that exist
+  std::set<std::string> draft_paths;        // NFC content paths of drafts left out of this build
 
   const Page* find_page(const std::string& content_path) const;
   // Pages in reading order: home, then each section depth-first, its index before its pages.

@@ -59,8 +59,7 @@ int edit_distance(std::string_view a, std::string_view b) {
   return at(x.size(), y.size());
 }
 
-std::optional<std::string> closest_match(std::string_view word,
-                                         const std::vector<std::string>& candidates) {
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
   const size_t length = count_code_points(word);
   if (length > 200) return std::nullopt;  // not a typo of a name; keep the cost bounded
   const int limit = std::max<int>(1, static_cast<int>(length) / 3);

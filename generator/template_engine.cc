@@ -26,12 +26,16 @@ km::data to_data(const nlohmann::json& value) {
       for (const auto& item : value) out.push_back(to_data(item));
       return out;
     }
-    case nlohmann::json::value_t::string: return km::data{value.get_ref<const std::string&>()};
-    case nlohmann::json::value_t::boolean: return km::data{value.get<bool>()};
+    case nlohmann::json::value_t::string:
+      return km::data{value.get_ref<const std::string&>()};
+    case nlohmann::json::value_t::boolean:
+      return km::data{value.get<bool>()};
     case nlohmann::json::value_t::number_integer:
     case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float: return km::data{value.dump()};
-    default: return km::data{false};  // null: sections over it render nothing
+    case nlohmann::json::value_t::number_float:
+      return km::data{value.dump()};
+    default:
+      return km::data{false};  // null: sections over it render nothing
   }
 }
 
@@ -41,8 +45,8 @@ namespace {
 
 constexpr int kMaxPartialDepth = 16;
 
-void expand_into(std::string_view text, const std::map<std::string, std::string>& partials, int depth,
-                 std::string& out, std::optional<std::string>& error) {
+void expand_into(std::string_view text, const std::map<std::string, std::string>& partials, int depth, std::string& out,
+                 std::optional<std::string>& error) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t open = text.find("{{>", pos);
@@ -55,7 +59,8 @@ void expand_into(std::string_view text, const std::map<std::string, std::string>
     while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
     const auto it = partials.find(std::string(name));
     if (it == partials.end()) {
-      if (!error) error = "unknown partial '" + std::string(name) + "' (no partials/" + std::string(name) + ".mustache)";
+      if (!error)
+        error = "unknown partial '" + std::string(name) + "' (no partials/" + std::string(name) + ".mustache)";
     } else if (depth >= kMaxPartialDepth) {
       if (!error) error = "partials include each other more than " + std::to_string(kMaxPartialDepth) + " deep";
     } else {

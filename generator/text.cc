@@ -50,7 +50,9 @@ std::optional<size_t> find_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-bool looks_binary(std::string_view text) { return text.find('\0') != std::string_view::npos; }
+bool looks_binary(std::string_view text) {
+  return text.find('\0') != std::string_view::npos;
+}
 
 std::string_view strip_bom(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
@@ -115,7 +117,10 @@ TextPosition position_of(std::string_view text, size_t offset) {
 
 namespace {
 struct FreeDeleter {
-  void operator()(void* p) const { std::free(p); }  // NOLINT(cppcoreguidelines-no-malloc)
+  // utf8proc hands out memory from malloc.
+  void operator()(void* p) const {
+    std::free(p);  // NOLINT(cppcoreguidelines-no-malloc,cppcoreguidelines-owning-memory)
+  }
 };
 }  // namespace
 
@@ -129,9 +134,9 @@ std::string nfc(std::string_view text) {
   }
   if (ascii) return std::string(text);
   utf8proc_uint8_t* out = nullptr;
-  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-                                          static_cast<utf8proc_ssize_t>(text.size()), &out,
-                                          static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  const utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()), static_cast<utf8proc_ssize_t>(text.size()),
+                   &out, static_cast<utf8proc_option_t>(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
   std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
   if (n < 0) return std::string(text);
   return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(n));
@@ -163,7 +168,8 @@ std::string to_lower(std::string_view text) {
 std::string_view trim(std::string_view text) {
   constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";
   for (;;) {
-    if (!text.empty() && (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n')) {
+    if (!text.empty() &&
+        (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' || text.front() == '\n')) {
       text.remove_prefix(1);
     } else if (text.starts_with(kIdeographicSpace)) {
       text.remove_prefix(kIdeographicSpace.size());

@@ -35,6 +35,6 @@ const std::vector<std::string>& required_templates();
 // template, partial or stylesheet that loads anything from outside the site. Problems
 // in the theme's files are diagnostics; a missing theme folder is a LoadFailure.
 std::variant<Theme, LoadFailure> load_theme(const std::filesystem::path& root, const std::string& name,
-                                             Diagnostics& diagnostics);
+                                            Diagnostics& diagnostics);
 
 }  // namespace mamori

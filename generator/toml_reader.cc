@@ -4,8 +4,7 @@
 
 namespace mamori {
 
-std::optional<toml::table> parse_toml(std::string_view text, int line_offset,
-                                      std::vector<Diagnostic>& out) {
+std::optional<toml::table> parse_toml(std::string_view text, int line_offset, std::vector<Diagnostic>& out) {
   try {
     return toml::parse(text, std::string_view{});
   } catch (const toml::parse_error& e) {
@@ -22,22 +21,32 @@ std::optional<toml::table> parse_toml(std::string_view text, int line_offset,
 
 std::string_view describe_type(const toml::node& node) {
   switch (node.type()) {
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "an integer";
-    case toml::node_type::floating_point: return "a number with a fraction";
-    case toml::node_type::boolean: return "true or false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date with a time";
-    case toml::node_type::array: return "a list";
-    case toml::node_type::table: return "a table";
-    case toml::node_type::none: break;
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "an integer";
+    case toml::node_type::floating_point:
+      return "a number with a fraction";
+    case toml::node_type::boolean:
+      return "true or false";
+    case toml::node_type::date:
+      return "a date";
+    case toml::node_type::time:
+      return "a time";
+    case toml::node_type::date_time:
+      return "a date with a time";
+    case toml::node_type::array:
+      return "a list";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::none:
+      break;
   }
   return "nothing";
 }
 
-TomlReader::TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out,
-                       std::string where, int line, int column)
+TomlReader::TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out, std::string where,
+                       int line, int column)
     : table_(table), line_offset_(line_offset), out_(out), where_(std::move(where)), line_(line), column_(column) {}
 
 Located<std::monostate> TomlReader::position_of(const toml::node& node) const {
@@ -61,9 +70,9 @@ const toml::node* TomlReader::find(std::string_view key, Need need) {
 
 void TomlReader::wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
   const auto pos = position_of(node);
-  out_.push_back(error_at(pos.line, pos.column,
-                          "'" + qualified(key) + "' must be " + std::string(expected) + ", not " +
-                              std::string(describe_type(node))));
+  out_.push_back(error_at(
+      pos.line, pos.column,
+      "'" + qualified(key) + "' must be " + std::string(expected) + ", not " + std::string(describe_type(node))));
 }
 
 std::optional<Located<std::string>> TomlReader::string(std::string_view key, Need need) {
@@ -103,9 +112,9 @@ std::optional<Located<Date>> TomlReader::date(std::string_view key, Need need) {
   }
   if (const auto* s = node->as_string()) {
     if (parse_iso_date(s->get())) {
-      out_.push_back(error_at(pos.line, pos.column,
-                              "'" + qualified(key) + "' must be a date without quotes, like " + qualified(key) +
-                                  " = " + s->get()));
+      out_.push_back(error_at(
+          pos.line, pos.column,
+          "'" + qualified(key) + "' must be a date without quotes, like " + qualified(key) + " = " + s->get()));
       return std::nullopt;
     }
   }
@@ -128,9 +137,9 @@ std::optional<std::vector<Located<std::string>>> TomlReader::string_list(std::st
     if (const auto* s = item.as_string()) {
       values.push_back({s->get(), pos.line, pos.column});
     } else {
-      out_.push_back(error_at(pos.line, pos.column,
-                              "'" + qualified(key) + "' must hold only strings, not " +
-                                  std::string(describe_type(item))));
+      out_.push_back(
+          error_at(pos.line, pos.column,
+                   "'" + qualified(key) + "' must hold only strings, not " + std::string(describe_type(item))));
       ok = false;
     }
   }

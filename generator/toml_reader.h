@@ -31,22 +31,20 @@ enum class Need { optional, required };
 
 // Parses TOML text. On a syntax error returns nullopt and adds the error (position from
 // toml++, shifted by line_offset) to `out`.
-std::optional<toml::table> parse_toml(std::string_view text, int line_offset,
-                                      std::vector<Diagnostic>& out);
+std::optional<toml::table> parse_toml(std::string_view text, int line_offset, std::vector<Diagnostic>& out);
 
 class TomlReader {
  public:
   // `where` names the table in messages ("" for the root, "questions[2]" for others);
   // `line`/`column` is where a missing required key is reported.
-  TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out,
-             std::string where = {}, int line = 1, int column = 1);
+  TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out, std::string where = {},
+             int line = 1, int column = 1);
 
   std::optional<Located<std::string>> string(std::string_view key, Need need = Need::optional);
   std::optional<Located<int64_t>> integer(std::string_view key, Need need = Need::optional);
   std::optional<Located<bool>> boolean(std::string_view key, Need need = Need::optional);
   std::optional<Located<Date>> date(std::string_view key, Need need = Need::optional);
-  std::optional<std::vector<Located<std::string>>> string_list(std::string_view key,
-                                                               Need need = Need::optional);
+  std::optional<std::vector<Located<std::string>>> string_list(std::string_view key, Need need = Need::optional);
   // An array of tables ([[key]]); nullptr when absent or of another type (reported).
   const toml::array* table_list(std::string_view key, Need need = Need::optional);
   // A sub-table ([key]); nullptr when absent or of another type (reported).

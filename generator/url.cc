@@ -22,8 +22,12 @@ std::string browser_view(std::string_view url) {
   return out;
 }
 
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -108,9 +112,13 @@ std::string percent_decode(std::string_view text) {
   return out;
 }
 
-std::string encode_path(std::string_view path) { return encode(path, "<>\"`#%?{}|\\^[]'"); }
+std::string encode_path(std::string_view path) {
+  return encode(path, "<>\"`#%?{}|\\^[]'");
+}
 
-std::string encode_fragment(std::string_view fragment) { return encode(fragment, "\"<>`%#'"); }
+std::string encode_fragment(std::string_view fragment) {
+  return encode(fragment, "\"<>`%#'");
+}
 
 UrlParts split_url(std::string_view url) {
   UrlParts parts;

@@ -61,7 +61,9 @@ inline std::vector<std::string> formatted(const std::vector<Diagnostic>& diagnos
   return out;
 }
 
-inline std::vector<std::string> formatted(const Diagnostics& diagnostics) { return formatted(diagnostics.items()); }
+inline std::vector<std::string> formatted(const Diagnostics& diagnostics) {
+  return formatted(diagnostics.items());
+}
 
 // A minimal valid project: mamori.toml, the default theme (from the repository), a home page.
 inline void write_minimal_project(const TempDir& dir) {

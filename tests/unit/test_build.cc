@@ -52,8 +52,9 @@ void write_two_sections(const TempDir& dir) {
             "sources = [\"https://www.ipa.go.jp/security/guide/sme/about.html\"]\n+++\n\n"
             "## 3-2-1 の考え方 {#rule}\n\n本文。[初動](../incident/first.md#連絡) を見てください。\n");
   dir.write("content/incident/_index.md", "+++\ntitle = \"事中・事後\"\nweight = 30\n+++\n");
-  dir.write("content/incident/first.md",
-            "+++\ntitle = \"初動対応\"\nreviewed = 2026-06-01\n+++\n\n## 連絡\n\n[バックアップ](../cyber/backups.md#rule)\n");
+  dir.write(
+      "content/incident/first.md",
+      "+++\ntitle = \"初動対応\"\nreviewed = 2026-06-01\n+++\n\n## 連絡\n\n[バックアップ](../cyber/backups.md#rule)\n");
 }
 
 }  // namespace
@@ -104,14 +105,17 @@ TEST_SUITE("build") {
               "[f](../incident) [g](../incident/first.md)\n");
     const BuildReport report = build(dir);
     CHECK(report.exit_status() == 1);
-    CHECK(formatted(report.diagnostics) ==
-          std::vector<std::string>{
-              "content/cyber/bad.md:5:1: error: link to missing page 'cyber/backup.md' (did you mean 'cyber/backups.md'?)",
-              "content/cyber/bad.md:5:16: error: link to missing heading '#連格' in 'incident/first.md' (did you mean '#連絡'?)",
-              "content/cyber/bad.md:6:1: error: link to '../../mamori.toml' points outside content/",
-              "content/cyber/bad.md:6:24: error: link to missing file 'cyber/first.html'",
-              "content/cyber/bad.md:6:40: error: link '/cyber/backups.md' starts with '/': it would not work from a file "
-              "share or file://; make it relative to this file"});
+    CHECK(
+        formatted(report.diagnostics) ==
+        std::vector<std::string>{
+            "content/cyber/bad.md:5:1: error: link to missing page 'cyber/backup.md' (did you mean "
+            "'cyber/backups.md'?)",
+            "content/cyber/bad.md:5:16: error: link to missing heading '#連格' in 'incident/first.md' (did you mean "
+            "'#連絡'?)",
+            "content/cyber/bad.md:6:1: error: link to '../../mamori.toml' points outside content/",
+            "content/cyber/bad.md:6:24: error: link to missing file 'cyber/first.html'",
+            "content/cyber/bad.md:6:40: error: link '/cyber/backups.md' starts with '/': it would not work from a file "
+            "share or file://; make it relative to this file"});
     CHECK_FALSE(fs::exists(dir.path() / "site"));
   }
 
@@ -205,7 +209,8 @@ TEST_SUITE("build") {
     const std::string original = read(head);
     dir.write("themes/default/partials/head.mustache",
               original + "<script src=\"https://cdn.example.com/analytics.js\"></script>\n");
-    dir.write("themes/default/assets/extra.css", "body { font-family: x; }\n@import \"https://fonts.example/a.css\";\n");
+    dir.write("themes/default/assets/extra.css",
+              "body { font-family: x; }\n@import \"https://fonts.example/a.css\";\n");
     const BuildReport report = build(dir);
     CHECK(report.exit_status() == 1);
     const auto lines = formatted(report.diagnostics);
@@ -214,8 +219,9 @@ TEST_SUITE("build") {
           "themes/default/assets/extra.css:2:10: error: 'https://fonts.example/a.css' (@import in CSS) would be loaded "
           "from outside the site: put the file in the theme's assets/ folder");
     CHECK(lines[1].starts_with("themes/default/partials/head.mustache:"));
-    CHECK(lines[1].ends_with(": error: 'https://cdn.example.com/analytics.js' (src of <script>) would be loaded from "
-                             "outside the site: put the file in the theme's assets/ folder"));
+    CHECK(
+        lines[1].ends_with(": error: 'https://cdn.example.com/analytics.js' (src of <script>) would be loaded from "
+                           "outside the site: put the file in the theme's assets/ folder"));
   }
 
   TEST_CASE("hostile text in front matter is escaped in the page") {

@@ -108,7 +108,8 @@ TEST_SUITE("content loader") {
     dir.write("content/assets/logo.png", "PNG");
     CHECK(load_problems(dir) ==
           std::vector<std::string>{
-              "content/assets/logo.png: error: content/assets/ is reserved for the theme's files: use another folder name",
+              "content/assets/logo.png: error: content/assets/ is reserved for the theme's files: use another folder "
+              "name",
               "content/cyber/backup.html: error: output path 'cyber/backup.html' is also produced by "
               "content/cyber/Backup.md (names that differ only in letter case collide on Windows file shares)",
               "content/cyber/backup.md: error: output path 'cyber/backup.html' is also produced by "
@@ -125,10 +126,11 @@ TEST_SUITE("content loader") {
     std::filesystem::create_directory_symlink("..", dir.path() / "content/a/loop");
     std::filesystem::create_symlink("../secret.txt", dir.path() / "content/leak.txt");
     std::filesystem::create_symlink("missing.md", dir.path() / "content/broken.md");
-    CHECK(load_problems(dir) ==
-          std::vector<std::string>{"content/a/loop: error: symlink loop: this folder leads back to one that contains it",
-                                   "content/broken.md: error: broken symlink: its target does not exist",
-                                   "content/leak.txt: error: symlink points outside content/: copy the file in instead"});
+    CHECK(
+        load_problems(dir) ==
+        std::vector<std::string>{"content/a/loop: error: symlink loop: this folder leads back to one that contains it",
+                                 "content/broken.md: error: broken symlink: its target does not exist",
+                                 "content/leak.txt: error: symlink points outside content/: copy the file in instead"});
   }
 
   TEST_CASE("a page's quiz must exist") {

@@ -31,7 +31,8 @@ TEST_SUITE("front matter") {
     const auto result = split_front_matter("# 見出し\n");
     const auto& d = std::get<Diagnostic>(result);
     CHECK(format_diagnostic(d) ==
-          "1:1: error: missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'");
+          "1:1: error: missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then "
+          "'+++'");
   }
 
   TEST_CASE("unclosed front matter is reported at the opening fence") {

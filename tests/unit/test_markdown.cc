@@ -51,13 +51,15 @@ TEST_SUITE("markdown") {
 
   TEST_CASE("an explicit id used twice is an error") {
     const auto r = render("## A {#x}\n\n## B {#x}\n", 5);
-    CHECK(formatted(r.diagnostics) == std::vector<std::string>{"7:1: error: heading id 'x' is used twice on this page"});
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{"7:1: error: heading id 'x' is used twice on this page"});
   }
 
   TEST_CASE("in-page fragment links are checked against the headings") {
     const auto r = render("[上へ](#概要) [x](#概容) [y](#%E6%A6%82%E8%A6%81)\n\n## 概要\n", 10);
-    CHECK(formatted(r.diagnostics) ==
-          std::vector<std::string>{"10:11: error: link to missing heading '#概容' on this page (did you mean '#概要'?)"});
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{"10:11: error: link to missing heading '#概容' on this page (did you mean '#概要'?)"});
     CHECK(r.html.find("href=\"#%E6%A6%82%E8%A6%81\"") != std::string::npos);  // cmark encodes hrefs
   }
 
@@ -103,29 +105,36 @@ TEST_SUITE("markdown") {
     CHECK(r.html.find("evil") == std::string::npos);
     CHECK(r.html.find("href") == std::string::npos);
     CHECK(r.html.find("src") == std::string::npos);
-    CHECK(formatted(r.diagnostics) ==
-          std::vector<std::string>{
-              "1:1: error: unsafe link 'javascript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a relative link",
-              "1:26: error: unsafe link 'JAVASCRIPT:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a relative link",
-              "1:51: error: unsafe link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed: use https:, http:, mailto:, tel: or a relative link",
-              "2:1: error: unsafe image 'data:image/png;base64,AAAA' is not allowed: images must be files under content/",
-              "2:34: error: unsafe link 'vbscript:x' is not allowed: use https:, http:, mailto:, tel: or a relative link",
-              "2:50: error: unsafe link '//evil.example/' is not allowed: use https:, http:, mailto:, tel: or a relative link",
-              "3:1: error: unsafe link 'java\tscript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a relative link"});
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{
+            "1:1: error: unsafe link 'javascript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link",
+            "1:26: error: unsafe link 'JAVASCRIPT:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link",
+            "1:51: error: unsafe link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed: use https:, http:, mailto:, "
+            "tel: or a relative link",
+            "2:1: error: unsafe image 'data:image/png;base64,AAAA' is not allowed: images must be files under content/",
+            "2:34: error: unsafe link 'vbscript:x' is not allowed: use https:, http:, mailto:, tel: or a relative link",
+            "2:50: error: unsafe link '//evil.example/' is not allowed: use https:, http:, mailto:, tel: or a relative "
+            "link",
+            "3:1: error: unsafe link 'java\tscript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link"});
   }
 
   TEST_CASE("images from other hosts are refused") {
     const auto r = render("![図](https://example.jp/a.png)\n");
     CHECK(r.html.find("<img") == std::string::npos);
-    CHECK(formatted(r.diagnostics) ==
-          std::vector<std::string>{"1:1: error: image 'https://example.jp/a.png' would be loaded from outside the site: "
-                                   "save it under content/ and link it relatively"});
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{"1:1: error: image 'https://example.jp/a.png' would be loaded from outside the site: "
+                                 "save it under content/ and link it relatively"});
   }
 
   TEST_CASE("task lists become labelled checkboxes") {
     const auto r = render("- [ ] 鍵をかける\n- [x] 画面ロック\n");
-    CHECK(r.html.find("<input type=\"checkbox\" class=\"task\" aria-labelledby=\"task-1\"><div class=\"task-text\" id=\"task-1\">") !=
-          std::string::npos);
+    CHECK(r.html.find("<input type=\"checkbox\" class=\"task\" aria-labelledby=\"task-1\"><div class=\"task-text\" "
+                      "id=\"task-1\">") != std::string::npos);
     CHECK(r.html.find("aria-labelledby=\"task-2\" checked>") != std::string::npos);
     CHECK(r.html.find("disabled") == std::string::npos);
   }

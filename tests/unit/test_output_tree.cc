@@ -75,6 +75,7 @@ TEST_SUITE("output tree") {
     dir.write("site/report.xlsx", "data");
     auto opened = OutputTree::open(dir.path() / "site");
     REQUIRE(std::holds_alternative<std::string>(opened));
-    CHECK(std::get<std::string>(opened).find("it is not a site mamori built (no .mamori file in it)") != std::string::npos);
+    CHECK(std::get<std::string>(opened).find("it is not a site mamori built (no .mamori file in it)") !=
+          std::string::npos);
   }
 }

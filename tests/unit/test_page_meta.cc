@@ -62,16 +62,17 @@ TEST_SUITE("page meta") {
   }
 
   TEST_CASE("dates must be TOML dates") {
-    CHECK(problems("title = \"x\"\nreviewed = \"2025-05-01\"\n") ==
-          std::vector<std::string>{"3:12: error: 'reviewed' must be a date without quotes, like reviewed = 2025-05-01"});
+    CHECK(
+        problems("title = \"x\"\nreviewed = \"2025-05-01\"\n") ==
+        std::vector<std::string>{"3:12: error: 'reviewed' must be a date without quotes, like reviewed = 2025-05-01"});
     CHECK(problems("title = \"x\"\nreviewed = 2025-05-01T10:00:00\n") ==
           std::vector<std::string>{"3:12: error: 'reviewed' must be a date like 2025-05-01, not a date with a time"});
   }
 
   TEST_CASE("impossible dates are TOML errors with toml++'s position") {
-    CHECK(problems("title = \"x\"\nreviewed = 2025-02-30\n") ==
-          std::vector<std::string>{
-              "3:22: error: invalid TOML: date: expected day between 1 and 28 (inclusive), saw 30"});
+    CHECK(
+        problems("title = \"x\"\nreviewed = 2025-02-30\n") ==
+        std::vector<std::string>{"3:22: error: invalid TOML: date: expected day between 1 and 28 (inclusive), saw 30"});
   }
 
   TEST_CASE("TOML syntax errors carry the file position") {

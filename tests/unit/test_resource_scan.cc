@@ -22,12 +22,10 @@ TEST_SUITE("resource scan") {
         "<style>@import 'https://x.example/y.css';</style>"
         "<meta http-equiv=\"refresh\" content=\"0; url=https://away.example/\">";
     CHECK(urls(find_external_resources_in_html(html)) ==
-          std::vector<std::string>{"https://cdn.example/x.js (src of <script>)",
-                                   "//fonts.example/css (href of <link rel=\"stylesheet\">)",
-                                   "https://img.example/b.png (srcset of <img>)",
-                                   "http://t.example/p.gif (style attribute of <div>)",
-                                   "https://x.example/y.css (@import in CSS)",
-                                   "https://away.example/ (refresh of <meta>)"});
+          std::vector<std::string>{
+              "https://cdn.example/x.js (src of <script>)", "//fonts.example/css (href of <link rel=\"stylesheet\">)",
+              "https://img.example/b.png (srcset of <img>)", "http://t.example/p.gif (style attribute of <div>)",
+              "https://x.example/y.css (@import in CSS)", "https://away.example/ (refresh of <meta>)"});
   }
 
   TEST_CASE("links to cited pages, local files and template values are fine") {
@@ -41,7 +39,8 @@ TEST_SUITE("resource scan") {
   }
 
   TEST_CASE("CSS url() and @import") {
-    CHECK(urls(find_external_resources_in_css("a{background:url( \"https://x.example/a.png\" )}@import url(//y.example/b.css);")) ==
+    CHECK(urls(find_external_resources_in_css(
+              "a{background:url( \"https://x.example/a.png\" )}@import url(//y.example/b.css);")) ==
           std::vector<std::string>{"https://x.example/a.png (url() in CSS)", "//y.example/b.css (url() in CSS)"});
     CHECK(find_external_resources_in_css("a{background:url(img/a.png)}").empty());
   }

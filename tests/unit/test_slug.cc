@@ -19,7 +19,9 @@ TEST_SUITE("slug") {
     CHECK(slugify("ＮＩＳＴ\u3000ＣＳＦ") == "ｎｉｓｔｃｓｆ");
   }
 
-  TEST_CASE("a heading of punctuation only gives nothing") { CHECK(slugify("！？・").empty()); }
+  TEST_CASE("a heading of punctuation only gives nothing") {
+    CHECK(slugify("！？・").empty());
+  }
 
   TEST_CASE("explicit ids are split off") {
     const auto split = split_explicit_id("初動対応 {#first-response}");

@@ -11,11 +11,11 @@ TEST_SUITE("text") {
   }
 
   TEST_CASE("ill-formed UTF-8 is found at its first bad byte") {
-    CHECK(find_invalid_utf8("ab\x80") == 2u);             // lone continuation byte
-    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);           // overlong '/'
-    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);      // surrogate U+D800
-    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);   // above U+10FFFF
-    CHECK(find_invalid_utf8("\xE3\x81") == 0u);           // truncated
+    CHECK(find_invalid_utf8("ab\x80") == 2u);            // lone continuation byte
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);          // overlong '/'
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate U+D800
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
+    CHECK(find_invalid_utf8("\xE3\x81") == 0u);          // truncated
     // "守り" in Shift_JIS
     CHECK(find_invalid_utf8("\x8E\xE7\x82\xE8") == 0u);
   }

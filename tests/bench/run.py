@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Build-speed benchmark: mamori against Hugo on the same generated pages, in one run.
+
+    tests/bench/run.py [--pages N] [--repeat R]
+
+Generates N Japanese pages (generate.py) once, then times, for each tool, a cold build
+(empty output folder), a rebuild with nothing changed, and a rebuild after one page
+changed. Reports the median wall time and peak memory (max RSS) of R runs, and the
+ratios Hugo / mamori. Hugo gets minimal layouts, so it does less templating than mamori.
+"""
+import argparse
+import os
+import pathlib
+import shutil
+import statistics
+import subprocess
+import sys
+
+HERE = pathlib.Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+WORK = HERE / "work"
+MAMORI = REPO / "build" / "dev" / "mamori"
+
+HUGO_LAYOUTS = {
+    "baseof.html": '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                   '<body>{{ block "main" . }}{{ end }}</body></html>\n',
+    "single.html": '{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Description }}</p>{{ .TableOfContents }}'
+                   '{{ .Content }}{{ end }}\n',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="'
+                 '{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}\n',
+}
+
+
+def timed(command, env=None):
+    """Runs a command under /usr/bin/time; returns (seconds, peak MB)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
+    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) / 1024
+
+
+def prepare(pages):
+    project = WORK / f"pages-{pages}"
+    if not (project / "content").is_dir():
+        shutil.rmtree(project, ignore_errors=True)
+        subprocess.run([sys.executable, HERE / "generate.py", str(pages), project], check=True)
+    shutil.rmtree(project / "themes", ignore_errors=True)
+    shutil.copytree(REPO / "themes", project / "themes")
+    (project / "mamori.toml").write_text('title = "ベンチマーク"\n', encoding="utf-8")
+    (project / "hugo.toml").write_text(
+        'baseURL = "http://localhost/"\nlanguageCode = "ja"\ntitle = "bench"\n'
+        'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n', encoding="utf-8")
+    layouts = project / "layouts" / "_default"
+    layouts.mkdir(parents=True, exist_ok=True)
+    for name, text in HUGO_LAYOUTS.items():
+        (layouts / name).write_text(text, encoding="utf-8")
+    return project
+
+
+def tools(project):
+    env = dict(os.environ, MAMORI_TODAY="2026-11-23")
+    mamori_out = project / "out-mamori"
+    hugo_out = project / "out-hugo"
+    return {
+        "mamori": (["mamori", "build", "--root", project, "--out", mamori_out], mamori_out, env),
+        "hugo": (["hugo", "--quiet", "--source", project, "--destination", hugo_out], hugo_out, env),
+    }
+
+
+def measure(name, command, out, env, project, repeat):
+    command = [MAMORI, *command[1:]] if name == "mamori" else command
+    changed = project / "content" / "s000" / "p001.md"
+    original = changed.read_text(encoding="utf-8")
+    results = {"cold": [], "unchanged": [], "one page changed": []}
+    for run in range(repeat):
+        shutil.rmtree(out, ignore_errors=True)
+        for state in project.glob(".out-mamori.mamori-*"):
+            shutil.rmtree(state) if state.is_dir() else state.unlink()
+        results["cold"].append(timed(command, env))
+        results["unchanged"].append(timed(command, env))
+        changed.write_text(original + f"\n追記 {run}\n", encoding="utf-8")
+        results["one page changed"].append(timed(command, env))
+        changed.write_text(original, encoding="utf-8")
+    return {case: (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
+            for case, runs in results.items()}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=10000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not MAMORI.exists():
+        sys.exit("build mamori first: make build")
+    if shutil.which("hugo") is None:
+        sys.exit("Hugo is missing: apt-get install hugo")
+    project = prepare(args.pages)
+    size = sum(p.stat().st_size for p in (project / "content").rglob("*.md")) / 1e6
+    hugo_version = subprocess.run(["hugo", "version"], capture_output=True, text=True).stdout.split()[1]
+    print(f"{args.pages} pages, {size:.0f} MB of Markdown; median of {args.repeat} runs; {os.cpu_count()} cores; "
+          f"Hugo {hugo_version}")
+    measured = {name: measure(name, *spec, project, args.repeat) for name, spec in tools(project).items()}
+    print(f"{'case':<18} {'mamori s':>9} {'hugo s':>8} {'speed-up':>9} {'mamori MB':>10} {'hugo MB':>8} {'memory':>8}")
+    for case in measured["mamori"]:
+        (mt, mm), (ht, hm) = measured["mamori"][case], measured["hugo"][case]
+        print(f"{case:<18} {mt:>9.2f} {ht:>8.2f} {ht / mt:>8.1f}x {mm:>10.0f} {hm:>8.0f} {mm / hm:>8.3f}")
+
+
+if __name__ == "__main__":
+    main()
