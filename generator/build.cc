@@ -135,6 +135,18 @@ BuildReport build_site(const BuildOptions& options) {
     return report;
   }
   const Site& site = std::get<Site>(loaded);
+  if (site.contacts && site.contacts->reviewed) {
+    // Numbers and windows change every year: an old table is worth a warning.
+    const int months = months_between(*site.contacts->reviewed, today);
+    if (months >= site.config.stale_after_months) {
+      Diagnostic d = warning_at(site.contacts->reviewed_line, site.contacts->reviewed_column,
+                                "the contact table was last reviewed on " + to_iso(*site.contacts->reviewed) + ", " +
+                                    std::to_string(months) + " months ago: check every number and URL, then update " +
+                                    "'reviewed'");
+      d.path = "content/contacts.toml";
+      report.diagnostics.add(std::move(d));
+    }
+  }
   auto theme_loaded = load_theme(options.root, site.config.theme, report.diagnostics);
   if (auto* failure = std::get_if<LoadFailure>(&theme_loaded)) {
     report.environment_error = failure->message;

@@ -26,8 +26,10 @@ struct Found {
 constexpr size_t kHeadBytes = size_t{16} * 1024;
 
 bool is_ignored_name(const std::string& name) {
+  // Hidden files, editor leftovers, and the backups and temporary files of
+  // `mamori contacts import` are not content.
   return name.empty() || name.front() == '.' || name.back() == '~' || name.ends_with(".swp") ||
-         (name.front() == '#' && name.back() == '#');
+         name.ends_with(".bak") || name.ends_with(".tmp") || (name.front() == '#' && name.back() == '#');
 }
 
 class ContentWalker {
@@ -328,6 +330,43 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
       continue;
     }
     claim(asset.content_path, "content/" + asset.content_path);
+  }
+
+  // The contact table, and the page that shows it.
+  for (const auto& data : walker.data) {
+    if (data.content_path != "contacts.toml") {
+      Diagnostic d = error_at(0, 0, "unknown data file: the only TOML file content/ may hold is contacts.toml");
+      d.path = "content/" + data.content_path;
+      diagnostics.add(std::move(d));
+      continue;
+    }
+    auto read = read_file(data.file);
+    std::vector<Diagnostic> found;
+    if (auto* error = std::get_if<FileError>(&read)) {
+      found.push_back(error_at(0, 0, error->message));
+    } else if (auto text = check_text_file(std::get<std::string>(read), found)) {
+      site.contacts = parse_contacts(*text, found);
+      attach_source_lines(found, *text);
+    }
+    diagnostics.add_all(std::move(found), "content/contacts.toml");
+  }
+  int contacts_pages = 0;
+  for (const auto& page : site.pages) {
+    if (!page.meta.contacts || !page.meta.contacts->value) continue;
+    ++contacts_pages;
+    if (!site.contacts) {
+      Diagnostic d = error_at(page.meta.contacts->line, page.meta.contacts->column,
+                              "contacts = true, but there is no content/contacts.toml to show");
+      d.path = page.source;
+      diagnostics.add(std::move(d));
+    }
+  }
+  if (site.contacts && contacts_pages == 0 && !site.pages.empty()) {
+    Diagnostic d = warning_at(0, 0,
+                              "the contact table is not shown on any page: set contacts = true in the front matter of "
+                              "the page that should show it");
+    d.path = "content/contacts.toml";
+    diagnostics.add(std::move(d));
   }
 
   // Quizzes that exist, and pages that name one.

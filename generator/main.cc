@@ -7,6 +7,10 @@
 #include <iostream>
 
 #include "build.h"
+#include "contacts.h"
+#include "contacts_csv.h"
+#include "content_loader.h"
+#include "files.h"
 #include "parallel.h"
 #include "scaffold.h"
 
@@ -55,6 +59,57 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
   return report.exit_status();
 }
 
+int export_contacts(const std::string& root, const std::string& csv_file) {
+  const std::filesystem::path toml_file = std::filesystem::path(root) / "content" / "contacts.toml";
+  auto read = mamori::read_file(toml_file);
+  if (auto* error = std::get_if<mamori::FileError>(&read)) {
+    std::cerr << "mamori: error: content/contacts.toml: " << error->message << '\n';
+    return kUsageError;
+  }
+  const std::string& text = std::get<std::string>(read);
+  std::vector<mamori::Diagnostic> problems;
+  mamori::ContactTable table;
+  if (auto checked = mamori::check_text_file(text, problems)) table = mamori::parse_contacts(*checked, problems);
+  mamori::attach_source_lines(problems, text);
+  mamori::Diagnostics diagnostics;
+  diagnostics.add_all(std::move(problems), "content/contacts.toml");
+  if (diagnostics.has_errors()) {
+    print_diagnostics(diagnostics);
+    std::cerr << "mamori: fix content/contacts.toml first; nothing was exported\n";
+    return 1;
+  }
+  if (auto error = mamori::write_file(csv_file, mamori::contacts_to_csv(table))) {
+    std::cerr << "mamori: error: " << error->message << '\n';
+    return kUsageError;
+  }
+  std::cout << "mamori: wrote " << count(static_cast<int>(table.contacts.size()), "contact", "contacts") << " to "
+            << csv_file << " (UTF-8 CSV for Excel)\n";
+  return 0;
+}
+
+int import_contacts(const std::string& root, const std::string& csv_file, bool dry_run) {
+  const mamori::ImportResult result = mamori::import_contacts(root, csv_file, dry_run);
+  mamori::Diagnostics diagnostics;
+  diagnostics.add_all(result.diagnostics);
+  diagnostics.sort();
+  print_diagnostics(diagnostics);
+  if (diagnostics.has_errors()) {
+    std::cerr << "mamori: " << count(diagnostics.error_count(), "error", "errors")
+              << "; content/contacts.toml was not changed\n";
+    return 1;
+  }
+  if (result.changes.empty()) {
+    std::cout << "mamori: content/contacts.toml already matches " << csv_file << "; nothing to change\n";
+    return 0;
+  }
+  std::cout << (dry_run ? "mamori: importing would change content/contacts.toml:\n"
+                        : "mamori: updated content/contacts.toml:\n");
+  for (const auto& change : result.changes) std::cout << "  " << change << '\n';
+  if (!result.backup.empty()) std::cout << "The previous file is kept as " << result.backup.string() << '\n';
+  if (dry_run) std::cout << "Nothing was written (--dry-run).\n";
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -86,6 +141,18 @@ int main(int argc, char** argv) {
   scaffold->add_option("path", new_path, "path under content/, like cyber/backup.md")->required();
   scaffold->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
 
+  std::string csv_file;
+  bool dry_run = false;
+  CLI::App* contacts = app.add_subcommand("contacts", "the contact table's Excel round trip");
+  contacts->require_subcommand(1);
+  CLI::App* export_cmd = contacts->add_subcommand("export", "write content/contacts.toml as a CSV that Excel opens");
+  export_cmd->add_option("file", csv_file, "the CSV file to write")->required();
+  export_cmd->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  CLI::App* import_cmd = contacts->add_subcommand("import", "validate a CSV and replace content/contacts.toml");
+  import_cmd->add_option("file", csv_file, "the CSV file to read (UTF-8 or Shift_JIS)")->required();
+  import_cmd->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  import_cmd->add_flag("--dry-run", dry_run, "show what would change, write nothing");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -114,6 +181,9 @@ int main(int argc, char** argv) {
     if (!done.notice.empty()) std::cout << done.notice << '\n';
     return 0;
   }
+
+  if (*export_cmd) return export_contacts(root, csv_file);
+  if (*import_cmd) return import_contacts(root, csv_file, dry_run);
 
   options.write = static_cast<bool>(*build);
   const auto start = std::chrono::steady_clock::now();

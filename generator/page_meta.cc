@@ -7,7 +7,7 @@ namespace mamori {
 
 const std::vector<std::string>& page_meta_keys() {
   static const std::vector<std::string> keys = {"title",   "description", "weight", "reviewed",
-                                                "sources", "quiz",        "draft"};
+                                                "sources", "quiz",        "draft",  "contacts"};
   return keys;
 }
 
@@ -46,6 +46,7 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
     }
   }
   if (auto v = reader.boolean("draft")) meta.draft = v->value;
+  meta.contacts = reader.boolean("contacts");
   reader.finish();
   return meta;
 }

@@ -21,6 +21,7 @@ struct PageMeta {
   std::vector<Located<std::string>> sources;  // absolute http(s) URLs
   std::optional<Located<std::string>> quiz;   // a quiz id (quizzes/ID.toml)
   bool draft = false;
+  std::optional<Located<bool>> contacts;  // true: the page shows the contact table
 };
 
 // Parses and validates front matter TOML that starts on file line `first_line`.

@@ -1,5 +1,7 @@
 #include "page_view.h"
 
+#include <algorithm>
+
 #include "url.h"
 
 namespace mamori {
@@ -79,6 +81,33 @@ json breadcrumbs(const Site& site, const Page& from) {
   return crumbs;
 }
 
+json contacts_view(const ContactTable& table, const Date& today, int stale_after_months) {
+  json view;
+  if (table.reviewed) {
+    view["reviewed"] = json{{"iso", to_iso(*table.reviewed)}, {"ja", to_japanese(*table.reviewed)}};
+    const int months = months_between(*table.reviewed, today);
+    if (months >= stale_after_months) view["stale"] = json{{"months", months}, {"limit", stale_after_months}};
+  }
+  json groups = json::array();
+  for (const auto& contact : table.contacts) {
+    // Groups in the order they first appear.
+    auto group = std::find_if(groups.begin(), groups.end(), [&](const json& g) { return g["name"] == contact.group; });
+    if (group == groups.end()) {
+      groups.push_back(json{{"name", contact.group}, {"rows", json::array()}});
+      group = groups.end() - 1;
+    }
+    (*group)["rows"].push_back(json{{"topic", contact.topic},
+                                    {"organization", contact.organization},
+                                    {"url", contact.url},
+                                    {"phone", contact.phone},
+                                    {"tel", contact.phone},
+                                    {"email", contact.email},
+                                    {"note", contact.note}});
+  }
+  view["groups"] = groups;
+  return view;
+}
+
 json table_of_contents(const RenderedMarkdown& body) {
   json toc = json::array();
   for (const auto& h : body.headings) {
@@ -124,6 +153,10 @@ json page_view(const Site& site, int index, const RenderedMarkdown& body, const 
   if (page.meta.quiz) {
     view["quiz"] = json{{"id", page.meta.quiz->value},
                         {"href", relative_url(page.output, "quizzes/" + page.meta.quiz->value + ".html")}};
+  }
+
+  if (page.meta.contacts && page.meta.contacts->value && site.contacts) {
+    view["contacts"] = contacts_view(*site.contacts, today, site.config.stale_after_months);
   }
 
   if (page.kind == PageKind::page) {

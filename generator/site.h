@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config.h"
+#include "contacts.h"
 #include "page_meta.h"
 
 namespace mamori {
@@ -54,6 +55,7 @@ struct Site {
   std::set<std::string> asset_paths;        // NFC content paths of assets
   std::set<std::string> directories;        // NFC content paths of folders
   std::set<std::string> quiz_ids;           // quizzes/ID.toml that exist
+  std::optional<ContactTable> contacts;     // content/contacts.toml, when there is one
   std::set<std::string> draft_paths;        // NFC content paths of drafts left out of this build
 
   const Page* find_page(const std::string& content_path) const;

@@ -74,7 +74,8 @@ ExplicitId split_explicit_id(std::string_view heading_text) {
 
 IdAllocator::IdAllocator() {
   // Ids the theme's templates use; a heading never takes them.
-  for (const char* reserved : {"m-main", "m-toc", "m-nav", "m-skip", "m-title", "m-sources", "m-quiz"}) {
+  for (const char* reserved : {"m-main", "m-toc", "m-nav", "m-skip", "m-title", "m-sources", "m-quiz", "m-list",
+                               "m-sub", "m-sections", "m-contacts"}) {
     used_.insert(reserved);
   }
 }

@@ -77,7 +77,16 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
 }
 
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  const auto match = closest_match(word, candidates);
+  auto match = closest_match(word, candidates);
+  if (!match && count_code_points(word) >= 2) {
+    // A shortened name ("電話" for "電話番号") is far by edit distance but plainly meant.
+    for (const auto& candidate : candidates) {
+      if (candidate != word && (candidate.starts_with(word) || candidate.ends_with(word))) {
+        match = candidate;
+        break;
+      }
+    }
+  }
   return match ? " (did you mean '" + *match + "'?)" : std::string();
 }
 

@@ -16,7 +16,8 @@ int edit_distance(std::string_view a, std::string_view b);
 // max(1, length/3) edits and never `word` itself. Ties go to the earlier candidate.
 std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
-// " (did you mean 'x'?)" or "" — ready to append to a message.
+// " (did you mean 'x'?)" or "" — ready to append to a message. Besides near names, a
+// candidate that begins or ends with `word` (at least two characters) is suggested.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace mamori

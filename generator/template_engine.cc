@@ -26,8 +26,12 @@ km::data to_data(const nlohmann::json& value) {
       for (const auto& item : value) out.push_back(to_data(item));
       return out;
     }
-    case nlohmann::json::value_t::string:
-      return km::data{value.get_ref<const std::string&>()};
+    case nlohmann::json::value_t::string: {
+      // An empty string is false, as in JavaScript Mustache: {{#url}}…{{/url}} is skipped
+      // when there is no URL (kainjow would take "" as true). {{url}} still renders "".
+      const auto& text = value.get_ref<const std::string&>();
+      return text.empty() ? km::data{false} : km::data{text};
+    }
     case nlohmann::json::value_t::boolean:
       return km::data{value.get<bool>()};
     case nlohmann::json::value_t::number_integer:

@@ -1,7 +1,8 @@
 // Mustache rendering (kainjow mustache) of JSON view models.
 //
 // {{name}} is HTML-escaped (& < > " '), {{{name}}} is inserted as it is and is used only
-// for HTML the generator made itself (the rendered Markdown body).
+// for HTML the generator made itself (the rendered Markdown body). Empty strings, null and
+// false skip {{#sections}}.
 #pragma once
 
 #include <nlohmann/json.hpp>

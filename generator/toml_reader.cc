@@ -174,7 +174,11 @@ void TomlReader::finish() {
     const auto& begin = key.source().begin;
     const int line = begin.line == 0 ? line_ : static_cast<int>(begin.line) + line_offset_;
     const int column = begin.line == 0 ? column_ : static_cast<int>(begin.column);
-    out_.push_back(error_at(line, column, "unknown key '" + qualified(name) + "'" + did_you_mean(name, names)));
+    std::vector<std::string> known;
+    known.reserve(names.size());
+    for (const auto& n : names) known.push_back(qualified(n));
+    out_.push_back(
+        error_at(line, column, "unknown key '" + qualified(name) + "'" + did_you_mean(qualified(name), known)));
   }
 }
 

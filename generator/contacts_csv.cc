@@ -1,0 +1,257 @@
+#include "contacts_csv.h"
+
+#include <algorithm>
+#include <map>
+#include <system_error>
+
+#include "csv.h"
+#include "encoding.h"
+#include "files.h"
+#include "spellcheck.h"
+#include "text.h"
+
+namespace fs = std::filesystem;
+
+namespace mamori {
+namespace {
+
+constexpr std::string_view kReviewedLabel = "最終確認日";
+
+std::vector<std::string> header_labels() {
+  std::vector<std::string> labels;
+  for (const auto& field : contact_fields()) labels.emplace_back(field.label);
+  return labels;
+}
+
+}  // namespace
+
+std::optional<Date> parse_loose_date(std::string_view text) {
+  text = trim(text);
+  if (auto iso = parse_iso_date(text)) return iso;
+  // Split into three numbers on '/', '-', '.', or 年/月/日.
+  std::vector<int> parts;
+  int value = -1;
+  for (size_t i = 0; i < text.size();) {
+    const char c = text[i];
+    if (c >= '0' && c <= '9') {
+      value = (value < 0 ? 0 : value * 10) + (c - '0');
+      if (value > 9999) return std::nullopt;
+      ++i;
+      continue;
+    }
+    if (value >= 0) parts.push_back(value);
+    value = -1;
+    if (c == '/' || c == '-' || c == '.') {
+      ++i;
+    } else if (text.substr(i, 3) == "年" || text.substr(i, 3) == "月" || text.substr(i, 3) == "日") {
+      i += 3;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (value >= 0) parts.push_back(value);
+  if (parts.size() != 3 || !is_valid_date(parts[0], parts[1], parts[2])) return std::nullopt;
+  return Date{parts[0], parts[1], parts[2]};
+}
+
+std::string contacts_to_csv(const ContactTable& table) {
+  std::string out = "\xEF\xBB\xBF";
+  out += csv_record({std::string(kReviewedLabel), table.reviewed ? to_iso(*table.reviewed) : ""});
+  out += csv_record(header_labels());
+  for (const auto& contact : table.contacts) {
+    std::vector<std::string> row;
+    for (const std::string* value : contact.values()) row.push_back(*value);
+    out += csv_record(row);
+  }
+  return out;
+}
+
+ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out) {
+  ContactTable table;
+  const auto decoded = decode_utf8_or_cp932(bytes);
+  if (!decoded) {
+    out.push_back(error_at(0, 0,
+                           "the file is neither UTF-8 nor Shift_JIS (CP932): save it from Excel as "
+                           "\"CSV UTF-8 (コンマ区切り)\""));
+    return table;
+  }
+  const auto records = parse_csv(decoded->text, out);
+  if (records.empty()) {
+    out.push_back(error_at(1, 1, "the file is empty: export the table first with `mamori contacts export`"));
+    return table;
+  }
+  // Row 1: the reviewed date.
+  const CsvRecord& first = records[0];
+  if (first.fields.size() < 2 || trim(first.fields[0]) != kReviewedLabel) {
+    out.push_back(
+        error_at(first.number, 1, "row 1 must hold the date the table was checked, like 最終確認日,2025-05-01"));
+  } else if (auto date = parse_loose_date(first.fields[1])) {
+    table.reviewed = *date;
+    table.reviewed_line = first.number;
+    table.reviewed_column = 2;
+  } else {
+    out.push_back(error_at(first.number, 2, "'" + first.fields[1] + "' is not a date: write it like 2025-05-01"));
+  }
+  if (records.size() < 2) {
+    out.push_back(error_at(2, 1, "row 2 must be the header: 区分,相談内容,相談先,URL,電話番号,メール,備考"));
+    return table;
+  }
+  // Row 2: the header, in any order.
+  const CsvRecord& header = records[1];
+  const std::vector<std::string> labels = header_labels();
+  std::vector<int> field_of_column(header.fields.size(), -1);  // -1: no such field (reported once, in the header)
+  std::vector<bool> present(labels.size(), false);
+  for (size_t c = 0; c < header.fields.size(); ++c) {
+    const std::string name(trim(header.fields[c]));
+    if (name.empty()) continue;
+    const auto it = std::find(labels.begin(), labels.end(), name);
+    if (it == labels.end()) {
+      out.push_back(error_at(header.number, static_cast<int>(c) + 1,
+                             "unknown column '" + name + "'" + did_you_mean(name, labels)));
+      continue;
+    }
+    const auto f = static_cast<size_t>(it - labels.begin());
+    if (present[f]) {
+      out.push_back(error_at(header.number, static_cast<int>(c) + 1, "column '" + name + "' appears twice"));
+      continue;
+    }
+    present[f] = true;
+    field_of_column[c] = static_cast<int>(f);
+  }
+  for (size_t f = 0; f < 3; ++f) {  // group, topic, organization
+    if (!present[f]) out.push_back(error_at(header.number, 0, "the header has no '" + labels[f] + "' column"));
+  }
+  // Rows 3…: the contacts.
+  for (size_t r = 2; r < records.size(); ++r) {
+    const CsvRecord& row = records[r];
+    bool blank = true;
+    for (const auto& value : row.fields) blank = blank && trim(value).empty();
+    if (blank) continue;  // Excel keeps empty rows
+    Contact contact;
+    std::array<Position, Contact::kFields> fields{};
+    const auto targets = contact.values();
+    for (size_t c = 0; c < row.fields.size(); ++c) {
+      if (c < field_of_column.size() && field_of_column[c] < 0) continue;
+      if (c >= field_of_column.size()) {
+        if (!trim(row.fields[c]).empty()) {
+          out.push_back(error_at(row.number, static_cast<int>(c) + 1,
+                                 "row " + std::to_string(row.number) + " has a value in column " +
+                                     std::to_string(c + 1) + ", which has no header"));
+        }
+        continue;
+      }
+      const auto f = static_cast<size_t>(field_of_column[c]);
+      *targets[f] = row.fields[c];
+      fields[f] = Position{row.number, static_cast<int>(c) + 1};
+    }
+    validate_contact(contact, Position{row.number, 0}, fields, out);
+    table.contacts.push_back(std::move(contact));
+  }
+  check_duplicates(table.contacts, "row", out);
+  return table;
+}
+
+std::vector<std::string> describe_changes(const ContactTable& before, const ContactTable& after) {
+  std::vector<std::string> changes;
+  if (before.reviewed != after.reviewed) {
+    changes.push_back("changed: 最終確認日 " + (before.reviewed ? to_iso(*before.reviewed) : "(none)") + " → " +
+                      (after.reviewed ? to_iso(*after.reviewed) : "(none)"));
+  }
+  std::map<std::string, const Contact*> old_by_key;
+  for (const auto& c : before.contacts) old_by_key.emplace(c.key(), &c);
+  std::map<std::string, const Contact*> new_by_key;
+  for (const auto& c : after.contacts) new_by_key.emplace(c.key(), &c);
+  auto name = [](const Contact& c) { return c.organization + "（" + c.topic + "）"; };
+  for (const auto& contact : after.contacts) {
+    const auto it = old_by_key.find(contact.key());
+    if (it == old_by_key.end()) {
+      changes.push_back("added: " + name(contact));
+      continue;
+    }
+    const auto old_values = it->second->values();
+    const auto new_values = contact.values();
+    for (size_t f = 0; f < Contact::kFields; ++f) {
+      if (*old_values[f] == *new_values[f]) continue;
+      changes.push_back("changed: " + name(contact) + " " + std::string(contact_fields()[f].label) + " '" +
+                        *old_values[f] + "' → '" + *new_values[f] + "'");
+    }
+  }
+  for (const auto& contact : before.contacts) {
+    if (!new_by_key.contains(contact.key())) changes.push_back("removed: " + name(contact));
+  }
+  // Same entries, other order.
+  if (changes.empty() && before.contacts.size() == after.contacts.size()) {
+    for (size_t i = 0; i < before.contacts.size(); ++i) {
+      if (before.contacts[i].key() != after.contacts[i].key()) {
+        changes.push_back("changed: the order of the rows");
+        break;
+      }
+    }
+  }
+  return changes;
+}
+
+ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, bool dry_run) {
+  ImportResult result;
+  const std::string csv_name = csv_file.string();
+  auto read = read_file(csv_file, size_t{16} << 20);
+  if (auto* error = std::get_if<FileError>(&read)) {
+    Diagnostic d = error_at(0, 0, error->message);
+    d.path = csv_name;
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  std::vector<Diagnostic> problems;
+  const ContactTable imported = contacts_from_csv(std::get<std::string>(read), problems);
+  for (auto& d : problems) d.path = csv_name;
+  result.diagnostics = std::move(problems);
+  for (const auto& d : result.diagnostics) {
+    if (d.severity == Severity::error) return result;
+  }
+
+  const fs::path toml_file = root / "content" / "contacts.toml";
+  ContactTable current;
+  std::string current_text;
+  std::error_code ec;
+  if (fs::exists(toml_file, ec)) {
+    auto current_read = read_file(toml_file);
+    if (auto* text = std::get_if<std::string>(&current_read)) {
+      current_text = *text;
+      std::vector<Diagnostic> ignored;  // an invalid current file is simply replaced
+      current = parse_contacts(strip_bom(current_text), ignored);
+    }
+  }
+  result.changes = describe_changes(current, imported);
+  const std::string new_text = contacts_to_toml(imported);
+  if (new_text == current_text) return result;  // nothing to write
+  if (result.changes.empty()) result.changes.push_back("changed: the layout of contacts.toml (same contents)");
+  if (dry_run) return result;
+
+  if (!current_text.empty()) {
+    result.backup = toml_file.string() + ".bak";
+    if (auto error = write_file(result.backup, current_text)) {
+      Diagnostic d = error_at(0, 0, "cannot keep a backup: " + error->message + "; nothing was changed");
+      d.path = "content/contacts.toml";
+      result.diagnostics.push_back(std::move(d));
+      return result;
+    }
+  }
+  const fs::path temporary = toml_file.string() + ".tmp";
+  if (auto error = write_file(temporary, new_text)) {
+    Diagnostic d = error_at(0, 0, error->message);
+    d.path = "content/contacts.toml";
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  fs::rename(temporary, toml_file, ec);
+  if (ec) {
+    Diagnostic d = error_at(0, 0, "cannot replace contacts.toml: " + ec.message());
+    d.path = "content/contacts.toml";
+    result.diagnostics.push_back(std::move(d));
+    return result;
+  }
+  result.written = true;
+  return result;
+}
+
+}  // namespace mamori

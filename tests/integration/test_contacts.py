@@ -1,0 +1,100 @@
+"""The contact table: validation on build, and the Excel round trip through the CLI."""
+import shutil
+import subprocess
+
+from helpers import REPO, ProjectTest, run
+
+TABLE = """reviewed = 2026-06-01
+
+[[contact]]
+group = "県内の窓口"
+topic = "経済安全保障全般"
+organization = "愛知県 経済産業局 産業部 産業科学技術課"
+url = "https://www.pref.aichi.jp/soshiki/san-kagi/"
+phone = "052-954-6370"
+
+[[contact]]
+group = "国の窓口"
+topic = "サイバーセキュリティ対応"
+organization = "IPA「情報セキュリティ安心相談窓口」"
+url = "https://www.ipa.go.jp/security/anshin/about.html"
+phone = "03-5978-7509"
+"""
+
+PAGE = '+++\ntitle = "相談先一覧"\ncontacts = true\n+++\n\n困ったときは、次の窓口に相談します。\n'
+
+
+class ContactsRoundTrip(ProjectTest):
+    def setUp(self):
+        super().setUp()
+        self.write("content/contacts.toml", TABLE)
+        self.write("content/incident/contacts.md", PAGE)
+        self.csv = self.root / "相談先.csv"
+
+    def test_export_opens_in_excel(self):
+        result = run("contacts", "export", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, f"mamori: wrote 2 contacts to {self.csv} (UTF-8 CSV for Excel)\n")
+        data = self.csv.read_bytes()
+        self.assertTrue(data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM, so Excel reads it as UTF-8")
+        lines = data[3:].decode("utf-8").split("\r\n")
+        self.assertEqual(lines[0], "最終確認日,2026-06-01")
+        self.assertEqual(lines[1], "区分,相談内容,相談先,URL,電話番号,メール,備考")
+
+    def test_a_cp932_file_from_excel_is_imported_and_built(self):
+        run("contacts", "export", self.csv, "--root", self.root)
+        text = self.csv.read_bytes()[3:].decode("utf-8").replace("03-5978-7509", "０３－５９７８－７５１０")
+        # Excel's "CSV (コンマ区切り)" is Shift_JIS (CP932): make one with iconv, as Excel would.
+        sjis = subprocess.run(["iconv", "-f", "UTF-8", "-t", "CP932"], input=text.encode("utf-8"),
+                              capture_output=True, check=True).stdout
+        self.csv.write_bytes(sjis)
+        dry = run("contacts", "import", self.csv, "--root", self.root, "--dry-run")
+        self.assertEqual(dry.returncode, 0, dry.stderr)
+        self.assertIn("changed: IPA「情報セキュリティ安心相談窓口」（サイバーセキュリティ対応） 電話番号 "
+                      "'03-5978-7509' → '03-5978-7510'", dry.stdout)
+        self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
+        result = run("contacts", "import", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual((self.root / "content/contacts.toml.bak").read_text(encoding="utf-8"), TABLE)
+        self.assertIn('phone = "03-5978-7510"', (self.root / "content/contacts.toml").read_text(encoding="utf-8"))
+        build = run("build", "--root", self.root)
+        self.assertEqual(build.returncode, 0, build.stderr)
+        page = (self.root / "site/incident/contacts.html").read_text(encoding="utf-8")
+        self.assertIn('<a class="tel" href="tel:03-5978-7510">03-5978-7510</a>', page)
+        self.assertIn("<caption>国の窓口</caption>", page)
+        self.assertIn('<th scope="row" role="rowheader">経済安全保障全般</th>', page)
+        self.assertFalse((self.root / "site/contacts.toml.bak").exists(), "backups are not published")
+
+    def test_export_then_import_changes_nothing(self):
+        shutil.copy(REPO / "content/contacts.toml", self.root / "content/contacts.toml")
+        before = (self.root / "content/contacts.toml").read_bytes()
+        run("contacts", "export", self.csv, "--root", self.root)
+        result = run("contacts", "import", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("nothing to change", result.stdout)
+        self.assertEqual((self.root / "content/contacts.toml").read_bytes(), before)
+
+    def test_a_bad_row_changes_nothing(self):
+        self.csv.write_text("最終確認日,2026-07-01\n区分,相談内容,相談先,URL,電話番号\n"
+                            "県内,相談,警察,https://x.example.jp/,110-1\n", encoding="utf-8")
+        result = run("contacts", "import", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"{self.csv}:3:5: error: phone number '110-1' is not a Japanese phone number", result.stderr)
+        self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
+        self.assertFalse((self.root / "content/contacts.toml.bak").exists())
+
+    def test_an_old_table_warns_and_says_so_on_the_page(self):
+        self.write("content/contacts.toml", TABLE.replace("2026-06-01", "2024-01-15"))
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("content/contacts.toml:1:12: warning: the contact table was last reviewed on 2024-01-15, "
+                      "34 months ago: check every number and URL, then update 'reviewed'", result.stderr)
+        page = (self.root / "site/incident/contacts.html").read_text(encoding="utf-8")
+        self.assertIn("この一覧は34か月前に確認したものです。", page)
+
+    def test_invalid_contacts_fail_the_build(self):
+        self.write("content/contacts.toml", TABLE.replace('phone = "052-954-6370"', 'phone = "052-954"'))
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/contacts.toml:8:9: error: phone number '052-954' is not a Japanese phone number",
+                      result.stderr)
