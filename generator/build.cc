@@ -10,6 +10,7 @@
 #include "markdown.h"
 #include "output_tree.h"
 #include "page_view.h"
+#include "quiz_page.h"
 #include "parallel.h"
 #include "template_engine.h"
 #include "text.h"
@@ -196,6 +197,37 @@ BuildReport build_site(const BuildOptions& options) {
       if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
     }
     report.diagnostics.add_all(std::move(problems));
+  }
+
+  // Quiz pages and their index. Their sources point at headings, checked like links.
+  if (!site.quizzes.empty()) {
+    for (const char* name : {"quiz", "quizzes"}) {
+      if (theme.templates.contains(name)) continue;
+      Diagnostic d = error_at(0, 0, std::string("the theme has no '") + name + "' template, needed for quizzes/");
+      d.path = "themes/" + theme.name + "/templates/" + name + ".mustache";
+      report.diagnostics.add(std::move(d));
+    }
+    TemplateEngine engine(theme);
+    for (const auto& quiz : site.quizzes) {
+      RenderedQuiz rendered = quiz_view(site, quiz);
+      std::vector<Diagnostic> problems = std::move(rendered.diagnostics);
+      for (auto& d : check_anchors(site, rendered.pending, ids)) problems.push_back(std::move(d));
+      std::string error;
+      if (auto html = engine.render("quiz", rendered.view, error)) {
+        if (auto e = emit(quiz_output(quiz.id), *html)) problems.push_back(error_at(0, 0, *e));
+      } else if (theme.templates.contains("quiz")) {
+        problems.push_back(error_at(0, 0, "template 'quiz' failed: " + error));
+      }
+      if (!problems.empty()) {
+        auto read = read_file(site.root / quiz.file);
+        if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
+      }
+      report.diagnostics.add_all(std::move(problems), quiz.file);
+    }
+    std::string error;
+    if (auto html = engine.render("quizzes", quiz_index_view(site), error)) {
+      if (auto e = emit(std::string(kQuizIndexPath), *html)) report.diagnostics.add(error_at(0, 0, *e));
+    }
   }
 
   // The rest of the site: 404 page, sitemap, theme assets, content files.

@@ -369,13 +369,30 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     diagnostics.add(std::move(d));
   }
 
-  // Quizzes that exist, and pages that name one.
+  // Quizzes, and pages that name one.
   const fs::path quiz_dir = root / "quizzes";
+  std::vector<fs::path> quiz_files;
   if (fs::is_directory(quiz_dir, ec)) {
     for (fs::directory_iterator it(quiz_dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
-      if (p.extension() == ".toml" && !is_ignored_name(p.filename().string())) site.quiz_ids.insert(p.stem().string());
+      if (p.extension() == ".toml" && !is_ignored_name(p.filename().string())) quiz_files.push_back(p);
     }
+  }
+  std::sort(quiz_files.begin(), quiz_files.end());
+  for (const auto& file : quiz_files) {
+    const std::string id = file.stem().string();
+    const std::string shown = "quizzes/" + file.filename().string();
+    site.quiz_ids.insert(id);
+    auto read = read_file(file);
+    std::vector<Diagnostic> found;
+    if (auto* error = std::get_if<FileError>(&read)) {
+      found.push_back(error_at(0, 0, error->message));
+    } else if (auto text = check_text_file(std::get<std::string>(read), found)) {
+      site.quizzes.push_back(parse_quiz(id, *text, found));
+      site.quizzes.back().file = shown;
+      attach_source_lines(found, *text);
+    }
+    diagnostics.add_all(std::move(found), shown);
   }
   const std::vector<std::string> quiz_names(site.quiz_ids.begin(), site.quiz_ids.end());
   for (const auto& page : site.pages) {

@@ -18,6 +18,9 @@ std::vector<std::string> page_paths(const Site& site) {
 
 }  // namespace
 
+SiteLinkResolver::SiteLinkResolver(const Site& site, const Page& page)
+    : SiteLinkResolver(site, "content/" + std::string(dirname(page.content_path)), page.output) {}
+
 std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool image, int line, int column,
                                                      std::vector<Diagnostic>& out) const {
   const UrlParts parts = split_url(url);
@@ -32,10 +35,11 @@ std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool 
                 "' starts with '/': it would not work from a file share or file://; make it relative to this file");
   }
   if (path.empty()) return fail(what + " '" + std::string(url) + "' has no path");
-  const auto resolved = resolve_relative(dirname(page_.content_path), path);
-  if (!resolved) {
+  const auto from_root = resolve_relative(source_dir_, path);
+  if (!from_root || (*from_root != "content" && !from_root->starts_with("content/"))) {
     return fail(what + " to '" + path + "' points outside content/");
   }
+  const std::optional<std::string> resolved = from_root->size() > 8 ? from_root->substr(8) : std::string();
   const std::string key = nfc(*resolved);
   const std::string suffix = (parts.query.empty() ? "" : "?" + std::string(parts.query)) +
                              (parts.has_fragment ? "#" + encode_fragment(percent_decode(parts.fragment)) : "");
@@ -54,7 +58,7 @@ std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool 
     if (parts.has_fragment && !parts.fragment.empty()) {
       pending_.push_back(PendingAnchor{it->second, percent_decode(parts.fragment), line, column});
     }
-    return relative_url(page_.output, target.output) + suffix;
+    return relative_url(output_, target.output) + suffix;
   }
   if (key.empty() || site_.directories.contains(key)) {
     // A folder: its section page.
@@ -65,10 +69,10 @@ std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool 
     if (parts.has_fragment && !parts.fragment.empty()) {
       pending_.push_back(PendingAnchor{it->second, percent_decode(parts.fragment), line, column});
     }
-    return relative_url(page_.output, site_.pages[static_cast<size_t>(it->second)].output) + suffix;
+    return relative_url(output_, site_.pages[static_cast<size_t>(it->second)].output) + suffix;
   }
   if (site_.asset_paths.contains(key)) {
-    return relative_url(page_.output, *resolved) + suffix;
+    return relative_url(output_, *resolved) + suffix;
   }
   // Perhaps the author wrote the built name ("x.html") or left out ".md".
   std::vector<std::string> candidates = page_paths(site_);

@@ -19,7 +19,12 @@ struct PendingAnchor {
 
 class SiteLinkResolver final : public LinkResolver {
  public:
-  SiteLinkResolver(const Site& site, const Page& page) : site_(site), page_(page) {}
+  // Links are written relative to the folder `source_dir` (relative to the project root:
+  // "content/cyber" for a page, "quizzes" for a quiz) and rendered for the page built at
+  // `output`. They must lead into content/.
+  SiteLinkResolver(const Site& site, std::string source_dir, std::string output)
+      : site_(site), source_dir_(std::move(source_dir)), output_(std::move(output)) {}
+  SiteLinkResolver(const Site& site, const Page& page);
 
   std::optional<std::string> resolve(std::string_view url, bool image, int line, int column,
                                      std::vector<Diagnostic>& out) const override;
@@ -29,7 +34,8 @@ class SiteLinkResolver final : public LinkResolver {
 
  private:
   const Site& site_;
-  const Page& page_;
+  std::string source_dir_;
+  std::string output_;
   mutable std::vector<PendingAnchor> pending_;
 };
 

@@ -234,7 +234,7 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     const auto at = walk.where(html);
     if (!trim(literal).starts_with("<!--") && at.first != warned_line) {  // comments are notes: dropped quietly
       result.diagnostics.push_back(
-          warning_at(at.first, at.second, "raw HTML is not allowed in pages and was left out"));
+          warning_at(at.first, at.second, "raw HTML is not allowed in Markdown and was left out"));
       warned_line = at.first;
     }
     cmark_node_free(html);

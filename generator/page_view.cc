@@ -42,25 +42,22 @@ json entry(const Site& site, const Page& from, int index) {
   return e;
 }
 
-json navigation(const Site& site, const Page& from) {
+// The top-level sections and root pages, linked from the page at `from`; the entry whose
+// page is `current` (an output path) is marked.
+json navigation(const Site& site, const std::string& from, const std::string& current) {
   json nav = json::array();
   const Section& root = site.sections.front();
-  // The section the page is in, at the top level.
-  int top = from.section;
-  while (top > 0 && site.sections[static_cast<size_t>(top)].parent > 0)
-    top = site.sections[static_cast<size_t>(top)].parent;
+  auto item = [&](int index) {
+    const Page& target = page_at(site, index);
+    return json{{"title", target.meta.title},
+                {"href", relative_url(from, target.output)},
+                {"current", target.output == current}};
+  };
   for (const int child : root.children) {
     const Section& section = site.sections[static_cast<size_t>(child)];
-    if (section.index_page < 0) continue;
-    json item = link_to(site, from, section.index_page);
-    item["current"] = child == top;
-    nav.push_back(item);
+    if (section.index_page >= 0) nav.push_back(item(section.index_page));
   }
-  for (const int p : root.pages) {
-    json item = link_to(site, from, p);
-    item["current"] = &page_at(site, p) == &from;
-    nav.push_back(item);
-  }
+  for (const int p : root.pages) nav.push_back(item(p));
   return nav;
 }
 
@@ -119,9 +116,8 @@ json table_of_contents(const RenderedMarkdown& body) {
 
 }  // namespace
 
-json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today) {
-  const Page& page = page_at(site, index);
-  const std::string root = path_to_root(page.output);
+json base_view(const Site& site, const std::string& output, const std::string& current_nav) {
+  const std::string root = path_to_root(output);
   json view;
   view["lang"] = site.config.language;
   view["csp"] = kContentSecurityPolicy;
@@ -129,8 +125,24 @@ json page_view(const Site& site, int index, const RenderedMarkdown& body, const 
   view["root"] = root;
   view["assets"] = root + "assets/";
   view["home_href"] = root + "index.html";
+  view["nav"] = navigation(site, output, current_nav);
+  if (!site.quizzes.empty()) {
+    view["quizzes_nav"] = json{{"href", relative_url(output, std::string(kQuizIndexPath))},
+                               {"current", current_nav == kQuizIndexPath}};
+  }
+  return view;
+}
+
+json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today) {
+  const Page& page = page_at(site, index);
+  // The navigation marks the top-level section the page is in.
+  int top = page.section;
+  while (top > 0 && site.sections[static_cast<size_t>(top)].parent > 0) {
+    top = site.sections[static_cast<size_t>(top)].parent;
+  }
+  const int top_index = top > 0 ? site.sections[static_cast<size_t>(top)].index_page : -1;
+  json view = base_view(site, page.output, top_index >= 0 ? page_at(site, top_index).output : page.output);
   view["is_home"] = page.kind == PageKind::home;
-  view["nav"] = navigation(site, page);
   view["breadcrumbs"] = page.kind == PageKind::home ? json::array() : breadcrumbs(site, page);
   view["page"] = json{{"title", page.meta.title}, {"description", page.meta.description}, {"body", body.html}};
 
@@ -151,8 +163,11 @@ json page_view(const Site& site, int index, const RenderedMarkdown& body, const 
   view["sources"] = sources;
   view["has_sources"] = !sources.empty();
   if (page.meta.quiz) {
-    view["quiz"] = json{{"id", page.meta.quiz->value},
-                        {"href", relative_url(page.output, "quizzes/" + page.meta.quiz->value + ".html")}};
+    for (const auto& quiz : site.quizzes) {
+      if (quiz.id != page.meta.quiz->value) continue;
+      view["quiz"] = json{{"id", quiz.id}, {"title", quiz.title},
+                          {"href", relative_url(page.output, "quizzes/" + quiz.id + ".html")}};
+    }
   }
 
   if (page.meta.contacts && page.meta.contacts->value && site.contacts) {
@@ -250,6 +265,12 @@ std::string sitemap_xml(const Site& site) {
     xml += "  <url><loc>" + escape(site.config.base_url + encode_path(page.output)) + "</loc>";
     if (page.meta.reviewed) xml += "<lastmod>" + to_iso(page.meta.reviewed->value) + "</lastmod>";
     xml += "</url>\n";
+  }
+  for (const auto& quiz : site.quizzes) {
+    xml += "  <url><loc>" + escape(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") + "</loc></url>\n";
+  }
+  if (!site.quizzes.empty()) {
+    xml += "  <url><loc>" + escape(site.config.base_url + std::string(kQuizIndexPath)) + "</loc></url>\n";
   }
   xml += "</urlset>\n";
   return xml;

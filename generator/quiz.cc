@@ -125,12 +125,14 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
         }
       }
       const std::string name = question.id.empty() ? where : "question '" + question.id + "'";
+      bool known_type = true;
       if (self_check) {
         question.type = QuestionType::self_check;
       } else if (auto v = reader.string("type", Need::required)) {
         if (auto type = question_type(v->value)) {
           question.type = *type;
         } else {
+          known_type = false;
           out.push_back(error_at(v->line, v->column,
                                  "unknown question type '" + v->value + "': use single, multiple or true_false" +
                                      did_you_mean(v->value, {"single", "multiple", "true_false"})));
@@ -160,7 +162,7 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
         if (!question.choices.empty()) {
           out.push_back(error_at(question.choices[0].line, 1, name + " is true_false: it takes answer, not choices"));
         }
-      } else if (!self_check) {
+      } else if (!self_check && known_type) {
         if (answer) out.push_back(error_at(answer->line, answer->column, name + ": answer is only for true_false"));
         const auto correct = std::count_if(question.choices.begin(), question.choices.end(),
                                            [](const Choice& c) { return c.correct; });
@@ -199,12 +201,20 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
     for (const toml::node& node : *bands) {
       const toml::table& entry = *node.as_table();
       ++index;
-      int line = 1;
-      for (const auto& [key, value] : entry) line = std::max<int>(line, static_cast<int>(key.source().begin.line) - 0);
+      int line = 0;
+      for (const auto& [key, value] : entry) {
+        const int l = static_cast<int>(key.source().begin.line);
+        if (l > 0 && (line == 0 || l < line)) line = l;
+      }
+      if (line == 0) line = 1;
       TomlReader reader(entry, 0, out, "bands[" + std::to_string(index) + "]", line, 1);
       Band band;
       band.line = line;
-      if (auto v = reader.integer("min", Need::required)) band.min = v->value;
+      if (auto v = reader.integer("min", Need::required)) {
+        band.min = v->value;
+        band.line = v->line;
+        band.column = v->column;
+      }
       if (auto v = reader.string("label", Need::required)) band.label = v->value;
       if (auto v = reader.string("advice", Need::required)) band.advice = v->value;
       reader.finish();
@@ -213,12 +223,12 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
     std::stable_sort(quiz.bands.begin(), quiz.bands.end(), [](const Band& a, const Band& b) { return a.min < b.min; });
     for (size_t i = 1; i < quiz.bands.size(); ++i) {
       if (quiz.bands[i].min == quiz.bands[i - 1].min) {
-        out.push_back(error_at(quiz.bands[i].line, 1, "two bands start at the same score"));
+        out.push_back(error_at(quiz.bands[i].line, quiz.bands[i].column, "two bands start at the same score"));
       }
     }
     const int64_t lowest = -static_cast<int64_t>(quiz.questions.size());  // every answer "わからない"
     if (!quiz.bands.empty() && quiz.bands.front().min > lowest) {
-      out.push_back(error_at(quiz.bands.front().line, 1,
+      out.push_back(error_at(quiz.bands.front().line, quiz.bands.front().column,
                              "the lowest band starts at " + std::to_string(quiz.bands.front().min) +
                                  ", but a total can be as low as " + std::to_string(lowest) + ": start it there"));
     }

@@ -60,11 +60,13 @@ struct Band {
   int64_t min = 0;
   std::string label;
   std::string advice;  // Markdown
-  int line = 0;
+  int line = 0;        // where min is written
+  int column = 0;
 };
 
 struct Quiz {
-  std::string id;  // the file name without .toml
+  std::string id;    // the file name without .toml
+  std::string file;  // "quizzes/ID.toml", for diagnostics
   std::string title;
   std::string description;
   QuizType type = QuizType::quiz;

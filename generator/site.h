@@ -12,6 +12,7 @@
 #include "config.h"
 #include "contacts.h"
 #include "page_meta.h"
+#include "quiz.h"
 
 namespace mamori {
 
@@ -55,6 +56,7 @@ struct Site {
   std::set<std::string> asset_paths;        // NFC content paths of assets
   std::set<std::string> directories;        // NFC content paths of folders
   std::set<std::string> quiz_ids;           // quizzes/ID.toml that exist
+  std::vector<Quiz> quizzes;                // every quiz that could be read, by id
   std::optional<ContactTable> contacts;     // content/contacts.toml, when there is one
   std::set<std::string> draft_paths;        // NFC content paths of drafts left out of this build
 

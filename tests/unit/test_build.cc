@@ -156,7 +156,7 @@ TEST_SUITE("build") {
     CHECK(again.pages == first.pages);
     // The last build's warnings are repeated, not lost.
     CHECK(again.earlier_warnings ==
-          std::vector<std::string>{"content/raw.md:4:1: warning: raw HTML is not allowed in pages and was left out\n"
+          std::vector<std::string>{"content/raw.md:4:1: warning: raw HTML is not allowed in Markdown and was left out\n"
                                    " 4 | <b>x</b>\n   | ^"});
     dir.write("content/incident/first.md", "+++\ntitle = \"初動対応（改）\"\n+++\n");
     const BuildReport changed = build(dir);

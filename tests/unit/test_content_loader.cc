@@ -136,7 +136,9 @@ TEST_SUITE("content loader") {
   TEST_CASE("a page's quiz must exist") {
     TempDir dir;
     write_minimal_project(dir);
-    dir.write("quizzes/phishing.toml", "title = \"q\"\n");
+    dir.write("quizzes/phishing.toml",
+              "title = \"q\"\n[[questions]]\nid = \"a\"\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
+              "explanation = \"e\"\nsource = \"../content/_index.md#x\"\n");
     dir.write("content/p.md", "+++\ntitle = \"P\"\nquiz = \"phising\"\n+++\n");
     CHECK(load_problems(dir) ==
           std::vector<std::string>{"content/p.md:3:8: error: quiz 'phising' does not exist (no quizzes/phising.toml) "

@@ -89,8 +89,8 @@ TEST_SUITE("markdown") {
     CHECK(r.html.find("onerror") == std::string::npos);
     CHECK(r.html.find("<img") == std::string::npos);
     CHECK(formatted(r.diagnostics) ==
-          std::vector<std::string>{"1:1: warning: raw HTML is not allowed in pages and was left out",
-                                   "3:4: warning: raw HTML is not allowed in pages and was left out"});
+          std::vector<std::string>{"1:1: warning: raw HTML is not allowed in Markdown and was left out",
+                                   "3:4: warning: raw HTML is not allowed in Markdown and was left out"});
   }
 
   TEST_CASE("javascript:, data: and other schemes never reach an href or src") {

@@ -1,0 +1,412 @@
+// Mamori quizzes: runs a quiz page from its embedded data, with no request anywhere
+// (it must work from file://). Texts come from #quiz-strings in the page.
+//
+// A result record (kept in localStorage and downloadable as JSON/CSV) looks like:
+//   { format: "mamori-quiz-result", version: 1,
+//     quiz: { id, title, type },            // type: "quiz" | "self_check"
+//     attempt: { date: ISO 8601, seed },     // seed: the shuffle/draw of this attempt
+//     name: "…" (only when typed for a certificate),
+//     score: { correct, total, percent, pass_mark, passed }            // quiz
+//          | { points, min, max, band },                               // self_check
+//     answers: [ { question, chosen: [ids], correct: bool } ]         // quiz
+//            | [ { question, answer: label, points } ] }              // self_check
+(function () {
+  'use strict';
+
+  var STORE_PREFIX = 'mamori:quiz:';
+
+  function $(id) { return document.getElementById(id); }
+
+  function storage() {
+    try {
+      var probe = '__mamori__';
+      window.localStorage.setItem(probe, probe);
+      window.localStorage.removeItem(probe);
+      return window.localStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function kept(store, id) {
+    if (!store) return null;
+    try { return JSON.parse(store.getItem(STORE_PREFIX + id) || 'null'); } catch (e) { return null; }
+  }
+
+  function summary(S, record) {
+    if (!record) return S.never;
+    var date = record.attempt.date.slice(0, 10);
+    if (record.quiz.type === 'self_check') {
+      return date + ' ' + format(S.points, { points: record.score.points }) +
+        (record.score.band ? '（' + record.score.band + '）' : '');
+    }
+    return date + ' ' + format(S.scoreLine, record.score) + ' ' + (record.score.passed ? S.passed : S.failed);
+  }
+
+  // mulberry32: small seeded generator, so an attempt can be replayed from its seed.
+  function generator(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6D2B79F5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  function shuffled(list, random) {
+    var copy = list.slice();
+    for (var i = copy.length - 1; i > 0; i--) {
+      var j = Math.floor(random() * (i + 1));
+      var t = copy[i]; copy[i] = copy[j]; copy[j] = t;
+    }
+    return copy;
+  }
+
+  function newSeed() {
+    if (window.crypto && window.crypto.getRandomValues) {
+      return window.crypto.getRandomValues(new Uint32Array(1))[0];
+    }
+    return Math.floor(Math.random() * 4294967296);
+  }
+
+  // The inverse of the generator's encode_answer_key (quiz_page.cc).
+  function fnv1a32(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 2166136261;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return hash >>> 0;
+  }
+
+  function decodeKey(quizId, questionId, encoded) {
+    var binary = atob(encoded);
+    var state = fnv1a32(quizId + '/' + questionId) || 0x9E3779B9;
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) {
+      state ^= state << 13; state >>>= 0;
+      state ^= state >>> 17;
+      state ^= state << 5; state >>>= 0;
+      bytes[i] = binary.charCodeAt(i) ^ (state & 0xFF);
+    }
+    return JSON.parse(new TextDecoder('utf-8').decode(bytes));
+  }
+
+  function element(tag, className, html) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (html !== undefined) node.innerHTML = html;  // only HTML the generator made
+    return node;
+  }
+
+  function text(tag, className, value) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    node.textContent = value;
+    return node;
+  }
+
+  function download(name, type, content) {
+    var blob = new Blob([content], { type: type });
+    var link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function csvField(value) {
+    var s = String(value === undefined || value === null ? '' : value);
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  function resultCsv(record) {
+    var rows = [['quiz_id', 'quiz_title', 'date', 'name', 'score', 'total_or_max', 'percent_or_band', 'passed',
+      'question_id', 'answer', 'correct_or_points']];
+    record.answers.forEach(function (a) {
+      var quizPart = [record.quiz.id, record.quiz.title, record.attempt.date, record.name || ''];
+      if (record.quiz.type === 'self_check') {
+        rows.push(quizPart.concat([record.score.points, record.score.max, record.score.band || '', '',
+          a.question, a.answer || '', a.points === undefined ? '' : a.points]));
+      } else {
+        rows.push(quizPart.concat([record.score.correct, record.score.total, record.score.percent,
+          record.score.passed, a.question, a.chosen.join(' '), a.correct]));
+      }
+    });
+    return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  // ---- the quizzes index: show kept results ----
+  function startIndex(S, store) {
+    var note = $('quiz-storage-note');
+    if (!store && note) { note.textContent = S.storageOff; note.hidden = false; }
+    Array.prototype.forEach.call(document.querySelectorAll('[data-quiz-result]'), function (node) {
+      var record = kept(store, node.getAttribute('data-quiz-result'));
+      var best = record && record.best;
+      node.textContent = S.last + '：' + summary(S, record && record.last) +
+        (best ? '　' + S.best + '：' + summary(S, best) : '');
+    });
+  }
+
+  // ---- a quiz page ----
+  function startQuiz(S, store, quiz) {
+    var app = $('quiz-app');
+    var form = $('quiz-form');
+    var list = $('quiz-questions');
+    var result = $('quiz-result');
+    var status = $('quiz-status');
+    var selfCheck = quiz.type === 'self_check';
+    var attempt = null;   // { seed, questions: [...] }
+    var record = null;    // the last result record
+
+    app.hidden = false;
+    $('quiz-submit').textContent = S.submit;
+    $('quiz-retry').textContent = S.retry;
+    $('quiz-download-csv').textContent = S.downloadCsv;
+    $('quiz-download-json').textContent = S.downloadJson;
+    $('quiz-name-label').textContent = S.certificateName;
+    $('quiz-certificate-show').textContent = S.certificateShow;
+    $('quiz-certificate-print').textContent = S.certificatePrint;
+    $('quiz-certificate-text').textContent = S.certificateText;
+    if (!store) {
+      var note = $('quiz-storage-note');
+      note.textContent = S.storageOff;
+      note.hidden = false;
+    }
+
+    function showHistory() {
+      var saved = kept(store, quiz.id);
+      var history = $('quiz-history');
+      history.textContent = '';
+      if (!saved) return;
+      history.appendChild(text('p', null, S.last + '：' + summary(S, saved.last)));
+      history.appendChild(text('p', null, S.best + '：' + summary(S, saved.best)));
+    }
+
+    function build(seed) {
+      var random = generator(seed);
+      var questions = quiz.questions.slice();
+      if (quiz.shuffle) questions = shuffled(questions, random);
+      if (!selfCheck && quiz.draw < questions.length) questions = questions.slice(0, quiz.draw);
+      attempt = { seed: seed, questions: questions };
+      list.textContent = '';
+      questions.forEach(function (q, index) {
+        var item = element('li', 'quiz-question');
+        item.id = 'q-' + q.id;
+        var fieldset = element('fieldset');
+        var legend = element('legend');
+        legend.appendChild(text('span', 'quiz-number', S.question + (index + 1) + ' '));
+        var prompt = element('span', 'quiz-text', q.text_is_block ? '' : q.text);
+        legend.appendChild(prompt);
+        fieldset.appendChild(legend);
+        if (q.text_is_block) fieldset.appendChild(element('div', 'quiz-text-block', q.text));
+        if (q.type === 'multiple') fieldset.appendChild(text('p', 'quiz-hint', S.chooseAll));
+        var options;
+        if (selfCheck) {
+          options = quiz.options.map(function (o, i) { return { id: String(i), html: null, label: o.label }; });
+        } else if (q.type === 'true_false') {
+          options = [{ id: 'true', label: S['true'] }, { id: 'false', label: S['false'] }];
+        } else {
+          options = q.choices.map(function (c) { return { id: c.id, html: c.text }; });
+          if (quiz.shuffle) options = shuffled(options, random);
+        }
+        var group = element('div', selfCheck ? 'quiz-options quiz-options-scale' : 'quiz-options');
+        options.forEach(function (o) {
+          var id = 'q-' + q.id + '-' + o.id;
+          var row = element('div', 'quiz-option');
+          var input = document.createElement('input');
+          input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
+          input.name = 'q-' + q.id;
+          input.id = id;
+          input.value = o.id;
+          var label = element('label');
+          label.htmlFor = id;
+          if (o.html !== undefined && o.html !== null) label.innerHTML = o.html; else label.textContent = o.label;
+          row.appendChild(input);
+          row.appendChild(label);
+          group.appendChild(row);
+        });
+        fieldset.appendChild(group);
+        fieldset.appendChild(element('div', 'quiz-feedback'));
+        item.appendChild(fieldset);
+        list.appendChild(item);
+      });
+    }
+
+    function chosen(q) {
+      var inputs = form.querySelectorAll('input[name="q-' + q.id + '"]');
+      var ids = [];
+      Array.prototype.forEach.call(inputs, function (input) { if (input.checked) ids.push(input.value); });
+      return ids;
+    }
+
+    function grade() {
+      var answers = [];
+      var correctCount = 0;
+      var points = 0;
+      attempt.questions.forEach(function (q) {
+        var picked = chosen(q);
+        var key = decodeKey(quiz.id, q.id, q.key);
+        var box = document.querySelector('#q-' + q.id + ' .quiz-feedback');
+        box.textContent = '';
+        if (selfCheck) {
+          var option = picked.length ? quiz.options[Number(picked[0])] : null;
+          var p = option ? option.points : 0;
+          points += p;
+          answers.push({ question: q.id, answer: option ? option.label : null, points: option ? p : null });
+          box.appendChild(text('p', 'quiz-verdict', option ? format(S.points, { points: p }) : S.unanswered));
+          if (key.explanation && (!option || option.points < 4)) box.appendChild(element('div', 'quiz-explanation', key.explanation));
+        } else {
+          var right = key.correct.slice().sort().join(' ') === picked.slice().sort().join(' ');
+          if (right) correctCount++;
+          answers.push({ question: q.id, chosen: picked, correct: right });
+          var verdict = picked.length === 0 ? S.unanswered : (right ? S.correct : S.wrong);
+          var mark = right ? '○ ' : '× ';
+          box.appendChild(text('p', 'quiz-verdict ' + (right ? 'is-correct' : 'is-wrong'), mark + verdict));
+          if (!right) {
+            var labels = key.correct.map(function (id) {
+              var l = form.querySelector('label[for="q-' + q.id + '-' + id + '"]');
+              return l ? l.textContent : id;
+            });
+            box.appendChild(text('p', 'quiz-correct-answer', S.correctAnswer + '：' + labels.join('、')));
+          }
+          picked.forEach(function (id) {
+            if (key.feedback && key.feedback[id]) box.appendChild(element('div', 'quiz-choice-feedback', key.feedback[id]));
+          });
+          box.appendChild(element('div', 'quiz-explanation', key.explanation));
+        }
+        if (key.source) {
+          var more = element('p', 'quiz-source');
+          var link = document.createElement('a');
+          link.href = key.source.href;
+          link.textContent = S.learnMore + '：' + key.source.title;
+          more.appendChild(link);
+          box.appendChild(more);
+        }
+      });
+      var score;
+      if (selfCheck) {
+        var band = null;
+        quiz.bands.forEach(function (b) { if (points >= b.min) band = b; });
+        score = { points: points, min: -quiz.questions.length, max: quiz.max_points, band: band ? band.label : null };
+        status.textContent = format(S.selfCheckLine, { points: points, min: score.min, max: score.max }) +
+          (band ? '：' + band.label : '');
+        var bandBox = $('quiz-band');
+        bandBox.textContent = '';
+        if (band) bandBox.appendChild(element('div', 'quiz-band-advice', band.advice));
+      } else {
+        var total = attempt.questions.length;
+        var percent = Math.round(correctCount * 100 / total);
+        score = { correct: correctCount, total: total, percent: percent, pass_mark: quiz.pass_mark,
+          passed: percent >= quiz.pass_mark };
+        status.textContent = format(S.scoreLine, score) + ' ' + (score.passed ? S.passed : S.failed) +
+          '（' + format(S.passMark, { pass: quiz.pass_mark }) + '）';
+      }
+      record = {
+        format: 'mamori-quiz-result', version: 1,
+        quiz: { id: quiz.id, title: quiz.title, type: quiz.type },
+        attempt: { date: new Date().toISOString(), seed: attempt.seed },
+        score: score, answers: answers
+      };
+      keep(record);
+      showHistory();
+      result.hidden = false;
+      result.focus();
+    }
+
+    function better(a, b) {
+      if (!b) return true;
+      return a.quiz.type === 'self_check' ? a.score.points >= b.score.points : a.score.percent >= b.score.percent;
+    }
+
+    function keep(r) {
+      if (!store) return;
+      var saved = kept(store, quiz.id) || {};
+      saved.last = r;
+      if (better(r, saved.best)) saved.best = r;
+      try { store.setItem(STORE_PREFIX + quiz.id, JSON.stringify(saved)); } catch (e) { /* full */ }
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var missing = attempt.questions.filter(function (q) { return chosen(q).length === 0; }).length;
+      var warning = $('quiz-warning');
+      warning.hidden = missing === 0;
+      warning.textContent = missing ? format(S.unansweredWarning, { count: missing }) : '';
+      grade();
+    });
+
+    $('quiz-retry').addEventListener('click', function () {
+      result.hidden = true;
+      $('quiz-certificate').hidden = true;
+      $('quiz-warning').hidden = true;
+      build(newSeed());
+      var first = list.querySelector('input');
+      if (first) first.focus();
+    });
+
+    $('quiz-download-json').addEventListener('click', function () {
+      if (record) download('mamori-' + quiz.id + '-result.json', 'application/json', JSON.stringify(record, null, 2));
+    });
+    $('quiz-download-csv').addEventListener('click', function () {
+      if (record) download('mamori-' + quiz.id + '-result.csv', 'text/csv', resultCsv(record));
+    });
+
+    $('quiz-certificate-show').addEventListener('click', function () {
+      var name = $('quiz-name').value.trim();
+      var warning = $('quiz-name-warning');
+      if (!name) { warning.textContent = S.certificateNeedsName; warning.hidden = false; $('quiz-name').focus(); return; }
+      warning.hidden = true;
+      record.name = name;
+      keep(record);
+      $('quiz-certificate-name').textContent = name;
+      var facts = $('quiz-certificate-facts');
+      facts.textContent = '';
+      var rows = [[S.date, record.attempt.date.slice(0, 10)]];
+      if (selfCheck) {
+        rows.push([S.score, format(S.points, { points: record.score.points })]);
+        if (record.score.band) rows.push([S.band, record.score.band]);
+      } else {
+        rows.push([S.score, format(S.scoreLine, record.score)]);
+        rows.push([S.result, record.score.passed ? S.passed : S.failed]);
+      }
+      rows.forEach(function (r) { facts.appendChild(text('dt', null, r[0])); facts.appendChild(text('dd', null, r[1])); });
+      var certificate = $('quiz-certificate');
+      certificate.hidden = false;
+      certificate.setAttribute('tabindex', '-1');
+      certificate.focus();
+    });
+    $('quiz-certificate-print').addEventListener('click', function () {
+      document.body.classList.add('printing-certificate');
+      window.addEventListener('afterprint', function done() {
+        document.body.classList.remove('printing-certificate');
+        window.removeEventListener('afterprint', done);
+      });
+      window.print();
+    });
+
+    build(newSeed());
+    showHistory();
+  }
+
+  function start() {
+    var strings = $('quiz-strings');
+    if (!strings) return;
+    var S = JSON.parse(strings.textContent);
+    var store = storage();
+    var data = $('quiz-data');
+    if (data) startQuiz(S, store, JSON.parse(data.textContent));
+    else startIndex(S, store);
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
