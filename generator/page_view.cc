@@ -127,8 +127,8 @@ json base_view(const Site& site, const std::string& output, const std::string& c
   view["home_href"] = root + "index.html";
   view["nav"] = navigation(site, output, current_nav);
   if (!site.quizzes.empty()) {
-    view["quizzes_nav"] = json{{"href", relative_url(output, std::string(kQuizIndexPath))},
-                               {"current", current_nav == kQuizIndexPath}};
+    view["quizzes_nav"] =
+        json{{"href", relative_url(output, std::string(kQuizIndexPath))}, {"current", current_nav == kQuizIndexPath}};
   }
   return view;
 }
@@ -165,8 +165,8 @@ json page_view(const Site& site, int index, const RenderedMarkdown& body, const 
   if (page.meta.quiz) {
     for (const auto& quiz : site.quizzes) {
       if (quiz.id != page.meta.quiz->value) continue;
-      view["quiz"] = json{{"id", quiz.id}, {"title", quiz.title},
-                          {"href", relative_url(page.output, "quizzes/" + quiz.id + ".html")}};
+      view["quiz"] = json{
+          {"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, "quizzes/" + quiz.id + ".html")}};
     }
   }
 
@@ -267,7 +267,8 @@ std::string sitemap_xml(const Site& site) {
     xml += "</url>\n";
   }
   for (const auto& quiz : site.quizzes) {
-    xml += "  <url><loc>" + escape(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") + "</loc></url>\n";
+    xml +=
+        "  <url><loc>" + escape(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") + "</loc></url>\n";
   }
   if (!site.quizzes.empty()) {
     xml += "  <url><loc>" + escape(site.config.base_url + std::string(kQuizIndexPath)) + "</loc></url>\n";

@@ -48,10 +48,14 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
     choice.line = line;
     if (auto v = choice_reader.string("text", Need::required)) {
       choice.text = v->value;
+      choice.text_line = v->line;
       if (trim(choice.text).empty()) out.push_back(error_at(v->line, v->column, "a choice's text must not be empty"));
     }
     if (auto v = choice_reader.boolean("correct")) choice.correct = v->value;
-    if (auto v = choice_reader.string("feedback")) choice.feedback = v->value;
+    if (auto v = choice_reader.string("feedback")) {
+      choice.feedback = v->value;
+      choice.feedback_line = v->line;
+    }
     choice_reader.finish();
     question.choices.push_back(std::move(choice));
   }
@@ -63,8 +67,9 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
   Quiz quiz;
   quiz.id = std::string(id);
   if (!is_valid_quiz_id(id)) {
-    out.push_back(error_at(0, 0, "the file name '" + std::string(id) +
-                                     ".toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"));
+    out.push_back(error_at(0, 0,
+                           "the file name '" + std::string(id) +
+                               ".toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"));
   }
   const auto table = parse_toml(toml, 0, out);
   if (!table) return quiz;
@@ -119,9 +124,9 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
         }
         const auto [it, inserted] = seen.emplace(v->value, v->line);
         if (!inserted) {
-          out.push_back(error_at(v->line, v->column,
-                                 "duplicate question id '" + v->value + "' (also on line " +
-                                     std::to_string(it->second) + ")"));
+          out.push_back(
+              error_at(v->line, v->column,
+                       "duplicate question id '" + v->value + "' (also on line " + std::to_string(it->second) + ")"));
         }
       }
       const std::string name = question.id.empty() ? where : "question '" + question.id + "'";
@@ -140,10 +145,12 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
       }
       if (auto v = reader.string("text", Need::required)) {
         question.text = v->value;
+        question.text_line = v->line;
         if (trim(v->value).empty()) out.push_back(error_at(v->line, v->column, name + " has an empty text"));
       }
       if (auto v = reader.string("explanation", self_check ? Need::optional : Need::required)) {
         question.explanation = v->value;
+        question.explanation_line = v->line;
       }
       if (auto v = reader.string("source", self_check ? Need::optional : Need::required)) question.source = *v;
       std::optional<Located<bool>> answer;
@@ -164,8 +171,8 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
         }
       } else if (!self_check && known_type) {
         if (answer) out.push_back(error_at(answer->line, answer->column, name + ": answer is only for true_false"));
-        const auto correct = std::count_if(question.choices.begin(), question.choices.end(),
-                                           [](const Choice& c) { return c.correct; });
+        const auto correct =
+            std::count_if(question.choices.begin(), question.choices.end(), [](const Choice& c) { return c.correct; });
         if (question.choices.size() < 2) {
           out.push_back(error_at(line, 1, name + " needs at least two choices ([[questions.choices]])"));
         } else if (question.type == QuestionType::single && correct != 1) {

@@ -39,21 +39,25 @@ enum class QuizType { quiz, self_check };
 enum class QuestionType { single, multiple, true_false, self_check };
 
 struct Choice {
-  std::string text;      // Markdown
+  std::string text;  // Markdown
   bool correct = false;
   std::string feedback;  // Markdown
-  int line = 0;
+  int line = 0;          // where the choice starts
+  int text_line = 0;     // where each Markdown value is written (for its diagnostics)
+  int feedback_line = 0;
 };
 
 struct Question {
   std::string id;
   QuestionType type = QuestionType::single;
-  std::string text;         // Markdown
-  std::string explanation;  // Markdown
+  std::string text;             // Markdown
+  std::string explanation;      // Markdown
   Located<std::string> source;  // as written: "../content/x.md#heading"; value empty when absent
   std::vector<Choice> choices;
-  bool answer = false;      // true_false
-  int line = 0;
+  bool answer = false;  // true_false
+  int line = 0;         // where the question starts
+  int text_line = 0;    // where each Markdown value is written (for its diagnostics)
+  int explanation_line = 0;
 };
 
 struct Band {

@@ -12,7 +12,9 @@ namespace mamori {
 
 using nlohmann::json;
 
-std::string quiz_output(std::string_view quiz_id) { return "quizzes/" + std::string(quiz_id) + ".html"; }
+std::string quiz_output(std::string_view quiz_id) {
+  return "quizzes/" + std::string(quiz_id) + ".html";
+}
 
 namespace {
 
@@ -106,10 +108,14 @@ Markdown render(std::string_view text, int line, const LinkResolver& resolver, s
 
 const char* type_name(QuestionType type) {
   switch (type) {
-    case QuestionType::single: return "single";
-    case QuestionType::multiple: return "multiple";
-    case QuestionType::true_false: return "true_false";
-    case QuestionType::self_check: return "self_check";
+    case QuestionType::single:
+      return "single";
+    case QuestionType::multiple:
+      return "multiple";
+    case QuestionType::true_false:
+      return "true_false";
+    case QuestionType::self_check:
+      return "self_check";
   }
   return "single";
 }
@@ -130,10 +136,17 @@ std::string json_for_script(const json& value) {
   out.reserve(dumped.size());
   for (const char c : dumped) {
     switch (c) {
-      case '<': out += "\\u003c"; break;
-      case '>': out += "\\u003e"; break;
-      case '&': out += "\\u0026"; break;
-      default: out += c;
+      case '<':
+        out += "\\u003c";
+        break;
+      case '>':
+        out += "\\u003e";
+        break;
+      case '&':
+        out += "\\u0026";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -151,12 +164,12 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
     json q;
     q["id"] = question.id;
     q["type"] = type_name(question.type);
-    const Markdown text = render(question.text, question.line, resolver, out);
+    const Markdown text = render(question.text, question.text_line, resolver, out);
     q["text"] = text.html;
     q["text_is_block"] = !text.inline_only;
 
     json secret;  // shown after answering
-    secret["explanation"] = render(question.explanation, question.line, resolver, out).html;
+    secret["explanation"] = render(question.explanation, question.explanation_line, resolver, out).html;
     if (!question.source.value.empty()) {
       const UrlParts parts = split_url(question.source.value);
       const auto from_root = resolve_relative("quizzes", percent_decode(parts.path));
@@ -173,9 +186,9 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
           out.push_back(error_at(question.source.line, question.source.column,
                                  where + " is not a page" + did_you_mean(content_path, pages)));
         } else if (!parts.has_fragment || parts.fragment.empty()) {
-          out.push_back(error_at(question.source.line, question.source.column,
-                                 where + " must name the heading that teaches this, like " + question.source.value +
-                                     "#heading"));
+          out.push_back(
+              error_at(question.source.line, question.source.column,
+                       where + " must name the heading that teaches this, like " + question.source.value + "#heading"));
         } else {
           const Page& target = site.pages[static_cast<size_t>(it->second)];
           const std::string fragment = percent_decode(parts.fragment);
@@ -198,14 +211,16 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
         const Choice& choice = question.choices[c];
         const std::string id(1, static_cast<char>('a' + c % 26));
         const std::string choice_id = c < 26 ? id : id + std::to_string(c / 26);
-        const Markdown label = render(choice.text, choice.line, resolver, out);
+        const Markdown label = render(choice.text, choice.text_line, resolver, out);
         if (!label.inline_only) {
-          out.push_back(error_at(choice.line, 0, "question '" + question.id +
-                                                     "': a choice must be one paragraph (no lists or blank lines)"));
+          out.push_back(
+              error_at(choice.line, 0,
+                       "question '" + question.id + "': a choice must be one paragraph (no lists or blank lines)"));
         }
         choices.push_back(json{{"id", choice_id}, {"text", label.html}});
         if (choice.correct) correct.push_back(choice_id);
-        if (!choice.feedback.empty()) feedback[choice_id] = render(choice.feedback, choice.line, resolver, out).html;
+        if (!choice.feedback.empty())
+          feedback[choice_id] = render(choice.feedback, choice.feedback_line, resolver, out).html;
       }
     }
     q["choices"] = choices;
@@ -233,8 +248,8 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
     data["options"] = options;
     json bands = json::array();
     for (const auto& band : quiz.bands) {
-      bands.push_back(json{{"min", band.min}, {"label", band.label},
-                           {"advice", render(band.advice, band.line, resolver, out).html}});
+      bands.push_back(json{
+          {"min", band.min}, {"label", band.label}, {"advice", render(band.advice, band.line, resolver, out).html}});
     }
     data["bands"] = bands;
     data["max_points"] = 4 * static_cast<int64_t>(quiz.questions.size());

@@ -12,9 +12,17 @@ import { chromium } from 'playwright-core';
 export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const mamori = process.env.MAMORI || path.join(repo, 'build', 'dev', 'mamori');
 
-// Builds a project (default: the bundled portal) into a fresh temp folder; returns the site folder.
+// Builds a project (default: the bundled portal) into a fresh temp folder; returns the
+// site folder. A fixture project is copied there first, with the repository's theme.
 export function buildSite(root = repo) {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-browser-')), 'site');
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-browser-'));
+  const out = path.join(work, 'site');
+  if (root !== repo) {
+    const project = path.join(work, 'project');
+    fs.cpSync(root, project, { recursive: true });
+    fs.cpSync(path.join(repo, 'themes'), path.join(project, 'themes'), { recursive: true });
+    root = project;
+  }
   execFileSync(mamori, ['build', '--root', root, '--out', out], {
     env: { ...process.env, MAMORI_TODAY: '2026-11-23' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -60,38 +60,38 @@ TEST_SUITE("quiz") {
   }
 
   TEST_CASE("every rule is checked, with exact messages") {
-    CHECK(problems("title = \"q\"\npass_mark = 120\ndraw = 6\nshufle = true\n"
-                   "[[questions]]\nid = \"a\"\ntype = \"single\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
-                   "  [[questions.choices]]\n  text = \"x\"\n  [[questions.choices]]\n  text = \"y\"\n"
-                   "[[questions]]\nid = \"a\"\ntype = \"multiple\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
-                   "  [[questions.choices]]\n  text = \"x\"\n  [[questions.choices]]\n  text = \"y\"\n"
-                   "[[questions]]\nid = \"tf\"\ntype = \"true_false\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
-                   "[[questions]]\nid = \"two\"\ntype = \"single\"\ntext = \"t\"\nsource = \"s\"\n"
-                   "  [[questions.choices]]\n  text = \"x\"\n  correct = true\n"
-                   "  [[questions.choices]]\n  text = \"y\"\n  correct = true\n  colour = 1\n"
-                   "[[questions]]\nid = \"kind\"\ntype = \"singel\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n") ==
-          std::vector<std::string>{
-              "2:13: error: pass_mark 120 is outside 0–100 (it is a percentage)",
-              "6:1: error: question 'a' has no correct choice",
-              "16:6: error: duplicate question id 'a' (also on line 6)",
-              "16:1: error: question 'a' has no correct choice",
-              "26:1: error: question 'tf' is true_false but has no answer: add answer = true or false",
-              "32:1: error: missing required key 'questions[4].explanation'",
-              "42:3: error: unknown key 'questions.two.choices[2].colour' (did you mean "
-              "'questions.two.choices[2].correct'?)",
-              "32:1: error: question 'two' is single but has 2 correct choices: make it multiple, or mark one",
-              "45:8: error: unknown question type 'singel': use single, multiple or true_false (did you mean 'single'?)",
-              "3:8: error: draw = 6 is larger than the pool of 5 questions",
-              "4:1: error: unknown key 'shufle' (did you mean 'shuffle'?)"});
+    CHECK(
+        problems(
+            "title = \"q\"\npass_mark = 120\ndraw = 6\nshufle = true\n"
+            "[[questions]]\nid = \"a\"\ntype = \"single\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
+            "  [[questions.choices]]\n  text = \"x\"\n  [[questions.choices]]\n  text = \"y\"\n"
+            "[[questions]]\nid = \"a\"\ntype = \"multiple\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
+            "  [[questions.choices]]\n  text = \"x\"\n  [[questions.choices]]\n  text = \"y\"\n"
+            "[[questions]]\nid = \"tf\"\ntype = \"true_false\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
+            "[[questions]]\nid = \"two\"\ntype = \"single\"\ntext = \"t\"\nsource = \"s\"\n"
+            "  [[questions.choices]]\n  text = \"x\"\n  correct = true\n"
+            "  [[questions.choices]]\n  text = \"y\"\n  correct = true\n  colour = 1\n"
+            "[[questions]]\nid = \"kind\"\ntype = \"singel\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n") ==
+        std::vector<std::string>{
+            "2:13: error: pass_mark 120 is outside 0–100 (it is a percentage)",
+            "6:1: error: question 'a' has no correct choice", "16:6: error: duplicate question id 'a' (also on line 6)",
+            "16:1: error: question 'a' has no correct choice",
+            "26:1: error: question 'tf' is true_false but has no answer: add answer = true or false",
+            "32:1: error: missing required key 'questions[4].explanation'",
+            "42:3: error: unknown key 'questions.two.choices[2].colour' (did you mean "
+            "'questions.two.choices[2].correct'?)",
+            "32:1: error: question 'two' is single but has 2 correct choices: make it multiple, or mark one",
+            "45:8: error: unknown question type 'singel': use single, multiple or true_false (did you mean 'single'?)",
+            "3:8: error: draw = 6 is larger than the pool of 5 questions",
+            "4:1: error: unknown key 'shufle' (did you mean 'shuffle'?)"});
   }
 
   TEST_CASE("missing ids and a bad file name are reported") {
     CHECK(problems("title = \"q\"\n[[questions]]\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
                    "explanation = \"e\"\nsource = \"s\"\n",
-                   "bad name") ==
-          std::vector<std::string>{
-              "error: the file name 'bad name.toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name",
-              "3:1: error: missing required key 'questions[1].id'"});
+                   "bad name") == std::vector<std::string>{"error: the file name 'bad name.toml' must use ASCII "
+                                                           "letters, digits, '-' or '_': it becomes the page's name",
+                                                           "3:1: error: missing required key 'questions[1].id'"});
   }
 
   TEST_CASE("self-checks are scored in bands that cover every total") {

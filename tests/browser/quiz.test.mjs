@@ -1,0 +1,187 @@
+// Quizzes as an employee takes them: from file://, by labels and by keyboard, with the
+// result announced, kept, printed as a certificate and downloaded.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, buildSite, fileUrl, launch, repo, watchedPage } from './support.mjs';
+
+let browser;
+let site;
+
+before(async () => {
+  site = buildSite(path.join(repo, 'tests', 'fixtures', 'quiz'));
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+// Answers the fixture's basic quiz; `right` chooses all-correct or all-wrong answers.
+async function answerBasic(page, right) {
+  await page.getByLabel(right ? 'サービスごとに変える' : '覚えやすいように全部同じにする').check();
+  await page.getByLabel('添付ファイルを開かない').check();
+  if (right) await page.getByLabel('情報システムの担当者に知らせる').check();
+  await page.getByLabel(right ? '誤り' : '正しい', { exact: true }).check();
+}
+
+describe('a quiz page', () => {
+  test('the answers are not in the page source', () => {
+    const html = fs.readFileSync(path.join(site, 'quizzes', 'basic.html'), 'utf8');
+    assert.doesNotMatch(html, /サービスごとに別のパスワード/);  // the explanation
+    const data = html.match(/<script type="application\/json" id="quiz-data">([^<]*)<\/script>/)[1];
+    assert.doesNotMatch(data, /correct|feedback|explanation/);
+    assert.match(data, /サービスごとに変える/);  // the choices are shown, of course
+  });
+
+  test('an employee picks answers by label, submits, hears the score, and finds it kept after a reload', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    assert.equal(await page.locator('fieldset legend').count(), 3);
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const status = page.getByRole('status');
+    assert.equal((await status.textContent()).trim(), '3 / 3 問正解（100%） 合格（合格ライン 60%）');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-result');
+    // Each question says right or wrong in words, with its explanation and a link to the guidance.
+    assert.equal(await page.locator('.quiz-verdict', { hasText: '○ 正解' }).count(), 3);
+    assert.ok(await page.getByText('サービスごとに別のパスワードにします。').isVisible());
+    const source = page.locator('.quiz-source a').first();
+    assert.match(await source.getAttribute('href'), /^\.\.\/basics\/index\.html#/);
+    await page.reload();
+    assert.match(await page.locator('#quiz-history').textContent(), /前回の結果：\d{4}-\d\d-\d\d 3 \/ 3 問正解（100%） 合格/);
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.match(await page.locator('[data-quiz-result="basic"]').textContent(), /最高の結果：.*3 \/ 3 問正解/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('wrong answers show the correct one and the chosen choice\'s feedback; "もう一度" draws anew', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await page.getByRole('status').textContent()).trim(), '0 / 3 問正解（0%） 不合格（合格ライン 60%）');
+    assert.equal(await page.locator('.quiz-verdict', { hasText: '× 不正解' }).count(), 3);
+    assert.ok(await page.getByText('一つ漏れると全部に入られてしまいます。').isVisible());
+    assert.ok(await page.getByText('正しい答え：サービスごとに変える').isVisible());
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.equal(await page.locator('#quiz-result').isHidden(), true);
+    assert.equal(await page.locator('input:checked').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement.type), await page.evaluate(() => document.querySelector('input').type));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the whole quiz can be done with the keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    // Tab into the first question, choose with the arrow keys and space, move on with Tab.
+    await page.locator('input').first().focus();
+    const names = await page.locator('fieldset').evaluateAll((sets) => sets.map((s) => s.querySelector('input').type));
+    for (let q = 0; q < names.length; q++) {
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      // Checkboxes are separate tab stops: move past the rest of this question's boxes.
+      if (names[q] === 'checkbox') {
+        const count = await page.locator('fieldset').nth(q).locator('input').count();
+        for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
+      }
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-submit');
+    await page.keyboard.press('Enter');
+    assert.match(await page.getByRole('status').textContent(), /^\d \/ 3 問正解/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-result');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the certificate and the results download', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    assert.ok(await page.getByRole('alert').isVisible());  // a name is needed
+    await page.getByLabel('氏名').fill('山田 太郎');
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    const certificate = page.locator('#quiz-certificate');
+    assert.match(await certificate.textContent(), /山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
+    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    assert.match(csvText, /^\ufeffquiz_id,quiz_title,date,name,score/);
+    assert.match(csvText, /basic,基本の小テスト,\d{4}-[^,]+,山田 太郎,3,3,100,true,password,a,true/);
+    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /JSON/ }).click()]);
+    const record = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    assert.equal(record.format, 'mamori-quiz-result');
+    assert.deepEqual(record.score, { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true });
+    assert.equal(record.name, '山田 太郎');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('without storage the quiz still works and says results will not be kept', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await context.addInitScript(() => {
+      Object.defineProperty(window, 'localStorage', { get() { throw new Error('blocked'); } });
+    });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    assert.match(await page.locator('#quiz-storage-note').textContent(), /結果を保存できません/);
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.match(await page.getByRole('status').textContent(), /3 \/ 3/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a self-check totals the points and gives the advice of the band', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/self.html'));
+    const fieldsets = page.locator('fieldset');
+    assert.equal(await fieldsets.count(), 2);
+    for (let i = 0; i < 2; i++) await fieldsets.nth(i).getByLabel('実施している', { exact: true }).check();
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await page.getByRole('status').textContent()).trim(), '合計 8 点（-2 点〜8 点）：よくできています');
+    assert.ok(await page.getByText('この状態を保ちましょう。').isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('hostile text in a quiz stays inert', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    const dialogs = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
+    await page.goto(fileUrl(site, 'quizzes/hostile.html'));
+    await page.locator('input').first().check();
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.locator('label').first().hover();
+    assert.deepEqual(dialogs, []);
+    const live = await page.evaluate(() => ({
+      scripts: [...document.scripts].filter((s) => s.src === '' && s.type !== 'application/json').length,
+      handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+      frames: document.querySelectorAll('iframe').length,
+    }));
+    assert.deepEqual(live, { scripts: 0, handlers: 0, frames: 0 });
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('quiz pages pass axe-core before and after answering', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    for (const name of ['index', 'basic', 'self']) {
+      await page.goto(fileUrl(site, `quizzes/${name}.html`));
+      assert.deepEqual(await axeViolations(page), [], `${name} before answering`);
+      if (name === 'index') continue;
+      await page.getByRole('button', { name: '採点する' }).click();
+      assert.deepEqual(await axeViolations(page), [], `${name} after answering`);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('with JavaScript off the page says it is needed', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    assert.match(await page.locator('body').innerText(), /この小テストには JavaScript が必要です/);
+    await context.close();
+  });
+});
