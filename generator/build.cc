@@ -1,6 +1,7 @@
 #include "build.h"
 
 #include <atomic>
+#include <map>
 #include <mutex>
 
 #include "build_state.h"
@@ -14,6 +15,7 @@
 #include "quiz_page.h"
 #include "template_engine.h"
 #include "text.h"
+#include "url.h"
 #include "theme.h"
 
 namespace fs = std::filesystem;
@@ -43,6 +45,7 @@ const char* template_for(PageKind kind) {
 
 struct PageResult {
   std::vector<Diagnostic> diagnostics;
+  std::vector<LinkOccurrence> links;  // external links (web, mailto, tel)
   std::vector<std::string> heading_ids;
   std::vector<PendingAnchor> pending;
   bool rendered = false;
@@ -70,6 +73,10 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
   const SiteLinkResolver resolver(site, page);
   RenderedMarkdown body = render_markdown(text->substr(body_start), page.body_first_line, resolver);
   result.pending = resolver.pending();
+  for (auto& link : body.links) {
+    const UrlKind kind = classify_url(link.url);
+    if (kind == UrlKind::web || kind == UrlKind::contact) result.links.push_back(std::move(link));
+  }
   for (const auto& h : body.headings) result.heading_ids.push_back(h.id);
   result.diagnostics = std::move(body.diagnostics);
 
@@ -136,6 +143,7 @@ BuildReport build_site(const BuildOptions& options) {
     return report;
   }
   const Site& site = std::get<Site>(loaded);
+  report.config = site.config;
   if (site.contacts && site.contacts->reviewed) {
     // Numbers and windows change every year: an old table is worth a warning.
     const int months = months_between(*site.contacts->reviewed, today);
@@ -182,6 +190,25 @@ BuildReport build_site(const BuildOptions& options) {
     results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, emit);
   });
 
+  // Every cited URL with the places that cite it, in a stable order.
+  std::map<std::string, size_t> link_index;
+  auto cite = [&](const std::string& url, const std::string& file, int line) {
+    if (!options.collect_links) return;
+    const auto [it, inserted] = link_index.emplace(url, report.links.size());
+    if (inserted) report.links.push_back(LinkTarget{url, {}});
+    report.links[it->second].sources.push_back(LinkSource{file, line});
+  };
+  for (size_t i = 0; i < count; ++i) {
+    const Page& page = site.pages[i];
+    for (const auto& source : page.meta.sources) cite(source.value, page.source, source.line);
+    for (const auto& link : results[i].links) cite(link.url, page.source, link.line);
+  }
+  if (site.contacts) {
+    for (const auto& contact : site.contacts->contacts) {
+      if (!contact.url.empty()) cite(contact.url, "content/contacts.toml", contact.url_line);
+    }
+  }
+
   std::vector<std::vector<std::string>> ids(count);
   std::vector<PendingAnchor> pending;
   for (size_t i = 0; i < count; ++i) {
@@ -210,6 +237,10 @@ BuildReport build_site(const BuildOptions& options) {
     TemplateEngine engine(theme);
     for (const auto& quiz : site.quizzes) {
       RenderedQuiz rendered = quiz_view(site, quiz);
+      for (const auto& link : rendered.links) {
+        const UrlKind kind = classify_url(link.url);
+        if (kind == UrlKind::web || kind == UrlKind::contact) cite(link.url, quiz.file, link.line);
+      }
       std::vector<Diagnostic> problems = std::move(rendered.diagnostics);
       for (auto& d : check_anchors(site, rendered.pending, ids)) problems.push_back(std::move(d));
       std::string error;

@@ -7,7 +7,9 @@
 #include <vector>
 
 #include "date.h"
+#include "config.h"
 #include "diagnostic.h"
+#include "link_check.h"
 
 namespace mamori {
 
@@ -18,6 +20,7 @@ struct BuildOptions {
   int jobs = 1;
   bool write = true;             // false for `mamori check`: validate everything, write nothing
   const Clock* clock = nullptr;  // null: the system clock
+  bool collect_links = false;    // fill BuildReport::links (for `mamori links`)
 };
 
 struct BuildReport {
@@ -28,6 +31,8 @@ struct BuildReport {
   std::filesystem::path out;                     // where the site is (when written)
   bool up_to_date = false;                       // nothing changed since the last build: nothing done
   std::vector<std::string> earlier_warnings;     // when up to date: the last build's warnings, as printed
+  std::vector<LinkTarget> links;                 // with collect_links: every cited URL and where
+  SiteConfig config;                             // as loaded from mamori.toml
 
   // 0 success, 1 problems in the content, 2 environment or usage error.
   int exit_status() const;

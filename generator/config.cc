@@ -48,6 +48,28 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
       config.stale_after_months = static_cast<int>(v->value);
     }
   }
+  if (const toml::table* links = reader.table("links")) {
+    TomlReader section(*links, 0, out, "links");
+    if (auto v = section.string_list("exclude")) {
+      for (const auto& pattern : *v) config.links.exclude.push_back(pattern.value);
+    }
+    if (auto v = section.string("user_agent")) config.links.user_agent = v->value;
+    auto bounded = [&](std::string_view key, int low, int high, int& target) {
+      if (auto v = section.integer(key)) {
+        if (v->value < low || v->value > high) {
+          out.push_back(error_at(v->line, v->column, "'links." + std::string(key) + "' must be between " +
+                                                         std::to_string(low) + " and " + std::to_string(high)));
+        } else {
+          target = static_cast<int>(v->value);
+        }
+      }
+    };
+    bounded("per_host", 1, 8, config.links.per_host);
+    bounded("timeout", 1, 300, config.links.timeout);
+    bounded("retries", 0, 10, config.links.retries);
+    bounded("max_age_days", 0, 365, config.links.max_age_days);
+    section.finish();
+  }
   reader.finish();
   return config;
 }

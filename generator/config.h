@@ -10,6 +10,17 @@
 
 namespace mamori {
 
+// [links] in mamori.toml: how `mamori links` checks cited URLs. Command-line options
+// override these.
+struct LinkSettings {
+  std::vector<std::string> exclude;  // shell patterns of URLs not to check
+  std::string user_agent;            // "" : mamori's own
+  int per_host = 2;                  // requests in flight per host (1–8)
+  int timeout = 20;                  // seconds per request
+  int retries = 2;
+  int max_age_days = 7;              // ok results in the cache are trusted this long
+};
+
 struct SiteConfig {
   std::string title;  // required
   std::string description;
@@ -18,6 +29,7 @@ struct SiteConfig {
   std::string theme = "default";  // folder under themes/
   std::string footer;             // plain text under every page (e.g. the organisation)
   int stale_after_months = 12;    // pages reviewed longer ago than this get a notice
+  LinkSettings links;
 };
 
 // Parses the text of mamori.toml. Problems go to `out` (positions in the file); the

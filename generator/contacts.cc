@@ -106,6 +106,7 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
       }
       reader.finish();
       validate_contact(contact, start, fields, out);
+      contact.url_line = fields[3].line;
       table.contacts.push_back(std::move(contact));
     }
   }

@@ -30,7 +30,8 @@ struct Contact {
   std::string phone;  // normalised ("052-954-6370"), or ""
   std::string email;
   std::string note;
-  int line = 0;  // where it is defined (TOML line or CSV row)
+  int line = 0;      // where it is defined (TOML line or CSV row)
+  int url_line = 0;  // where its URL is written (for the link checker)
 
   static constexpr size_t kFields = 7;
   // The values in the order of contact_fields().

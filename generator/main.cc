@@ -5,12 +5,16 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <memory>
 
 #include "build.h"
 #include "contacts.h"
 #include "contacts_csv.h"
 #include "content_loader.h"
+#include "curl_transport.h"
 #include "files.h"
+#include "links_command.h"
 #include "parallel.h"
 #include "scaffold.h"
 
@@ -57,6 +61,14 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
               << (warnings ? ", " + count(warnings, "warning", "warnings") : "") << '\n';
   }
   return report.exit_status();
+}
+
+// A one-line progress bar on stderr (only when it is a terminal).
+void print_progress(size_t done, size_t total) {
+  constexpr size_t kWidth = 30;
+  const size_t filled = total == 0 ? kWidth : done * kWidth / total;
+  std::cerr << "\rchecking links " << done << "/" << total << " [" << std::string(filled, '#')
+            << std::string(kWidth - filled, ' ') << "]" << std::flush;
 }
 
 int export_contacts(const std::string& root, const std::string& csv_file) {
@@ -153,6 +165,33 @@ int main(int argc, char** argv) {
   import_cmd->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
   import_cmd->add_flag("--dry-run", dry_run, "show what would change, write nothing");
 
+  mamori::LinksOptions links_options;
+  std::string format = "text";
+  std::string ca_bundle;
+  std::string user_agent;
+  std::string cache_file;
+  CLI::App* links = app.add_subcommand("links", "check every URL the portal cites, and every link between pages");
+  links->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  links->add_flag("--offline", links_options.offline, "check only links between pages; skip every external URL");
+  links->add_option("--format", format, "text, json, junit or markdown")
+      ->check(CLI::IsMember({"text", "json", "junit", "markdown"}));
+  links->add_option("--timeout", links_options.timeout, "seconds per request (default 20)")->check(CLI::Range(1, 300));
+  links->add_option("--retries", links_options.retries, "retries for 5xx, 429, timeouts and resets (default 2)")
+      ->check(CLI::Range(0, 10));
+  links->add_option("--per-host", links_options.per_host, "requests in flight per host (default 2)")
+      ->check(CLI::Range(1, 8));
+  links->add_option("--max-connections", links_options.max_connections, "requests in flight in all (default 16)")
+      ->check(CLI::Range(1, 256));
+  links->add_option("--cache", cache_file, "the cache file (default ROOT/.mamori/link-cache.json)");
+  links->add_flag("--no-cache", links_options.no_cache, "neither read nor write the cache");
+  links->add_option("--max-age", links_options.max_age_days, "days an ok result in the cache is trusted (default 7)")
+      ->check(CLI::Range(0, 365));
+  links->add_option("--ca-bundle", ca_bundle, "CA certificates to trust (corporate TLS inspection)")
+      ->check(CLI::ExistingFile);
+  links->add_option("--user-agent", user_agent, "the User-Agent header to send");
+  links->add_flag("--fix-redirects", links_options.fix_redirects,
+                  "replace permanently redirected URLs in the Markdown and TOML files");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -182,6 +221,31 @@ int main(int argc, char** argv) {
     return 0;
   }
 
+  if (*links) {
+    links_options.root = root;
+    if (!cache_file.empty()) links_options.cache = cache_file;
+    const std::map<std::string, mamori::ReportFormat> formats = {{"text", mamori::ReportFormat::text},
+                                                                 {"json", mamori::ReportFormat::json},
+                                                                 {"junit", mamori::ReportFormat::junit},
+                                                                 {"markdown", mamori::ReportFormat::markdown}};
+    links_options.format = formats.at(format);
+    const bool terminal = isatty(STDERR_FILENO) == 1;
+    links_options.color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+    if (terminal) links_options.progress = print_progress;
+    const mamori::SteadyTimer timer;
+    auto make_transport = [&](const mamori::LinkSettings& settings) -> std::unique_ptr<mamori::HttpTransport> {
+      mamori::CurlOptions curl;
+      if (!user_agent.empty()) curl.user_agent = user_agent;
+      else if (!settings.user_agent.empty()) curl.user_agent = settings.user_agent;
+      curl.ca_bundle = ca_bundle;
+      return std::make_unique<mamori::CurlTransport>(curl);
+    };
+    const mamori::LinksRun run = mamori::run_links(links_options, make_transport, timer);
+    if (terminal) std::cerr << "\r\x1b[K" << std::flush;
+    for (const auto& note : run.notes) std::cerr << note << '\n';
+    std::cout << run.report;
+    return run.exit_status;
+  }
   if (*export_cmd) return export_contacts(root, csv_file);
   if (*import_cmd) return import_contacts(root, csv_file, dry_run);
 

@@ -87,8 +87,10 @@ struct Markdown {
   bool inline_only = true;
 };
 
-Markdown render(std::string_view text, int line, const LinkResolver& resolver, std::vector<Diagnostic>& out) {
+Markdown render(std::string_view text, int line, const LinkResolver& resolver, std::vector<Diagnostic>& out,
+                std::vector<LinkOccurrence>& links) {
   RenderedMarkdown rendered = render_markdown(text, line, resolver);
+  links.insert(links.end(), rendered.links.begin(), rendered.links.end());
   for (auto& d : rendered.diagnostics) {
     d.column = 0;  // the column inside a TOML string is not the file's column
     out.push_back(std::move(d));
@@ -164,12 +166,12 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
     json q;
     q["id"] = question.id;
     q["type"] = type_name(question.type);
-    const Markdown text = render(question.text, question.text_line, resolver, out);
+    const Markdown text = render(question.text, question.text_line, resolver, out, result.links);
     q["text"] = text.html;
     q["text_is_block"] = !text.inline_only;
 
     json secret;  // shown after answering
-    secret["explanation"] = render(question.explanation, question.explanation_line, resolver, out).html;
+    secret["explanation"] = render(question.explanation, question.explanation_line, resolver, out, result.links).html;
     if (!question.source.value.empty()) {
       const UrlParts parts = split_url(question.source.value);
       const auto from_root = resolve_relative("quizzes", percent_decode(parts.path));
@@ -211,7 +213,7 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
         const Choice& choice = question.choices[c];
         const std::string id(1, static_cast<char>('a' + c % 26));
         const std::string choice_id = c < 26 ? id : id + std::to_string(c / 26);
-        const Markdown label = render(choice.text, choice.text_line, resolver, out);
+        const Markdown label = render(choice.text, choice.text_line, resolver, out, result.links);
         if (!label.inline_only) {
           out.push_back(
               error_at(choice.line, 0,
@@ -220,7 +222,7 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
         choices.push_back(json{{"id", choice_id}, {"text", label.html}});
         if (choice.correct) correct.push_back(choice_id);
         if (!choice.feedback.empty())
-          feedback[choice_id] = render(choice.feedback, choice.feedback_line, resolver, out).html;
+          feedback[choice_id] = render(choice.feedback, choice.feedback_line, resolver, out, result.links).html;
       }
     }
     q["choices"] = choices;
@@ -249,7 +251,7 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
     json bands = json::array();
     for (const auto& band : quiz.bands) {
       bands.push_back(json{
-          {"min", band.min}, {"label", band.label}, {"advice", render(band.advice, band.line, resolver, out).html}});
+          {"min", band.min}, {"label", band.label}, {"advice", render(band.advice, band.line, resolver, out, result.links).html}});
     }
     data["bands"] = bands;
     data["max_points"] = 4 * static_cast<int64_t>(quiz.questions.size());

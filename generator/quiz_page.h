@@ -27,6 +27,7 @@ struct RenderedQuiz {
   nlohmann::json view;
   std::vector<Diagnostic> diagnostics;  // positions in quizzes/ID.toml
   std::vector<PendingAnchor> pending;   // source headings to check once all pages are rendered
+  std::vector<LinkOccurrence> links;    // every link in the quiz's Markdown (for the link checker)
 };
 
 // Renders the Markdown of a quiz and resolves its `source` links against the site.
