@@ -62,7 +62,7 @@ class ContactsRoundTrip(ProjectTest):
         page = (self.root / "site/incident/contacts.html").read_text(encoding="utf-8")
         self.assertIn('<a class="tel" href="tel:03-5978-7510">03-5978-7510</a>', page)
         self.assertIn("<caption>国の窓口</caption>", page)
-        self.assertIn('<th scope="row" role="rowheader">経済安全保障全般</th>', page)
+        self.assertIn('<th scope="row">経済安全保障全般</th>', page)
         self.assertFalse((self.root / "site/contacts.toml.bak").exists(), "backups are not published")
 
     def test_export_then_import_changes_nothing(self):
