@@ -15,8 +15,8 @@
 #include "quiz_page.h"
 #include "template_engine.h"
 #include "text.h"
-#include "url.h"
 #include "theme.h"
+#include "url.h"
 
 namespace fs = std::filesystem;
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "date.h"
 #include "config.h"
+#include "date.h"
 #include "diagnostic.h"
 #include "link_check.h"
 

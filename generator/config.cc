@@ -57,8 +57,9 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
     auto bounded = [&](std::string_view key, int low, int high, int& target) {
       if (auto v = section.integer(key)) {
         if (v->value < low || v->value > high) {
-          out.push_back(error_at(v->line, v->column, "'links." + std::string(key) + "' must be between " +
-                                                         std::to_string(low) + " and " + std::to_string(high)));
+          out.push_back(error_at(v->line, v->column,
+                                 "'links." + std::string(key) + "' must be between " + std::to_string(low) + " and " +
+                                     std::to_string(high)));
         } else {
           target = static_cast<int>(v->value);
         }

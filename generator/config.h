@@ -18,7 +18,7 @@ struct LinkSettings {
   int per_host = 2;                  // requests in flight per host (1–8)
   int timeout = 20;                  // seconds per request
   int retries = 2;
-  int max_age_days = 7;              // ok results in the cache are trusted this long
+  int max_age_days = 7;  // ok results in the cache are trusted this long
 };
 
 struct SiteConfig {

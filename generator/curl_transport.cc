@@ -66,21 +66,28 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 
 FetchFailure classify(CURLcode code) {
   switch (code) {
-    case CURLE_COULDNT_RESOLVE_HOST: return FetchFailure::dns;
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return FetchFailure::dns;
     case CURLE_COULDNT_RESOLVE_PROXY:
-    case CURLE_PROXY: return FetchFailure::proxy;
-    case CURLE_COULDNT_CONNECT: return FetchFailure::connect;
-    case CURLE_OPERATION_TIMEDOUT: return FetchFailure::timeout;
+    case CURLE_PROXY:
+      return FetchFailure::proxy;
+    case CURLE_COULDNT_CONNECT:
+      return FetchFailure::connect;
+    case CURLE_OPERATION_TIMEDOUT:
+      return FetchFailure::timeout;
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE: return FetchFailure::tls;
+    case CURLE_SSL_CACERT_BADFILE:
+      return FetchFailure::tls;
     case CURLE_RECV_ERROR:
     case CURLE_SEND_ERROR:
     case CURLE_GOT_NOTHING:
-    case CURLE_PARTIAL_FILE: return FetchFailure::reset;
-    default: return FetchFailure::other;
+    case CURLE_PARTIAL_FILE:
+      return FetchFailure::reset;
+    default:
+      return FetchFailure::other;
   }
 }
 

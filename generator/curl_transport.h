@@ -29,7 +29,7 @@ class CurlTransport final : public HttpTransport {
 
  private:
   CurlOptions options_;
-  void* multi_;  // CURLM*, owned
+  void* multi_;                                           // CURLM*, owned
   std::map<void*, std::unique_ptr<Transfer>> transfers_;  // by CURL* easy handle
 };
 

@@ -17,8 +17,8 @@ std::string lower_ascii(std::string_view s) {
 }
 
 std::string decode_entities(std::string_view text) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities = {{
-      {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}}};
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities = {
+      {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}}};
   std::string out;
   for (size_t i = 0; i < text.size();) {
     bool replaced = false;
@@ -64,15 +64,17 @@ std::optional<std::string> html_title(std::string_view html) {
 
 bool is_not_found_title(std::string_view title) {
   static constexpr std::array<std::string_view, 10> kJapanese = {
-      "ページが見つかりません", "ページが見つかりませんでした", "ページは見つかりません",
-      "ページは見つかりませんでした", "お探しのページ", "ページが存在しません",
-      "ページは存在しません", "指定されたページ", "ファイルが見つかりません", "該当するページがありません"};
+      "ページが見つかりません",   "ページが見つかりませんでした",
+      "ページは見つかりません",   "ページは見つかりませんでした",
+      "お探しのページ",           "ページが存在しません",
+      "ページは存在しません",     "指定されたページ",
+      "ファイルが見つかりません", "該当するページがありません"};
   for (const auto phrase : kJapanese) {
     if (title.find(phrase) != std::string_view::npos) return true;
   }
   const std::string folded = lower_ascii(title);
   static constexpr std::array<std::string_view, 6> kEnglish = {"404 not found", "page not found", "not found",
-                                                               "error 404", "404 error", "file not found"};
+                                                               "error 404",     "404 error",      "file not found"};
   for (const auto phrase : kEnglish) {
     if (folded.find(phrase) != std::string::npos) return true;
   }

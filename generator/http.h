@@ -17,25 +17,25 @@ enum class HttpMethod { head, get };
 struct HttpRequest {
   std::string url;
   HttpMethod method = HttpMethod::head;
-  size_t max_body = 0;                           // GET: stop reading after this many bytes
+  size_t max_body = 0;  // GET: stop reading after this many bytes
   std::chrono::milliseconds timeout{20000};
 };
 
 enum class FetchFailure {
-  dns,          // the host name does not resolve
-  connect,      // refused or unreachable
-  tls,          // certificate or handshake
-  timeout,      // no complete answer in time
-  reset,        // the connection broke off
-  proxy,        // the proxy refused or failed
+  dns,      // the host name does not resolve
+  connect,  // refused or unreachable
+  tls,      // certificate or handshake
+  timeout,  // no complete answer in time
+  reset,    // the connection broke off
+  proxy,    // the proxy refused or failed
   other,
 };
 
 struct HttpResponse {
   int status = 0;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
-  std::string body;        // at most max_body bytes
-  bool truncated = false;  // more body was there
+  std::string body;                                          // at most max_body bytes
+  bool truncated = false;                                    // more body was there
 
   // The first header with this (lower-case) name.
   std::optional<std::string> header(const std::string& name) const;
@@ -44,7 +44,7 @@ struct HttpResponse {
 struct HttpResult {
   std::optional<HttpResponse> response;  // set, or failure is
   FetchFailure failure = FetchFailure::other;
-  std::string detail;                    // the transport's words for a failure
+  std::string detail;  // the transport's words for a failure
 };
 
 // Runs requests concurrently. Limits per host are the caller's business: the transport

@@ -1,7 +1,7 @@
 #include "link_cache.h"
 
-#include <nlohmann/json.hpp>
 #include <unistd.h>
+#include <nlohmann/json.hpp>
 
 #include <ctime>
 #include <iomanip>
@@ -67,9 +67,14 @@ LinkCache load_link_cache(const std::filesystem::path& file) {
 std::optional<std::string> save_link_cache(const std::filesystem::path& file, const LinkCache& cache) {
   nlohmann::json urls = nlohmann::json::object();
   for (const auto& [url, e] : cache.entries) {
-    urls[url] = {{"verdict", verdict_name(e.verdict)}, {"status", e.status},       {"final_url", e.final_url},
-                 {"reason", e.reason},                  {"checked", e.checked},     {"first_failure", e.first_failure},
-                 {"consecutive_failures", e.consecutive_failures}, {"last_ok", e.last_ok}};
+    urls[url] = {{"verdict", verdict_name(e.verdict)},
+                 {"status", e.status},
+                 {"final_url", e.final_url},
+                 {"reason", e.reason},
+                 {"checked", e.checked},
+                 {"first_failure", e.first_failure},
+                 {"consecutive_failures", e.consecutive_failures},
+                 {"last_ok", e.last_ok}};
   }
   const nlohmann::json json = {{"version", 1}, {"urls", urls}};
   const std::filesystem::path temporary = file.string() + ".tmp-" + std::to_string(getpid());
@@ -86,7 +91,7 @@ std::optional<std::string> save_link_cache(const std::filesystem::path& file, co
 bool is_fresh(const CacheEntry& entry, int64_t now_unix, int64_t max_age_seconds) {
   if (entry.verdict != Verdict::ok && entry.verdict != Verdict::redirected) return false;
   const int64_t checked = parse_iso_datetime(entry.checked);
-  return checked > 0 && now_unix - checked <= max_age_seconds && now_unix >= checked;
+  return checked > 0 && now_unix >= checked && now_unix - checked < max_age_seconds;
 }
 
 void remember(LinkCache& cache, const LinkResult& result, int64_t now_unix) {

@@ -19,7 +19,7 @@ struct CacheEntry {
   std::string checked;        // when it was last fetched: "2026-11-23T10:00:00Z"
   std::string first_failure;  // date of the first failure of the current run of failures ("" when ok)
   int consecutive_failures = 0;
-  std::string last_ok;        // date it was last ok or redirected
+  std::string last_ok;  // date it was last ok or redirected
 };
 
 struct LinkCache {
@@ -32,7 +32,7 @@ LinkCache load_link_cache(const std::filesystem::path& file);
 std::optional<std::string> save_link_cache(const std::filesystem::path& file, const LinkCache& cache);
 
 // Whether a cached result can stand for a fetch now: only ok and redirected results
-// younger than `max_age_seconds`.
+// younger than `max_age_seconds` (0: none).
 bool is_fresh(const CacheEntry& entry, int64_t now_unix, int64_t max_age_seconds);
 
 // Records a result fetched now (not one taken from the cache) and updates the history.

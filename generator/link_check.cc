@@ -16,13 +16,20 @@ namespace mamori {
 
 std::string_view verdict_name(Verdict verdict) {
   switch (verdict) {
-    case Verdict::ok: return "ok";
-    case Verdict::redirected: return "redirected";
-    case Verdict::broken: return "broken";
-    case Verdict::timeout: return "timeout";
-    case Verdict::unreachable: return "unreachable";
-    case Verdict::blocked: return "blocked";
-    case Verdict::skipped: return "skipped";
+    case Verdict::ok:
+      return "ok";
+    case Verdict::redirected:
+      return "redirected";
+    case Verdict::broken:
+      return "broken";
+    case Verdict::timeout:
+      return "timeout";
+    case Verdict::unreachable:
+      return "unreachable";
+    case Verdict::blocked:
+      return "blocked";
+    case Verdict::skipped:
+      return "skipped";
   }
   return "ok";
 }
@@ -37,8 +44,8 @@ struct UrlPieces {
   std::string scheme;  // lower case
   std::string host;    // lower case, without port
   std::string port;
-  std::string path;    // from the first '/' after the authority, without query and fragment; "/" when empty
-  std::string rest;    // path + query (what follows the authority), without fragment
+  std::string path;  // from the first '/' after the authority, without query and fragment; "/" when empty
+  std::string rest;  // path + query (what follows the authority), without fragment
   bool ok = false;
 };
 
@@ -72,8 +79,8 @@ UrlPieces pieces(std::string_view url) {
 }
 
 bool is_top_page(const std::string& path) {
-  static const std::set<std::string> kTop = {"/", "/index.html", "/index.htm", "/index.php", "/index.jsp",
-                                             "/default.aspx", "/top.html"};
+  static const std::set<std::string> kTop = {"/",          "/index.html",   "/index.htm", "/index.php",
+                                             "/index.jsp", "/default.aspx", "/top.html"};
   std::string folded = path;
   std::transform(folded.begin(), folded.end(), folded.begin(), [](unsigned char c) { return std::tolower(c); });
   return kTop.contains(folded);
@@ -85,7 +92,7 @@ struct Job {
   std::string url;        // current hop
   std::set<std::string> fragments;
   HttpMethod method = HttpMethod::head;
-  int attempt = 0;        // retries used
+  int attempt = 0;  // retries used
   std::chrono::milliseconds ready{0};
   std::vector<int> hops;  // statuses of the redirects followed
   std::set<std::string> visited;
@@ -195,10 +202,10 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
   }
 
   std::mt19937 jitter(options_.jitter_seed);
-  std::map<std::string, int> in_flight;                        // by host
-  std::map<std::string, int> limit;                            // by host, when lowered after a 429
-  std::map<std::string, std::chrono::milliseconds> host_ready; // by host: no start before
-  std::map<uint64_t, size_t> running;                          // request id → job
+  std::map<std::string, int> in_flight;                         // by host
+  std::map<std::string, int> limit;                             // by host, when lowered after a 429
+  std::map<std::string, std::chrono::milliseconds> host_ready;  // by host: no start before
+  std::map<uint64_t, size_t> running;                           // request id → job
   uint64_t next_id = 1;
   size_t finished = 0;
   const size_t total = jobs.size();
@@ -275,12 +282,24 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
                    "no answer within " + std::to_string(options_.timeout.count() / 1000) + " s, " +
                        std::to_string(job.attempt + 1) + " tries");
             break;
-          case FetchFailure::proxy: finish(job, Verdict::blocked, "the proxy refused: " + result.detail); break;
-          case FetchFailure::dns: finish(job, Verdict::unreachable, "the host name does not resolve"); break;
-          case FetchFailure::connect: finish(job, Verdict::unreachable, "connection refused or unreachable"); break;
-          case FetchFailure::tls: finish(job, Verdict::unreachable, "TLS failed: " + result.detail); break;
-          case FetchFailure::reset: finish(job, Verdict::unreachable, "the connection broke off: " + result.detail); break;
-          case FetchFailure::other: finish(job, Verdict::unreachable, result.detail); break;
+          case FetchFailure::proxy:
+            finish(job, Verdict::blocked, "the proxy refused: " + result.detail);
+            break;
+          case FetchFailure::dns:
+            finish(job, Verdict::unreachable, "the host name does not resolve");
+            break;
+          case FetchFailure::connect:
+            finish(job, Verdict::unreachable, "connection refused or unreachable");
+            break;
+          case FetchFailure::tls:
+            finish(job, Verdict::unreachable, "TLS failed: " + result.detail);
+            break;
+          case FetchFailure::reset:
+            finish(job, Verdict::unreachable, "the connection broke off: " + result.detail);
+            break;
+          case FetchFailure::other:
+            finish(job, Verdict::unreachable, result.detail);
+            break;
         }
         continue;
       }
@@ -337,8 +356,8 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
         if (status == 429) {
           finish(job, Verdict::blocked, "HTTP 429: the site kept asking to slow down");
         } else {
-          finish(job, Verdict::broken, "HTTP " + std::to_string(status) + " after " +
-                                           std::to_string(job.attempt + 1) + " tries");
+          finish(job, Verdict::broken,
+                 "HTTP " + std::to_string(status) + " after " + std::to_string(job.attempt + 1) + " tries");
         }
         continue;
       }

@@ -37,21 +37,21 @@ struct LinkResult {
   std::string final_url;  // where redirects led (set when different from url)
   std::string reason;     // in words, for the report
   std::vector<LinkSource> sources;
-  bool cached = false;    // taken from the cache, not fetched in this run
+  bool cached = false;  // taken from the cache, not fetched in this run
 };
 
 struct CheckOptions {
-  int per_host = 2;                                   // requests in flight per host
-  int max_in_flight = 16;                             // in all
-  int retries = 2;                                    // after the first try, for 5xx, 429, timeouts, resets
-  std::chrono::milliseconds timeout{20000};           // per request
-  std::chrono::milliseconds backoff{1000};            // first retry delay; doubles, plus jitter
-  std::chrono::milliseconds max_retry_after{60000};   // a longer Retry-After is cut to this
+  int per_host = 2;                                  // requests in flight per host
+  int max_in_flight = 16;                            // in all
+  int retries = 2;                                   // after the first try, for 5xx, 429, timeouts, resets
+  std::chrono::milliseconds timeout{20000};          // per request
+  std::chrono::milliseconds backoff{1000};           // first retry delay; doubles, plus jitter
+  std::chrono::milliseconds max_retry_after{60000};  // a longer Retry-After is cut to this
   int max_redirects = 10;
-  size_t max_body = size_t{2} << 20;                  // read at most this much of a page (fragments)
-  size_t title_body = size_t{64} << 10;               // … or this much when only the title matters
-  std::vector<std::string> exclude;                   // shell patterns (fnmatch), e.g. "https://intra.example.jp/*"
-  bool offline = false;                               // skip every external URL
+  size_t max_body = size_t{2} << 20;     // read at most this much of a page (fragments)
+  size_t title_body = size_t{64} << 10;  // … or this much when only the title matters
+  std::vector<std::string> exclude;      // shell patterns (fnmatch), e.g. "https://intra.example.jp/*"
+  bool offline = false;                  // skip every external URL
   uint32_t jitter_seed = 1;
 };
 

@@ -1,8 +1,8 @@
 #include "link_fix.h"
 
+#include <unistd.h>
 #include <map>
 #include <system_error>
-#include <unistd.h>
 
 #include "files.h"
 

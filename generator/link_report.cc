@@ -13,13 +13,27 @@ LinkSummary summarize(const std::vector<LinkResult>& results) {
   for (const auto& r : results) {
     ++s.total;
     switch (r.verdict) {
-      case Verdict::ok: ++s.ok; break;
-      case Verdict::redirected: ++s.redirected; break;
-      case Verdict::broken: ++s.broken; break;
-      case Verdict::timeout: ++s.timeout; break;
-      case Verdict::unreachable: ++s.unreachable; break;
-      case Verdict::blocked: ++s.blocked; break;
-      case Verdict::skipped: ++s.skipped; break;
+      case Verdict::ok:
+        ++s.ok;
+        break;
+      case Verdict::redirected:
+        ++s.redirected;
+        break;
+      case Verdict::broken:
+        ++s.broken;
+        break;
+      case Verdict::timeout:
+        ++s.timeout;
+        break;
+      case Verdict::unreachable:
+        ++s.unreachable;
+        break;
+      case Verdict::blocked:
+        ++s.blocked;
+        break;
+      case Verdict::skipped:
+        ++s.skipped;
+        break;
     }
   }
   return s;
@@ -37,7 +51,8 @@ std::string advice(const LinkResult& r) {
     case Verdict::blocked:
       return "open it in a browser to check it by hand";
     case Verdict::ok:
-    case Verdict::skipped: break;
+    case Verdict::skipped:
+      break;
   }
   return {};
 }
@@ -74,11 +89,20 @@ std::string xml_escape(const std::string& text) {
   std::string out;
   for (const char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -87,9 +111,12 @@ std::string xml_escape(const std::string& text) {
 std::string color_for(Verdict v, bool color) {
   if (!color) return {};
   switch (v) {
-    case Verdict::redirected: return "\x1b[33m";
-    case Verdict::blocked: return "\x1b[36m";
-    default: return "\x1b[31m";
+    case Verdict::redirected:
+      return "\x1b[33m";
+    case Verdict::blocked:
+      return "\x1b[36m";
+    default:
+      return "\x1b[31m";
   }
 }
 
@@ -122,23 +149,32 @@ std::string json_report(const std::vector<LinkResult>& results, const std::vecto
   for (const auto& r : results) {
     nlohmann::json sources = nlohmann::json::array();
     for (const auto& source : r.sources) sources.push_back({{"file", source.file}, {"line", source.line}});
-    nlohmann::json link = {{"url", r.url}, {"verdict", verdict_name(r.verdict)}, {"status", r.status},
-                           {"final_url", r.final_url}, {"reason", r.reason}, {"sources", sources}};
+    nlohmann::json link = {{"url", r.url},       {"verdict", verdict_name(r.verdict)},
+                           {"status", r.status}, {"final_url", r.final_url},
+                           {"reason", r.reason}, {"sources", sources}};
     if (r.cached) link["cached"] = true;
     links.push_back(std::move(link));
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& d : internal) {
-    problems.push_back({{"file", d.path}, {"line", d.line}, {"column", d.column},
-                        {"severity", d.severity == Severity::error ? "error" : "warning"}, {"message", d.message}});
+    problems.push_back({{"file", d.path},
+                        {"line", d.line},
+                        {"column", d.column},
+                        {"severity", d.severity == Severity::error ? "error" : "warning"},
+                        {"message", d.message}});
   }
-  const nlohmann::json document = {
-      {"version", 1},
-      {"summary",
-       {{"total", s.total}, {"ok", s.ok}, {"redirected", s.redirected}, {"broken", s.broken}, {"timeout", s.timeout},
-        {"unreachable", s.unreachable}, {"blocked", s.blocked}, {"skipped", s.skipped}}},
-      {"links", links},
-      {"internal", problems}};
+  const nlohmann::json document = {{"version", 1},
+                                   {"summary",
+                                    {{"total", s.total},
+                                     {"ok", s.ok},
+                                     {"redirected", s.redirected},
+                                     {"broken", s.broken},
+                                     {"timeout", s.timeout},
+                                     {"unreachable", s.unreachable},
+                                     {"blocked", s.blocked},
+                                     {"skipped", s.skipped}}},
+                                   {"links", links},
+                                   {"internal", problems}};
   return document.dump(2) + "\n";
 }
 
@@ -153,7 +189,8 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
          std::to_string(s.broken + s.timeout + s.unreachable) + "\" skipped=\"" +
          std::to_string(s.skipped + s.blocked) + "\">\n";
   for (const auto& r : results) {
-    const std::string where = r.sources.empty() ? "" : r.sources.front().file + ":" + std::to_string(r.sources.front().line);
+    const std::string where =
+        r.sources.empty() ? "" : r.sources.front().file + ":" + std::to_string(r.sources.front().line);
     out += "    <testcase classname=\"" + xml_escape(where) + "\" name=\"" + xml_escape(r.url) + "\"";
     if (is_failure(r.verdict)) {
       out += ">\n      <failure type=\"" + std::string(verdict_name(r.verdict)) + "\" message=\"" +
@@ -181,9 +218,12 @@ std::string markdown_report(const std::vector<LinkResult>& results, const LinkCa
   auto cell = [](std::string text) {
     std::string out;
     for (const char c : text) {
-      if (c == '|') out += "\\|";
-      else if (c == '\n') out += ' ';
-      else out += c;
+      if (c == '|')
+        out += "\\|";
+      else if (c == '\n')
+        out += ' ';
+      else
+        out += c;
     }
     return out;
   };

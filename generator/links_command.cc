@@ -88,10 +88,18 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
   }
 
   switch (options.format) {
-    case ReportFormat::text: run.report = text_report(results, cache, options.color); break;
-    case ReportFormat::json: run.report = json_report(results, built.diagnostics.items()); break;
-    case ReportFormat::junit: run.report = junit_report(results, built.diagnostics.items()); break;
-    case ReportFormat::markdown: run.report = markdown_report(results, cache); break;
+    case ReportFormat::text:
+      run.report = text_report(results, cache, options.color);
+      break;
+    case ReportFormat::json:
+      run.report = json_report(results, built.diagnostics.items());
+      break;
+    case ReportFormat::junit:
+      run.report = junit_report(results, built.diagnostics.items());
+      break;
+    case ReportFormat::markdown:
+      run.report = markdown_report(results, cache);
+      break;
   }
   bool failed = built.diagnostics.has_errors();
   for (const auto& r : results) failed = failed || is_failure(r.verdict);

@@ -19,9 +19,9 @@ struct LinksOptions {
   std::filesystem::path root = ".";
   bool offline = false;
   ReportFormat format = ReportFormat::text;
-  int timeout = 0;        // seconds; 0: mamori.toml's [links] timeout
-  int retries = -1;       // -1: mamori.toml's
-  int per_host = 0;       // 0: mamori.toml's
+  int timeout = 0;   // seconds; 0: mamori.toml's [links] timeout
+  int retries = -1;  // -1: mamori.toml's
+  int per_host = 0;  // 0: mamori.toml's
   int max_connections = 16;
   std::filesystem::path cache;  // "": ROOT/.mamori/link-cache.json
   bool no_cache = false;
@@ -32,9 +32,9 @@ struct LinksOptions {
 };
 
 struct LinksRun {
-  int exit_status = 0;            // 0, 1 (broken, timeout, unreachable, or internal errors), 2 (environment)
-  std::string report;             // for stdout
-  std::vector<std::string> notes; // for stderr: diagnostics, fixes, cache problems
+  int exit_status = 0;             // 0, 1 (broken, timeout, unreachable, or internal errors), 2 (environment)
+  std::string report;              // for stdout
+  std::vector<std::string> notes;  // for stderr: diagnostics, fixes, cache problems
 };
 
 // Makes the transport once mamori.toml's [links] settings are known (its user agent).

@@ -235,8 +235,10 @@ int main(int argc, char** argv) {
     const mamori::SteadyTimer timer;
     auto make_transport = [&](const mamori::LinkSettings& settings) -> std::unique_ptr<mamori::HttpTransport> {
       mamori::CurlOptions curl;
-      if (!user_agent.empty()) curl.user_agent = user_agent;
-      else if (!settings.user_agent.empty()) curl.user_agent = settings.user_agent;
+      if (!user_agent.empty())
+        curl.user_agent = user_agent;
+      else if (!settings.user_agent.empty())
+        curl.user_agent = settings.user_agent;
       curl.ca_bundle = ca_bundle;
       return std::make_unique<mamori::CurlTransport>(curl);
     };

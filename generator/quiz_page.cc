@@ -250,8 +250,9 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
     data["options"] = options;
     json bands = json::array();
     for (const auto& band : quiz.bands) {
-      bands.push_back(json{
-          {"min", band.min}, {"label", band.label}, {"advice", render(band.advice, band.line, resolver, out, result.links).html}});
+      bands.push_back(json{{"min", band.min},
+                           {"label", band.label},
+                           {"advice", render(band.advice, band.line, resolver, out, result.links).html}});
     }
     data["bands"] = bands;
     data["max_points"] = 4 * static_cast<int64_t>(quiz.questions.size());

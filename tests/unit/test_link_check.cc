@@ -163,8 +163,9 @@ TEST_SUITE("link check") {
     f.transport.on("HEAD", "https://a.go.jp/", {respond(200, kHtml)});
     f.transport.on("GET", "https://a.go.jp/", {respond(200, kHtml, "<title>トップ</title>")});
     f.transport.on("HEAD", "https://a.go.jp/moved", {respond(200, kHtml)});
-    f.transport.on("GET", "https://a.go.jp/moved",
-                   {respond(200, kHtml, "<html><head><title>お探しのページは見つかりませんでした | 経済産業省</title>")});
+    f.transport.on(
+        "GET", "https://a.go.jp/moved",
+        {respond(200, kHtml, "<html><head><title>お探しのページは見つかりませんでした | 経済産業省</title>")});
     const auto results = f.check({"https://a.go.jp/gone.html", "https://a.go.jp/moved", "https://a.go.jp/"});
     CHECK(results[0].verdict == Verdict::broken);
     CHECK(results[0].reason == "soft 404: redirected to the site's top page https://a.go.jp/");
@@ -205,7 +206,8 @@ TEST_SUITE("link check") {
   TEST_CASE("429 honours Retry-After and slows the whole host") {
     Fixture f;
     f.options.per_host = 4;
-    f.transport.on("HEAD", "https://a.go.jp/1", {respond(429, {{"retry-after", "5"}}), respond(200, {{"content-type", "text/plain"}})});
+    f.transport.on("HEAD", "https://a.go.jp/1",
+                   {respond(429, {{"retry-after", "5"}}), respond(200, {{"content-type", "text/plain"}})});
     for (int i = 2; i <= 6; ++i) {
       f.transport.on("HEAD", "https://a.go.jp/" + std::to_string(i), {respond(200, {{"content-type", "text/plain"}})});
     }
@@ -242,8 +244,8 @@ TEST_SUITE("link check") {
   TEST_CASE("mailto, tel, excluded, offline and malformed URLs are not fetched") {
     Fixture f;
     f.options.exclude = {"https://intra.example.jp/*"};
-    const auto results = f.check({"mailto:a@example.jp", "tel:052-954-6370", "https://intra.example.jp/x",
-                                  "https://exa mple.jp/", "https://"});
+    const auto results = f.check(
+        {"mailto:a@example.jp", "tel:052-954-6370", "https://intra.example.jp/x", "https://exa mple.jp/", "https://"});
     CHECK(results[0].verdict == Verdict::skipped);
     CHECK(results[1].verdict == Verdict::skipped);
     CHECK(results[2].verdict == Verdict::skipped);

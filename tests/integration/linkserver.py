@@ -1,0 +1,177 @@
+"""A loopback HTTP server with the behaviours the link checker must handle.
+
+Every test server binds to 127.0.0.x only; nothing leaves the machine. It counts requests
+per (method, path) and the most requests it served at once.
+"""
+import http.server
+import socket
+import threading
+import time
+import urllib.parse
+
+HTML = "text/html; charset=utf-8"
+
+
+class State:
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.counts = {}
+        self.in_flight = 0
+        self.peak = 0
+        self.huge_bytes_sent = 0
+
+    def count(self, method, path):
+        with self.lock:
+            key = (method, path)
+            self.counts[key] = self.counts.get(key, 0) + 1
+            return self.counts[key]
+
+    def total(self, path):
+        with self.lock:
+            return sum(n for (m, p), n in self.counts.items() if p == path)
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "loopback-test"
+
+    def log_message(self, *args):
+        pass
+
+    def send(self, status, body=b"", content_type=HTML, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def page(self, title, extra=""):
+        return f"<!DOCTYPE html><html><head><title>{title}</title></head><body>{extra}</body></html>".encode()
+
+    def do_HEAD(self):
+        self.handle_any()
+
+    def do_GET(self):
+        self.handle_any()
+
+    def handle_any(self):
+        state = self.server.state
+        with state.lock:
+            state.in_flight += 1
+            state.peak = max(state.peak, state.in_flight)
+        try:
+            self.route(state)
+        finally:
+            with state.lock:
+                state.in_flight -= 1
+
+    def route(self, state):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        n = state.count(self.command, path)
+        delay = getattr(self.server, "delay", 0)
+        if delay:
+            time.sleep(delay)
+        if path == "/":
+            self.send(200, self.page("トップページ"))
+        elif path in ("/ok", "/counted", "/日本語/ページ.html"):
+            self.send(200, self.page("経済安全保障"))
+        elif path.endswith(".pdf"):
+            self.send(200, b"%PDF-1.4", "application/pdf")
+        elif path == "/head-405":
+            if self.command == "HEAD":
+                self.send(405)
+            else:
+                self.send(200, self.page("HEAD は受け付けません"))
+        elif path == "/missing":
+            self.send(404, self.page("404 Not Found"))
+        elif path == "/perm":
+            self.send(301, headers=[("Location", "/ok")])
+        elif path == "/temp":
+            self.send(302, headers=[("Location", "/ok")])
+        elif path == "/chain":
+            self.send(302, headers=[("Location", "/chain2")])
+        elif path == "/chain2":
+            self.send(308, headers=[("Location", "/ok")])
+        elif path == "/loop-a":
+            self.send(302, headers=[("Location", "/loop-b")])
+        elif path == "/loop-b":
+            self.send(302, headers=[("Location", "/loop-a")])
+        elif path == "/rel/page":
+            self.send(301, headers=[("Location", "../ok")])
+        elif path == "/old-page":
+            self.send(301, headers=[("Location", "/")])
+        elif path == "/soft":
+            self.send(200, self.page("ページが見つかりません | テスト"))
+        elif path == "/to-404":
+            self.send(301, headers=[("Location", "/missing")])
+        elif path == "/busy":
+            if state.total("/busy") <= 1:
+                self.send(429, headers=[("Retry-After", "1")])
+            else:
+                self.send(200, b"ok", "text/plain")
+        elif path == "/flaky":
+            if state.total("/flaky") <= 2:  # the HEAD and the first GET fail
+                self.send(503)
+            else:
+                self.send(200, self.page("復旧しました"))
+        elif path == "/slow":
+            time.sleep(3)
+            self.send(200, self.page("遅い"))
+        elif path == "/frag":
+            self.send(200, self.page("見出し", '<h2 id="初動対応">x</h2><a name="old"></a>'))
+        elif path == "/huge":
+            self.send_huge(state)
+        elif path == "/cf":
+            self.send(403, self.page("Just a moment..."), headers=[("cf-mitigated", "challenge")])
+        elif path == "/reset":
+            self.connection.shutdown(socket.SHUT_RDWR)
+            self.close_connection = True
+        else:
+            self.send(404, self.page("404 Not Found"))
+
+    def send_huge(self, state):
+        total = 50 * 1024 * 1024
+        self.send_response(200)
+        self.send_header("Content-Type", HTML)
+        self.send_header("Content-Length", str(total))
+        self.end_headers()
+        if self.command == "HEAD":
+            return
+        chunk = b"<p>" + b"x" * 65530 + b"</p>"
+        chunk = chunk[:65536]
+        head = b"<html><head><title>Big</title></head><body>"
+        try:
+            self.wfile.write(head)
+            sent = len(head)
+            while sent < total:
+                self.wfile.write(chunk)
+                sent += len(chunk)
+                with state.lock:
+                    state.huge_bytes_sent = sent
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+
+
+def start(address="127.0.0.1", delay=0):
+    """Starts a server on a free port of `address`; returns (server, base URL)."""
+    server = Server((address, 0), Handler)
+    server.state = State()
+    server.delay = delay
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{address}:{server.server_address[1]}"
+
+
+def closed_port(address="127.0.0.1"):
+    """A port on which nothing listens."""
+    with socket.socket() as s:
+        s.bind((address, 0))
+        return s.getsockname()[1]
