@@ -10,7 +10,7 @@ SHELL := /bin/bash
 MAMORI := build/dev/mamori
 BROWSER_DIR := tests/browser
 
-.PHONY: site test deps deps-test build build-asan unit integration browser bench format lint clean
+.PHONY: site test deps deps-test build build-asan browser bench format lint clean
 
 site: deps build
 	$(MAMORI) build
@@ -44,6 +44,7 @@ browser: build
 
 bench: build
 	tests/bench/run.py
+	tests/bench/links.py
 
 format:
 	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc
