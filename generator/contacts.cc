@@ -87,13 +87,7 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
     int index = 0;
     for (const toml::node& node : *list) {
       const toml::table& entry = *node.as_table();
-      // toml++ gives no position for a [[contact]] table itself: use its first key's line.
-      Position start{0, 0};
-      for (const auto& [key, value] : entry) {
-        const int line = static_cast<int>(key.source().begin.line);
-        if (line > 0 && (start.line == 0 || line < start.line)) start = Position{line, 1};
-      }
-      if (start.line == 0) start = Position{1, 1};
+      const Position start{first_key_line(entry, 1), 1};
       TomlReader reader(entry, 0, out, "contact[" + std::to_string(++index) + "]", start.line, start.column);
       Contact contact;
       std::array<Position, Contact::kFields> fields{};

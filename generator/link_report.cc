@@ -6,6 +6,8 @@
 #include <map>
 #include <tuple>
 
+#include "text.h"
+
 namespace mamori {
 
 LinkSummary summarize(const std::vector<LinkResult>& results) {
@@ -83,29 +85,6 @@ std::vector<Row> problem_rows(const std::vector<LinkResult>& results) {
     return std::tie(a.file, a.line, a.result->url) < std::tie(b.file, b.line, b.result->url);
   });
   return rows;
-}
-
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
 }
 
 std::string color_for(Verdict v, bool color) {
@@ -191,12 +170,12 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
   for (const auto& r : results) {
     const std::string where =
         r.sources.empty() ? "" : r.sources.front().file + ":" + std::to_string(r.sources.front().line);
-    out += "    <testcase classname=\"" + xml_escape(where) + "\" name=\"" + xml_escape(r.url) + "\"";
+    out += "    <testcase classname=\"" + escape_markup(where) + "\" name=\"" + escape_markup(r.url) + "\"";
     if (is_failure(r.verdict)) {
       out += ">\n      <failure type=\"" + std::string(verdict_name(r.verdict)) + "\" message=\"" +
-             xml_escape(r.reason) + "\">" + xml_escape(advice(r)) + "</failure>\n    </testcase>\n";
+             escape_markup(r.reason) + "\">" + escape_markup(advice(r)) + "</failure>\n    </testcase>\n";
     } else if (r.verdict == Verdict::skipped || r.verdict == Verdict::blocked) {
-      out += ">\n      <skipped message=\"" + xml_escape(std::string(verdict_name(r.verdict)) + ": " + r.reason) +
+      out += ">\n      <skipped message=\"" + escape_markup(std::string(verdict_name(r.verdict)) + ": " + r.reason) +
              "\"/>\n    </testcase>\n";
     } else {
       out += "/>\n";
@@ -207,8 +186,8 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
          std::to_string(internal_errors) + "\">\n";
   for (const auto& d : internal) {
     if (d.severity != Severity::error) continue;
-    out += "    <testcase classname=\"" + xml_escape(d.path) + "\" name=\"" + xml_escape(format_diagnostic(d)) +
-           "\">\n      <failure type=\"internal\" message=\"" + xml_escape(d.message) + "\"/>\n    </testcase>\n";
+    out += "    <testcase classname=\"" + escape_markup(d.path) + "\" name=\"" + escape_markup(format_diagnostic(d)) +
+           "\">\n      <failure type=\"internal\" message=\"" + escape_markup(d.message) + "\"/>\n    </testcase>\n";
   }
   out += "  </testsuite>\n</testsuites>\n";
   return out;

@@ -39,30 +39,6 @@ void ensure_extensions_registered() {
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
-std::string escape_attribute(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // Maps cmark's (line, byte column) in the body to file (line, code point column).
 class Positions {
  public:
@@ -259,7 +235,7 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     }
     result.headings.push_back(Heading{level, id, text, at.first});
     const std::string tag = "h" + std::to_string(level);
-    cmark_node* block = custom_block("<" + tag + " id=\"" + escape_attribute(id) + "\">", "</" + tag + ">");
+    cmark_node* block = custom_block("<" + tag + " id=\"" + escape_markup(id) + "\">", "</" + tag + ">");
     cmark_node_insert_before(heading, block);
     move_children(heading, block);
     cmark_node_free(heading);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text.h"
 #include "url.h"
 
 namespace mamori {
@@ -230,31 +231,6 @@ json not_found_view(const Site& site) {
 }
 
 std::string sitemap_xml(const Site& site) {
-  auto escape = [](const std::string& s) {
-    std::string out;
-    for (const char c : s) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&apos;";
-          break;
-        default:
-          out += c;
-      }
-    }
-    return out;
-  };
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   if (site.config.base_url.empty()) {
     xml += "<!-- Set base_url in mamori.toml to make these URLs absolute, as search engines expect. -->\n";
@@ -262,16 +238,16 @@ std::string sitemap_xml(const Site& site) {
   xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
   for (const int index : site.reading_order()) {
     const Page& page = page_at(site, index);
-    xml += "  <url><loc>" + escape(site.config.base_url + encode_path(page.output)) + "</loc>";
+    xml += "  <url><loc>" + escape_markup(site.config.base_url + encode_path(page.output)) + "</loc>";
     if (page.meta.reviewed) xml += "<lastmod>" + to_iso(page.meta.reviewed->value) + "</lastmod>";
     xml += "</url>\n";
   }
   for (const auto& quiz : site.quizzes) {
-    xml +=
-        "  <url><loc>" + escape(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") + "</loc></url>\n";
+    xml += "  <url><loc>" + escape_markup(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") +
+           "</loc></url>\n";
   }
   if (!site.quizzes.empty()) {
-    xml += "  <url><loc>" + escape(site.config.base_url + std::string(kQuizIndexPath)) + "</loc></url>\n";
+    xml += "  <url><loc>" + escape_markup(site.config.base_url + std::string(kQuizIndexPath)) + "</loc></url>\n";
   }
   xml += "</urlset>\n";
   return xml;

@@ -37,11 +37,7 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
   for (const toml::node& node : *list) {
     const toml::table& table = *node.as_table();
     ++index;
-    int line = question.line;
-    for (const auto& [key, value] : table) {
-      const int l = static_cast<int>(key.source().begin.line);
-      if (l > 0 && (line == question.line || l < line)) line = l;
-    }
+    const int line = first_key_line(table, question.line);
     TomlReader choice_reader(table, 0, out, "questions." + question.id + ".choices[" + std::to_string(index) + "]",
                              line, 1);
     Choice choice;
@@ -106,12 +102,7 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
     for (const toml::node& node : *list) {
       const toml::table& entry = *node.as_table();
       ++index;
-      int line = 0;
-      for (const auto& [key, value] : entry) {
-        const int l = static_cast<int>(key.source().begin.line);
-        if (l > 0 && (line == 0 || l < line)) line = l;
-      }
-      if (line == 0) line = 1;
+      const int line = first_key_line(entry, 1);
       Question question;
       question.line = line;
       std::string where = "questions[" + std::to_string(index) + "]";
@@ -208,12 +199,7 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
     for (const toml::node& node : *bands) {
       const toml::table& entry = *node.as_table();
       ++index;
-      int line = 0;
-      for (const auto& [key, value] : entry) {
-        const int l = static_cast<int>(key.source().begin.line);
-        if (l > 0 && (line == 0 || l < line)) line = l;
-      }
-      if (line == 0) line = 1;
+      const int line = first_key_line(entry, 1);
       TomlReader reader(entry, 0, out, "bands[" + std::to_string(index) + "]", line, 1);
       Band band;
       band.line = line;

@@ -45,6 +45,9 @@ std::string to_lower(std::string_view text);
 // Removes ASCII white space and the ideographic space U+3000 from both ends.
 std::string_view trim(std::string_view text);
 
+// Escapes & < > " ' for HTML and XML text and attribute values.
+std::string escape_markup(std::string_view text);
+
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
 
 }  // namespace mamori

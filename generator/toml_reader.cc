@@ -19,6 +19,15 @@ std::optional<toml::table> parse_toml(std::string_view text, int line_offset, st
   }
 }
 
+int first_key_line(const toml::table& table, int fallback) {
+  int line = 0;
+  for (const auto& [key, value] : table) {
+    const int l = static_cast<int>(key.source().begin.line);
+    if (l > 0 && (line == 0 || l < line)) line = l;
+  }
+  return line == 0 ? fallback : line;
+}
+
 std::string_view describe_type(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::string:

@@ -74,6 +74,10 @@ class TomlReader {
   std::set<std::string> known_;
 };
 
+// The line of the first key of a table (toml++ gives no position to a [[table]] itself),
+// or `fallback` for an empty table.
+int first_key_line(const toml::table& table, int fallback);
+
 // "a string", "an integer", … as used in messages.
 std::string_view describe_type(const toml::node& node);
 

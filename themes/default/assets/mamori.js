@@ -44,6 +44,9 @@
     enablePrint();
   }
 
+  // Shared with quiz.js, which loads after this script.
+  window.Mamori = { storage: storage };
+
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);
   } else {

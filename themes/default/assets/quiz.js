@@ -17,17 +17,6 @@
 
   function $(id) { return document.getElementById(id); }
 
-  function storage() {
-    try {
-      var probe = '__mamori__';
-      window.localStorage.setItem(probe, probe);
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
-    } catch (e) {
-      return null;
-    }
-  }
-
   function format(template, values) {
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
@@ -401,7 +390,8 @@
     var strings = $('quiz-strings');
     if (!strings) return;
     var S = JSON.parse(strings.textContent);
-    var store = storage();
+    // mamori.js (loaded first on every page) knows whether localStorage can be used here.
+    var store = window.Mamori ? window.Mamori.storage() : null;
     var data = $('quiz-data');
     if (data) startQuiz(S, store, JSON.parse(data.textContent));
     else startIndex(S, store);
