@@ -120,6 +120,26 @@ describe('the portal opened from disk (file://)', () => {
   });
 });
 
+describe('printing', () => {
+  // Pages in a PDF Chromium prints on A4.
+  async function printedPages(page) {
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    return (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  }
+
+  test('the checklist prints on one A4 page, and so does the contact table alone', async () => {
+    const { context, page } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'incident/checklist.html'));
+    assert.equal(await printedPages(page), 1);
+    await page.goto(fileUrl(site, 'contacts/windows.html'));
+    const button = page.getByRole('button', { name: /相談先一覧だけを印刷する/ });
+    assert.ok(await button.isVisible());
+    await page.evaluate(() => document.body.classList.add('print-contacts-only'));  // what the button does before printing
+    assert.equal(await printedPages(page), 1);
+    await context.close();
+  });
+});
+
 describe('the portal under a sub-path of a web server', () => {
   test('pages, styles and links work below /intranet/security/', async () => {
     const server = await serveUnder(site, '/intranet/security/');

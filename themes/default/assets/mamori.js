@@ -31,11 +31,22 @@
     });
   }
 
+  // Print buttons: the whole page, or (data-action="print-contacts") the contact table only.
   function enablePrint() {
-    var buttons = document.querySelectorAll('[data-action="print"]');
+    var buttons = document.querySelectorAll('[data-action^="print"]');
     Array.prototype.forEach.call(buttons, function (button) {
+      var only = button.getAttribute('data-action') === 'print-contacts' ? 'print-contacts-only' : null;
       button.hidden = false;
-      button.addEventListener('click', function () { window.print(); });
+      button.addEventListener('click', function () {
+        if (only) {
+          document.body.classList.add(only);
+          window.addEventListener('afterprint', function done() {
+            document.body.classList.remove(only);
+            window.removeEventListener('afterprint', done);
+          });
+        }
+        window.print();
+      });
     });
   }
 
