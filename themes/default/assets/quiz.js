@@ -192,7 +192,7 @@
         item.id = 'q-' + q.id;
         var fieldset = element('fieldset');
         var legend = element('legend');
-        legend.appendChild(text('span', 'quiz-number', S.question + (index + 1) + ' '));
+        legend.appendChild(text('span', 'quiz-number', (selfCheck ? S.item : S.question) + (index + 1) + ' '));
         var prompt = element('span', 'quiz-text', q.text_is_block ? '' : q.text);
         legend.appendChild(prompt);
         fieldset.appendChild(legend);
