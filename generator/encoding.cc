@@ -17,7 +17,8 @@ struct IconvCloser {
 // Converts with glibc's iconv; nullopt on any invalid or unconvertible sequence.
 std::optional<std::string> convert(std::string_view input, const char* to, const char* from) {
   iconv_t raw = iconv_open(to, from);
-  if (raw == reinterpret_cast<iconv_t>(-1)) return std::nullopt;
+  // iconv_open reports failure as (iconv_t)-1, an integer cast to a pointer.
+  if (raw == reinterpret_cast<iconv_t>(-1)) return std::nullopt;  // NOLINT(performance-no-int-to-ptr)
   const std::unique_ptr<void, IconvCloser> cd(raw);
   std::string output(input.size() * 2 + 16, '\0');
   char* in = const_cast<char*>(input.data());  // iconv's interface is not const-correct

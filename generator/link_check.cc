@@ -117,7 +117,7 @@ std::string host_key(std::string_view url) {
 }
 
 std::string resolve_location(std::string_view base, std::string_view location) {
-  const std::string target(location);
+  std::string target(location);
   if (!url_scheme(target).empty()) return target;
   const size_t authority_start = base.find("://") + 3;
   const size_t authority_end = base.find_first_of("/?#", authority_start);

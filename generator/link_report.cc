@@ -194,7 +194,7 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
 }
 
 std::string markdown_report(const std::vector<LinkResult>& results, const LinkCache& history) {
-  auto cell = [](std::string text) {
+  auto cell = [](const std::string& text) {
     std::string out;
     for (const char c : text) {
       if (c == '|')
