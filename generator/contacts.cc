@@ -109,43 +109,6 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
   return table;
 }
 
-namespace {
-
-std::string toml_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          static constexpr char kHex[] = "0123456789ABCDEF";
-          out += "\\u00";
-          out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-          out += kHex[static_cast<unsigned char>(c) & 0xF];
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-}  // namespace
-
 std::string contacts_to_toml(const ContactTable& table) {
   std::string out =
       "# 相談先一覧。Excel で編集するときは `mamori contacts export 相談先.csv` で書き出し、\n"
@@ -156,7 +119,7 @@ std::string contacts_to_toml(const ContactTable& table) {
     const auto values = contact.values();
     for (size_t f = 0; f < Contact::kFields; ++f) {
       if (values[f]->empty()) continue;
-      out += std::string(contact_fields()[f].key) + " = " + toml_string(*values[f]) + "\n";
+      out += std::string(contact_fields()[f].key) + " = " + toml_basic_string(*values[f]) + "\n";
     }
   }
   return out;

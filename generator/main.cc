@@ -4,9 +4,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <iomanip>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <sstream>
 
 #include "build.h"
 #include "contacts.h"
@@ -51,8 +53,9 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
               << (wrote ? "; the site was not changed\n" : "\n");
     return report.exit_status();
   }
-  char elapsed[32];
-  std::snprintf(elapsed, sizeof elapsed, "%.2f", seconds);
+  std::ostringstream elapsed_text;
+  elapsed_text << std::fixed << std::setprecision(2) << seconds;
+  const std::string elapsed = elapsed_text.str();
   if (wrote) {
     std::cout << "mamori: built " << count(report.pages, "page", "pages") << " into " << report.out.string() << " in "
               << elapsed << " s" << (warnings ? " (" + count(warnings, "warning", "warnings") + ")" : "") << '\n';

@@ -5,12 +5,6 @@
 
 namespace mamori {
 
-const std::vector<std::string>& page_meta_keys() {
-  static const std::vector<std::string> keys = {"title",   "description", "weight", "reviewed",
-                                                "sources", "quiz",        "draft",  "contacts"};
-  return keys;
-}
-
 PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector<Diagnostic>& out) {
   PageMeta meta;
   const int offset = first_line - 1;

@@ -28,7 +28,4 @@ struct PageMeta {
 // Problems are added to `out` with file positions; the result is usable even then.
 PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector<Diagnostic>& out);
 
-// The keys front matter may hold, for scaffolding and documentation.
-const std::vector<std::string>& page_meta_keys();
-
 }  // namespace mamori

@@ -7,21 +7,13 @@
 #include "front_matter.h"
 #include "page_meta.h"
 #include "text.h"
+#include "toml_reader.h"
 #include "url.h"
 
 namespace fs = std::filesystem;
 
 namespace mamori {
 namespace {
-
-std::string toml_string(std::string_view text) {
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // The largest weight among the pages already in `dir` (0 when there are none).
 long long largest_weight(const fs::path& dir) {
@@ -46,7 +38,7 @@ long long largest_weight(const fs::path& dir) {
 std::string new_page_text(const std::string& title, long long weight, const Date& today) {
   return "+++\n"
          "title = " +
-         toml_string(title) +
+         toml_basic_string(title) +
          "\n"
          "description = \"\"           # 一覧とページの冒頭に出る一文\n"
          "weight = " +

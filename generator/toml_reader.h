@@ -78,6 +78,9 @@ class TomlReader {
 // or `fallback` for an empty table.
 int first_key_line(const toml::table& table, int fallback);
 
+// `text` as a TOML basic string, quoted and escaped ("…"), for files mamori writes.
+std::string toml_basic_string(std::string_view text);
+
 // "a string", "an integer", … as used in messages.
 std::string_view describe_type(const toml::node& node);
 
