@@ -10,7 +10,11 @@ SHELL := /bin/bash
 MAMORI := build/dev/mamori
 BROWSER_DIR := tests/browser
 
-.PHONY: site test deps deps-test build build-asan browser bench format lint clean
+.PHONY: site test deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
+
+# Seconds each fuzz target runs in `make fuzz` (CI's smoke run uses FUZZ_SMOKE_SECONDS).
+FUZZ_SECONDS ?= 600
+FUZZ_SMOKE_SECONDS ?= 10
 
 site: deps build
 	$(MAMORI) build
@@ -20,6 +24,7 @@ site: deps build
 
 test: deps-test build build-asan
 	ctest --preset asan
+	$(MAKE) --no-print-directory fuzz-smoke
 	$(MAKE) --no-print-directory browser
 	@echo "All tests passed."
 
@@ -37,6 +42,19 @@ build-asan:
 	cmake --preset asan >/dev/null
 	cmake --build --preset asan
 
+# libFuzzer targets (clang, ASan+UBSan): `make fuzz` runs each for FUZZ_SECONDS;
+# `make fuzz FUZZ_SECONDS=60 FUZZ_TARGETS="markdown url"` runs some. The smoke run in
+# `make test` is short: it proves the targets build and survive their seeds.
+build-fuzz:
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+
+fuzz: deps-test build-fuzz
+	tests/fuzz/run.sh $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+fuzz-smoke: build-fuzz
+	tests/fuzz/run.sh $(FUZZ_SMOKE_SECONDS)
+
 # Browser tests run against the optimised build; npm packages come from the lock file.
 browser: build
 	@cd $(BROWSER_DIR) && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
@@ -47,7 +65,7 @@ bench: build
 	tests/bench/links.py
 
 format:
-	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc
+	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc tests/fuzz/*.cc tests/fuzz/*.h
 
 lint: build
 	clang-tidy -p build/dev --quiet generator/*.cc

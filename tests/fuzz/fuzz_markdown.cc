@@ -1,0 +1,51 @@
+// Markdown rendering with the real link resolver on a small site: the safety contract of
+// markdown.h must hold for every input (no raw HTML, no unsafe href/src, valid UTF-8).
+#include "fuzz_support.h"
+#include "link_resolver.h"
+#include "markdown.h"
+
+namespace {
+
+const mamori::Site& small_site() {
+  static const mamori::Site site = [] {
+    mamori::Site s;
+    s.root = "/nonexistent";
+    for (const char* path : {"_index.md", "a/_index.md", "a/b.md", "c.md"}) {
+      mamori::Page page;
+      page.content_path = path;
+      page.source = std::string("content/") + path;
+      std::string output = path;
+      output.replace(output.size() - 3, 3, ".html");
+      if (output.ends_with("_index.html")) output.replace(output.size() - 11, 11, "index.html");
+      page.output = output;
+      s.page_by_path[path] = static_cast<int>(s.pages.size());
+      s.pages.push_back(page);
+    }
+    s.asset_paths = {"a/img.png"};
+    s.directories = {"", "a"};
+    s.quiz_ids = {"q"};
+    return s;
+  }();
+  return site;
+}
+
+bool contains_ci(std::string_view text, std::string_view needle) {
+  return mamori::to_lower(text).find(needle) != std::string::npos;
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace mamori;
+  const std::string_view text = fuzz::as_text(data, size);
+  if (find_invalid_utf8(text)) return 0;  // the loader refuses such files before rendering
+  const Site& site = small_site();
+  const SiteLinkResolver resolver(site, site.pages[2]);
+  const RenderedMarkdown rendered = render_markdown(text, 1, resolver);
+  fuzz::require(!find_invalid_utf8(rendered.html).has_value(), "HTML is valid UTF-8");
+  for (const char* tag : {"<script", "<style", "<iframe", "<object", "<embed", "<form", "javascript:"}) {
+    fuzz::require(!contains_ci(rendered.html, tag), "no raw HTML or script URL reaches the page");
+  }
+  fuzz::check_diagnostics(rendered.diagnostics);
+  return 0;
+}

@@ -1,0 +1,23 @@
+// URL helpers, on URLs from pages and from servers (Location headers).
+#include "fuzz_support.h"
+#include "url.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace mamori;
+  const std::string_view input = fuzz::as_text(data, size);
+  const size_t split = input.find('\n');
+  const std::string_view a = input.substr(0, split);
+  const std::string_view b = split == std::string_view::npos ? std::string_view() : input.substr(split + 1);
+  (void)classify_url(a);
+  (void)url_scheme(a);
+  (void)is_web_url(a);
+  (void)split_url(a);
+  (void)percent_decode(a);
+  const std::string path = encode_path(a);
+  fuzz::require(path.find_first_of(" \"<>") == std::string::npos, "an encoded path has no raw space, quote or bracket");
+  (void)encode_fragment(a);
+  (void)resolve_relative(dirname(a), b);
+  (void)relative_url(a, b);
+  (void)path_to_root(a);
+  return 0;
+}
