@@ -8,12 +8,65 @@
 
 namespace mamori {
 
+namespace {
+
+// Messages quote what they complain about (a TOML value, a URL, a heading), and that text
+// is untrusted: a newline would split the one-line diagnostic that editors and CI parse,
+// and an escape sequence would reach the terminal. Control characters become visible
+// escapes; invalid UTF-8 becomes U+FFFD.
+bool is_control(std::string_view text, size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  const bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0;
+  return c < 0x20 || c == 0x7f || c1;
+}
+
+bool is_printable_line(std::string_view text) {
+  if (find_invalid_utf8(text)) return false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (is_control(text, i)) return false;
+  }
+  return true;
+}
+
+std::string one_printable_line(std::string message) {
+  if (is_printable_line(message)) return message;
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(message.size());
+  std::string_view rest = message;
+  while (!rest.empty()) {
+    const auto bad = find_invalid_utf8(rest);
+    const std::string_view valid = rest.substr(0, bad.value_or(rest.size()));
+    for (size_t i = 0; i < valid.size(); ++i) {
+      const auto c = static_cast<unsigned char>(valid[i]);
+      if (c == '\n') {
+        out += "\\n";
+      } else if (c == '\r') {
+        out += "\\r";
+      } else if (c == '\t') {
+        out += "\\t";
+      } else if (is_control(valid, i)) {
+        const auto code = c == 0xc2 ? static_cast<unsigned char>(valid[++i]) : c;
+        out += std::string("\\x") + kHex[code >> 4] + kHex[code & 15];
+      } else {
+        out += static_cast<char>(c);
+      }
+    }
+    if (!bad) break;
+    out += "\uFFFD";
+    rest.remove_prefix(*bad + 1);  // one byte at a time: resynchronise on the next lead byte
+  }
+  return out;
+}
+
+}  // namespace
+
 Diagnostic error_at(int line, int column, std::string message) {
-  return Diagnostic{{}, line, column, Severity::error, std::move(message), {}};
+  return Diagnostic{{}, line, column, Severity::error, one_printable_line(std::move(message)), {}};
 }
 
 Diagnostic warning_at(int line, int column, std::string message) {
-  return Diagnostic{{}, line, column, Severity::warning, std::move(message), {}};
+  return Diagnostic{{}, line, column, Severity::warning, one_printable_line(std::move(message)), {}};
 }
 
 std::string format_diagnostic(const Diagnostic& d) {

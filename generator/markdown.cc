@@ -176,6 +176,10 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
   }
   cmark_parser_feed(parser.get(), body.data(), body.size());
   std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  // Headings taken out of the tree are kept until the end: the autolink extension's
+  // URLs point into their parent's text buffer (`## https://…` would read freed memory
+  // when the link is read after its heading was freed).
+  std::vector<std::unique_ptr<cmark_node, NodeDeleter>> detached;
 
   const Positions positions(body, first_line);
   Walk walk{positions, resolver, result};
@@ -238,7 +242,8 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     cmark_node* block = custom_block("<" + tag + " id=\"" + escape_markup(id) + "\">", "</" + tag + ">");
     cmark_node_insert_before(heading, block);
     move_children(heading, block);
-    cmark_node_free(heading);
+    cmark_node_unlink(heading);
+    detached.emplace_back(heading);
   }
 
   std::vector<std::string> heading_ids;

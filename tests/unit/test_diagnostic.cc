@@ -62,3 +62,14 @@ TEST_SUITE("diagnostic") {
                                           std::string(59, 'z') + "\n   | " + std::string(61, ' ') + "^");
   }
 }
+
+TEST_SUITE("diagnostic messages") {
+  // fuzz_config, fuzz_quiz: toml++ quotes the text it saw, newline included, and the
+  // one-line diagnostic split in two.
+  TEST_CASE("control characters and invalid UTF-8 in a message are made visible") {
+    CHECK(error_at(1, 2, "saw 'fals\n'").message == "saw 'fals\\n'");
+    CHECK(warning_at(1, 2, "a\tb\rc\x1b]0;x\x07").message == "a\\tb\\rc\\x1b]0;x\\x07");
+    CHECK(error_at(1, 2, "c1 \xc2\x9b and bad \xff end").message == "c1 \\x9b and bad \uFFFD end");
+    CHECK(error_at(1, 2, "見出し「同じ」").message == "見出し「同じ」");
+  }
+}

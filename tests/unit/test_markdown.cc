@@ -164,3 +164,14 @@ TEST_SUITE("markdown") {
     CHECK_FALSE(render(std::string(20000, '[') + std::string(20000, ']')).html.empty());
   }
 }
+
+TEST_SUITE("markdown: found by fuzzing") {
+  // fuzz_markdown: the autolink's URL pointed into the heading's buffer, which was freed
+  // before the link was read (heap-use-after-free under ASan).
+  TEST_CASE("an autolink in a heading is read after the heading is rewritten") {
+    const RenderedMarkdown out = render("## https://次に\n");
+    REQUIRE(out.links.size() == 1);
+    CHECK(out.links[0].url == "https://次に");
+    CHECK(out.html.find("<h2 id=") != std::string::npos);
+  }
+}
