@@ -16,8 +16,29 @@ Diagnostic warning_at(int line, int column, std::string message) {
   return Diagnostic{{}, line, column, Severity::warning, std::move(message), {}};
 }
 
+std::string escape_control(std::string_view text, bool keep_tabs) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x20 && byte != 0x7f) || (c == '\t' && keep_tabs)) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0x0F]};
+    }
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.path;
+  std::string out = escape_control(d.path);
   if (d.line > 0) {
     if (!out.empty()) out += ':';
     out += std::to_string(d.line);
@@ -25,7 +46,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   if (!out.empty()) out += ": ";
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += d.message;
+  out += escape_control(d.message, true);
   return out;
 }
 

@@ -62,3 +62,14 @@ TEST_SUITE("diagnostic") {
                                           std::string(59, 'z') + "\n   | " + std::string(61, ' ') + "^");
   }
 }
+
+TEST_SUITE("diagnostic") {
+  TEST_CASE("control characters in a path or message are escaped: one diagnostic, one line") {
+    Diagnostic d = error_at(0, 0, "output path 'a\nb.html' is also produced by x");
+    d.path = "content/a\nb\tc\x1b\x7f.md";
+    CHECK(format_diagnostic(d) ==
+          "content/a\\nb\\tc\\x1b\\x7f.md: error: output path 'a\\nb.html' is also produced by x");
+    CHECK(escape_control("日本語\r\x01") == "日本語\\r\\x01");
+    CHECK(escape_control("a\tb", true) == "a\tb");
+  }
+}
