@@ -51,13 +51,45 @@ struct PageResult {
   bool rendered = false;
 };
 
-// Renders one page and hands the HTML to `emit`. Reads the file again: the model keeps
-// no bodies, so memory does not grow with the site.
-PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today,
-                       const std::function<std::optional<std::string>(const std::string&, const std::string&)>& emit) {
+// Writes one output file for a source (see build_site).
+using Emit = std::function<std::optional<std::string>(const std::string& source, const std::string& output,
+                                                      const std::string& content)>;
+
+// Puts a rendered body into the page's template and emits the page.
+void emit_page(const Site& site, int index, TemplateEngine& engine, const Date& today, const RenderedMarkdown& body,
+               const Emit& emit, PageResult& result) {
+  const Page& page = site.pages[static_cast<size_t>(index)];
+  // The template gets a marker where the body goes, so the (large) body is not copied
+  // through the template engine. Templates were checked for external resources when the
+  // theme was loaded; every value they insert is escaped.
+  nlohmann::json view = page_view(site, index, body, today);
+  view["page"]["body"] = kBodyMarker;
+  std::string error;
+  auto html = engine.render(template_for(page.kind), view, error);
+  const size_t marker = html ? html->find(kBodyMarker) : std::string::npos;
+  if (html && marker == std::string::npos) {
+    html.reset();
+    error = "it does not show the page body ({{{page.body}}})";
+  }
+  if (!html) {
+    result.diagnostics.push_back(
+        error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + error));
+    return;
+  }
+  html->replace(marker, kBodyMarker.size(), body.html);
+  if (auto write_error = emit(page.source, page.output, *html)) {
+    result.diagnostics.push_back(error_at(0, 0, *write_error));
+  } else {
+    result.rendered = true;
+  }
+}
+
+// Reads and renders one page (diagnostics without the path; render_page adds it).
+PageResult render_page_body(const Site& site, int index, TemplateEngine& engine, const Date& today, const Emit& emit) {
   PageResult result;
   const Page& page = site.pages[static_cast<size_t>(index)];
-  auto read = read_file(page.file);
+  // Read through the descriptor check: a symlink swapped in after loading cannot lead out.
+  auto read = read_file_inside(page.file, site.content_real, "content/");
   if (auto* error = std::get_if<FileError>(&read)) {
     result.diagnostics.push_back(error_at(0, 0, error->message));
     return result;
@@ -86,32 +118,232 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
                    "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
   }
 
-  // The template gets a marker where the body goes, so the (large) body is not copied
-  // through the template engine. Templates were checked for external resources when the
-  // theme was loaded; every value they insert is escaped.
-  nlohmann::json view = page_view(site, index, body, today);
-  view["page"]["body"] = kBodyMarker;
-  std::string error;
-  auto html = engine.render(template_for(page.kind), view, error);
-  const size_t marker = html ? html->find(kBodyMarker) : std::string::npos;
-  if (html && marker == std::string::npos) {
-    html.reset();
-    error = "it does not show the page body ({{{page.body}}})";
-  }
-  if (!html) {
-    result.diagnostics.push_back(
-        error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + error));
-  } else {
-    html->replace(marker, kBodyMarker.size(), body.html);
-    if (auto write_error = emit(page.output, *html)) {
-      result.diagnostics.push_back(error_at(0, 0, *write_error));
-    } else {
-      result.rendered = true;
-    }
-  }
+  emit_page(site, index, engine, today, body, emit, result);
   attach_source_lines(result.diagnostics, *text);
+  return result;
+}
+
+// Renders one page and hands the HTML to `emit`. Reads the file again: the model keeps
+// no bodies, so memory does not grow with the site. Every diagnostic carries the page's path.
+PageResult render_page(const Site& site, int index, TemplateEngine& engine, const Date& today, const Emit& emit) {
+  const Page& page = site.pages[static_cast<size_t>(index)];
+  PageResult result = render_page_body(site, index, engine, today, emit);
   for (auto& d : result.diagnostics) d.path = page.source;
   return result;
+}
+
+// Every cited URL with the places that cite it, in a stable order.
+class Citations {
+ public:
+  Citations(bool collect, std::vector<LinkTarget>& links) : collect_(collect), links_(links) {}
+  void cite(const std::string& url, const std::string& file, int line) {
+    if (!collect_) return;
+    const auto [it, inserted] = index_.emplace(url, links_.size());
+    if (inserted) links_.push_back(LinkTarget{url, {}});
+    links_[it->second].sources.push_back(LinkSource{file, line});
+  }
+
+ private:
+  bool collect_;
+  std::vector<LinkTarget>& links_;
+  std::map<std::string, size_t> index_;
+};
+
+// What every step of a build shares.
+struct BuildRun {
+  const Site& site;
+  const Theme& theme;
+  const Date today;
+  BuildReport& report;
+  Citations citations;
+  Emit emit;
+};
+
+// The last build into the same folder saw the same inputs and left the output as it is
+// now: nothing to do. Fills the report when so.
+bool up_to_date(const std::string& fingerprint, BuildReport& report) {
+  const auto state = read_build_state(report.out);
+  if (!state || state->fingerprint != fingerprint || state->marker.empty() ||
+      marker_identity(report.out) != state->marker || state->output.empty() ||
+      output_manifest(report.out) != state->output) {
+    return false;
+  }
+  report.up_to_date = true;
+  report.pages = state->pages;
+  report.earlier_warnings = state->warnings;
+  return true;
+}
+
+void warn_stale_contacts(const Site& site, const Date& today, Diagnostics& diagnostics) {
+  if (!site.contacts || !site.contacts->reviewed) return;
+  // Numbers and windows change every year: an old table is worth a warning.
+  const int months = months_between(*site.contacts->reviewed, today);
+  if (months < site.config.stale_after_months) return;
+  Diagnostic d =
+      warning_at(site.contacts->reviewed_line, site.contacts->reviewed_column,
+                 "the contact table was last reviewed on " + to_iso(*site.contacts->reviewed) + ", " +
+                     std::to_string(months) + " months ago: check every number and URL, then update " + "'reviewed'");
+  d.path = "content/contacts.toml";
+  diagnostics.add(std::move(d));
+}
+
+// Renders every page, each worker with its own template engine; collects their links and
+// diagnostics. Returns the heading ids of every page (for the anchor checks).
+std::vector<std::vector<std::string>> render_pages(BuildRun& run, int jobs) {
+  const Site& site = run.site;
+  const size_t count = site.pages.size();
+  std::vector<PageResult> results(count);
+  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(count, 1))));
+  std::vector<std::unique_ptr<TemplateEngine>> engines;
+  engines.reserve(static_cast<size_t>(workers));
+  for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(run.theme));
+  parallel_for(count, workers, [&](size_t i, int worker) {
+    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], run.today, run.emit);
+  });
+  std::vector<std::vector<std::string>> ids(count);
+  for (size_t i = 0; i < count; ++i) {
+    const Page& page = site.pages[i];
+    for (const auto& source : page.meta.sources) run.citations.cite(source.value, page.source, source.line);
+    for (const auto& link : results[i].links) run.citations.cite(link.url, page.source, link.line);
+    run.report.diagnostics.add_all(std::move(results[i].diagnostics));
+    ids[i] = std::move(results[i].heading_ids);
+    if (results[i].rendered) ++run.report.pages;
+  }
+  for (size_t i = 0; i < count; ++i) {
+    auto problems = check_anchors(site, results[i].pending, ids);
+    for (auto& d : problems) d.path = site.pages[i].source;
+    if (!problems.empty()) {  // the caret lines: read the page again only when needed
+      auto read = read_file_inside(site.pages[i].file, site.content_real, "content/");
+      if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
+    }
+    run.report.diagnostics.add_all(std::move(problems));
+  }
+  return ids;
+}
+
+void cite_contacts(BuildRun& run) {
+  if (!run.site.contacts) return;
+  for (const auto& contact : run.site.contacts->contacts) {
+    if (!contact.url.empty()) run.citations.cite(contact.url, "content/contacts.toml", contact.url_line);
+  }
+}
+
+void render_quiz(BuildRun& run, TemplateEngine& engine, const Quiz& quiz,
+                 const std::vector<std::vector<std::string>>& ids) {
+  RenderedQuiz rendered = quiz_view(run.site, quiz);
+  for (const auto& link : rendered.links) {
+    const UrlKind kind = classify_url(link.url);
+    if (kind == UrlKind::web || kind == UrlKind::contact) run.citations.cite(link.url, quiz.file, link.line);
+  }
+  std::vector<Diagnostic> problems = std::move(rendered.diagnostics);
+  for (auto& d : check_anchors(run.site, rendered.pending, ids)) problems.push_back(std::move(d));
+  std::string error;
+  if (auto html = engine.render("quiz", rendered.view, error)) {
+    if (auto e = run.emit(quiz.file, quiz_output(quiz.id), *html)) problems.push_back(error_at(0, 0, *e));
+  } else if (run.theme.templates.contains("quiz")) {
+    problems.push_back(error_at(0, 0, "template 'quiz' failed: " + error));
+  }
+  if (!problems.empty()) {
+    auto read = read_file(run.site.root / quiz.file);
+    if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
+  }
+  run.report.diagnostics.add_all(std::move(problems), quiz.file);
+}
+
+// Quiz pages and their index. Their sources point at headings, checked like links.
+void render_quizzes(BuildRun& run, const std::vector<std::vector<std::string>>& ids) {
+  if (run.site.quizzes.empty()) return;
+  for (const char* name : {"quiz", "quizzes"}) {
+    if (run.theme.templates.contains(name)) continue;
+    Diagnostic d = error_at(0, 0, std::string("the theme has no '") + name + "' template, needed for quizzes/");
+    d.path = "themes/" + run.theme.name + "/templates/" + name + ".mustache";
+    run.report.diagnostics.add(std::move(d));
+  }
+  TemplateEngine engine(run.theme);
+  for (const auto& quiz : run.site.quizzes) render_quiz(run, engine, quiz, ids);
+  std::string error;
+  if (auto html = engine.render("quizzes", quiz_index_view(run.site), error)) {
+    const std::string source(kQuizIndexSource);
+    if (auto e = run.emit(source, std::string(kQuizIndexPath), *html)) run.report.diagnostics.add(error_at(0, 0, *e));
+  }
+}
+
+// A diagnostic about an output file, at the source that produces it.
+void output_problem(BuildReport& report, const std::string& source, std::string message) {
+  Diagnostic d = error_at(0, 0, std::move(message));
+  d.path = source;
+  report.diagnostics.add(std::move(d));
+}
+
+// The 404 page and the sitemap (the generator's own files; write errors name the file).
+void render_generated(BuildRun& run) {
+  const std::string theme_dir = "themes/" + run.theme.name;
+  const std::string generator(kGeneratorSource);
+  std::string error;
+  if (auto html = TemplateEngine(run.theme).render("404", not_found_view(run.site), error)) {
+    if (auto e = run.emit(generator, "404.html", *html))
+      output_problem(run.report, theme_dir + "/templates/404.mustache", *e);
+  } else if (run.theme.templates.contains("404")) {
+    output_problem(run.report, theme_dir + "/templates/404.mustache", "template '404' failed: " + error);
+  }
+  if (auto e = run.emit(generator, "sitemap.xml", sitemap_xml(run.site))) {
+    run.report.diagnostics.add(error_at(0, 0, *e));  // the message names the file
+  }
+}
+
+// Theme assets and the files under content/, copied with the check that each really
+// lies inside its tree. A theme asset whose output path another source produces is an error.
+void copy_assets(BuildRun& run, OutputTree& tree, std::atomic<int>& files) {
+  OutputClaims claims = run.site.outputs;
+  const std::string theme_dir = "themes/" + run.theme.name;
+  for (const auto& asset : run.theme.assets) {
+    const std::string source = theme_dir + "/" + asset.output;
+    if (auto d = claims.claim(asset.output, source)) {
+      run.report.diagnostics.add(std::move(*d));
+      continue;
+    }
+    if (auto e = tree.copy(asset.output, asset.file, run.theme.real_dir, theme_dir)) {
+      output_problem(run.report, source, *e);
+    }
+    ++files;
+  }
+  for (const auto& asset : run.site.assets) {
+    const std::string source = "content/" + asset.content_path;
+    if (reserved_for_theme(asset.content_path) || !run.site.outputs.owns(asset.content_path, source)) continue;
+    if (auto e = tree.copy(asset.content_path, asset.file, run.site.content_real, "content/")) {
+      output_problem(run.report, source, *e);
+    }
+    ++files;
+  }
+}
+
+// Swaps the new site in and records the state for the next build's fast path.
+void commit(OutputTree& tree, const std::string& fingerprint, BuildReport& report) {
+  if (auto e = tree.commit()) {
+    report.environment_error = *e;
+    return;
+  }
+  BuildState state{fingerprint, marker_identity(report.out), output_manifest(report.out), report.pages, {}};
+  for (const auto& d : report.diagnostics.items()) state.warnings.push_back(format_with_caret(d));
+  write_build_state(report.out, state);
+}
+
+// Loads the project and its theme; sets the environment error when that fails.
+std::optional<std::pair<Site, Theme>> load(const BuildOptions& options, const Date& today, BuildReport& report) {
+  auto loaded = load_site(options.root, LoadOptions{options.include_drafts, options.jobs}, report.diagnostics);
+  if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
+    report.environment_error = failure->message;
+    return std::nullopt;
+  }
+  Site& site = std::get<Site>(loaded);
+  report.config = site.config;
+  warn_stale_contacts(site, today, report.diagnostics);
+  auto theme = load_theme(options.root, site.config.theme, report.diagnostics);
+  if (auto* failure = std::get_if<LoadFailure>(&theme)) {
+    report.environment_error = failure->message;
+    return std::nullopt;
+  }
+  return std::make_pair(std::move(site), std::move(std::get<Theme>(theme)));
 }
 
 }  // namespace
@@ -119,50 +351,22 @@ PageResult render_page(const Site& site, int index, TemplateEngine& engine, cons
 BuildReport build_site(const BuildOptions& options) {
   BuildReport report;
   const SystemClock system_clock;
-  const Clock& clock = options.clock != nullptr ? *options.clock : system_clock;
-  const Date today = clock.today();
-
-  // Nothing changed since the last successful build into the same folder: done.
+  const Date today = (options.clock != nullptr ? *options.clock : system_clock).today();
   std::string fingerprint;
   if (options.write) {
-    report.out = options.out.empty() ? options.root / "site" : options.out;
-    fingerprint = input_fingerprint(options.root, options.include_drafts, today);
-    const auto state = read_build_state(report.out);
-    if (state && state->fingerprint == fingerprint && !state->marker.empty() &&
-        marker_identity(report.out) == state->marker) {
-      report.up_to_date = true;
-      report.pages = state->pages;
-      report.earlier_warnings = state->warnings;
+    auto out = resolve_output_folder(options.root, options.out);
+    if (auto* error = std::get_if<std::string>(&out)) {
+      report.environment_error = *error;
       return report;
     }
+    report.out = std::get<std::filesystem::path>(out);
+    fingerprint = input_fingerprint(options.root, options.include_drafts, today);
+    if (up_to_date(fingerprint, report)) return report;  // nothing changed since the last build
   }
-
-  auto loaded = load_site(options.root, LoadOptions{options.include_drafts, options.jobs}, report.diagnostics);
-  if (auto* failure = std::get_if<LoadFailure>(&loaded)) {
-    report.environment_error = failure->message;
-    return report;
-  }
-  const Site& site = std::get<Site>(loaded);
-  report.config = site.config;
-  if (site.contacts && site.contacts->reviewed) {
-    // Numbers and windows change every year: an old table is worth a warning.
-    const int months = months_between(*site.contacts->reviewed, today);
-    if (months >= site.config.stale_after_months) {
-      Diagnostic d = warning_at(site.contacts->reviewed_line, site.contacts->reviewed_column,
-                                "the contact table was last reviewed on " + to_iso(*site.contacts->reviewed) + ", " +
-                                    std::to_string(months) + " months ago: check every number and URL, then update " +
-                                    "'reviewed'");
-      d.path = "content/contacts.toml";
-      report.diagnostics.add(std::move(d));
-    }
-  }
-  auto theme_loaded = load_theme(options.root, site.config.theme, report.diagnostics);
-  if (auto* failure = std::get_if<LoadFailure>(&theme_loaded)) {
-    report.environment_error = failure->message;
-    return report;
-  }
-  const Theme& theme = std::get<Theme>(theme_loaded);
-
+  auto loaded = load(options, today, report);
+  if (!loaded) return report;
+  const Site& site = loaded->first;
+  const Theme& theme = loaded->second;
   std::optional<OutputTree> tree;
   if (options.write) {
     auto opened = OutputTree::open(report.out);
@@ -173,126 +377,22 @@ BuildReport build_site(const BuildOptions& options) {
     tree.emplace(std::move(std::get<OutputTree>(opened)));
   }
   std::atomic<int> files{0};
-  auto emit = [&](const std::string& path, const std::string& content) -> std::optional<std::string> {
-    if (!tree) return std::nullopt;
+  // Only the first source of an output path writes it; the others were reported when loading.
+  Emit emit = [&](const std::string& source, const std::string& output,
+                  const std::string& content) -> std::optional<std::string> {
+    if (!tree || !site.outputs.owns(output, source)) return std::nullopt;
     ++files;
-    return tree->write(path, content);
+    return tree->write(output, content);
   };
-
-  // Render every page, each worker with its own template engine.
-  const size_t count = site.pages.size();
-  std::vector<PageResult> results(count);
-  const int workers = std::max(1, std::min<int>(options.jobs, static_cast<int>(std::max<size_t>(count, 1))));
-  std::vector<std::unique_ptr<TemplateEngine>> engines;
-  engines.reserve(static_cast<size_t>(workers));
-  for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(theme));
-  parallel_for(count, workers, [&](size_t i, int worker) {
-    results[i] = render_page(site, static_cast<int>(i), *engines[static_cast<size_t>(worker)], today, emit);
-  });
-
-  // Every cited URL with the places that cite it, in a stable order.
-  std::map<std::string, size_t> link_index;
-  auto cite = [&](const std::string& url, const std::string& file, int line) {
-    if (!options.collect_links) return;
-    const auto [it, inserted] = link_index.emplace(url, report.links.size());
-    if (inserted) report.links.push_back(LinkTarget{url, {}});
-    report.links[it->second].sources.push_back(LinkSource{file, line});
-  };
-  for (size_t i = 0; i < count; ++i) {
-    const Page& page = site.pages[i];
-    for (const auto& source : page.meta.sources) cite(source.value, page.source, source.line);
-    for (const auto& link : results[i].links) cite(link.url, page.source, link.line);
-  }
-  if (site.contacts) {
-    for (const auto& contact : site.contacts->contacts) {
-      if (!contact.url.empty()) cite(contact.url, "content/contacts.toml", contact.url_line);
-    }
-  }
-
-  std::vector<std::vector<std::string>> ids(count);
-  std::vector<PendingAnchor> pending;
-  for (size_t i = 0; i < count; ++i) {
-    report.diagnostics.add_all(std::move(results[i].diagnostics));
-    ids[i] = std::move(results[i].heading_ids);
-    if (results[i].rendered) ++report.pages;
-  }
-  for (size_t i = 0; i < count; ++i) {
-    auto problems = check_anchors(site, results[i].pending, ids);
-    for (auto& d : problems) d.path = site.pages[i].source;
-    if (!problems.empty()) {  // the caret lines: read the page again only when needed
-      auto read = read_file(site.pages[i].file);
-      if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
-    }
-    report.diagnostics.add_all(std::move(problems));
-  }
-
-  // Quiz pages and their index. Their sources point at headings, checked like links.
-  if (!site.quizzes.empty()) {
-    for (const char* name : {"quiz", "quizzes"}) {
-      if (theme.templates.contains(name)) continue;
-      Diagnostic d = error_at(0, 0, std::string("the theme has no '") + name + "' template, needed for quizzes/");
-      d.path = "themes/" + theme.name + "/templates/" + name + ".mustache";
-      report.diagnostics.add(std::move(d));
-    }
-    TemplateEngine engine(theme);
-    for (const auto& quiz : site.quizzes) {
-      RenderedQuiz rendered = quiz_view(site, quiz);
-      for (const auto& link : rendered.links) {
-        const UrlKind kind = classify_url(link.url);
-        if (kind == UrlKind::web || kind == UrlKind::contact) cite(link.url, quiz.file, link.line);
-      }
-      std::vector<Diagnostic> problems = std::move(rendered.diagnostics);
-      for (auto& d : check_anchors(site, rendered.pending, ids)) problems.push_back(std::move(d));
-      std::string error;
-      if (auto html = engine.render("quiz", rendered.view, error)) {
-        if (auto e = emit(quiz_output(quiz.id), *html)) problems.push_back(error_at(0, 0, *e));
-      } else if (theme.templates.contains("quiz")) {
-        problems.push_back(error_at(0, 0, "template 'quiz' failed: " + error));
-      }
-      if (!problems.empty()) {
-        auto read = read_file(site.root / quiz.file);
-        if (auto* text = std::get_if<std::string>(&read)) attach_source_lines(problems, strip_bom(*text));
-      }
-      report.diagnostics.add_all(std::move(problems), quiz.file);
-    }
-    std::string error;
-    if (auto html = engine.render("quizzes", quiz_index_view(site), error)) {
-      if (auto e = emit(std::string(kQuizIndexPath), *html)) report.diagnostics.add(error_at(0, 0, *e));
-    }
-  }
-
-  // The rest of the site: 404 page, sitemap, theme assets, content files.
-  std::string error;
-  if (auto html = TemplateEngine(theme).render("404", not_found_view(site), error)) {
-    if (auto e = emit("404.html", *html)) report.diagnostics.add(error_at(0, 0, *e));
-  } else if (theme.templates.contains("404")) {
-    Diagnostic d = error_at(0, 0, "template '404' failed: " + error);
-    d.path = "themes/" + theme.name + "/templates/404.mustache";
-    report.diagnostics.add(std::move(d));
-  }
-  if (auto e = emit("sitemap.xml", sitemap_xml(site))) report.diagnostics.add(error_at(0, 0, *e));
-  if (tree) {
-    for (const auto& asset : theme.assets) {
-      if (auto e = tree->copy(asset.output, asset.file)) report.diagnostics.add(error_at(0, 0, *e));
-      ++files;
-    }
-    for (const auto& asset : site.assets) {
-      if (auto e = tree->copy(asset.content_path, asset.file)) report.diagnostics.add(error_at(0, 0, *e));
-      ++files;
-    }
-  }
-
+  BuildRun run{site, theme, today, report, Citations(options.collect_links, report.links), emit};
+  const auto ids = render_pages(run, options.jobs);
+  cite_contacts(run);
+  render_quizzes(run, ids);
+  render_generated(run);
+  if (tree) copy_assets(run, *tree, files);
   report.diagnostics.sort();
   report.files = files;
-  if (tree && !report.diagnostics.has_errors()) {
-    if (auto e = tree->commit()) {
-      report.environment_error = *e;
-    } else {
-      BuildState state{fingerprint, marker_identity(report.out), report.pages, {}};
-      for (const auto& d : report.diagnostics.items()) state.warnings.push_back(format_with_caret(d));
-      write_build_state(report.out, state);
-    }
-  }
+  if (tree && !report.diagnostics.has_errors()) commit(*tree, fingerprint, report);
   return report;
 }
 

@@ -7,7 +7,9 @@
 
 #include "files.h"
 #include "front_matter.h"
+#include "page_view.h"
 #include "parallel.h"
+#include "quiz_page.h"
 #include "spellcheck.h"
 #include "text.h"
 #include "url.h"
@@ -121,8 +123,26 @@ std::string output_path_for(const std::string& content_path, PageKind kind) {
   return content_path.substr(0, content_path.size() - 3) + ".html";
 }
 
-std::string fold_case(const std::string& path) {
-  return to_lower(nfc(path));
+// Every output path with its source: two sources for one path are errors naming both.
+// Generated files and quizzes claim first, so the error lands on the page or file that
+// takes their place.
+void claim_outputs(Site& site, Diagnostics& diagnostics) {
+  auto claim = [&](const std::string& output, const std::string& source) {
+    if (auto d = site.outputs.claim(output, source)) diagnostics.add(std::move(*d));
+  };
+  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"}) claim(reserved, std::string(kGeneratorSource));
+  if (!site.quiz_ids.empty()) claim(std::string(kQuizIndexPath), std::string(kQuizIndexSource));
+  for (const auto& id : site.quiz_ids) claim(quiz_output(id), "quizzes/" + id + ".toml");
+  for (const auto& page : site.pages) claim(page.output, page.source);
+  for (const auto& asset : site.assets) {
+    if (reserved_for_theme(asset.content_path)) {
+      Diagnostic d = error_at(0, 0, "content/assets/ is reserved for the theme's files: use another folder name");
+      d.path = "content/" + asset.content_path;
+      diagnostics.add(std::move(d));
+      continue;
+    }
+    claim(asset.content_path, "content/" + asset.content_path);
+  }
 }
 
 }  // namespace
@@ -171,6 +191,8 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
   if (!fs::is_directory(content_root, ec)) {
     return LoadFailure{"no content/ folder in " + root.string() + ": the pages live there"};
   }
+  site.content_real = fs::canonical(content_root, ec);
+  if (ec) return LoadFailure{"cannot resolve " + content_root.string() + ": " + ec.message()};
   ContentWalker walker(content_root, diagnostics);
   walker.walk();
 
@@ -186,13 +208,14 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     const std::string source = "content/" + found.content_path;
     // Front matter is at the top: read the head of the file, and all of it only when the
     // front matter is longer. The body is checked when the page is rendered.
-    auto read = read_head(found.file, kHeadBytes);
+    // Read through the descriptor check: a symlink swapped in after the walk cannot lead out.
+    auto read = read_file_inside(found.file, site.content_real, "content/", kHeadBytes, true);
     if (auto* head = std::get_if<std::string>(&read); head != nullptr && head->size() == kHeadBytes) {
       const size_t last_line = head->rfind('\n');
       if (last_line != std::string::npos && split_front_matter(strip_bom(*head)).index() == 0) {
         head->resize(last_line + 1);  // whole lines only: no UTF-8 sequence cut in two
       } else {
-        read = read_file(found.file);
+        read = read_file_inside(found.file, site.content_real, "content/");
       }
     }
     if (auto* error = std::get_if<FileError>(&read)) {
@@ -301,37 +324,6 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     site.asset_paths.insert(nfc(asset.content_path));
   }
 
-  // Two sources that would write the same file, also where only letter case or Unicode
-  // normalisation differs (they collide on Windows file shares and macOS).
-  struct Claim {
-    std::string output;
-    std::string source;
-  };
-  std::map<std::string, Claim> outputs;  // folded output path → the first claim
-  auto claim = [&](const std::string& output, const std::string& source) {
-    const auto [it, inserted] = outputs.emplace(fold_case(output), Claim{output, source});
-    if (inserted) return;
-    const bool only_case = it->second.output != output;
-    Diagnostic d =
-        error_at(0, 0,
-                 "output path '" + output + "' is also produced by " + it->second.source +
-                     (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
-    d.path = source;
-    diagnostics.add(std::move(d));
-  };
-  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"})
-    outputs.emplace(reserved, Claim{reserved, "the generator"});
-  for (const auto& page : site.pages) claim(page.output, page.source);
-  for (const auto& asset : site.assets) {
-    if (fold_case(asset.content_path).starts_with("assets/")) {
-      Diagnostic d = error_at(0, 0, "content/assets/ is reserved for the theme's files: use another folder name");
-      d.path = "content/" + asset.content_path;
-      diagnostics.add(std::move(d));
-      continue;
-    }
-    claim(asset.content_path, "content/" + asset.content_path);
-  }
-
   // The contact table, and the page that shows it.
   for (const auto& data : walker.data) {
     if (data.content_path != "contacts.toml") {
@@ -340,7 +332,7 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
       diagnostics.add(std::move(d));
       continue;
     }
-    auto read = read_file(data.file);
+    auto read = read_file_inside(data.file, site.content_real, "content/");
     std::vector<Diagnostic> found;
     if (auto* error = std::get_if<FileError>(&read)) {
       found.push_back(error_at(0, 0, error->message));
@@ -404,6 +396,7 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     d.path = page.source;
     diagnostics.add(std::move(d));
   }
+  claim_outputs(site, diagnostics);
   return site;
 }
 

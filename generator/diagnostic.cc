@@ -69,8 +69,29 @@ Diagnostic warning_at(int line, int column, std::string message) {
   return Diagnostic{{}, line, column, Severity::warning, one_printable_line(std::move(message)), {}};
 }
 
+std::string escape_control(std::string_view text, bool keep_tabs) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte >= 0x20 && byte != 0x7f) || (c == '\t' && keep_tabs)) {
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else {
+      out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0x0F]};
+    }
+  }
+  return out;
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = d.path;
+  std::string out = escape_control(d.path);
   if (d.line > 0) {
     if (!out.empty()) out += ':';
     out += std::to_string(d.line);
@@ -78,7 +99,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   if (!out.empty()) out += ": ";
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += d.message;
+  out += escape_control(d.message, true);
   return out;
 }
 
@@ -92,6 +113,10 @@ std::string format_with_caret(const Diagnostic& d) {
   // Show tabs as single spaces so the caret count stays right.
   std::string line = d.source_line;
   std::replace(line.begin(), line.end(), '\t', ' ');
+  // Other control characters (ESC of a terminal sequence, NUL) must not reach the terminal;
+  // one '?' each keeps the caret under the right column.
+  std::replace_if(
+      line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, '?');
   const std::string ellipsis = d.source_line_start > 1 ? "…" : "";
   const std::string_view prefix = prefix_of_code_points(line, static_cast<size_t>(caret - 1));
   out += "\n " + number + " | " + ellipsis + line;

@@ -13,6 +13,24 @@ struct FileError {
   std::string message;  // e.g. "cannot read: Permission denied"
 };
 
+// An open file descriptor, closed when the object goes away.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor();
+
+  int get() const { return fd_; }
+  // Closes now and returns what close() returned (a write error may show up only here).
+  int close();
+
+ private:
+  int fd_ = -1;
+};
+
 // Reads a whole file; refuses files larger than `max_bytes`.
 std::variant<std::string, FileError> read_file(const std::filesystem::path& path, size_t max_bytes = size_t{64} << 20);
 
@@ -20,8 +38,35 @@ std::variant<std::string, FileError> read_file(const std::filesystem::path& path
 // top: the rest of a page is read when it is rendered).
 std::variant<std::string, FileError> read_head(const std::filesystem::path& path, size_t max_bytes);
 
-// Writes `content` to `path`, creating parent folders.
+// Opens a regular file for reading, following symlinks, and then checks where the OPENED
+// descriptor really is (/proc/self/fd): it must lie inside `tree`, a real path (as from
+// fs::canonical). Checking the descriptor, not the name, means a symlink swapped in after
+// any earlier check cannot lead outside. `shown_tree` names the tree in the message
+// ("content/", "themes/default").
+std::variant<FileDescriptor, FileError> open_inside(const std::filesystem::path& path,
+                                                    const std::filesystem::path& tree, std::string_view shown_tree);
+
+// open_inside, then reads the whole file (refusing more than `max_bytes`) or, with
+// `head_only`, at most `max_bytes` from its start.
+std::variant<std::string, FileError> read_file_inside(const std::filesystem::path& path,
+                                                      const std::filesystem::path& tree, std::string_view shown_tree,
+                                                      size_t max_bytes = size_t{64} << 20, bool head_only = false);
+
+// Reads what is left of an open file, refusing more than `max_bytes` (or, with
+// `head_only`, stopping there).
+std::variant<std::string, FileError> read_descriptor(int fd, size_t max_bytes, bool head_only = false);
+
+// Whether `path` is `tree` or lies below it (both absolute and normalised; no file-system access).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& tree);
+
+// Writes `content` to `path`, creating parent folders. The bytes go to a new temporary
+// file beside it, which is then renamed over `path`: a symlink at `path` is replaced, never
+// written through, and readers see the old or the new file, never half of one.
 std::optional<FileError> write_file(const std::filesystem::path& path, std::string_view content);
+
+// Writes all of `content` to an open descriptor (retrying short writes and EINTR); the
+// error is errno's text.
+std::optional<std::string> write_all(int fd, std::string_view content);
 
 // '/'-separated form of a relative path (on every platform).
 std::string generic(const std::filesystem::path& path);

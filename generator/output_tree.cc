@@ -63,7 +63,61 @@ bool is_our_site(const fs::path& out) {
   return fs::is_regular_file(out / kSiteMarker, ec);
 }
 
+// The real path `path` leads to, following symlinks, also a dangling last one (a symlinked
+// --out whose target does not exist yet is still published into that target).
+std::optional<fs::path> follow_links(fs::path path) {
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    path = fs::weakly_canonical(path, ec);
+    if (ec) return std::nullopt;
+    if (!fs::is_symlink(fs::symlink_status(path, ec))) return path;
+    const fs::path target = fs::read_symlink(path, ec);
+    if (ec) return std::nullopt;
+    path = target.is_absolute() ? target : path.parent_path() / target;
+  }
+  return std::nullopt;  // a symlink loop
+}
+
+// Why a build may not publish into `real` (a real path), or nothing.
+std::optional<std::string> forbidden_output(const fs::path& root, const fs::path& real) {
+  std::error_code ec;
+  const fs::path root_real = fs::canonical(root, ec);
+  if (ec) return "cannot resolve the project folder " + root.string() + ": " + ec.message();
+  if (real == root_real) return "it is the project folder itself";
+  if (is_within(root_real, real)) {
+    return "it holds the project folder " + root_real.string() +
+           ", which the build would replace; choose a folder outside it";
+  }
+  for (const char* source : {"content", "quizzes", "themes"}) {
+    // The folder as named and where it leads (content/ may itself be a symlink).
+    fs::path folders[2] = {root_real / source, fs::canonical(root_real / source, ec)};
+    for (const fs::path& folder : folders) {
+      if (folder.empty() || !is_within(real, folder)) continue;
+      return std::string("it is inside ") + source + "/, which the build reads; choose a folder outside content/, " +
+             "quizzes/ and themes/";
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
+
+std::variant<fs::path, std::string> resolve_output_folder(const fs::path& root, const fs::path& out) {
+  const fs::path given = out.empty() ? root / "site" : out;
+  const std::string refusing = "refusing to build into '" + given.string() + "': ";
+  std::error_code ec;
+  fs::path absolute = fs::absolute(given, ec).lexically_normal();
+  if (!ec && absolute.filename().empty()) absolute = absolute.parent_path();  // "site/" is "site"
+  const std::optional<fs::path> real = ec ? std::nullopt : follow_links(absolute);
+  if (!real || real->filename().empty() || *real == real->root_path()) {
+    return "cannot use output folder '" + given.string() + "'";
+  }
+  if (auto reason = forbidden_output(root, *real)) {
+    const std::string leads = *real == absolute ? "" : "(it leads to " + real->string() + ") ";
+    return refusing + leads + *reason;
+  }
+  return *real;
+}
 
 std::variant<OutputTree, std::string> OutputTree::open(const fs::path& out_path) {
   std::error_code ec;
@@ -95,6 +149,10 @@ OutputTree::~OutputTree() {
   fs::remove_all(staging_, ignore);
 }
 
+std::string OutputTree::shown(std::string_view relative) const {
+  return (out_ / fs::path(std::string(relative))).string();
+}
+
 std::optional<std::string> OutputTree::make_parent(const fs::path& file) {
   std::lock_guard lock(folders_mutex_);
   if (folders_.contains(file.parent_path())) return std::nullopt;
@@ -107,58 +165,80 @@ std::optional<std::string> OutputTree::make_parent(const fs::path& file) {
 
 bool OutputTree::link_unchanged(const std::string& relative, std::string_view content, const fs::path& file) {
   const fs::path current = out_ / relative;
-  const int fd = ::open(current.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
+  // O_NOFOLLOW: only a regular file of the previous site is reused, never what a symlink
+  // put there by hand points at.
+  const FileDescriptor fd(::open(current.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK));
+  if (fd.get() < 0) return false;
   struct stat info {};
-  bool same = ::fstat(fd, &info) == 0 && S_ISREG(info.st_mode) && static_cast<size_t>(info.st_size) == content.size();
-  if (same) {
-    std::string old(content.size(), '\0');
-    size_t done = 0;
-    while (done < old.size()) {
-      const ssize_t n = ::read(fd, old.data() + done, old.size() - done);
-      if (n <= 0) break;
-      done += static_cast<size_t>(n);
-    }
-    same = done == old.size() && old == content;
+  if (::fstat(fd.get(), &info) != 0 || !S_ISREG(info.st_mode) || static_cast<size_t>(info.st_size) != content.size()) {
+    return false;
   }
-  ::close(fd);
-  // A file system without hard links (some network shares) makes link() fail: then the
-  // file is written as usual.
-  return same && ::link(current.c_str(), file.c_str()) == 0;
+  auto old = read_descriptor(fd.get(), content.size());
+  if (!std::holds_alternative<std::string>(old) || std::get<std::string>(old) != content) return false;
+  // Link the very inode just compared (through the descriptor, not the name). link()
+  // fails on file systems without hard links (some network shares) and when `file`
+  // exists: then the caller creates the file, which reports a second write.
+  const std::string by_descriptor = "/proc/self/fd/" + std::to_string(fd.get());
+  return ::linkat(AT_FDCWD, by_descriptor.c_str(), AT_FDCWD, file.c_str(), AT_SYMLINK_FOLLOW) == 0;
+}
+
+std::variant<FileDescriptor, std::string> OutputTree::create(std::string_view relative, const fs::path& file) {
+  // O_EXCL: a file already in the staging folder may be a hard link into the previous
+  // site; it is never opened for writing (O_TRUNC would rewrite the published file).
+  FileDescriptor fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+  if (fd.get() >= 0) return fd;
+  if (errno == EEXIST) {
+    return "cannot write " + shown(relative) +
+           ": it was already written by this build (two sources for one output path)";
+  }
+  return "cannot write " + shown(relative) + ": " + std::strerror(errno);
 }
 
 std::optional<std::string> OutputTree::write(std::string_view relative, std::string_view content) {
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto error = make_parent(file)) return error;
   if (link_unchanged(std::string(relative), content, file)) return std::nullopt;
-  // Plain POSIX calls: the staging folder is new, so there is nothing to truncate or keep.
-  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return "cannot write " + file.string() + ": " + std::strerror(errno);
-  size_t done = 0;
-  while (done < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      const std::string error = "cannot write " + file.string() + ": " + std::strerror(errno);
-      ::close(fd);
-      return error;
-    }
-    done += static_cast<size_t>(n);
-  }
-  if (::close(fd) != 0) return "cannot write " + file.string() + ": " + std::strerror(errno);
+  auto created = create(relative, file);
+  if (auto* error = std::get_if<std::string>(&created)) return *error;
+  FileDescriptor& fd = std::get<FileDescriptor>(created);
+  auto error = write_all(fd.get(), content);
+  if (!error && fd.close() != 0) error = std::strerror(errno);
+  if (error) return "cannot write " + shown(relative) + ": " + *error;
   return std::nullopt;
 }
 
-std::optional<std::string> OutputTree::copy(std::string_view relative, const fs::path& from) {
+std::optional<std::string> OutputTree::copy_stream(std::string_view relative, int from) {
+  const fs::path file = staging_ / fs::path(std::string(relative));
+  auto created = create(relative, file);
+  if (auto* error = std::get_if<std::string>(&created)) return *error;
+  FileDescriptor& fd = std::get<FileDescriptor>(created);
+  std::string buffer(size_t{1} << 20, '\0');
+  for (;;) {
+    const ssize_t n = ::read(from, buffer.data(), buffer.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return "cannot copy to " + shown(relative) + ": " + std::strerror(errno);
+    if (n == 0) break;
+    if (auto error = write_all(fd.get(), std::string_view(buffer.data(), static_cast<size_t>(n)))) {
+      return "cannot write " + shown(relative) + ": " + *error;
+    }
+  }
+  if (fd.close() != 0) return "cannot write " + shown(relative) + ": " + std::strerror(errno);
+  return std::nullopt;
+}
+
+std::optional<std::string> OutputTree::copy(std::string_view relative, const fs::path& from, const fs::path& tree,
+                                            std::string_view shown_tree) {
+  constexpr size_t kInMemory = size_t{64} << 20;  // larger files are streamed (and never linked)
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto error = make_parent(file)) return error;
-  if (auto content = read_file(from); std::holds_alternative<std::string>(content)) {
-    return write(relative, std::get<std::string>(content));
-  }
-  std::error_code ec;
-  fs::copy_file(from, file, fs::copy_options::overwrite_existing, ec);
-  if (ec) return "cannot copy " + from.string() + ": " + ec.message();
-  return std::nullopt;
+  auto opened = open_inside(from, tree, shown_tree);
+  if (auto* error = std::get_if<FileError>(&opened)) return error->message;
+  const int fd = std::get<FileDescriptor>(opened).get();
+  struct stat info {};
+  if (::fstat(fd, &info) == 0 && static_cast<uintmax_t>(info.st_size) > kInMemory) return copy_stream(relative, fd);
+  auto content = read_descriptor(fd, kInMemory);
+  if (auto* error = std::get_if<FileError>(&content)) return error->message;
+  return write(relative, std::get<std::string>(content));
 }
 
 std::optional<std::string> OutputTree::commit() {

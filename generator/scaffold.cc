@@ -1,6 +1,12 @@
 #include "scaffold.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <cstring>
 #include <system_error>
 
 #include "files.h"
@@ -31,6 +37,47 @@ long long largest_weight(const fs::path& dir) {
     largest = std::max<long long>(largest, parse_page_meta(parts->toml, parts->toml_first_line, ignored).weight);
   }
   return largest;
+}
+
+// After the largest sibling weight; saturates instead of overflowing.
+long long weight_after(long long largest) {
+  constexpr long long kStep = 10;
+  return largest > LLONG_MAX - kStep ? LLONG_MAX : largest + kStep;
+}
+
+// Whether the deepest part of `dir` that exists really lies inside `content_real` (a
+// symlinked folder may lead anywhere; a dangling one cannot be resolved and is refused).
+bool leads_inside(fs::path dir, const fs::path& content_real) {
+  std::error_code ec;
+  while (!fs::exists(fs::symlink_status(dir, ec)) && dir.has_relative_path()) dir = dir.parent_path();
+  const fs::path real = fs::canonical(dir, ec);
+  return !ec && is_within(real, content_real);
+}
+
+// Creates `file` below content/ as a new file holding `text`, following no symlink out of
+// content/: the deepest existing folder is checked before folders are made, the folder is
+// then checked again through its open descriptor, and the file is created in it with
+// O_CREAT | O_EXCL | O_NOFOLLOW (an existing name, a dangling symlink included, is refused).
+std::optional<ScaffoldError> create_page(const fs::path& content, const fs::path& file, const std::string& shown,
+                                         std::string_view text) {
+  std::error_code ec;
+  const fs::path content_real = fs::canonical(content, ec);
+  const ScaffoldError outside{shown + ": the folder leads out of content/ (through a symlink); nothing was written"};
+  if (ec || !leads_inside(file.parent_path(), content_real)) return outside;
+  fs::create_directories(file.parent_path(), ec);
+  if (ec) return ScaffoldError{"cannot create folder " + file.parent_path().string() + ": " + ec.message()};
+  const FileDescriptor dir(::open(file.parent_path().c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dir.get() < 0) return ScaffoldError{"cannot open " + file.parent_path().string() + ": " + std::strerror(errno)};
+  const fs::path dir_real = fs::read_symlink("/proc/self/fd/" + std::to_string(dir.get()), ec);
+  if (ec || !is_within(dir_real, content_real)) return outside;
+  FileDescriptor fd(
+      ::openat(dir.get(), file.filename().c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
+  if (fd.get() < 0 && errno == EEXIST) return ScaffoldError{shown + " already exists; nothing was written"};
+  if (fd.get() < 0) return ScaffoldError{"cannot write " + file.string() + ": " + std::strerror(errno)};
+  auto error = write_all(fd.get(), text);
+  if (!error && fd.close() != 0) error = std::strerror(errno);
+  if (error) return ScaffoldError{"cannot write " + file.string() + ": " + *error};
+  return std::nullopt;
 }
 
 }  // namespace
@@ -69,13 +116,15 @@ std::variant<Scaffolded, ScaffoldError> scaffold_page(const fs::path& root, std:
                          ": run mamori in the project folder or pass --root DIR"};
   }
   const fs::path file = root / "content" / fs::path(*resolved);
-  if (fs::exists(file, ec)) return ScaffoldError{"content/" + *resolved + " already exists; nothing was written"};
+  const std::string shown = "content/" + *resolved;
+  // symlink_status: a dangling symlink is a name that exists too.
+  if (fs::exists(fs::symlink_status(file, ec))) return ScaffoldError{shown + " already exists; nothing was written"};
   const fs::path dir = file.parent_path();
   const bool new_folder = !fs::exists(dir, ec);
   std::string title = file.stem().string();
   if (title == "_index") title = dir.filename().string();
-  const long long weight = file.filename() == "_index.md" ? 10 : largest_weight(dir) + 10;
-  if (auto error = write_file(file, new_page_text(title, weight, today))) return ScaffoldError{error->message};
+  const long long weight = file.filename() == "_index.md" ? 10 : weight_after(largest_weight(dir));
+  if (auto error = create_page(root / "content", file, shown, new_page_text(title, weight, today))) return *error;
   Scaffolded done{file, "The page is a draft: set draft = false to publish it."};
   if (file.filename() != "_index.md" && !fs::exists(dir / "_index.md", ec) && dir != root / "content") {
     done.notice += (new_folder ? " The folder is new: " : " ") +

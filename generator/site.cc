@@ -2,7 +2,34 @@
 
 #include <functional>
 
+#include "text.h"
+
 namespace mamori {
+
+std::string fold_case(const std::string& path) {
+  return to_lower(nfc(path));
+}
+
+bool reserved_for_theme(const std::string& content_path) {
+  return fold_case(content_path).starts_with("assets/");
+}
+
+std::optional<Diagnostic> OutputClaims::claim(const std::string& output, const std::string& source) {
+  const auto [it, inserted] = claims_.emplace(fold_case(output), Claim{output, source});
+  if (inserted) return std::nullopt;
+  const bool only_case = it->second.output != output;
+  Diagnostic d =
+      error_at(0, 0,
+               "output path '" + output + "' is also produced by " + it->second.source +
+                   (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
+  d.path = source;
+  return d;
+}
+
+bool OutputClaims::owns(const std::string& output, const std::string& source) const {
+  const auto it = claims_.find(fold_case(output));
+  return it == claims_.end() || it->second.output != output || it->second.source == source;
+}
 
 const Page* Site::find_page(const std::string& content_path) const {
   const auto it = page_by_path.find(content_path);

@@ -7,10 +7,12 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config.h"
 #include "contacts.h"
+#include "diagnostic.h"
 #include "page_meta.h"
 #include "quiz.h"
 
@@ -46,8 +48,40 @@ struct Asset {
   std::filesystem::path file;
 };
 
+// Which source produces each output path, so that two sources for one path are an error
+// naming both, also where only letter case or Unicode normalisation differs (they collide
+// on Windows file shares and macOS).
+class OutputClaims {
+ public:
+  // Records that `source` (as shown in diagnostics) produces `output`. When an earlier
+  // source already does, returns the error, at `source`, naming that one.
+  std::optional<Diagnostic> claim(const std::string& output, const std::string& source);
+  // Whether `source` may write `output`: false when another source claimed exactly that
+  // path first (the build then writes only the first one's file; the error is reported).
+  bool owns(const std::string& output, const std::string& source) const;
+
+ private:
+  struct Claim {
+    std::string output;
+    std::string source;
+  };
+  std::map<std::string, Claim> claims_;  // folded output path → the first claim
+};
+
+// Output paths folded for comparison: letter case and Unicode normalisation ignored.
+std::string fold_case(const std::string& path);
+
+// Whether a file under content/ would land in the site's assets/ folder, which is the theme's.
+bool reserved_for_theme(const std::string& content_path);
+
+// The source named for what the generator makes by itself (404.html, sitemap.xml, .mamori)
+// and for the quiz index.
+inline constexpr std::string_view kGeneratorSource = "the generator";
+inline constexpr std::string_view kQuizIndexSource = "the quiz index (quizzes/*.toml)";
+
 struct Site {
   std::filesystem::path root;
+  std::filesystem::path content_real;  // fs::canonical(root / "content"): files read must lie inside it
   SiteConfig config;
   std::vector<Page> pages;                  // in a fixed order: sorted by content path
   std::vector<Section> sections;            // sections[0] is the root; parents before children
@@ -59,6 +93,7 @@ struct Site {
   std::vector<Quiz> quizzes;                // every quiz that could be read, by id
   std::optional<ContactTable> contacts;     // content/contacts.toml, when there is one
   std::set<std::string> draft_paths;        // NFC content paths of drafts left out of this build
+  OutputClaims outputs;                     // every output path of pages, quizzes, assets, generated files
 
   const Page* find_page(const std::string& content_path) const;
   // Pages in reading order: home, then each section depth-first, its index before its pages.

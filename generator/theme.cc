@@ -54,6 +54,38 @@ std::map<std::string, std::string> read_templates(const fs::path& dir, const std
   return out;
 }
 
+void problem(Diagnostics& diagnostics, const std::string& path, std::string message) {
+  Diagnostic d = error_at(0, 0, std::move(message));
+  d.path = path;
+  diagnostics.add(std::move(d));
+}
+
+// The files under assets/ (hidden ones left out). A symlink is refused unless it leads to
+// a file inside the theme; copying checks the opened file again (OutputTree::copy).
+void list_assets(Theme& theme, const fs::path& assets, const std::string& shown, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::is_directory(assets, ec)) return;
+  for (fs::recursive_directory_iterator it(assets, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string rel = generic(it->path().lexically_relative(assets));
+    if (rel.starts_with('.') || rel.find("/.") != std::string::npos) continue;
+    const std::string path = shown + "/assets/" + rel;
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec) && !is_within(fs::canonical(it->path(), link_ec), theme.real_dir)) {
+      if (!link_ec) problem(diagnostics, path, "symlink points outside " + shown + ": copy the file in instead");
+      continue;  // a dangling symlink is skipped, as before
+    }
+    if (!it->is_regular_file(link_ec)) continue;
+    theme.assets.push_back(ThemeAsset{"assets/" + rel, it->path()});
+    if (it->path().extension() != ".css") continue;
+    auto read = read_file_inside(it->path(), theme.real_dir, shown);
+    if (auto* text = std::get_if<std::string>(&read)) {
+      report_external(path, *text, find_external_resources_in_css(*text), diagnostics);
+    } else {
+      problem(diagnostics, path, std::get<FileError>(read).message);
+    }
+  }
+}
+
 }  // namespace
 
 const std::vector<std::string>& required_templates() {
@@ -70,6 +102,8 @@ std::variant<Theme, LoadFailure> load_theme(const fs::path& root, const std::str
   }
   Theme theme;
   theme.name = name;
+  theme.real_dir = fs::canonical(dir, ec);
+  if (ec) return LoadFailure{"cannot resolve " + shown + ": " + ec.message()};
   theme.templates = read_templates(dir / "templates", shown + "/templates", diagnostics);
   theme.partials = read_templates(dir / "partials", shown + "/partials", diagnostics);
   // Templates are checked with their partials in place, as they will be rendered.
@@ -90,21 +124,7 @@ std::variant<Theme, LoadFailure> load_theme(const fs::path& root, const std::str
     d.path = shown + "/templates/" + required + ".mustache";
     diagnostics.add(std::move(d));
   }
-  const fs::path assets = dir / "assets";
-  if (fs::is_directory(assets, ec)) {
-    for (fs::recursive_directory_iterator it(assets, ec), end; !ec && it != end; it.increment(ec)) {
-      if (!it->is_regular_file(ec)) continue;
-      const std::string rel = generic(it->path().lexically_relative(assets));
-      if (rel.starts_with('.') || rel.find("/.") != std::string::npos) continue;
-      theme.assets.push_back(ThemeAsset{"assets/" + rel, it->path()});
-      if (it->path().extension() == ".css") {
-        auto read = read_file(it->path());
-        if (auto* text = std::get_if<std::string>(&read)) {
-          report_external(shown + "/assets/" + rel, *text, find_external_resources_in_css(*text), diagnostics);
-        }
-      }
-    }
-  }
+  list_assets(theme, dir / "assets", shown, diagnostics);
   std::sort(theme.assets.begin(), theme.assets.end(),
             [](const ThemeAsset& a, const ThemeAsset& b) { return a.output < b.output; });
   return theme;

@@ -23,6 +23,7 @@ struct ThemeAsset {
 
 struct Theme {
   std::string name;
+  std::filesystem::path real_dir;                // fs::canonical(themes/NAME): assets must really lie inside it
   std::map<std::string, std::string> templates;  // "page" → text
   std::map<std::string, std::string> partials;   // "header" → text
   std::vector<ThemeAsset> assets;
@@ -32,7 +33,9 @@ struct Theme {
 const std::vector<std::string>& required_templates();
 
 // Loads and validates a theme: every required template present and parseable, no
-// template, partial or stylesheet that loads anything from outside the site. Problems
+// template, partial or stylesheet that loads anything from outside the site, no asset
+// that is a symlink leading out of the theme's real folder (the folder itself may be a
+// symlink). Problems
 // in the theme's files are diagnostics; a missing theme folder is a LoadFailure.
 std::variant<Theme, LoadFailure> load_theme(const std::filesystem::path& root, const std::string& name,
                                             Diagnostics& diagnostics);

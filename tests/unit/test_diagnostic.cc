@@ -72,4 +72,22 @@ TEST_SUITE("diagnostic messages") {
     CHECK(error_at(1, 2, "c1 \xc2\x9b and bad \xff end").message == "c1 \\x9b and bad \uFFFD end");
     CHECK(error_at(1, 2, "見出し「同じ」").message == "見出し「同じ」");
   }
+
+  TEST_CASE("the source line under a diagnostic shows no control characters") {
+    Diagnostic d = error_at(1, 4, "x");
+    d.path = "a.md";
+    d.source_line = "\x1b]0;t\x07 y";
+    CHECK(format_with_caret(d) == "a.md:1:4: error: x\n 1 | ?]0;t? y\n   |    ^");
+  }
+}
+
+TEST_SUITE("diagnostic") {
+  TEST_CASE("control characters in a path or message are escaped: one diagnostic, one line") {
+    Diagnostic d = error_at(0, 0, "output path 'a\nb.html' is also produced by x");
+    d.path = "content/a\nb\tc\x1b\x7f.md";
+    CHECK(format_diagnostic(d) ==
+          "content/a\\nb\\tc\\x1b\\x7f.md: error: output path 'a\\nb.html' is also produced by x");
+    CHECK(escape_control("日本語\r\x01") == "日本語\\r\\x01");
+    CHECK(escape_control("a\tb", true) == "a\tb");
+  }
 }

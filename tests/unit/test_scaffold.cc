@@ -59,4 +59,34 @@ TEST_SUITE("scaffold") {
           "The page is a draft: set draft = false to publish it. The folder is new: add its _index.md with "
           "`mamori new page newsection/_index.md`.");
   }
+
+  TEST_CASE("a new page after the largest possible weight saturates instead of overflowing") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\n+++\n");
+    dir.write("content/cyber/last.md", "+++\ntitle = \"最後\"\nweight = 9223372036854775807\n+++\n");
+    auto made = scaffold_page(dir.path(), "cyber/next.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<Scaffolded>(made));
+    std::ifstream in(dir.path() / "content/cyber/next.md");
+    std::stringstream text;
+    text << in.rdbuf();
+    CHECK(text.str().find("weight = 9223372036854775807 ") != std::string::npos);
+  }
+
+  TEST_CASE("a dangling symlink or a symlinked folder never leads a new page out of content/") {
+    TempDir dir;
+    TempDir outside;
+    write_minimal_project(dir);
+    std::filesystem::create_symlink(outside.path() / "evil.md", dir.path() / "content/trap.md");
+    auto made = scaffold_page(dir.path(), "trap.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<ScaffoldError>(made));
+    CHECK(std::get<ScaffoldError>(made).message == "content/trap.md already exists; nothing was written");
+    CHECK_FALSE(std::filesystem::exists(outside.path() / "evil.md"));
+    std::filesystem::create_directory_symlink(outside.path(), dir.path() / "content/away");
+    made = scaffold_page(dir.path(), "away/sub/page.md", Date{2026, 11, 23});
+    REQUIRE(std::holds_alternative<ScaffoldError>(made));
+    CHECK(std::get<ScaffoldError>(made).message ==
+          "content/away/sub/page.md: the folder leads out of content/ (through a symlink); nothing was written");
+    CHECK(std::filesystem::is_empty(outside.path()));
+  }
 }

@@ -1,0 +1,181 @@
+"""Builds that must not damage anything: the previous site, the project, files outside it."""
+import json
+import os
+import pathlib
+import unittest
+
+from helpers import ProjectTest, run
+
+QUIZ = """title = "B"
+pass_mark = 50
+
+[[questions]]
+id = "q"
+type = "true_false"
+text = "?"
+answer = true
+explanation = "!"
+source = "../content/cyber/basics.md#password"
+"""
+
+
+def inodes(folder):
+    """Every file below `folder` with its bytes and inode."""
+    folder = pathlib.Path(folder)
+    return {str(p.relative_to(folder)): (p.read_bytes(), p.stat().st_ino)
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class PreviousSite(ProjectTest):
+    def test_a_failed_build_that_wrote_a_duplicated_path_leaves_bytes_and_inodes(self):
+        self.write("content/quizzes/_index.md", '+++\ntitle = "Q"\n+++\n')
+        self.write("content/quizzes/b.md", '+++\ntitle = "頁B"\n+++\n')
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        before = inodes(self.root / "site")
+        self.write("quizzes/b.toml", QUIZ)
+        self.write("content/cyber/broken.md", '+++\ntitle = "壊れた"\n+++\n[x](nowhere.md)\n')
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/quizzes/b.md: error: output path 'quizzes/b.html' is also produced by "
+                      "quizzes/b.toml\n", result.stderr)
+        self.assertEqual(inodes(self.root / "site"), before)
+
+    def test_a_file_name_with_a_newline_is_one_diagnostic_line(self):
+        self.write("content/a\nb.md", "no front matter\n")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/a\\nb.md:1:1: error: ", result.stderr)
+        for line in result.stderr.splitlines():
+            self.assertRegex(line, r"^(content/|mamori: | \d+ \|| +\|)")
+
+
+class OutputFolder(ProjectTest):
+    def test_an_out_that_holds_the_project_is_refused(self):
+        marker = self.root.parent / ".mamori"  # the parent looks like a site mamori built
+        marker.write_text("This folder was built by mamori and is replaced on every build.\n", encoding="utf-8")
+        result = run("build", "--root", self.root, "--out", self.root.parent)
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("which the build would replace", result.stderr)
+        self.assertTrue((self.root / "content/_index.md").is_file())
+        self.assertTrue(marker.is_file())
+
+    def test_an_out_inside_the_sources_is_refused(self):
+        for out in ("content/site", "themes/site", "quizzes", "."):
+            result = run("build", "--out", out, cwd=self.root)
+            self.assertEqual(result.returncode, 2, out)
+            self.assertIn("mamori: error: refusing to build into", result.stderr)
+        self.assertFalse((self.root / "content/site").exists())
+        self.assertTrue((self.root / "content/_index.md").is_file())
+
+    def test_a_trailing_slash_works(self):
+        result = run("build", "--out", "site/", cwd=self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue((self.root / "site/index.html").is_file())
+
+    def test_a_symlinked_out_is_followed_and_kept(self):
+        target = self.root.parent / "srv" / "portal-2026"
+        target.mkdir(parents=True)
+        link = self.root.parent / "portal"
+        os.symlink(target, link)
+        result = run("build", "--root", self.root, "--out", link)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertTrue(link.is_symlink())
+        self.assertEqual(os.readlink(link), str(target))
+        self.assertTrue((target / "index.html").is_file())
+        self.assertEqual([p.name for p in target.parent.iterdir() if "staging" in p.name], [])
+
+
+class FastPath(ProjectTest):
+    def test_a_deleted_or_edited_output_file_is_restored(self):
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        index = (self.root / "site/index.html").read_bytes()
+        (self.root / "site/index.html").unlink()
+        result = run("build", "--root", self.root)
+        self.assertIn("built 6 pages", result.stdout)
+        self.assertEqual((self.root / "site/index.html").read_bytes(), index)
+        not_found = self.root / "site/404.html"
+        original = not_found.read_bytes()
+        stat = not_found.stat()
+        with open(not_found, "r+b") as edit:  # same size, same time: only the inode's ctime tells
+            edit.write(b"X")
+        os.utime(not_found, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        result = run("build", "--root", self.root)
+        self.assertIn("built 6 pages", result.stdout)
+        self.assertEqual(not_found.read_bytes(), original)
+
+    def test_changes_behind_symlinks_are_seen(self):
+        elsewhere = pathlib.Path(self._tmp.name) / "elsewhere"
+        elsewhere.mkdir()
+        (self.root / "themes/default").rename(elsewhere / "theme")
+        os.symlink(elsewhere / "theme", self.root / "themes/default")
+        (self.root / "mamori.toml").rename(elsewhere / "mamori.toml")
+        os.symlink(elsewhere / "mamori.toml", self.root / "mamori.toml")
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        self.assertIn("nothing changed", run("build", "--root", self.root).stdout)
+        with open(elsewhere / "theme/assets/style.css", "a", encoding="utf-8") as css:
+            css.write("/* changed */\n")
+        self.assertIn("built 6 pages", run("build", "--root", self.root).stdout)
+        self.assertIn("changed", (self.root / "site/assets/style.css").read_text(encoding="utf-8"))
+        (elsewhere / "mamori.toml").write_text('title = "新しい名前"\n', encoding="utf-8")
+        self.assertIn("built 6 pages", run("build", "--root", self.root).stdout)
+
+    def test_a_corrupt_build_state_means_a_quiet_full_build(self):
+        for state in ('{"version":"1"}', '{"version":1,"pages":"6","warnings":[null]}', '{"version":1,',
+                      "\x00\xff", json.dumps({"version": 1, "fingerprint": [], "marker": {}})):
+            (self.root / ".site.mamori-state").write_text(state, encoding="latin-1")
+            result = run("build", "--root", self.root)
+            self.assertEqual(result.returncode, 0, state)
+            self.assertEqual(result.stderr, "", state)
+            self.assertIn("built 6 pages", result.stdout, state)
+
+
+class Symlinks(ProjectTest):
+    def test_a_theme_asset_linked_out_of_the_project_is_refused(self):
+        secret = pathlib.Path(self._tmp.name) / "secret.txt"
+        secret.write_text("password=hunter2\n", encoding="utf-8")
+        os.symlink(secret, self.root / "themes/default/assets/x.css")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("themes/default/assets/x.css: error: symlink points outside themes/default: copy the file in "
+                      "instead\n", result.stderr)
+        self.assertNotIn("hunter2", result.stderr)
+        self.assertFalse((self.root / "site").exists())
+
+    def test_contacts_import_does_not_write_its_backup_through_a_symlink(self):
+        self.write("content/contacts.toml", 'reviewed = 2026-06-01\n\n[[contact]]\ngroup = "窓口"\ntopic = "相談"\n'
+                                            'organization = "県"\nphone = "052-954-6370"\n')
+        self.write("content/incident/contacts.md", '+++\ntitle = "相談先"\ncontacts = true\n+++\n')
+        csv = self.root / "c.csv"
+        self.assertEqual(run("contacts", "export", csv, "--root", self.root).returncode, 0)
+        csv.write_text(csv.read_text(encoding="utf-8-sig").replace("052-954-6370", "052-954-6371"),
+                       encoding="utf-8-sig")
+        victim = pathlib.Path(self._tmp.name) / "victim.txt"
+        victim.write_text("keep", encoding="utf-8")
+        os.symlink(victim, self.root / "content/contacts.toml.bak")
+        result = run("contacts", "import", csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(victim.read_text(encoding="utf-8"), "keep")
+        self.assertFalse((self.root / "content/contacts.toml.bak").is_symlink())
+        self.assertIn("052-954-6370", (self.root / "content/contacts.toml.bak").read_text(encoding="utf-8"))
+
+    def test_new_page_does_not_follow_a_dangling_symlink(self):
+        outside = pathlib.Path(self._tmp.name) / "outside.md"
+        os.symlink(outside, self.root / "content/cyber/trap.md")
+        result = run("new", "page", "cyber/trap.md", "--root", self.root)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stderr, "mamori: error: content/cyber/trap.md already exists; nothing was written\n")
+        self.assertFalse(outside.exists())
+
+
+class Overflow(ProjectTest):
+    def test_new_page_after_the_largest_weight(self):
+        self.write("content/cyber/last.md", '+++\ntitle = "最後"\nweight = 9223372036854775807\n+++\n')
+        result = run("new", "page", "cyber/next.md", "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stderr, "")
+        self.assertIn("weight = 9223372036854775807 ",
+                      (self.root / "content/cyber/next.md").read_text(encoding="utf-8"))
+
+
+if __name__ == "__main__":
+    unittest.main()
