@@ -244,7 +244,7 @@ class HostileServerTest(ProjectTest):
         self.assertIn('soft 404: the page says "\ufffd\ufffd ページが見つかりません \\x1B]0;pwned\\x07\\x1B[31mred\\x00'
                       '\\x0C\\u009B\\u202E|[x](y) <b>&"', messages)
         markdown = self.links("--no-cache", "--format", "markdown")
-        self.assertIn("| content/cyber/controls.md:8 | broken | " + b + "/evil-title | soft 404: the page says \""
+        self.assertIn("| content/cyber/controls.md:6 | broken | " + b + "/evil-title | soft 404: the page says \""
                       "\ufffd\ufffd ページが見つかりません \\\\x1B\\]0;pwned\\\\x07\\\\x1B\\[31mred\\\\x00\\\\x0C\\\\u009B"
                       "\\\\u202E\\|\\[x\\](y) \\<b\\>\\&\" |", markdown.stdout)
 
@@ -271,7 +271,7 @@ class HostileServerTest(ProjectTest):
         self.assertIn(f"[リンク1]({b}/evil-scheme)", text)
         self.assertEqual(text.count("]("), before.count("]("), "no link was added")
         tomllib.loads(text.split("+++")[1])  # the front matter is still TOML
-        self.assertIn(f"fixed content/cyber/fix.md:8: {b}/evil-md → {b}/ok-any%29%5Bclick%5D%28http://127.0.0.9:9/evil",
+        self.assertIn(f"fixed content/cyber/fix.md:6: {b}/evil-md → {b}/ok-any%29%5Bclick%5D%28http://127.0.0.9:9/evil",
                       result.stderr)
 
     def test_fix_redirects_reports_a_failed_write_and_exits_non_zero(self):
