@@ -6,6 +6,9 @@
 #include <cctype>
 #include <mutex>
 
+#include "link_check.h"
+#include "text.h"
+
 namespace mamori {
 
 std::optional<std::string> HttpResponse::header(const std::string& name) const {
@@ -24,6 +27,8 @@ struct CurlTransport::Transfer {
   HttpRequest request;
   CURL* easy = nullptr;
   HttpResponse response;
+  size_t header_bytes = 0;        // of the current response
+  bool header_too_large = false;  // more than HttpResponse::kMaxHeaderBytes: aborted
 };
 
 namespace {
@@ -46,13 +51,21 @@ size_t on_body(char* data, size_t size, size_t count, void* user) {
   return bytes;
 }
 
+// Header lines arrive whole (libcurl refuses a single line over 100 KB by itself); the
+// headers of one response may total at most HttpResponse::kMaxHeaderBytes.
 size_t on_header(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<CurlTransport::Transfer*>(user);
   const std::string line(data, size * count);
   if (line.starts_with("HTTP/")) {
     transfer->response.headers.clear();  // a new response (after 100 Continue, say)
-    return size * count;
+    transfer->header_bytes = 0;
   }
+  transfer->header_bytes += line.size();
+  if (transfer->header_bytes > HttpResponse::kMaxHeaderBytes) {
+    transfer->header_too_large = true;
+    return 0;  // abort the transfer
+  }
+  if (line.starts_with("HTTP/")) return size * count;
   const size_t colon = line.find(':');
   if (colon == std::string::npos) return size * count;
   std::string name = line.substr(0, colon);
@@ -60,7 +73,9 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
   std::string value = line.substr(colon + 1);
   while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.erase(0, 1);
   while (!value.empty() && (value.back() == '\r' || value.back() == '\n' || value.back() == ' ')) value.pop_back();
-  transfer->response.headers.emplace_back(std::move(name), std::move(value));
+  // Untrusted bytes leave the transport as valid UTF-8 (http.h).
+  value = name == "location" ? location_as_url(value) : to_valid_utf8(value);
+  transfer->response.headers.emplace_back(to_valid_utf8(name), std::move(value));
   return size * count;
 }
 
@@ -89,6 +104,15 @@ FetchFailure classify(CURLcode code) {
     default:
       return FetchFailure::other;
   }
+}
+
+// libcurl refuses a header line over CURL_MAX_HTTP_HEADER (100 KB): before 8.6 it says
+// "Out of memory", since then CURLE_TOO_LARGE.
+bool header_line_too_long(CURLcode code) {
+#if LIBCURL_VERSION_NUM >= 0x080600
+  if (code == CURLE_TOO_LARGE) return true;
+#endif
+  return code == CURLE_OUT_OF_MEMORY;
 }
 
 }  // namespace
@@ -160,6 +184,14 @@ std::vector<std::pair<uint64_t, HttpResult>> CurlTransport::poll(std::chrono::mi
     } else {
       result.failure = classify(code);
       result.detail = curl_easy_strerror(code);
+      if (transfer.header_too_large) {
+        result.failure = FetchFailure::too_large;
+        result.detail = "response header too large (more than " + std::to_string(HttpResponse::kMaxHeaderBytes >> 10) +
+                        " KB in all)";
+      } else if (header_line_too_long(code)) {
+        result.failure = FetchFailure::too_large;
+        result.detail = "response header too large (a header line longer than 100 KB)";
+      }
     }
     done.emplace_back(transfer.id, std::move(result));
     curl_multi_remove_handle(multi, easy);

@@ -59,7 +59,10 @@ std::optional<std::string> html_title(std::string_view html) {
     space = false;
     collapsed += c;
   }
-  return collapsed;
+  constexpr size_t kMaxTitle = 200;  // code points: a reason stays one readable line
+  std::string title = printable_text(collapsed);
+  if (count_code_points(title) > kMaxTitle) title = std::string(prefix_of_code_points(title, kMaxTitle)) + "…";
+  return title;
 }
 
 bool is_not_found_title(std::string_view title) {
@@ -81,35 +84,42 @@ bool is_not_found_title(std::string_view title) {
   return folded.starts_with("404");
 }
 
+std::vector<std::string> html_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (size_t at = 0; at < html.size(); ++at) {
+    if (html[at] != '=') continue;
+    // The attribute name before '=' must be "id" or "name" and stand alone.
+    size_t start = at;
+    if (at >= 2 && html.substr(at - 2, 2) == "id") start = at - 2;
+    if (at >= 4 && html.substr(at - 4, 4) == "name") start = at - 4;
+    if (start == at || (start > 0 && !blank(html[start - 1]))) continue;
+    const size_t value = at + 1;
+    if (value >= html.size()) break;
+    if (html[value] == '"' || html[value] == '\'') {
+      const size_t close = html.find(html[value], value + 1);
+      if (close == std::string_view::npos) continue;
+      ids.emplace_back(html.substr(value + 1, close - value - 1));
+      at = close;
+      continue;
+    }
+    size_t end = value;
+    while (end < html.size() && !blank(html[end]) && html[end] != '>' && html[end] != '/') ++end;
+    if (end > value) ids.emplace_back(html.substr(value, end - value));
+    at = end - 1;
+  }
+  return ids;
+}
+
+HtmlProbe probe_html(std::string_view html) {
+  return HtmlProbe{html_title(html), html_ids(html)};
+}
+
 bool html_has_fragment(std::string_view html, std::string_view fragment) {
   if (fragment.empty()) return true;
   const std::string decoded = percent_decode(fragment);
-  for (const std::string& wanted : {std::string(fragment), decoded}) {
-    for (const char* attribute : {"id=", "name="}) {
-      for (const char quote : {'"', '\''}) {
-        const std::string needle = std::string(attribute) + quote + wanted + quote;
-        size_t at = 0;
-        while ((at = html.find(needle, at)) != std::string_view::npos) {
-          // The attribute name must stand alone (not "data-id=" or "grid=").
-          const char before = at == 0 ? ' ' : html[at - 1];
-          if (before == ' ' || before == '\t' || before == '\n' || before == '\r') return true;
-          at += needle.size();
-        }
-      }
-      const std::string unquoted = std::string(attribute) + wanted;
-      size_t at = 0;
-      while ((at = html.find(unquoted, at)) != std::string_view::npos) {
-        const char before = at == 0 ? ' ' : html[at - 1];
-        const size_t end = at + unquoted.size();
-        const char after = end < html.size() ? html[end] : '>';
-        if ((before == ' ' || before == '\t' || before == '\n') && (after == ' ' || after == '>' || after == '/')) {
-          return true;
-        }
-        at = end;
-      }
-    }
-  }
-  return false;
+  const std::vector<std::string> ids = html_ids(html);
+  return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return id == fragment || id == decoded; });
 }
 
 bool is_html_content_type(std::string_view content_type) {

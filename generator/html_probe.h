@@ -5,16 +5,32 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mamori {
 
+// What the link checker reads from a page. A pure function of the bytes: any input, however
+// malformed (not UTF-8, NUL bytes, unclosed tags), gives a result and never throws (short of
+// running out of memory) — a fuzzer calls it.
+struct HtmlProbe {
+  std::optional<std::string> title;  // as html_title gives it
+  std::vector<std::string> ids;      // values of id= and name= attributes, bytes as written, in order
+};
+HtmlProbe probe_html(std::string_view html);
+
 // The text of the first <title> element, entities for &amp; &lt; &gt; &quot; &#39;
-// decoded and white space collapsed; nullopt when there is none (yet).
+// decoded, white space collapsed and cut to 200 characters; nullopt when there is none
+// (yet). The page's bytes are untrusted: the title is printable_text (valid UTF-8, controls
+// written as visible escapes), safe for a terminal, a report and the cache.
 std::optional<std::string> html_title(std::string_view html);
 
 // True when a title says the page was not found: 「ページが見つかりません」,
 // 「お探しのページは見つかりませんでした」, "404 Not Found", "Page not found", …
 bool is_not_found_title(std::string_view title);
+
+// The values of id= and name= attributes (quoted or not) whose name stands alone
+// (not "data-id=").
+std::vector<std::string> html_ids(std::string_view html);
 
 // True when the page has an element with id="fragment" or an <a name="fragment">.
 // `fragment` is compared both as written and percent-decoded (Japanese ids are often

@@ -22,19 +22,25 @@ struct HttpRequest {
 };
 
 enum class FetchFailure {
-  dns,      // the host name does not resolve
-  connect,  // refused or unreachable
-  tls,      // certificate or handshake
-  timeout,  // no complete answer in time
-  reset,    // the connection broke off
-  proxy,    // the proxy refused or failed
+  dns,        // the host name does not resolve
+  connect,    // refused or unreachable
+  tls,        // certificate or handshake
+  timeout,    // no complete answer in time
+  reset,      // the connection broke off
+  proxy,      // the proxy refused or failed
+  too_large,  // the response headers were larger than a transport accepts (detail says how)
   other,
 };
 
+// What a server sends is untrusted. A transport hands over header names and values as valid
+// UTF-8 (see location_as_url for Location; other values get U+FFFD for bad bytes), at most
+// kMaxHeaderBytes of headers, and the body as raw bytes.
 struct HttpResponse {
+  static constexpr size_t kMaxHeaderBytes = size_t{64} << 10;
+
   int status = 0;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
-  std::string body;                                          // at most max_body bytes
+  std::string body;                                          // at most max_body bytes, as sent
   bool truncated = false;                                    // more body was there
 
   // The first header with this (lower-case) name.

@@ -1,14 +1,16 @@
 #include "link_cache.h"
 
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
+#include <climits>
 #include <ctime>
 #include <iomanip>
 #include <sstream>
 #include <system_error>
 
 #include "files.h"
+#include "link_fix.h"
+#include "text.h"
 
 namespace mamori {
 
@@ -29,39 +31,152 @@ int64_t parse_iso_datetime(const std::string& text) {
 
 namespace {
 
-Verdict verdict_from(const std::string& name) {
+using Json = nlohmann::json;
+
+std::optional<Verdict> verdict_from(const std::string& name) {
   for (const Verdict v : {Verdict::ok, Verdict::redirected, Verdict::broken, Verdict::timeout, Verdict::unreachable,
                           Verdict::blocked, Verdict::skipped}) {
     if (verdict_name(v) == name) return v;
   }
-  return Verdict::broken;
+  return std::nullopt;
+}
+
+std::string type_of(const Json& value) {
+  return std::string(value.type_name());
+}
+
+// Reads the fields of one entry; the first field of the wrong type sets `error`.
+struct EntryReader {
+  const Json& object;
+  std::string where;  // urls["…"]
+  std::string error;
+
+  void text(const char* key, std::string& out) {
+    const auto it = object.find(key);
+    if (it == object.end() || !error.empty()) return;
+    if (!it->is_string()) {
+      error = where + "." + key + ": expected a string, found " + type_of(*it);
+      return;
+    }
+    out = it->get<std::string>();
+  }
+  // Integers from `low` up; above `high` they saturate at `high`.
+  void integer(const char* key, int& out, int64_t low, int64_t high, bool saturate) {
+    const auto it = object.find(key);
+    if (it == object.end() || !error.empty()) return;
+    const bool in_range = it->is_number_unsigned() ? (saturate || it->get<uint64_t>() <= static_cast<uint64_t>(high))
+                          : it->is_number_integer()
+                              ? it->get<int64_t>() >= low && (saturate || it->get<int64_t>() <= high)
+                              : false;
+    if (!in_range) {
+      error = where + "." + key + ": expected an integer from " + std::to_string(low) + " to " + std::to_string(high) +
+              ", found " + (it->is_number() ? it->dump() : type_of(*it));
+      return;
+    }
+    out = it->is_number_unsigned() ? static_cast<int>(std::min<uint64_t>(it->get<uint64_t>(), high))
+                                   : static_cast<int>(std::min<int64_t>(it->get<int64_t>(), high));
+  }
+};
+
+std::variant<CacheEntry, std::string> parse_entry(const std::string& url, const Json& value) {
+  const std::string where = "urls[\"" + printable_text(url.substr(0, 200)) + "\"]";
+  if (!value.is_object()) return where + ": expected an object, found " + type_of(value);
+  CacheEntry entry;
+  EntryReader read{value, where, {}};
+  std::string verdict = "broken";
+  read.text("verdict", verdict);
+  read.integer("status", entry.status, 0, 999, false);
+  read.text("final_url", entry.final_url);
+  read.text("reason", entry.reason);
+  read.text("checked", entry.checked);
+  read.text("first_failure", entry.first_failure);
+  read.integer("consecutive_failures", entry.consecutive_failures, 0, INT_MAX, true);
+  read.text("last_ok", entry.last_ok);
+  if (!read.error.empty()) return read.error;
+  const auto v = verdict_from(verdict);
+  if (!v) return where + ".verdict: unknown verdict '" + printable_text(verdict.substr(0, 40)) + "'";
+  entry.verdict = *v;
+  return entry;
+}
+
+std::variant<Json, std::string> parse_json(std::string_view text) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& e) {
+    std::string what = e.what();  // "[json.exception.parse_error.101] parse error at …"
+    if (const size_t bracket = what.find("] "); what.starts_with("[json.exception.") && bracket != std::string::npos) {
+      what.erase(0, bracket + 2);
+    }
+    return "not JSON: " + printable_text(what);
+  }
 }
 
 }  // namespace
 
-LinkCache load_link_cache(const std::filesystem::path& file) {
+std::variant<LinkCache, std::string> parse_link_cache(std::string_view text) {
+  auto parsed = parse_json(text);
+  if (auto* error = std::get_if<std::string>(&parsed)) return *error;
+  const Json& json = std::get<Json>(parsed);
+  if (!json.is_object()) return "not a link cache: the top level is " + type_of(json) + ", not an object";
+  const auto version = json.find("version");
+  if (version == json.end()) return "not a link cache: it has no \"version\"";
+  if (!version->is_number_integer()) return "not a link cache: \"version\" is " + type_of(*version) + ", not 1";
+  if (*version != 1) return "a link cache of version " + version->dump() + "; this mamori reads version 1";
+  const auto urls = json.find("urls");
+  if (urls == json.end() || !urls->is_object()) return "not a link cache: \"urls\" is missing or not an object";
   LinkCache cache;
-  auto read = read_file(file, size_t{64} << 20);
-  auto* text = std::get_if<std::string>(&read);
-  if (text == nullptr) return cache;
-  const auto json = nlohmann::json::parse(*text, nullptr, false);
-  if (json.is_discarded() || !json.is_object() || json.value("version", 0) != 1 || !json.contains("urls")) {
-    return cache;
-  }
-  for (const auto& [url, value] : json["urls"].items()) {
-    if (!value.is_object()) continue;
-    CacheEntry entry;
-    entry.verdict = verdict_from(value.value("verdict", "broken"));
-    entry.status = value.value("status", 0);
-    entry.final_url = value.value("final_url", "");
-    entry.reason = value.value("reason", "");
-    entry.checked = value.value("checked", "");
-    entry.first_failure = value.value("first_failure", "");
-    entry.consecutive_failures = value.value("consecutive_failures", 0);
-    entry.last_ok = value.value("last_ok", "");
-    cache.entries.emplace(url, std::move(entry));
+  for (const auto& [url, value] : urls->items()) {
+    auto entry = parse_entry(url, value);
+    if (auto* error = std::get_if<std::string>(&entry)) return *error;
+    cache.entries.emplace(url, std::move(std::get<CacheEntry>(entry)));
   }
   return cache;
+}
+
+namespace {
+
+// Renames a cache that cannot be used to FILE.corrupt (FILE.corrupt.2, … when taken).
+std::optional<std::filesystem::path> keep_aside(const std::filesystem::path& file) {
+  for (int n = 1; n <= 20; ++n) {
+    const std::filesystem::path aside = file.string() + ".corrupt" + (n == 1 ? "" : "." + std::to_string(n));
+    std::error_code ec;
+    if (std::filesystem::exists(std::filesystem::symlink_status(aside, ec))) continue;
+    std::filesystem::rename(file, aside, ec);
+    if (!ec) return aside;
+    return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+LoadedCache load_link_cache(const std::filesystem::path& file) {
+  LoadedCache loaded;
+  std::error_code ec;
+  if (std::filesystem::symlink_status(file, ec).type() == std::filesystem::file_type::not_found) return loaded;
+  const std::string name = printable_text(file.string());
+  auto read = read_file(file, size_t{64} << 20);
+  if (auto* error = std::get_if<FileError>(&read)) {
+    loaded.warning = name + ": warning: " + printable_text(error->message) +
+                     "; the link cache is left as it is and not updated this run";
+    loaded.may_save = false;
+    return loaded;
+  }
+  auto parsed = parse_link_cache(std::get<std::string>(read));
+  if (auto* cache = std::get_if<LinkCache>(&parsed)) {
+    loaded.cache = std::move(*cache);
+    return loaded;
+  }
+  const std::string why = std::get<std::string>(parsed);
+  if (const auto aside = keep_aside(file)) {
+    loaded.warning =
+        name + ": warning: " + why + "; kept it as " + printable_text(aside->string()) + "; starting a fresh cache";
+  } else {
+    loaded.warning = name + ": warning: " + why + "; it could not be kept aside, so it is left as it is and not " +
+                     "updated this run";
+    loaded.may_save = false;
+  }
+  return loaded;
 }
 
 std::optional<std::string> save_link_cache(const std::filesystem::path& file, const LinkCache& cache) {
@@ -77,15 +192,8 @@ std::optional<std::string> save_link_cache(const std::filesystem::path& file, co
                  {"last_ok", e.last_ok}};
   }
   const nlohmann::json json = {{"version", 1}, {"urls", urls}};
-  const std::filesystem::path temporary = file.string() + ".tmp-" + std::to_string(getpid());
-  if (auto error = write_file(temporary, json.dump(1) + "\n")) return error->message;
-  std::error_code ec;
-  std::filesystem::rename(temporary, file, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    return "cannot write " + file.string() + ": " + ec.message();
-  }
-  return std::nullopt;
+  // Strings are valid UTF-8 where they enter; `replace` keeps dump() from throwing if one is not.
+  return replace_file_atomically(file, json.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 bool is_fresh(const CacheEntry& entry, int64_t now_unix, int64_t max_age_seconds) {
@@ -109,7 +217,7 @@ void remember(LinkCache& cache, const LinkResult& result, int64_t now_unix) {
     entry.consecutive_failures = 0;
   } else if (is_failure(result.verdict)) {
     if (entry.consecutive_failures == 0) entry.first_failure = now.substr(0, 10);
-    ++entry.consecutive_failures;
+    if (entry.consecutive_failures < INT_MAX) ++entry.consecutive_failures;
   }
 }
 

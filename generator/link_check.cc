@@ -10,6 +10,7 @@
 #include <set>
 
 #include "html_probe.h"
+#include "text.h"
 #include "url.h"
 
 namespace mamori {
@@ -94,7 +95,8 @@ struct Job {
   HttpMethod method = HttpMethod::head;
   int attempt = 0;  // retries used
   std::chrono::milliseconds ready{0};
-  std::vector<int> hops;  // statuses of the redirects followed
+  std::chrono::milliseconds waited{0};  // before retries so far (CheckOptions::max_total_wait)
+  std::vector<int> hops;                // statuses of the redirects followed
   std::set<std::string> visited;
   bool permanent = false;
   bool in_flight = false;
@@ -109,6 +111,19 @@ struct Job {
   bool truncated = false;
 };
 
+// Why a Retry-After is not waited for (it asks for more than is left of the time one URL
+// may wait), or nullopt when it may be.
+std::optional<std::string> refused_wait(int status, std::string_view header, std::chrono::milliseconds asked,
+                                        std::chrono::milliseconds waited, std::chrono::milliseconds budget) {
+  if (asked <= budget - waited) return std::nullopt;
+  std::string value = printable_text(header.substr(0, 40));
+  while (!value.empty() && value.front() == ' ') value.erase(0, 1);
+  const bool seconds = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
+  return "HTTP " + std::to_string(status) + ": the site asked to wait " + (seconds ? value + " s" : "until " + value) +
+         " (Retry-After), more than " + (waited.count() > 0 ? "is left of " : "") + "the " +
+         std::to_string(budget.count() / 1000) + " s mamori waits for one URL";
+}
+
 }  // namespace
 
 std::string host_key(std::string_view url) {
@@ -116,9 +131,39 @@ std::string host_key(std::string_view url) {
   return p.ok ? p.scheme + "://" + p.host + ":" + p.port : std::string();
 }
 
+std::string location_as_url(std::string_view location) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(location.size());
+  size_t i = 0;
+  while (i < location.size()) {
+    const auto b = static_cast<unsigned char>(location[i]);
+    if (b >= 0x80) {
+      // A well-formed sequence starts here when the first bad byte (if any) comes later.
+      const std::optional<size_t> bad = find_invalid_utf8(location.substr(i, 4));
+      if (!bad || *bad > 0) {
+        const size_t length = b >= 0xF0 ? 4 : (b >= 0xE0 ? 3 : 2);
+        out.append(location.substr(i, length));
+        i += length;
+        continue;
+      }
+    }
+    if (b < 0x20 || b >= 0x7F) {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0x0F];
+    } else {
+      out += static_cast<char>(b);
+    }
+    ++i;
+  }
+  return out;
+}
+
 std::string resolve_location(std::string_view base, std::string_view location) {
   std::string target(location);
   if (!url_scheme(target).empty()) return target;
+  if (base.find("://") == std::string_view::npos || !pieces(base).ok) return target;
   const size_t authority_start = base.find("://") + 3;
   const size_t authority_end = base.find_first_of("/?#", authority_start);
   const std::string scheme(base.substr(0, authority_start - 3));
@@ -222,9 +267,20 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
     std::uniform_int_distribution<int64_t> spread(0, base.count() / 2);
     return std::chrono::milliseconds(base.count() + spread(jitter));
   };
+  // Said when a URL ran out of time to wait before all its retries were used.
+  auto out_of_time = [&](const Job& job) -> std::string {
+    if (job.attempt >= options_.retries) return {};
+    return "; gave up after waiting " + std::to_string(job.waited.count() / 1000) + " s, the most for one URL";
+  };
+  // Schedules another try within the time one URL may wait; false when none is left.
   auto retry = [&](Job& job, std::chrono::milliseconds delay) {
+    const auto left = options_.max_total_wait - job.waited;
+    if (left <= std::chrono::milliseconds(0)) return false;
+    delay = std::min(delay, left);
+    job.waited += delay;
     ++job.attempt;
     job.ready = timer_.now() + delay;
+    return true;
   };
 
   while (finished < total) {
@@ -272,18 +328,18 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
           continue;
         }
         const bool retryable = result.failure == FetchFailure::timeout || result.failure == FetchFailure::reset;
-        if (retryable && job.attempt < options_.retries) {
-          retry(job, delay_for(job.attempt));
-          continue;
-        }
+        if (retryable && job.attempt < options_.retries && retry(job, delay_for(job.attempt))) continue;
         switch (result.failure) {
           case FetchFailure::timeout:
             finish(job, Verdict::timeout,
                    "no answer within " + std::to_string(options_.timeout.count() / 1000) + " s, " +
-                       std::to_string(job.attempt + 1) + " tries");
+                       std::to_string(job.attempt + 1) + " tries" + out_of_time(job));
             break;
           case FetchFailure::proxy:
             finish(job, Verdict::blocked, "the proxy refused: " + result.detail);
+            break;
+          case FetchFailure::too_large:
+            finish(job, Verdict::broken, result.detail);
             break;
           case FetchFailure::dns:
             finish(job, Verdict::unreachable, "the host name does not resolve");
@@ -295,7 +351,7 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
             finish(job, Verdict::unreachable, "TLS failed: " + result.detail);
             break;
           case FetchFailure::reset:
-            finish(job, Verdict::unreachable, "the connection broke off: " + result.detail);
+            finish(job, Verdict::unreachable, "the connection broke off: " + result.detail + out_of_time(job));
             break;
           case FetchFailure::other:
             finish(job, Verdict::unreachable, result.detail);
@@ -308,7 +364,7 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
       const int status = response.status;
       job.status = status;
       if (status >= 300 && status < 400 && response.header("location")) {
-        const std::string next = resolve_location(job.url, *response.header("location"));
+        const std::string next = resolve_location(job.url, location_as_url(*response.header("location")));
         job.hops.push_back(status);
         if (status == 301 || status == 308) job.permanent = true;
         if (!is_web_url(next)) {
@@ -341,23 +397,31 @@ std::vector<LinkResult> LinkChecker::check(const std::vector<LinkTarget>& target
         }
         if (job.attempt < options_.retries) {
           std::chrono::milliseconds delay = delay_for(job.attempt);
+          std::optional<std::string> refused;
           if (const auto after = response.header("retry-after")) {
             if (auto parsed = parse_retry_after(*after, static_cast<int64_t>(std::time(nullptr)))) {
+              refused = refused_wait(status, *after, *parsed, job.waited, options_.max_total_wait);
               delay = std::min(*parsed, options_.max_retry_after);
             }
           }
-          if (status == 429) {  // the host asks us to slow down: one at a time from now on
-            limit[host] = 1;
-            host_ready[host] = timer_.now() + delay;
+          if (refused) {
+            finish(job, status == 429 ? Verdict::blocked : Verdict::broken, std::move(*refused));
+            continue;
           }
-          retry(job, delay);
-          continue;
+          if (retry(job, delay)) {
+            if (status == 429) {  // the host asks us to slow down: one at a time from now on
+              limit[host] = 1;
+              host_ready[host] = job.ready;
+            }
+            continue;
+          }
         }
         if (status == 429) {
-          finish(job, Verdict::blocked, "HTTP 429: the site kept asking to slow down");
+          finish(job, Verdict::blocked, "HTTP 429: the site kept asking to slow down" + out_of_time(job));
         } else {
           finish(job, Verdict::broken,
-                 "HTTP " + std::to_string(status) + " after " + std::to_string(job.attempt + 1) + " tries");
+                 "HTTP " + std::to_string(status) + " after " + std::to_string(job.attempt + 1) + " tries" +
+                     out_of_time(job));
         }
         continue;
       }

@@ -47,6 +47,9 @@ struct CheckOptions {
   std::chrono::milliseconds timeout{20000};          // per request
   std::chrono::milliseconds backoff{1000};           // first retry delay; doubles, plus jitter
   std::chrono::milliseconds max_retry_after{60000};  // a longer Retry-After is cut to this
+  // All the waiting before the retries of one URL (backoff and Retry-After together) stays
+  // within this: a Retry-After beyond what is left ends the URL at once, saying so.
+  std::chrono::milliseconds max_total_wait{60000};
   int max_redirects = 10;
   size_t max_body = size_t{2} << 20;     // read at most this much of a page (fragments)
   size_t title_body = size_t{64} << 10;  // … or this much when only the title matters
@@ -77,7 +80,13 @@ class LinkChecker {
 // "scheme://host:port" in lower case, the unit of politeness; "" for a malformed URL.
 std::string host_key(std::string_view url);
 
-// Resolves a Location header against the URL it came from.
+// A Location header's bytes made into valid UTF-8 the way a browser does it: bytes that are
+// not part of well-formed UTF-8, ASCII controls and DEL are percent-encoded ("/a\xFF" →
+// "/a%FF"), so the URL followed is still the one the server named.
+std::string location_as_url(std::string_view location);
+
+// Resolves a Location header against the URL it came from. Any bytes: never throws; a
+// base that is not an absolute URL gives `location` unchanged.
 std::string resolve_location(std::string_view base, std::string_view location);
 
 // Parses Retry-After: delta seconds or an HTTP date (relative to `now_unix` seconds).

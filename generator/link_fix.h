@@ -2,7 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
 
 #include "link_check.h"
@@ -17,15 +20,36 @@ struct FixChange {
 };
 
 struct FixOutcome {
-  std::vector<FixChange> changes;
-  std::vector<std::string> errors;  // files that could not be rewritten
+  std::vector<FixChange> changes;    // written to disk
+  std::vector<std::string> errors;   // "FILE: why" for files that could not be rewritten
+  std::vector<std::string> refused;  // "FILE:LINE: URL: why" for new addresses not safe to write
 };
 
-// Replaces, on exactly the cited lines, each `redirected` URL by its final URL. Only whole
-// URLs are replaced: "https://a.jp/x" is not touched inside "https://a.jp/xy".
+// Replaces, on exactly the cited lines, each `redirected` URL by its final URL made safe by
+// replacement_url (or refuses it). Only whole URLs are replaced: "https://a.jp/x" is not
+// touched inside "https://a.jp/xy". Each file is rewritten atomically (replace_file_atomically);
+// a file that is a symbolic link, or lies in a folder that is one, is not touched.
 FixOutcome fix_redirects(const std::filesystem::path& root, const std::vector<LinkResult>& results);
 
 // The pure part: replaces whole occurrences of `from` in `line`; returns how many.
 int replace_url_in_line(std::string& line, const std::string& from, const std::string& to);
+
+struct FixRefusal {
+  std::string reason;  // e.g. "the new address 'javascript:x' is not an http or https address"
+};
+
+// The address to write in place of a moved URL: `final_url` (from the server: untrusted)
+// resolved against `request_url`, which must give an absolute http or https URL with a host
+// of letters, digits, '-', '.', ':' (port) or an IPv6 literal. Everything that could end a
+// Markdown link destination or a TOML string, or start something else there, is
+// percent-encoded: controls, space, ( ) < > " ' \ ` [ ] { } | ^ DEL, a second '#', a '%'
+// not followed by two hex digits, and the Unicode controls printable_text escapes.
+std::variant<std::string, FixRefusal> replacement_url(std::string_view request_url, std::string_view final_url);
+
+// Replaces the file `path` by `content` atomically: a new file in the same folder (created
+// with O_EXCL | O_NOFOLLOW, so never through a symlink), written, flushed, given the old
+// file's permissions and renamed over `path`. nullopt on success, else what failed and the
+// system's words for it ("cannot write …: File too large"); a failure leaves `path` as it was.
+std::optional<std::string> replace_file_atomically(const std::filesystem::path& path, std::string_view content);
 
 }  // namespace mamori

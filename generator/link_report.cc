@@ -99,6 +99,31 @@ std::string color_for(Verdict v, bool color) {
   }
 }
 
+// The reason, and how long the URL has been failing.
+std::string reason_with_history(const LinkResult& r, const LinkCache& history) {
+  std::string why = r.reason;
+  const std::string past = failure_history(history, r.url);
+  if (!past.empty()) why += (why.empty() ? "" : "; ") + past;
+  return why;
+}
+
+// Text for a Markdown table cell that stays text: printable, and nothing that would end the
+// cell or start a link, an image, HTML, an entity, code or emphasis.
+std::string markdown_cell(std::string_view text) {
+  std::string out;
+  for (const char c : printable_text(text)) {
+    if (std::string_view("\\`*_[]<>|~&!").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+// What the XML and JSON reports hold: printable text (XML 1.0 allows no C0 control but tab,
+// LF and CR, not even as a character reference).
+std::string xml_text(std::string_view text) {
+  return escape_markup(printable_text(text));
+}
+
 }  // namespace
 
 std::string text_report(const std::vector<LinkResult>& results, const LinkCache& history, bool color) {
@@ -108,15 +133,13 @@ std::string text_report(const std::vector<LinkResult>& results, const LinkCache&
     const LinkResult& r = *row.result;
     if (row.file != file) {
       file = row.file;
-      out += file + "\n";
+      out += printable_text(file) + "\n";
     }
     out += "  " + std::to_string(row.line) + ": " + color_for(r.verdict, color) + std::string(verdict_name(r.verdict)) +
-           (color ? "\x1b[0m" : "") + " " + r.url + "\n";
-    std::string why = r.reason;
-    const std::string past = failure_history(history, r.url);
-    if (!past.empty()) why += (why.empty() ? "" : "; ") + past;
-    if (!why.empty()) out += "      " + why + "\n";
-    out += "      fix: " + advice(r) + "\n";
+           (color ? "\x1b[0m" : "") + " " + printable_text(r.url) + "\n";
+    const std::string why = reason_with_history(r, history);
+    if (!why.empty()) out += "      " + printable_text(why) + "\n";
+    out += "      fix: " + printable_text(advice(r)) + "\n";
   }
   out += summary_line(summarize(results)) + "\n";
   return out;
@@ -127,20 +150,25 @@ std::string json_report(const std::vector<LinkResult>& results, const std::vecto
   nlohmann::json links = nlohmann::json::array();
   for (const auto& r : results) {
     nlohmann::json sources = nlohmann::json::array();
-    for (const auto& source : r.sources) sources.push_back({{"file", source.file}, {"line", source.line}});
-    nlohmann::json link = {{"url", r.url},       {"verdict", verdict_name(r.verdict)},
-                           {"status", r.status}, {"final_url", r.final_url},
-                           {"reason", r.reason}, {"sources", sources}};
+    for (const auto& source : r.sources) {
+      sources.push_back({{"file", printable_text(source.file)}, {"line", source.line}});
+    }
+    nlohmann::json link = {{"url", printable_text(r.url)},
+                           {"verdict", verdict_name(r.verdict)},
+                           {"status", r.status},
+                           {"final_url", printable_text(r.final_url)},
+                           {"reason", printable_text(r.reason)},
+                           {"sources", sources}};
     if (r.cached) link["cached"] = true;
     links.push_back(std::move(link));
   }
   nlohmann::json problems = nlohmann::json::array();
   for (const auto& d : internal) {
-    problems.push_back({{"file", d.path},
+    problems.push_back({{"file", printable_text(d.path)},
                         {"line", d.line},
                         {"column", d.column},
                         {"severity", d.severity == Severity::error ? "error" : "warning"},
-                        {"message", d.message}});
+                        {"message", printable_text(d.message)}});
   }
   const nlohmann::json document = {{"version", 1},
                                    {"summary",
@@ -154,7 +182,8 @@ std::string json_report(const std::vector<LinkResult>& results, const std::vecto
                                      {"skipped", s.skipped}}},
                                    {"links", links},
                                    {"internal", problems}};
-  return document.dump(2) + "\n";
+  // Every string is valid UTF-8 already; `replace` keeps dump() from throwing if one is not.
+  return document.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 std::string junit_report(const std::vector<LinkResult>& results, const std::vector<Diagnostic>& internal) {
@@ -170,12 +199,12 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
   for (const auto& r : results) {
     const std::string where =
         r.sources.empty() ? "" : r.sources.front().file + ":" + std::to_string(r.sources.front().line);
-    out += "    <testcase classname=\"" + escape_markup(where) + "\" name=\"" + escape_markup(r.url) + "\"";
+    out += "    <testcase classname=\"" + xml_text(where) + "\" name=\"" + xml_text(r.url) + "\"";
     if (is_failure(r.verdict)) {
-      out += ">\n      <failure type=\"" + std::string(verdict_name(r.verdict)) + "\" message=\"" +
-             escape_markup(r.reason) + "\">" + escape_markup(advice(r)) + "</failure>\n    </testcase>\n";
+      out += ">\n      <failure type=\"" + std::string(verdict_name(r.verdict)) + "\" message=\"" + xml_text(r.reason) +
+             "\">" + xml_text(advice(r)) + "</failure>\n    </testcase>\n";
     } else if (r.verdict == Verdict::skipped || r.verdict == Verdict::blocked) {
-      out += ">\n      <skipped message=\"" + escape_markup(std::string(verdict_name(r.verdict)) + ": " + r.reason) +
+      out += ">\n      <skipped message=\"" + xml_text(std::string(verdict_name(r.verdict)) + ": " + r.reason) +
              "\"/>\n    </testcase>\n";
     } else {
       out += "/>\n";
@@ -186,37 +215,23 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
          std::to_string(internal_errors) + "\">\n";
   for (const auto& d : internal) {
     if (d.severity != Severity::error) continue;
-    out += "    <testcase classname=\"" + escape_markup(d.path) + "\" name=\"" + escape_markup(format_diagnostic(d)) +
-           "\">\n      <failure type=\"internal\" message=\"" + escape_markup(d.message) + "\"/>\n    </testcase>\n";
+    out += "    <testcase classname=\"" + xml_text(d.path) + "\" name=\"" + xml_text(format_diagnostic(d)) +
+           "\">\n      <failure type=\"internal\" message=\"" + xml_text(d.message) + "\"/>\n    </testcase>\n";
   }
   out += "  </testsuite>\n</testsuites>\n";
   return out;
 }
 
 std::string markdown_report(const std::vector<LinkResult>& results, const LinkCache& history) {
-  auto cell = [](const std::string& text) {
-    std::string out;
-    for (const char c : text) {
-      if (c == '|')
-        out += "\\|";
-      else if (c == '\n')
-        out += ' ';
-      else
-        out += c;
-    }
-    return out;
-  };
   std::string out = "## Link check\n\n" + summary_line(summarize(results)) + "\n\n";
   const auto rows = problem_rows(results);
   if (rows.empty()) return out + "Every cited URL is fine.\n";
   out += "| where | verdict | URL | why | what to do |\n| --- | --- | --- | --- | --- |\n";
   for (const Row& row : rows) {
     const LinkResult& r = *row.result;
-    std::string why = r.reason;
-    const std::string past = failure_history(history, r.url);
-    if (!past.empty()) why += (why.empty() ? "" : "; ") + past;
-    out += "| " + cell(row.file + ":" + std::to_string(row.line)) + " | " + std::string(verdict_name(r.verdict)) +
-           " | " + cell(r.url) + " | " + cell(why) + " | " + cell(advice(r)) + " |\n";
+    out += "| " + markdown_cell(row.file + ":" + std::to_string(row.line)) + " | " +
+           std::string(verdict_name(r.verdict)) + " | " + markdown_cell(r.url) + " | " +
+           markdown_cell(reason_with_history(r, history)) + " | " + markdown_cell(advice(r)) + " |\n";
   }
   return out;
 }

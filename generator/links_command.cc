@@ -8,10 +8,28 @@
 #include "link_check.h"
 #include "link_fix.h"
 #include "link_report.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
 namespace mamori {
+namespace {
+
+// A diagnostic for the terminal: file names and content are untrusted bytes, so every line
+// is printable_text, keeping its line breaks and tabs.
+std::string terminal_safe(std::string_view text) {
+  std::string out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    const size_t end = std::min(text.find_first_of("\n\t", start), text.size());
+    out += printable_text(text.substr(start, end - start));
+    if (end < text.size()) out += text[end];
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
 
 LinksRun run_links(const LinksOptions& options, const TransportFactory& make_transport, const Timer& timer) {
   LinksRun run;
@@ -27,7 +45,7 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
     run.exit_status = 2;
     return run;
   }
-  for (const auto& d : built.diagnostics.items()) run.notes.push_back(format_with_caret(d));
+  for (const auto& d : built.diagnostics.items()) run.notes.push_back(terminal_safe(format_with_caret(d)));
 
   // Settings: the command line over mamori.toml.
   const SiteConfig& config = built.config;
@@ -41,7 +59,9 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
   const int max_age_days = options.max_age_days >= 0 ? options.max_age_days : config.links.max_age_days;
 
   const fs::path cache_file = options.cache.empty() ? options.root / ".mamori" / "link-cache.json" : options.cache;
-  LinkCache cache = options.no_cache ? LinkCache{} : load_link_cache(cache_file);
+  LoadedCache loaded = options.no_cache ? LoadedCache{} : load_link_cache(cache_file);
+  if (loaded.warning) run.notes.push_back(*loaded.warning);
+  LinkCache& cache = loaded.cache;
   const int64_t now = static_cast<int64_t>(std::time(nullptr));
 
   // Fresh ok results come from the cache; everything else is fetched.
@@ -71,20 +91,26 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
   const auto fetched = checker.check(to_fetch, options.progress);
   for (size_t k = 0; k < fetched.size(); ++k) results[fetched_index[k]] = fetched[k];
 
-  if (!options.no_cache && !options.offline) {
+  if (!options.no_cache && !options.offline && loaded.may_save) {
     for (const auto& r : results) remember(cache, r, now);
     std::error_code ec;
     fs::create_directories(cache_file.parent_path(), ec);
-    if (auto error = save_link_cache(cache_file, cache)) run.notes.push_back("mamori: warning: cache: " + *error);
+    if (auto error = save_link_cache(cache_file, cache)) {
+      run.notes.push_back("mamori: warning: cache: " + printable_text(*error));
+    }
   }
 
+  bool fix_failed = false;
   if (options.fix_redirects) {
     const FixOutcome fixed = fix_redirects(options.root, results);
     for (const auto& change : fixed.changes) {
-      run.notes.push_back("fixed " + change.file + ":" + std::to_string(change.line) + ": " + change.from + " → " +
-                          change.to);
+      run.notes.push_back(printable_text("fixed " + change.file + ":" + std::to_string(change.line) + ": " +
+                                         change.from + " → " + change.to));
     }
-    for (const auto& error : fixed.errors) run.notes.push_back("mamori: error: cannot fix " + error);
+    for (const auto& refused : fixed.refused)
+      run.notes.push_back("mamori: warning: not fixed " + printable_text(refused));
+    for (const auto& error : fixed.errors) run.notes.push_back("mamori: error: cannot fix " + printable_text(error));
+    fix_failed = !fixed.errors.empty();
   }
 
   switch (options.format) {
@@ -103,7 +129,8 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
   }
   bool failed = built.diagnostics.has_errors();
   for (const auto& r : results) failed = failed || is_failure(r.verdict);
-  run.exit_status = failed ? 1 : 0;
+  // A file --fix-redirects could not rewrite is an environment error, like an unwritable output.
+  run.exit_status = fix_failed ? 2 : failed ? 1 : 0;
   return run;
 }
 

@@ -216,6 +216,68 @@ std::string escape_markup(std::string_view text) {
   return out;
 }
 
+std::string to_valid_utf8(std::string_view bytes) {
+  if (!find_invalid_utf8(bytes)) return std::string(bytes);
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  size_t i = 0;
+  while (i < bytes.size()) {
+    const size_t n = sequence_length(bytes, i);
+    if (n == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD
+      ++i;
+    } else {
+      out.append(bytes.substr(i, n));
+      i += n;
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The code point of the valid UTF-8 sequence of `n` bytes at text[i].
+char32_t decode_at(std::string_view text, size_t i, size_t n) {
+  const auto b = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k])); };
+  if (n == 1) return b(0);
+  if (n == 2) return ((b(0) & 0x1F) << 6) | (b(1) & 0x3F);
+  if (n == 3) return ((b(0) & 0x0F) << 12) | ((b(1) & 0x3F) << 6) | (b(2) & 0x3F);
+  return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
+}
+
+bool acts_on_terminal(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
+
+}  // namespace
+
+std::string printable_text(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const std::string valid = to_valid_utf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  size_t i = 0;
+  while (i < valid.size()) {
+    const size_t n = sequence_length(valid, i);  // never 0: the text is valid
+    const char32_t cp = decode_at(valid, i, n);
+    if (cp < 0x80 && acts_on_terminal(cp)) {
+      out += "\\x";
+      out += kHex[cp >> 4];
+      out += kHex[cp & 0x0F];
+    } else if (acts_on_terminal(cp)) {
+      out += "\\u";
+      for (const int shift : {12, 8, 4, 0}) out += kHex[(cp >> shift) & 0x0F];
+    } else if (cp == 0xFFFE || cp == 0xFFFF) {
+      out += "\xEF\xBF\xBD";
+    } else {
+      out.append(valid, i, n);
+    }
+    i += n;
+  }
+  return out;
+}
+
 bool starts_with_ci(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
   for (size_t i = 0; i < prefix.size(); ++i) {

@@ -48,6 +48,19 @@ std::string_view trim(std::string_view text);
 // Escapes & < > " ' for HTML and XML text and attribute values.
 std::string escape_markup(std::string_view text);
 
+// Makes untrusted bytes (from the network or a file name) valid UTF-8: each byte that is not
+// part of a well-formed sequence becomes U+FFFD. Valid UTF-8 comes back unchanged.
+std::string to_valid_utf8(std::string_view bytes);
+
+// Untrusted text made safe for a terminal and for every report format: valid UTF-8 (as
+// to_valid_utf8) in which whatever could act on a terminal, hide or reorder text is written
+// as a visible escape: C0 controls (tab and newline too: reports keep a value on one line)
+// and DEL as "\x1B", C1 controls, U+2028, U+2029, the bidi controls U+202A–U+202E and
+// U+2066–U+2069 as "\u202E". The noncharacters U+FFFE and U+FFFF, which XML forbids,
+// become U+FFFD. The result holds only characters XML 1.0 allows; applying it twice
+// changes nothing more.
+std::string printable_text(std::string_view text);
+
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
 
 }  // namespace mamori

@@ -126,11 +126,41 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_huge(state)
         elif path == "/cf":
             self.send(403, self.page("Just a moment..."), headers=[("cf-mitigated", "challenge")])
+        elif path.startswith("/ok-any"):
+            self.send(200, b"ok", "text/plain")
+        elif path == "/evil-title":  # invalid UTF-8, a terminal title escape, ANSI colours, NUL, bidi override
+            self.send(200, b"<title>\xff\xfe \xe3\x83\x9a\xe3\x83\xbc\xe3\x82\xb8\xe3\x81\x8c\xe8\xa6\x8b\xe3\x81\xa4"
+                      b"\xe3\x81\x8b\xe3\x82\x8a\xe3\x81\xbe\xe3\x81\x9b\xe3\x82\x93 \x1b]0;pwned\x07\x1b[31mred\x00"
+                      b"\x0c\xc2\x9b\xe2\x80\xae|[x](y) <b>&amp;</title>")
+        elif path == "/bad-location":  # a Location that is not UTF-8
+            self.send(301, headers=[("Location", "/ok-any\xff")])
+        elif path == "/evil-md":  # a Location that would end a Markdown link and start another
+            self.send(301, headers=[("Location", "/ok-any)[click](http://127.0.0.9:9/evil")])
+        elif path == "/evil-toml":  # a Location that would end a TOML string and the array around it
+            self.send(301, headers=[("Location", '/ok-any"]\\x')])
+        elif path == "/evil-scheme":
+            self.send(301, headers=[("Location", "javascript:alert(1)//")])
+        elif path == "/retry-forever":
+            self.send(429, headers=[("Retry-After", "99999999999999999999")])
+        elif path == "/endless-header":
+            self.send_endless_header()
+        elif path == "/many-headers":
+            self.send(200, b"ok", "text/plain", headers=[(f"X-Filler-{i}", "f" * 100) for i in range(2000)])
         elif path == "/reset":
             self.connection.shutdown(socket.SHUT_RDWR)
             self.close_connection = True
         else:
             self.send(404, self.page("404 Not Found"))
+
+    def send_endless_header(self):
+        """A header line that never ends (up to 8 MB, or until the client hangs up)."""
+        try:
+            self.wfile.write(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nX-Endless: ")
+            for _ in range(128):
+                self.wfile.write(b"a" * 65536)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        self.close_connection = True
 
     def send_huge(self, state):
         total = 50 * 1024 * 1024

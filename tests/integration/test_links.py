@@ -1,10 +1,17 @@
 """`mamori links` against loopback servers the test starts: nothing leaves 127.0.0.0/8."""
 import json
+import os
+import pathlib
 import re
+import resource
+import signal
+import subprocess
+import time
+import tomllib
 import xml.etree.ElementTree as ET
 
 import linkserver
-from helpers import ProjectTest, run
+from helpers import ENV, MAMORI, ProjectTest, run
 
 
 class LinksTest(ProjectTest):
@@ -170,3 +177,167 @@ class LinksTest(ProjectTest):
                       result.stderr)
         _, by_url = self.verdicts(result)
         self.assertEqual(by_url[f"{self.base}/ok"]["verdict"], "ok")
+
+
+# Characters that must never reach a terminal or a report from a server: C0 and C1 controls,
+# line/paragraph separators and bidi overrides.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+class HostileServerTest(ProjectTest):
+    """A server that sends bytes no report, terminal or cache may trust."""
+
+    fixture = "links"
+
+    def setUp(self):
+        super().setUp()
+        self.server, self.base = linkserver.start()
+
+    def tearDown(self):
+        self.server.shutdown()
+        super().tearDown()
+
+    def links(self, *args, timeout=120):
+        # Binary output: a report must be valid UTF-8 whatever the server sent.
+        result = subprocess.run([MAMORI, "links", "--root", str(self.root), *map(str, args)], env=ENV,
+                                capture_output=True, timeout=timeout)
+        self.assertNotEqual(result.returncode, -signal.SIGABRT, result.stderr.decode(errors="replace")[-3000:])
+        result.stdout = result.stdout.decode("utf-8")
+        result.stderr = result.stderr.decode("utf-8")
+        for url in re.findall(r"https?://[^\s\"')\]]+", result.stdout):
+            self.assertRegex(url, r"^http://127\.0\.0\.\d+:", "a test must not leave loopback")
+        return result
+
+    def page(self, name, urls, sources=()):
+        body = "\n\n".join(f"- [リンク{i}]({url})" for i, url in enumerate(urls))
+        src = ", ".join(f'"{s}"' for s in sources)
+        return self.write(f"content/cyber/{name}.md", f'+++\ntitle = "{name}"\nsources = [{src}]\n+++\n\n{body}\n')
+
+    def test_invalid_utf8_from_a_server_is_replaced_and_does_not_poison_the_cache(self):
+        b = self.base
+        self.page("bytes", [f"{b}/evil-title", f"{b}/bad-location"])
+        cache = self.root / "cache.json"
+        for run_number in (1, 2):  # the second run reads what the first one cached
+            result = self.links("--cache", cache, "--max-age", "0", "--format", "json")
+            self.assertEqual(result.returncode, 1, result.stderr)
+            by_url = {link["url"]: link for link in json.loads(result.stdout)["links"]}
+            title = by_url[f"{b}/evil-title"]
+            self.assertEqual(title["verdict"], "broken")
+            self.assertEqual(title["reason"], 'soft 404: the page says "\ufffd\ufffd ページが見つかりません '
+                                              '\\x1B]0;pwned\\x07\\x1B[31mred\\x00\\x0C\\u009B\\u202E|[x](y) <b>&"')
+            moved = by_url[f"{b}/bad-location"]
+            self.assertEqual((moved["verdict"], moved["final_url"]), ("redirected", f"{b}/ok-any%FF"), run_number)
+        stored = json.loads(cache.read_text(encoding="utf-8"))
+        self.assertIn(f"{b}/evil-title", stored["urls"])
+
+    def test_control_characters_never_reach_the_terminal_or_the_reports(self):
+        b = self.base
+        self.page("controls", [f"{b}/evil-title", f"{b}/missing"])
+        for fmt in ("text", "json", "markdown", "junit"):
+            result = self.links("--no-cache", "--format", fmt)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            self.assertIsNone(UNSAFE.search(result.stdout.replace("\n", "").replace("\t", "")), fmt)
+            self.assertIsNone(UNSAFE.search(result.stderr.replace("\n", "")), fmt)
+        junit = self.links("--no-cache", "--format", "junit")
+        root = ET.fromstring(junit.stdout.encode("utf-8"))  # well-formed XML 1.0
+        messages = [f.get("message") for f in root.iter("failure")]
+        self.assertIn('soft 404: the page says "\ufffd\ufffd ページが見つかりません \\x1B]0;pwned\\x07\\x1B[31mred\\x00'
+                      '\\x0C\\u009B\\u202E|[x](y) <b>&"', messages)
+        markdown = self.links("--no-cache", "--format", "markdown")
+        self.assertIn("| content/cyber/controls.md:6 | broken | " + b + "/evil-title | soft 404: the page says \""
+                      "\ufffd\ufffd ページが見つかりません \\\\x1B\\]0;pwned\\\\x07\\\\x1B\\[31mred\\\\x00\\\\x0C\\\\u009B"
+                      "\\\\u202E\\|\\[x\\](y) \\<b\\>\\&\" |", markdown.stdout)
+
+    def test_offline_report_with_a_file_name_that_is_not_utf8(self):
+        name = os.fsdecode(b"content/cyber/\xff\xfe.md")
+        self.write(name, '+++\ntitle = "名前"\n+++\n\n[壊れたリンク](../incident/checklist.md#nowhere)\n')
+        for fmt in ("json", "junit", "markdown", "text"):
+            result = self.links("--offline", "--format", fmt)
+            self.assertEqual(result.returncode, 1, result.stderr)
+            if fmt == "json":
+                document = json.loads(result.stdout)
+                self.assertEqual(document["internal"][0]["file"], "content/cyber/\ufffd\ufffd.md")
+            if fmt == "junit":
+                ET.fromstring(result.stdout.encode("utf-8"))
+
+    def test_fix_redirects_encodes_what_would_break_markdown_or_toml_and_refuses_other_schemes(self):
+        b = self.base
+        page = self.page("fix", [f"{b}/evil-md", f"{b}/evil-scheme"], sources=[f"{b}/evil-toml"])
+        before = page.read_text(encoding="utf-8")
+        result = self.links("--no-cache", "--fix-redirects")
+        text = page.read_text(encoding="utf-8")
+        self.assertIn(f"[リンク0]({b}/ok-any%29%5Bclick%5D%28http://127.0.0.9:9/evil)\n", text)
+        self.assertIn(f'sources = ["{b}/ok-any%22%5D%5Cx"]\n', text)
+        self.assertIn(f"[リンク1]({b}/evil-scheme)", text)
+        self.assertEqual(text.count("]("), before.count("]("), "no link was added")
+        tomllib.loads(text.split("+++")[1])  # the front matter is still TOML
+        self.assertIn(f"fixed content/cyber/fix.md:6: {b}/evil-md → {b}/ok-any%29%5Bclick%5D%28http://127.0.0.9:9/evil",
+                      result.stderr)
+
+    def test_fix_redirects_reports_a_failed_write_and_exits_non_zero(self):
+        b = self.base
+        page = self.page("fix", [f"{b}/perm"])
+        before = page.read_bytes()
+
+        def small_files():  # every write beyond 64 bytes fails with EFBIG (SIGXFSZ ignored)
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64, 64))
+
+        result = subprocess.run([MAMORI, "links", "--root", str(self.root), "--no-cache", "--fix-redirects"], env=ENV,
+                                capture_output=True, text=True, timeout=120, preexec_fn=small_files)
+        self.assertNotIn("fixed ", result.stderr)
+        self.assertIn("mamori: error: cannot fix content/cyber/fix.md: ", result.stderr)
+        self.assertIn("File too large", result.stderr)
+        self.assertNotIn("Success", result.stderr)
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(page.read_bytes(), before)
+        self.assertEqual(sorted(p.name for p in page.parent.iterdir()), ["_index.md", "fix.md"], "no temp file left")
+
+    def test_fix_redirects_does_not_write_through_a_symlink(self):
+        b = self.base
+        real = self.write("content/incident/real.md", f'+++\ntitle = "本物"\n+++\n\n[x]({b}/perm)\n')
+        link = self.root / "content/cyber/linked.md"
+        link.symlink_to("../incident/real.md")
+        result = self.links("--no-cache", "--fix-redirects")
+        self.assertTrue(link.is_symlink(), "the link is not replaced by a copy")
+        self.assertIn("mamori: error: cannot fix content/cyber/linked.md: it is a symbolic link; edit "
+                      "the file it points to", result.stderr)
+        self.assertIn(f"fixed content/incident/real.md:5: {b}/perm → {b}/ok", result.stderr)
+        self.assertIn(f"[x]({b}/ok)", real.read_text(encoding="utf-8"))
+        self.assertEqual(result.returncode, 2)
+
+    def test_a_huge_retry_after_does_not_stall_the_run(self):
+        b = self.base
+        self.page("busy", [f"{b}/retry-forever"])
+        start = time.monotonic()
+        result = self.links("--no-cache", "--format", "json", timeout=60)
+        self.assertLess(time.monotonic() - start, 30)
+        link = json.loads(result.stdout)["links"][0]
+        self.assertEqual(link["verdict"], "blocked")
+        self.assertEqual(link["reason"], "HTTP 429: the site asked to wait 99999999999999999999 s (Retry-After), "
+                                         "more than the 60 s mamori waits for one URL")
+
+    def test_oversized_response_headers_are_reported_as_such(self):
+        b = self.base
+        self.page("headers", [f"{b}/endless-header", f"{b}/many-headers"])
+        result = self.links("--no-cache", "--format", "json")
+        by_url = {link["url"]: link for link in json.loads(result.stdout)["links"]}
+        self.assertEqual(by_url[f"{b}/endless-header"]["verdict"], "broken")
+        self.assertEqual(by_url[f"{b}/endless-header"]["reason"],
+                         "response header too large (a header line longer than 100 KB)")
+        self.assertEqual(by_url[f"{b}/many-headers"]["reason"], "response header too large (more than 64 KB in all)")
+
+    def test_a_corrupt_or_foreign_cache_is_kept_aside_and_a_fresh_one_started(self):
+        b = self.base
+        self.page("cache", [f"{b}/ok"])
+        cache = self.root / ".mamori-links-cache.json"
+        for bad in ('{"version":"1"}', '{"version":1,"urls":{"http://x/":{"verdict":"ok","status":"200"}}}',
+                    '{"version":1,"urls":{"http://x/":{"verdict":"broken","consecutive_failures":12,'):
+            cache.write_text(bad, encoding="utf-8")
+            result = self.links("--cache", cache)
+            self.assertEqual(result.returncode, 0, result.stderr)
+            self.assertRegex(result.stderr, rf"{re.escape(str(cache))}: warning: .+; kept it as "
+                                            rf"{re.escape(str(cache))}\.corrupt; starting a fresh cache")
+            self.assertEqual((self.root / ".mamori-links-cache.json.corrupt").read_text(encoding="utf-8"), bad)
+            self.assertEqual(list(json.loads(cache.read_text(encoding="utf-8"))["urls"]), [f"{b}/ok"])
+            (self.root / ".mamori-links-cache.json.corrupt").unlink()

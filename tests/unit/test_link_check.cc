@@ -298,4 +298,64 @@ TEST_SUITE("link check") {
     CHECK_FALSE(html_has_fragment("<div data-id=\"x\"></div>", "x"));
     CHECK(html_has_fragment("<h2 id=\"初動\">", "%E5%88%9D%E5%8B%95"));
   }
+
+  TEST_CASE("a Retry-After beyond the time one URL may wait ends the URL at once, saying so") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/busy", {respond(429, {{"retry-after", "99999999999999999999"}})});
+    f.transport.on("HEAD", "https://a.go.jp/date",
+                   {respond(503, {{"retry-after", "Fri, 31 Dec 9999 23:59:59 GMT\x1B[2J"}})});
+    f.transport.on("GET", "https://a.go.jp/date", {respond(503, {{"retry-after", "Fri, 31 Dec 9999 23:59:59 GMT"}})});
+    const auto results = f.check({"https://a.go.jp/busy", "https://a.go.jp/date"});
+    CHECK(results[0].verdict == Verdict::blocked);
+    CHECK(results[0].reason ==
+          "HTTP 429: the site asked to wait 99999999999999999999 s (Retry-After), more than the 60 s mamori waits for "
+          "one URL");
+    CHECK(results[1].verdict == Verdict::broken);
+    CHECK(results[1].reason ==
+          "HTTP 503: the site asked to wait until Fri, 31 Dec 9999 23:59:59 GMT (Retry-After), more than the 60 s "
+          "mamori waits for one URL");
+    CHECK(f.timer.now() < 1000ms);
+  }
+
+  TEST_CASE("backoff and Retry-After together stay within the total wait per URL") {
+    Fixture f;
+    f.options.retries = 10;
+    f.transport.on("HEAD", "https://a.go.jp/down", {respond(500)});
+    f.transport.on("GET", "https://a.go.jp/down", {respond(500)});
+    f.transport.on("HEAD", "https://b.go.jp/slow", {respond(429, {{"retry-after", "40"}})});
+    const auto results = f.check({"https://a.go.jp/down", "https://b.go.jp/slow"});
+    CHECK(results[0].reason == "HTTP 500 after 7 tries; gave up after waiting 60 s, the most for one URL");
+    CHECK(
+        results[1].reason ==
+        "HTTP 429: the site asked to wait 40 s (Retry-After), more than is left of the 60 s mamori waits for one URL");
+    CHECK(f.timer.now() <= 61000ms);
+  }
+
+  TEST_CASE("a Location that is not UTF-8 is followed percent-encoded") {
+    CHECK(location_as_url("/a\xFF\xE3\x81\x82 b\x1B\x7F\xE3\x81") == "/a%FF\xE3\x81\x82 b%1B%7F%E3%81");
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/x", {respond(301, {{"location", "/y\xFF"}})});
+    f.transport.on("HEAD", "https://a.go.jp/y%FF", {respond(200, {{"content-type", "text/plain"}})});
+    const LinkResult r = f.check_one("https://a.go.jp/x");
+    CHECK(r.verdict == Verdict::redirected);
+    CHECK(r.final_url == "https://a.go.jp/y%FF");
+  }
+
+  TEST_CASE("response headers too large are broken, with the transport's reason") {
+    Fixture f;
+    HttpResult big = fail(FetchFailure::too_large);
+    big.detail = "response header too large (more than 64 KB in all)";
+    f.transport.on("HEAD", "https://a.go.jp/x", {big});
+    f.transport.on("GET", "https://a.go.jp/x", {big});
+    const LinkResult r = f.check_one("https://a.go.jp/x");
+    CHECK(r.verdict == Verdict::broken);
+    CHECK(r.reason == "response header too large (more than 64 KB in all)");
+  }
+
+  TEST_CASE("resolving a Location never throws, whatever the base") {
+    CHECK(resolve_location("nonsense", "x") == "x");
+    CHECK(resolve_location("", "") == "");
+    CHECK(resolve_location("https://", "../x") == "../x");
+    CHECK(resolve_location("https://a.go.jp", "x") == "https://a.go.jp/x");
+  }
 }

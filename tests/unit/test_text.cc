@@ -57,3 +57,25 @@ TEST_SUITE("text") {
     CHECK(trim("\u3000").empty());
   }
 }
+
+TEST_SUITE("untrusted text") {
+  TEST_CASE("bytes that are not UTF-8 become U+FFFD; valid text is unchanged") {
+    CHECK(to_valid_utf8("abc 守り 🛡") == "abc 守り 🛡");
+    CHECK(to_valid_utf8("a\xFF\xFE b") == "a\uFFFD\uFFFD b");
+    CHECK(to_valid_utf8("\xE3\x81") == "\uFFFD\uFFFD");              // truncated
+    CHECK(to_valid_utf8("x\xED\xA0\x80") == "x\uFFFD\uFFFD\uFFFD");  // surrogate
+    CHECK_FALSE(find_invalid_utf8(to_valid_utf8("\xC0\xAF\x80\xF4\x90\x80\x80")).has_value());
+  }
+
+  TEST_CASE("controls, separators and bidi overrides are written as visible escapes") {
+    CHECK(printable_text("ページ 🛡 a\\b") == "ページ 🛡 a\\b");
+    CHECK(printable_text("\x1B]0;pwned\x07\x1B[31mred") == "\\x1B]0;pwned\\x07\\x1B[31mred");
+    CHECK(printable_text(std::string_view("a\0b\tc\nd\x7F", 8)) == "a\\x00b\\x09c\\x0Ad\\x7F");
+    CHECK(printable_text("\xC2\x9B\xC2\x85") == "\\u009B\\u0085");  // C1: CSI, NEL
+    CHECK(printable_text("\u2028\u2029\u202A\u202E\u2066\u2069\u2065\u206A") ==
+          "\\u2028\\u2029\\u202A\\u202E\\u2066\\u2069\u2065\u206A");
+    CHECK(printable_text("\xEF\xBF\xBE\xEF\xBF\xBF\xFF") == "\uFFFD\uFFFD\uFFFD");
+    const std::string once = printable_text("\x1B\xFF\u202E");
+    CHECK(printable_text(once) == once);
+  }
+}

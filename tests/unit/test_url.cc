@@ -2,6 +2,10 @@
 
 #include "url.h"
 
+#include <random>
+
+#include "link_check.h"
+
 using namespace mamori;
 
 TEST_SUITE("url") {
@@ -65,5 +69,24 @@ TEST_SUITE("url") {
     CHECK(parts.fragment == "見出し");
     CHECK(parts.has_fragment);
     CHECK_FALSE(split_url("a.md").has_fragment);
+  }
+
+  TEST_CASE("URL functions take any bytes without throwing") {
+    std::mt19937 random(5);
+    const std::string alphabet = "htps:/?#%[]@.\\ \t\x01\xFF\xE3\x81\x82aA0:";
+    for (int round = 0; round < 5000; ++round) {
+      std::string url;
+      const int length = static_cast<int>(random() % 40);
+      for (int i = 0; i < length; ++i) url += alphabet[random() % alphabet.size()];
+      if (round % 2 == 0) url = "https://" + url;
+      CHECK_NOTHROW(classify_url(url));
+      CHECK_NOTHROW(is_web_url(url));
+      CHECK_NOTHROW(split_url(url));
+      CHECK_NOTHROW(percent_decode(url));
+      CHECK_NOTHROW(resolve_relative(url, url));
+      CHECK_NOTHROW(host_key(url));
+      CHECK_NOTHROW(resolve_location(url, url));
+      CHECK_NOTHROW(resolve_location("https://a.jp/b/c", url));
+    }
   }
 }
