@@ -1,5 +1,6 @@
 // URL helpers, on URLs from pages and from servers (Location headers).
 #include "fuzz_support.h"
+#include "link_check.h"
 #include "url.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -19,5 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)resolve_relative(dirname(a), b);
   (void)relative_url(a, b);
   (void)path_to_root(a);
+  // What a server's Location header goes through.
+  const std::string location = location_as_url(b);
+  fuzz::require(!find_invalid_utf8(location).has_value(), "a Location becomes valid UTF-8");
+  (void)resolve_location(a, location);
+  (void)host_key(a);
   return 0;
 }
