@@ -371,11 +371,13 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
     }
   }
   std::sort(quiz_files.begin(), quiz_files.end());
+  // A quiz that is a symlink out of quizzes/ is refused (checked on the opened file).
+  const fs::path quiz_real = fs::canonical(quiz_dir, ec);
   for (const auto& file : quiz_files) {
     const std::string id = file.stem().string();
     const std::string shown = "quizzes/" + file.filename().string();
     site.quiz_ids.insert(id);
-    auto read = read_file(file);
+    auto read = read_file_inside(file, quiz_real, "quizzes/");
     std::vector<Diagnostic> found;
     if (auto* error = std::get_if<FileError>(&read)) {
       found.push_back(error_at(0, 0, error->message));

@@ -26,7 +26,10 @@ void report_external(const std::string& path, std::string_view text, const std::
   }
 }
 
-std::map<std::string, std::string> read_templates(const fs::path& dir, const std::string& shown_dir,
+// Templates and partials are published in every page: one that is a symlink out of the
+// theme is refused like an asset (checked on the opened file).
+std::map<std::string, std::string> read_templates(const fs::path& dir, const fs::path& real_theme,
+                                                  const std::string& shown_theme, const std::string& shown_dir,
                                                   Diagnostics& diagnostics) {
   std::map<std::string, std::string> out;
   std::error_code ec;
@@ -35,7 +38,7 @@ std::map<std::string, std::string> read_templates(const fs::path& dir, const std
     const fs::path& p = it->path();
     if (p.extension() != ".mustache") continue;
     const std::string shown = shown_dir + "/" + p.filename().string();
-    auto read = read_file(p);
+    auto read = read_file_inside(p, real_theme, shown_theme);
     if (auto* error = std::get_if<FileError>(&read)) {
       Diagnostic d = error_at(0, 0, error->message);
       d.path = shown;
@@ -104,8 +107,8 @@ std::variant<Theme, LoadFailure> load_theme(const fs::path& root, const std::str
   theme.name = name;
   theme.real_dir = fs::canonical(dir, ec);
   if (ec) return LoadFailure{"cannot resolve " + shown + ": " + ec.message()};
-  theme.templates = read_templates(dir / "templates", shown + "/templates", diagnostics);
-  theme.partials = read_templates(dir / "partials", shown + "/partials", diagnostics);
+  theme.templates = read_templates(dir / "templates", theme.real_dir, shown, shown + "/templates", diagnostics);
+  theme.partials = read_templates(dir / "partials", theme.real_dir, shown, shown + "/partials", diagnostics);
   // Templates are checked with their partials in place, as they will be rendered.
   for (const auto& [template_name, text] : theme.templates) {
     const std::string path = shown + "/templates/" + template_name + ".mustache";

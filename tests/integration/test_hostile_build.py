@@ -141,6 +141,23 @@ class Symlinks(ProjectTest):
         self.assertNotIn("hunter2", result.stderr)
         self.assertFalse((self.root / "site").exists())
 
+    def test_a_template_partial_or_quiz_linked_out_of_the_project_is_refused(self):
+        secret = pathlib.Path(self._tmp.name) / "secret.txt"
+        secret.write_text("password=hunter2\n", encoding="utf-8")
+        os.symlink(secret, self.root / "themes/default/partials/leak.mustache")
+        os.symlink(secret, self.root / "themes/default/templates/leak.mustache")
+        (self.root / "quizzes").mkdir(exist_ok=True)
+        os.symlink(secret, self.root / "quizzes/leak.toml")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        for shown in ("themes/default/partials/leak.mustache", "themes/default/templates/leak.mustache"):
+            self.assertIn(shown + ": error: symlink points outside themes/default: copy the file in instead\n",
+                          result.stderr)
+        self.assertIn("quizzes/leak.toml: error: symlink points outside quizzes/: copy the file in instead\n",
+                      result.stderr)
+        self.assertNotIn("hunter2", result.stderr)
+        self.assertFalse((self.root / "site").exists())
+
     def test_contacts_import_does_not_write_its_backup_through_a_symlink(self):
         self.write("content/contacts.toml", 'reviewed = 2026-06-01\n\n[[contact]]\ngroup = "窓口"\ntopic = "相談"\n'
                                             'organization = "県"\nphone = "052-954-6370"\n')
