@@ -55,6 +55,28 @@ TEST_SUITE("markdown") {
           std::vector<std::string>{"7:1: error: heading id 'x' is used twice on this page"});
   }
 
+  TEST_CASE("an explicit id the theme uses itself is reserved, with a suggestion") {
+    const auto r = render("## 本文 {#m-main}\n\n## 採点 {#quiz-result}\n", 3);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{
+              "3:1: error: heading id 'm-main' is reserved by the theme: choose another, such as 'm-main-1'",
+              "5:1: error: heading id 'quiz-result' is reserved by the theme: choose another, such as "
+              "'quiz-result-1'"});
+  }
+
+  TEST_CASE("repeated autolinks are each found where they are written") {
+    // cmark-gfm gives URL and e-mail autolinks no position: they are looked up in the text.
+    const auto r = render("https://example.jp と https://example.jp\n続き https://example.jp x@y.jp と x@y.jp\n", 4);
+    REQUIRE(r.links.size() == 5);
+    CHECK(r.links[0].column == 1);
+    CHECK(r.links[1].line == 4);
+    CHECK(r.links[1].column == 22);
+    CHECK(r.links[2].line == 5);
+    CHECK(r.links[2].column == 4);
+    CHECK(r.links[3].column == 23);
+    CHECK(r.links[4].column == 32);
+  }
+
   TEST_CASE("in-page fragment links are checked against the headings") {
     const auto r = render("[上へ](#概要) [x](#概容) [y](#%E6%A6%82%E8%A6%81)\n\n## 概要\n", 10);
     CHECK(
