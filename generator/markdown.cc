@@ -59,10 +59,20 @@ class Positions {
     return body_.substr(start, end - start);
   }
   int file_line(int body_line) const { return body_line + first_line_ - 1; }
+  // Counted on from the previous call when it was on the same line and before this byte
+  // (nodes come in source order): counting from the line start each time is quadratic on
+  // a long line full of links.
   int column(int body_line, int byte_column) const {
     const std::string_view text = line_text(body_line);
     const size_t bytes = std::min(text.size(), static_cast<size_t>(std::max(0, byte_column - 1)));
-    return static_cast<int>(count_code_points(text.substr(0, bytes))) + 1;
+    if (body_line != counted_line_ || bytes < counted_bytes_) {
+      counted_line_ = body_line;
+      counted_bytes_ = 0;
+      counted_points_ = 0;
+    }
+    counted_points_ += count_code_points(text.substr(counted_bytes_, bytes - counted_bytes_));
+    counted_bytes_ = bytes;
+    return static_cast<int>(counted_points_) + 1;
   }
   // Finds `needle` in body lines [from, to], starting at byte column `from_column` of line
   // `from`; returns (body line, byte column) or (0, 0).
@@ -80,6 +90,9 @@ class Positions {
   std::string_view body_;
   int first_line_;
   std::vector<size_t> starts_;
+  mutable int counted_line_ = 0;  // column()'s cache: code points in the first bytes of a line
+  mutable size_t counted_bytes_ = 0;
+  mutable size_t counted_points_ = 0;
 };
 
 std::string plain_text(cmark_node* node) {
