@@ -318,7 +318,7 @@ std::optional<std::string> checked_href(const std::string& url, bool image, std:
 void rewrite_links(const std::vector<cmark_node*>& links, Walk& walk) {
   std::unordered_set<std::string> heading_ids;
   for (const auto& h : walk.result.headings) heading_ids.insert(h.id);
-  int hints_left = 100;
+  int hints_left = 10;  // "did you mean" compares with every heading: for the first few only
   for (cmark_node* link : links) {
     const bool image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
     const std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";

@@ -85,6 +85,15 @@ TEST_SUITE("markdown") {
     CHECK(r.html.find("href=\"#%E6%A6%82%E8%A6%81\"") != std::string::npos);  // cmark encodes hrefs
   }
 
+  TEST_CASE("only the first ten missing headings of a page get a hint (each compares with every heading)") {
+    std::string body = "## 概要\n\n";
+    for (int i = 0; i < 11; ++i) body += "[x](#概容)\n";
+    const auto messages = formatted(render(body).diagnostics);
+    REQUIRE(messages.size() == 11);
+    CHECK(messages[9] == "12:1: error: link to missing heading '#概容' on this page (did you mean '#概要'?)");
+    CHECK(messages[10] == "13:1: error: link to missing heading '#概容' on this page");
+  }
+
   TEST_CASE("relative links go through the resolver with file positions") {
     FakeResolver resolver;
     const auto r = render_markdown("本文と[リンク](other.md)\n\n- 項目 [壊れた](gone.txt)\n", 4, resolver);
