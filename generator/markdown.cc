@@ -211,6 +211,11 @@ Collected collect(cmark_node* doc) {
     if (type == CMARK_NODE_HEADING) {
       c.headings.push_back(n);
     } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      // A URL autolink's url (and a title) may still point into its block's text; getting
+      // them makes cmark copy them, so that freeing a rewritten heading cannot leave them
+      // dangling. (Literals are copied the same way by plain_text.)
+      cmark_node_get_url(n);
+      cmark_node_get_title(n);
       c.links.push_back(n);
     } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
       c.raw_html.push_back(n);

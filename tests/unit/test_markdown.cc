@@ -94,6 +94,14 @@ TEST_SUITE("markdown") {
     CHECK(messages[10] == "13:1: error: link to missing heading '#概容' on this page");
   }
 
+  TEST_CASE("autolinks in headings survive the heading's rewrite (ASan: no use after free)") {
+    const auto r = render("## https://example.jp/guide の見方\n\n### 連絡先 x@y.jp\n");
+    REQUIRE(r.links.size() == 2);
+    CHECK(r.links[0].url == "https://example.jp/guide");
+    CHECK(r.links[1].url == "mailto:x@y.jp");
+    CHECK(r.html.find("<a href=\"https://example.jp/guide\">https://example.jp/guide</a>") != std::string::npos);
+  }
+
   TEST_CASE("relative links go through the resolver with file positions") {
     FakeResolver resolver;
     const auto r = render_markdown("本文と[リンク](other.md)\n\n- 項目 [壊れた](gone.txt)\n", 4, resolver);
