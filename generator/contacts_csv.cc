@@ -23,7 +23,37 @@ std::vector<std::string> header_labels() {
   return labels;
 }
 
+// How a formula-like first character is named in messages.
+std::string describe_formula_start(char c) {
+  if (c == '\t') return "a tab";
+  if (c == '\r') return "a carriage return";
+  return std::string("'") + c + "'";
+}
+
 }  // namespace
+
+bool starts_like_formula(std::string_view cell) {
+  return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
+}
+
+std::string neutralize_cell(std::string_view value) {
+  const bool quoted_formula =
+      value.starts_with('\'') && (starts_like_formula(value.substr(1)) || value.substr(1).starts_with('\''));
+  if (starts_like_formula(value) || quoted_formula) return "'" + std::string(value);
+  return std::string(value);
+}
+
+std::variant<std::string, FormulaCell> unneutralize_cell(std::string_view cell) {
+  const std::string_view value = trim(cell);
+  if (value.starts_with('\'') && (starts_like_formula(value.substr(1)) || value.substr(1).starts_with('\''))) {
+    return std::string(value.substr(1));
+  }
+  if (!starts_like_formula(value)) return std::string(value);
+  const std::string start = describe_formula_start(value.front());
+  return FormulaCell{"'" + std::string(value) + "' starts with " + start +
+                     ", which Excel runs as a formula: remove it, or write an apostrophe before it ('" +
+                     std::string(value.substr(0, 1)) + "…) to keep it as text, as mamori contacts export does"};
+}
 
 std::optional<Date> parse_loose_date(std::string_view text) {
   text = trim(text);
@@ -60,28 +90,16 @@ std::string contacts_to_csv(const ContactTable& table) {
   out += csv_record(header_labels());
   for (const auto& contact : table.contacts) {
     std::vector<std::string> row;
-    for (const std::string* value : contact.values()) row.push_back(*value);
+    for (const std::string* value : contact.values()) row.push_back(neutralize_cell(*value));
     out += csv_record(row);
   }
   return out;
 }
 
-ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out) {
-  ContactTable table;
-  const auto decoded = decode_utf8_or_cp932(bytes);
-  if (!decoded) {
-    out.push_back(error_at(0, 0,
-                           "the file is neither UTF-8 nor Shift_JIS (CP932): save it from Excel as "
-                           "\"CSV UTF-8 (コンマ区切り)\""));
-    return table;
-  }
-  const auto records = parse_csv(decoded->text, out);
-  if (records.empty()) {
-    out.push_back(error_at(1, 1, "the file is empty: export the table first with `mamori contacts export`"));
-    return table;
-  }
-  // Row 1: the reviewed date.
-  const CsvRecord& first = records[0];
+namespace {
+
+// Row 1: 最終確認日,2025-05-01.
+void read_reviewed_row(const CsvRecord& first, ContactTable& table, std::vector<Diagnostic>& out) {
   if (first.fields.size() < 2 || trim(first.fields[0]) != kReviewedLabel) {
     out.push_back(
         error_at(first.number, 1, "row 1 must hold the date the table was checked, like 最終確認日,2025-05-01"));
@@ -92,14 +110,12 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
   } else {
     out.push_back(error_at(first.number, 2, "'" + first.fields[1] + "' is not a date: write it like 2025-05-01"));
   }
-  if (records.size() < 2) {
-    out.push_back(error_at(2, 1, "row 2 must be the header: 区分,相談内容,相談先,URL,電話番号,メール,備考"));
-    return table;
-  }
-  // Row 2: the header, in any order.
-  const CsvRecord& header = records[1];
+}
+
+// Row 2: the header, in any order. Returns the field of each column (-1: none, reported).
+std::vector<int> read_header(const CsvRecord& header, std::vector<Diagnostic>& out) {
   const std::vector<std::string> labels = header_labels();
-  std::vector<int> field_of_column(header.fields.size(), -1);  // -1: no such field (reported once, in the header)
+  std::vector<int> field_of_column(header.fields.size(), -1);
   std::vector<bool> present(labels.size(), false);
   for (size_t c = 0; c < header.fields.size(); ++c) {
     const std::string name(trim(header.fields[c]));
@@ -121,31 +137,66 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
   for (size_t f = 0; f < 3; ++f) {  // group, topic, organization
     if (!present[f]) out.push_back(error_at(header.number, 0, "the header has no '" + labels[f] + "' column"));
   }
-  // Rows 3…: the contacts.
-  for (size_t r = 2; r < records.size(); ++r) {
-    const CsvRecord& row = records[r];
-    bool blank = true;
-    for (const auto& value : row.fields) blank = blank && trim(value).empty();
-    if (blank) continue;  // Excel keeps empty rows
-    Contact contact;
-    std::array<Position, Contact::kFields> fields{};
-    const auto targets = contact.values();
-    for (size_t c = 0; c < row.fields.size(); ++c) {
-      if (c < field_of_column.size() && field_of_column[c] < 0) continue;
-      if (c >= field_of_column.size()) {
-        if (!trim(row.fields[c]).empty()) {
-          out.push_back(error_at(row.number, static_cast<int>(c) + 1,
-                                 "row " + std::to_string(row.number) + " has a value in column " +
-                                     std::to_string(c + 1) + ", which has no header"));
-        }
-        continue;
+  return field_of_column;
+}
+
+// Rows 3…: one contact, or nullopt for a blank row (Excel keeps empty rows).
+std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>& field_of_column,
+                                    std::vector<Diagnostic>& out) {
+  bool blank = true;
+  for (const auto& value : row.fields) blank = blank && trim(value).empty();
+  if (blank) return std::nullopt;
+  Contact contact;
+  std::array<Position, Contact::kFields> fields{};
+  const auto targets = contact.values();
+  for (size_t c = 0; c < row.fields.size(); ++c) {
+    const int column = static_cast<int>(c) + 1;
+    if (c >= field_of_column.size()) {
+      if (!trim(row.fields[c]).empty()) {
+        out.push_back(error_at(row.number, column,
+                               "row " + std::to_string(row.number) + " has a value in column " +
+                                   std::to_string(column) + ", which has no header"));
       }
-      const auto f = static_cast<size_t>(field_of_column[c]);
-      *targets[f] = row.fields[c];
-      fields[f] = Position{row.number, static_cast<int>(c) + 1};
+      continue;
     }
-    validate_contact(contact, Position{row.number, 0}, fields, out);
-    table.contacts.push_back(std::move(contact));
+    if (field_of_column[c] < 0) continue;
+    auto cell = unneutralize_cell(row.fields[c]);
+    if (auto* formula = std::get_if<FormulaCell>(&cell)) {
+      out.push_back(error_at(row.number, column, std::move(formula->message)));
+      continue;  // left empty: no second complaint about a missing value
+    }
+    const auto f = static_cast<size_t>(field_of_column[c]);
+    *targets[f] = std::move(std::get<std::string>(cell));
+    fields[f] = Position{row.number, column};
+  }
+  validate_contact(contact, Position{row.number, 0}, fields, out);
+  return contact;
+}
+
+}  // namespace
+
+ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out) {
+  ContactTable table;
+  const auto decoded = decode_utf8_or_cp932(bytes);
+  if (!decoded) {
+    out.push_back(error_at(0, 0,
+                           "the file is neither UTF-8 nor Shift_JIS (CP932): save it from Excel as "
+                           "\"CSV UTF-8 (コンマ区切り)\""));
+    return table;
+  }
+  const auto records = parse_csv(decoded->text, out);
+  if (records.empty()) {
+    out.push_back(error_at(1, 1, "the file is empty: export the table first with `mamori contacts export`"));
+    return table;
+  }
+  read_reviewed_row(records[0], table, out);
+  if (records.size() < 2) {
+    out.push_back(error_at(2, 1, "row 2 must be the header: 区分,相談内容,相談先,URL,電話番号,メール,備考"));
+    return table;
+  }
+  const std::vector<int> field_of_column = read_header(records[1], out);
+  for (size_t r = 2; r < records.size(); ++r) {
+    if (auto contact = read_contact(records[r], field_of_column, out)) table.contacts.push_back(std::move(*contact));
   }
   check_duplicates(table.contacts, "row", out);
   return table;

@@ -1,7 +1,22 @@
 #include "front_matter.h"
 
+#include "text.h"
+
 namespace mamori {
 namespace {
+
+// A CR that does not start a CRLF: the line ends of classic Mac OS. Neither TOML nor the
+// positions of messages count it as a line end, so such a file is refused with its reason.
+std::optional<Diagnostic> lone_cr(std::string_view text) {
+  for (size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
+    if (i + 1 < text.size() && text[i + 1] == '\n') continue;
+    const TextPosition pos = position_of(text, i);
+    return error_at(pos.line, pos.column,
+                    "this line ends with a CR alone (the line ends of old Mac editors): save the file with LF or "
+                    "CRLF line ends");
+  }
+  return std::nullopt;
+}
 
 bool is_fence(std::string_view line) {
   while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t')) {
@@ -16,6 +31,7 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
   size_t end = text.find('\n');
   const std::string_view first = text.substr(0, end);
   if (!is_fence(first)) {
+    if (auto cr = lone_cr(first)) return *cr;
     return error_at(
         1, 1, "missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'");
   }
@@ -40,6 +56,7 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
     pos = nl + 1;
     ++line;
   }
+  if (auto cr = lone_cr(text)) return *cr;
   return error_at(1, 1, "front matter is not closed: add a '+++' line after it");
 }
 

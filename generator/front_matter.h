@@ -6,6 +6,7 @@
 //   Markdown…
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -20,8 +21,10 @@ struct FrontMatterSplit {
   int body_first_line = 0;
 };
 
-// `text` must already be free of a BOM. Errors: no opening fence on line 1, or no
-// closing fence (reported at the opening fence, 1:1).
+// `text` must already be free of a BOM. Lines end with LF or CRLF. Errors: no opening
+// fence on line 1, or no closing fence (reported at the opening fence, 1:1); when the file
+// has CR-only line ends (classic Mac OS), which is why the fence was not found, that is
+// reported instead, at the first lone CR. Pure; never throws.
 std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view text);
 
 }  // namespace mamori

@@ -19,10 +19,21 @@ struct ExternalResource {
 
 // Scans HTML (a template's text or a rendered page). Values that start with a Mustache
 // tag ("{{") are left alone: they are filled with relative paths by the generator.
+// Attribute values are read as a browser reads them, character references decoded
+// (&#104;ttps:, &colon;), then checked: src, srcset, poster, background, <object data>,
+// <link>/<base> href, href and xlink:href on anything but <a> and <area> (SVG <image>,
+// <use>, <script>), style attributes and <style> elements (as CSS), <iframe srcdoc> (as
+// HTML), and <meta http-equiv="refresh"> to any absolute or protocol-relative URL (a
+// navigation away that a Content-Security-Policy does not stop).
 std::vector<ExternalResource> find_external_resources_in_html(std::string_view html);
 
-// Scans CSS: url(…) and @import.
+// Scans CSS: url(…), @import "…", and the strings in image-set(…) and src(…), after
+// decoding CSS escapes (u\72l(, \75 rl() and dropping comments.
 std::vector<ExternalResource> find_external_resources_in_css(std::string_view css);
+
+// Decodes HTML character references: numeric ones (&#104; &#x68; also without ';') and
+// the named ones that can spell URL punctuation (&colon; &sol; &amp; …). Others are kept.
+std::string decode_html_references(std::string_view text);
 
 // True for a URL that would leave the site: any scheme other than data: is external,
 // and so is "//host".

@@ -2,6 +2,8 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+
 #include "text.h"
 
 namespace mamori {
@@ -72,23 +74,73 @@ ExplicitId split_explicit_id(std::string_view heading_text) {
   return {rest, id};
 }
 
-IdAllocator::IdAllocator() {
-  // Ids the theme's templates use; a heading never takes them.
-  for (const char* reserved : {"m-main", "m-toc", "m-nav", "m-skip", "m-title", "m-sources", "m-quiz", "m-list",
-                               "m-sub", "m-sections", "m-contacts"}) {
-    used_.insert(reserved);
+namespace {
+
+// Every static id in themes/default (templates and partials); tests/unit/test_slug.cc
+// checks that none is missing.
+constexpr std::string_view kReserved[] = {"m-main",
+                                          "m-toc",
+                                          "m-nav",
+                                          "m-skip",
+                                          "m-title",
+                                          "m-sources",
+                                          "m-quiz",
+                                          "m-quizzes",
+                                          "m-list",
+                                          "m-sub",
+                                          "m-sections",
+                                          "m-contacts",
+                                          "quiz-app",
+                                          "quiz-band",
+                                          "quiz-certificate",
+                                          "quiz-certificate-facts",
+                                          "quiz-certificate-heading",
+                                          "quiz-certificate-name",
+                                          "quiz-certificate-print",
+                                          "quiz-certificate-show",
+                                          "quiz-certificate-text",
+                                          "quiz-certificate-title",
+                                          "quiz-data",
+                                          "quiz-download-csv",
+                                          "quiz-download-json",
+                                          "quiz-form",
+                                          "quiz-history",
+                                          "quiz-name",
+                                          "quiz-name-label",
+                                          "quiz-name-warning",
+                                          "quiz-questions",
+                                          "quiz-result",
+                                          "quiz-result-title",
+                                          "quiz-retry",
+                                          "quiz-status",
+                                          "quiz-storage-note",
+                                          "quiz-strings",
+                                          "quiz-submit",
+                                          "quiz-warning"};
+
+}  // namespace
+
+bool IdAllocator::reserved(std::string_view id) {
+  for (const std::string_view r : kReserved) {
+    if (r == id) return true;
   }
+  return false;
+}
+
+IdAllocator::IdAllocator() {
+  // A heading never takes the theme's ids.
+  for (const std::string_view r : kReserved) used_.emplace(r);
 }
 
 std::string IdAllocator::unique(std::string base) {
-  if (!used_.contains(base)) {
-    used_.insert(base);
-    return base;
-  }
-  for (int n = 1;; ++n) {
+  ++probes_;
+  if (used_.insert(base).second) return base;
+  int& next = next_[base];
+  for (int n = std::max(next, 1);; ++n) {
     std::string candidate = base + "-" + std::to_string(n);
-    if (!used_.contains(candidate)) {
-      used_.insert(candidate);
+    ++probes_;
+    if (used_.insert(candidate).second) {
+      next = n + 1;
       return candidate;
     }
   }

@@ -1,10 +1,258 @@
 #include "toml_reader.h"
 
+#include <algorithm>
+#include <exception>
+
 #include "spellcheck.h"
+#include "text.h"
 
 namespace mamori {
+namespace {
+
+// A linear, non-recursive walk over TOML text that tracks only how deep the structure
+// nests. It is not a validator: on text toml++ would refuse it may go on scanning in a
+// sensible state (it only has to make progress), but on valid TOML it follows the structure
+// exactly, so it never reports a false depth there. Depth counts containers: `a = 1` is at
+// level 1, `a.b = 1` and `a = [1]` and `[t] a = 1` at level 2.
+class NestingScan {
+ public:
+  NestingScan(std::string_view text, int limit) : text_(text), limit_(limit) {}
+
+  // The byte offset where the nesting first exceeds the limit, or nullopt.
+  std::optional<size_t> run() {
+    Expect expect = Expect::line_start;
+    while (pos_ < text_.size() && !too_deep_) {
+      switch (expect) {
+        case Expect::line_start:
+          expect = line_start();
+          break;
+        case Expect::key:
+          expect = key_value();
+          break;
+        case Expect::value:
+          expect = value();
+          break;
+        case Expect::after_value:
+          expect = after_value();
+          break;
+      }
+    }
+    return too_deep_;
+  }
+
+ private:
+  enum class Expect { line_start, key, value, after_value };
+  struct Frame {
+    char open;  // '[' (a list) or '{' (an inline table)
+    int depth;  // the level of the list's items, or of the inline table itself
+  };
+
+  bool at(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
+  bool in_list() const { return !stack_.empty() && stack_.back().open == '['; }
+  int base() const { return stack_.empty() ? header_depth_ : stack_.back().depth; }
+
+  void deeper(int depth, size_t where) {
+    if (depth > limit_ && !too_deep_) too_deep_ = where;
+  }
+
+  // Spaces and tabs; with `lines`, also line breaks and comments (inside lists).
+  void skip_space(bool lines) {
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == ' ' || c == '\t' || (lines && (c == '\n' || c == '\r'))) {
+        ++pos_;
+      } else if (lines && c == '#') {
+        skip_line();
+      } else {
+        return;
+      }
+    }
+  }
+
+  // To the next line break (not consumed).
+  void skip_line() {
+    const size_t nl = text_.find('\n', pos_);
+    pos_ = nl == std::string_view::npos ? text_.size() : nl;
+  }
+
+  // A string of any of the four kinds, starting at its quote.
+  void skip_string() {
+    const char q = text_[pos_];
+    const std::string_view triple = q == '"' ? std::string_view("\"\"\"") : std::string_view("'''");
+    const bool multi_line = text_.substr(pos_, 3) == triple;
+    pos_ += multi_line ? 3 : 1;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '\\' && q == '"') {
+        pos_ += 2;
+      } else if (multi_line && text_.substr(pos_, 3) == triple) {
+        size_t run = 3;  // """"" ends the string with two quotes in it
+        while (run < 5 && pos_ + run < text_.size() && text_[pos_ + run] == q) ++run;
+        pos_ += run;
+        return;
+      } else if (!multi_line && (c == q || c == '\n')) {
+        if (c == q) ++pos_;
+        return;
+      } else {
+        ++pos_;
+      }
+    }
+    pos_ = std::min(pos_, text_.size());
+  }
+
+  // A dotted key (bare or quoted parts); returns the number of parts.
+  int dotted_key(int depth) {
+    static constexpr std::string_view kNotBare = " \t\r\n=.[]{},#\"'";
+    int parts = 0;
+    while (pos_ < text_.size()) {
+      skip_space(false);
+      const size_t start = pos_;
+      if (at('"') || at('\'')) {
+        skip_string();
+      } else {
+        while (pos_ < text_.size() && kNotBare.find(text_[pos_]) == std::string_view::npos) ++pos_;
+      }
+      if (pos_ == start) break;
+      deeper(depth + ++parts, start);
+      skip_space(false);
+      if (!at('.')) break;
+      ++pos_;
+    }
+    return parts;
+  }
+
+  Expect line_start() {
+    skip_space(true);
+    if (pos_ >= text_.size()) return Expect::line_start;
+    if (at('[')) {  // [table] or [[array.of.tables]]
+      ++pos_;
+      const bool array = at('[');
+      if (array) ++pos_;
+      header_depth_ = (array ? 1 : 0) + dotted_key(array ? 1 : 0);
+      skip_line();  // the rest is "]" or "]]" and a comment, or an error toml++ reports
+      return Expect::line_start;
+    }
+    return key_value();
+  }
+
+  // A key and '=' (at the start of a line or inside an inline table).
+  Expect key_value() {
+    if (!stack_.empty()) {
+      skip_space(true);
+      if (at('}') || at(',')) return after_value();  // after_value consumes them
+    }
+    const size_t start = pos_;
+    const int parts = dotted_key(base());
+    skip_space(false);
+    if (at('=')) {
+      ++pos_;
+      value_depth_ = base() + parts;
+      return Expect::value;
+    }
+    if (pos_ == start) ++pos_;  // not a key: step over it (toml++ reports the error)
+    if (stack_.empty()) {
+      skip_line();
+      return Expect::line_start;
+    }
+    return Expect::after_value;
+  }
+
+  Expect value() {
+    skip_space(in_list());
+    if (pos_ >= text_.size()) return Expect::value;
+    const char c = text_[pos_];
+    if (c == '[') {
+      deeper(value_depth_ + 1, pos_);
+      stack_.push_back({'[', value_depth_ + 1});
+      ++pos_;
+      value_depth_ += 1;
+      return Expect::value;
+    }
+    if (c == '{') {
+      stack_.push_back({'{', value_depth_});
+      ++pos_;
+      return Expect::key;
+    }
+    if (c == ']' && in_list()) return Expect::after_value;  // [] or a trailing comma
+    if (c == '"' || c == '\'') {
+      skip_string();
+    } else {
+      // Numbers, dates, booleans: up to a delimiter ("1979-05-27 07:32:00" continues in
+      // after_value, which steps over the rest).
+      static constexpr std::string_view kEnd = " \t\r\n,[]{}#";
+      const size_t start = pos_;
+      while (pos_ < text_.size() && kEnd.find(text_[pos_]) == std::string_view::npos) ++pos_;
+      if (pos_ == start) ++pos_;
+    }
+    return Expect::after_value;
+  }
+
+  Expect after_value() {
+    skip_space(in_list());
+    if (pos_ >= text_.size()) return Expect::after_value;
+    if (stack_.empty()) {  // a top-level value ends its line
+      skip_line();
+      return Expect::line_start;
+    }
+    const char c = text_[pos_];
+    const char open = stack_.back().open;
+    if (c == (open == '[' ? ']' : '}')) {
+      ++pos_;
+      stack_.pop_back();
+      return Expect::after_value;
+    }
+    if (c == ',') ++pos_;
+    if (open == '{') return Expect::key;
+    value_depth_ = stack_.back().depth;
+    return Expect::value;
+  }
+
+  std::string_view text_;
+  int limit_;
+  size_t pos_ = 0;
+  int header_depth_ = 0;  // the level of the table the last [header] opened
+  int value_depth_ = 0;   // the level of the value being read
+  std::vector<Frame> stack_;
+  std::optional<size_t> too_deep_;
+};
+
+// "U+0000" for the first control character in `text` (C0 other than tab and line breaks,
+// DEL, C1), or "" when there is none. TOML escapes ("\u0000") can put any of them into a
+// string, and none may reach a page: browsers show them as garbage or drop the text.
+std::string control_character(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    unsigned code = 0x10000;
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) code = b;
+    if (b == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) code = next;  // U+0080..U+009F
+    }
+    if (code <= 0xFFFF) {
+      return std::string("U+00") + kHex[(code >> 4) & 0xF] + kHex[code & 0xF];
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+std::optional<Diagnostic> check_toml_nesting(std::string_view text, int limit) {
+  const std::optional<size_t> offset = NestingScan(text, limit).run();
+  if (!offset) return std::nullopt;
+  const TextPosition pos = position_of(text, *offset);
+  return error_at(pos.line, pos.column,
+                  "TOML nested too deeply: more than " + std::to_string(limit) +
+                      " levels of tables, dotted keys and lists inside each other; flatten the structure");
+}
 
 std::optional<toml::table> parse_toml(std::string_view text, int line_offset, std::vector<Diagnostic>& out) {
+  if (auto too_deep = check_toml_nesting(text)) {
+    too_deep->line += line_offset;
+    out.push_back(std::move(*too_deep));
+    return std::nullopt;
+  }
   try {
     return toml::parse(text, std::string_view{});
   } catch (const toml::parse_error& e) {
@@ -15,6 +263,9 @@ std::optional<toml::table> parse_toml(std::string_view text, int line_offset, st
     const auto& begin = e.source().begin;
     out.push_back(error_at(static_cast<int>(begin.line) + line_offset, static_cast<int>(begin.column),
                            "invalid TOML: " + description));
+    return std::nullopt;
+  } catch (const std::exception& e) {  // out of memory on a huge file: still a diagnostic, never a throw
+    out.push_back(error_at(0, 0, std::string("cannot read the TOML: ") + e.what()));
     return std::nullopt;
   }
 }
@@ -121,9 +372,21 @@ std::optional<Located<std::string>> TomlReader::string(std::string_view key, Nee
   const toml::node* node = find(key, need);
   if (node == nullptr) return std::nullopt;
   const auto pos = position_of(*node);
-  if (const auto* s = node->as_string()) return Located<std::string>{s->get(), pos.line, pos.column};
+  if (const auto* s = node->as_string()) {
+    if (!printable(key, s->get(), pos.line, pos.column)) return std::nullopt;
+    return Located<std::string>{s->get(), pos.line, pos.column};
+  }
   wrong_type(key, *node, "a string in quotes");
   return std::nullopt;
+}
+
+bool TomlReader::printable(std::string_view key, std::string_view value, int line, int column) {
+  const std::string control = control_character(value);
+  if (control.empty()) return true;
+  out_.push_back(error_at(line, column,
+                          "'" + qualified(key) + "' holds a control character (" + control +
+                              "), which cannot be shown on a page: remove it"));
+  return false;
 }
 
 std::optional<Located<int64_t>> TomlReader::integer(std::string_view key, Need need) {
@@ -177,6 +440,10 @@ std::optional<std::vector<Located<std::string>>> TomlReader::string_list(std::st
   for (const toml::node& item : *array) {
     const auto pos = position_of(item);
     if (const auto* s = item.as_string()) {
+      if (!printable(key, s->get(), pos.line, pos.column)) {
+        ok = false;
+        continue;
+      }
       values.push_back({s->get(), pos.line, pos.column});
     } else {
       out_.push_back(

@@ -29,9 +29,22 @@ struct Located {
 
 enum class Need { optional, required };
 
-// Parses TOML text. On a syntax error returns nullopt and adds the error (position from
-// toml++, shifted by line_offset) to `out`.
+// How deeply TOML may nest: levels of [table.headers], dotted.keys, [lists] and {inline
+// tables} together. toml++ recurses once per level (and so does destroying its tree), so
+// 50,000 levels overflow the stack; no real file needs more than a handful.
+inline constexpr int kMaxTomlNesting = 32;
+
+// The one entry point to toml++: every TOML file mamori reads goes through here. Parses TOML
+// text; never throws. On an error returns nullopt and adds it to `out`, positioned in `text`
+// (lines shifted by line_offset): nesting deeper than kMaxTomlNesting (checked before toml++
+// sees the text), or toml++'s syntax error.
 std::optional<toml::table> parse_toml(std::string_view text, int line_offset, std::vector<Diagnostic>& out);
+
+// The cheap pre-scan parse_toml runs: the error at the first place where `text` nests deeper
+// than `limit` levels, or nullopt. Understands strings, comments, headers, dotted keys, lists
+// and inline tables well enough never to under-count valid TOML; runs in linear time, no
+// recursion. Positions are in `text` (not shifted).
+std::optional<Diagnostic> check_toml_nesting(std::string_view text, int limit = kMaxTomlNesting);
 
 class TomlReader {
  public:
@@ -40,6 +53,8 @@ class TomlReader {
   TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out, std::string where = {},
              int line = 1, int column = 1);
 
+  // Strings and string lists refuse control characters other than tab and line breaks
+  // (reported at the value): every string read here may end up on a page.
   std::optional<Located<std::string>> string(std::string_view key, Need need = Need::optional);
   std::optional<Located<int64_t>> integer(std::string_view key, Need need = Need::optional);
   std::optional<Located<bool>> boolean(std::string_view key, Need need = Need::optional);
@@ -63,6 +78,8 @@ class TomlReader {
  private:
   const toml::node* find(std::string_view key, Need need);
   void wrong_type(std::string_view key, const toml::node& node, std::string_view expected);
+  // False (and an error) when a string value holds a control character.
+  bool printable(std::string_view key, std::string_view value, int line, int column);
   std::string qualified(std::string_view key) const;
 
   const toml::table& table_;

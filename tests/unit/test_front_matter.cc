@@ -43,4 +43,17 @@ TEST_SUITE("front matter") {
     const auto& only_fence = std::get<Diagnostic>(fence_only);
     CHECK(format_diagnostic(only_fence) == "1:1: error: front matter is not closed: add a '+++' line after it");
   }
+
+  TEST_CASE("CR-only line ends (old Mac) are named, at the first lone CR") {
+    const std::string message =
+        "error: this line ends with a CR alone (the line ends of old Mac editors): save the file with LF or CRLF "
+        "line ends";
+    const auto mac = split_front_matter("+++\rtitle = \"x\"\r+++\r本文\r");
+    CHECK(format_diagnostic(std::get<Diagnostic>(mac)) == "1:4: " + message);
+    // LF fences, but a lone CR hides the closing one.
+    const auto mixed = split_front_matter("+++\ntitle = \"題\"\r+++\n本文\n");
+    CHECK(format_diagnostic(std::get<Diagnostic>(mixed)) == "2:12: " + message);
+    // CRLF is fine, and so is a CR at the very end.
+    CHECK(std::holds_alternative<FrontMatterSplit>(split_front_matter("+++\r\ntitle = \"x\"\r\n+++\r")));
+  }
 }

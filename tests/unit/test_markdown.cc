@@ -55,12 +55,51 @@ TEST_SUITE("markdown") {
           std::vector<std::string>{"7:1: error: heading id 'x' is used twice on this page"});
   }
 
+  TEST_CASE("an explicit id the theme uses itself is reserved, with a suggestion") {
+    const auto r = render("## 本文 {#m-main}\n\n## 採点 {#quiz-result}\n", 3);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{
+              "3:1: error: heading id 'm-main' is reserved by the theme: choose another, such as 'm-main-1'",
+              "5:1: error: heading id 'quiz-result' is reserved by the theme: choose another, such as "
+              "'quiz-result-1'"});
+  }
+
+  TEST_CASE("repeated autolinks are each found where they are written") {
+    // cmark-gfm gives URL and e-mail autolinks no position: they are looked up in the text.
+    const auto r = render("https://example.jp と https://example.jp\n続き https://example.jp x@y.jp と x@y.jp\n", 4);
+    REQUIRE(r.links.size() == 5);
+    CHECK(r.links[0].column == 1);
+    CHECK(r.links[1].line == 4);
+    CHECK(r.links[1].column == 22);
+    CHECK(r.links[2].line == 5);
+    CHECK(r.links[2].column == 4);
+    CHECK(r.links[3].column == 23);
+    CHECK(r.links[4].column == 32);
+  }
+
   TEST_CASE("in-page fragment links are checked against the headings") {
     const auto r = render("[上へ](#概要) [x](#概容) [y](#%E6%A6%82%E8%A6%81)\n\n## 概要\n", 10);
     CHECK(
         formatted(r.diagnostics) ==
         std::vector<std::string>{"10:11: error: link to missing heading '#概容' on this page (did you mean '#概要'?)"});
     CHECK(r.html.find("href=\"#%E6%A6%82%E8%A6%81\"") != std::string::npos);  // cmark encodes hrefs
+  }
+
+  TEST_CASE("only the first ten missing headings of a page get a hint (each compares with every heading)") {
+    std::string body = "## 概要\n\n";
+    for (int i = 0; i < 11; ++i) body += "[x](#概容)\n";
+    const auto messages = formatted(render(body).diagnostics);
+    REQUIRE(messages.size() == 11);
+    CHECK(messages[9] == "12:1: error: link to missing heading '#概容' on this page (did you mean '#概要'?)");
+    CHECK(messages[10] == "13:1: error: link to missing heading '#概容' on this page");
+  }
+
+  TEST_CASE("autolinks in headings survive the heading's rewrite (ASan: no use after free)") {
+    const auto r = render("## https://example.jp/guide の見方\n\n### 連絡先 x@y.jp\n");
+    REQUIRE(r.links.size() == 2);
+    CHECK(r.links[0].url == "https://example.jp/guide");
+    CHECK(r.links[1].url == "mailto:x@y.jp");
+    CHECK(r.html.find("<a href=\"https://example.jp/guide\">https://example.jp/guide</a>") != std::string::npos);
   }
 
   TEST_CASE("relative links go through the resolver with file positions") {

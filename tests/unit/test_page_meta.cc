@@ -88,4 +88,14 @@ TEST_SUITE("page meta") {
               "3:12: error: source 'www.meti.go.jp' must be an absolute https:// or http:// URL",
               "3:30: error: source 'javascript:alert(1)' must be an absolute https:// or http:// URL"});
   }
+
+  TEST_CASE("control characters never reach the page") {
+    CHECK(problems("title = \"\\u0000\"\ndescription = \"a\\u001Bb\"\nsources = [\"https://x.example/\\u0007\"]\n") ==
+          std::vector<std::string>{
+              "2:9: error: 'title' holds a control character (U+0000), which cannot be shown on a page: remove it",
+              "3:15: error: 'description' holds a control character (U+001B), which cannot be shown on a page: "
+              "remove it",
+              "4:12: error: 'sources' holds a control character (U+0007), which cannot be shown on a page: remove "
+              "it"});
+  }
 }
