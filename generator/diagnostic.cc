@@ -8,90 +8,48 @@
 
 namespace mamori {
 
-namespace {
-
 // Messages quote what they complain about (a TOML value, a URL, a heading), and that text
 // is untrusted: a newline would split the one-line diagnostic that editors and CI parse,
-// and an escape sequence would reach the terminal. Control characters become visible
-// escapes; invalid UTF-8 becomes U+FFFD.
-bool is_control(std::string_view text, size_t i) {
-  const auto c = static_cast<unsigned char>(text[i]);
-  const bool c1 = c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xa0;
-  return c < 0x20 || c == 0x7f || c1;
+// and an escape sequence or a bidi control would act on the terminal. printable_text makes
+// it valid UTF-8 with such characters written as visible escapes.
+Diagnostic error_at(int line, int column, std::string message) {
+  return Diagnostic{{}, line, column, Severity::error, printable_text(message), {}};
 }
 
-bool is_printable_line(std::string_view text) {
-  if (find_invalid_utf8(text)) return false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (is_control(text, i)) return false;
-  }
-  return true;
+Diagnostic warning_at(int line, int column, std::string message) {
+  return Diagnostic{{}, line, column, Severity::warning, printable_text(message), {}};
 }
 
-std::string one_printable_line(std::string message) {
-  if (is_printable_line(message)) return message;
-  static constexpr char kHex[] = "0123456789abcdef";
+namespace {
+
+// The source line as shown under a diagnostic: valid UTF-8 (a bad byte becomes U+FFFD), a
+// tab as one space, and anything that could act on the terminal or reorder the line (C0
+// and C1 controls, DEL, U+2028/2029, bidi controls) as one '?', so the caret stays under
+// the right column and nothing from the file reaches the terminal live.
+std::string shown_source_line(std::string_view line) {
+  const std::string valid = to_valid_utf8(line);
   std::string out;
-  out.reserve(message.size());
-  std::string_view rest = message;
-  while (!rest.empty()) {
-    const auto bad = find_invalid_utf8(rest);
-    const std::string_view valid = rest.substr(0, bad.value_or(rest.size()));
-    for (size_t i = 0; i < valid.size(); ++i) {
-      const auto c = static_cast<unsigned char>(valid[i]);
-      if (c == '\n') {
-        out += "\\n";
-      } else if (c == '\r') {
-        out += "\\r";
-      } else if (c == '\t') {
-        out += "\\t";
-      } else if (is_control(valid, i)) {
-        const auto code = c == 0xc2 ? static_cast<unsigned char>(valid[++i]) : c;
-        out += std::string("\\x") + kHex[code >> 4] + kHex[code & 15];
-      } else {
-        out += static_cast<char>(c);
-      }
+  out.reserve(valid.size());
+  for (size_t i = 0; i < valid.size();) {
+    const auto c = static_cast<unsigned char>(valid[i]);
+    const size_t length = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    const std::string_view character(valid.data() + i, std::min(length, valid.size() - i));
+    i += character.size();
+    if (c == '\t') {
+      out += ' ';
+    } else if (length == 1 ? (c < 0x20 || c == 0x7f) : printable_text(character) != character) {
+      out += '?';
+    } else {
+      out += character;
     }
-    if (!bad) break;
-    out += "\uFFFD";
-    rest.remove_prefix(*bad + 1);  // one byte at a time: resynchronise on the next lead byte
   }
   return out;
 }
 
 }  // namespace
 
-Diagnostic error_at(int line, int column, std::string message) {
-  return Diagnostic{{}, line, column, Severity::error, one_printable_line(std::move(message)), {}};
-}
-
-Diagnostic warning_at(int line, int column, std::string message) {
-  return Diagnostic{{}, line, column, Severity::warning, one_printable_line(std::move(message)), {}};
-}
-
-std::string escape_control(std::string_view text, bool keep_tabs) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if ((byte >= 0x20 && byte != 0x7f) || (c == '\t' && keep_tabs)) {
-      out += c;
-    } else if (c == '\n') {
-      out += "\\n";
-    } else if (c == '\r') {
-      out += "\\r";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else {
-      out += {'\\', 'x', kHex[byte >> 4], kHex[byte & 0x0F]};
-    }
-  }
-  return out;
-}
-
 std::string format_diagnostic(const Diagnostic& d) {
-  std::string out = escape_control(d.path);
+  std::string out = printable_text(d.path);
   if (d.line > 0) {
     if (!out.empty()) out += ':';
     out += std::to_string(d.line);
@@ -99,7 +57,7 @@ std::string format_diagnostic(const Diagnostic& d) {
   }
   if (!out.empty()) out += ": ";
   out += d.severity == Severity::error ? "error: " : "warning: ";
-  out += escape_control(d.message, true);
+  out += printable_text(d.message);  // set directly (not through error_at) by some callers
   return out;
 }
 
@@ -110,13 +68,7 @@ std::string format_with_caret(const Diagnostic& d) {
   const std::string gutter(number.size(), ' ');
   const int caret = d.column - d.source_line_start + 1;
   if (caret < 1) return out;
-  // Show tabs as single spaces so the caret count stays right.
-  std::string line = d.source_line;
-  std::replace(line.begin(), line.end(), '\t', ' ');
-  // Other control characters (ESC of a terminal sequence, NUL) must not reach the terminal;
-  // one '?' each keeps the caret under the right column.
-  std::replace_if(
-      line.begin(), line.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; }, '?');
+  const std::string line = shown_source_line(d.source_line);
   const std::string ellipsis = d.source_line_start > 1 ? "…" : "";
   const std::string_view prefix = prefix_of_code_points(line, static_cast<size_t>(caret - 1));
   out += "\n " + number + " | " + ellipsis + line;

@@ -28,16 +28,12 @@ struct Diagnostic {
 Diagnostic error_at(int line, int column, std::string message);
 Diagnostic warning_at(int line, int column, std::string message);
 
-// "path:line:col: error: message" (the position parts that are 0 are left out). Control
-// characters in the path and the message are escaped (escape_control; a tab in the message
-// is kept: it does not break the line), so a file named "a\nb.md" cannot split one
-// diagnostic into two lines that tools would misread.
+// "path:line:col: error: message" (the position parts that are 0 are left out). The path
+// and the message go through printable_text (text.h): controls become visible escapes and
+// bytes that are not UTF-8 become U+FFFD, so a file named "a\nb.md" cannot split one
+// diagnostic into two lines that tools would misread, nor put an escape sequence on a
+// terminal. error_at and warning_at apply it to the message already.
 std::string format_diagnostic(const Diagnostic& d);
-
-// `text` with every ASCII control character (and DEL) written as an escape: \n, \r, \t,
-// or \xNN (tabs kept as they are with `keep_tabs`). Everything else, UTF-8 included, is
-// kept as it is.
-std::string escape_control(std::string_view text, bool keep_tabs = false);
 
 // format_diagnostic plus, when the source line is known, the line and a caret under
 // the column (aligned by display width, so full-width Japanese text lines up).

@@ -44,7 +44,7 @@ class PreviousSite(ProjectTest):
         self.write("content/a\nb.md", "no front matter\n")
         result = run("build", "--root", self.root)
         self.assertEqual(result.returncode, 1)
-        self.assertIn("content/a\\nb.md:1:1: error: ", result.stderr)
+        self.assertIn("content/a\\x0Ab.md:1:1: error: ", result.stderr)
         for line in result.stderr.splitlines():
             self.assertRegex(line, r"^(content/|mamori: | \d+ \|| +\|)")
 

@@ -67,17 +67,18 @@ TEST_SUITE("diagnostic messages") {
   // fuzz_config, fuzz_quiz: toml++ quotes the text it saw, newline included, and the
   // one-line diagnostic split in two.
   TEST_CASE("control characters and invalid UTF-8 in a message are made visible") {
-    CHECK(error_at(1, 2, "saw 'fals\n'").message == "saw 'fals\\n'");
-    CHECK(warning_at(1, 2, "a\tb\rc\x1b]0;x\x07").message == "a\\tb\\rc\\x1b]0;x\\x07");
-    CHECK(error_at(1, 2, "c1 \xc2\x9b and bad \xff end").message == "c1 \\x9b and bad \uFFFD end");
+    CHECK(error_at(1, 2, "saw 'fals\n'").message == "saw 'fals\\x0A'");
+    CHECK(warning_at(1, 2, "a\tb\rc\x1b]0;x\x07").message == "a\\x09b\\x0Dc\\x1B]0;x\\x07");
+    CHECK(error_at(1, 2, "c1 \xc2\x9b and bad \xff end").message == "c1 \\u009B and bad \uFFFD end");
+    CHECK(error_at(1, 2, "bidi \u202e").message == "bidi \\u202E");
     CHECK(error_at(1, 2, "見出し「同じ」").message == "見出し「同じ」");
   }
 
   TEST_CASE("the source line under a diagnostic shows no control characters") {
     Diagnostic d = error_at(1, 4, "x");
     d.path = "a.md";
-    d.source_line = "\x1b]0;t\x07 y";
-    CHECK(format_with_caret(d) == "a.md:1:4: error: x\n 1 | ?]0;t? y\n   |    ^");
+    d.source_line = "\x1b]0;t\x07 \u202e\xff y";
+    CHECK(format_with_caret(d) == "a.md:1:4: error: x\n 1 | ?]0;t? ?\uFFFD y\n   |    ^");
   }
 }
 
@@ -86,8 +87,9 @@ TEST_SUITE("diagnostic") {
     Diagnostic d = error_at(0, 0, "output path 'a\nb.html' is also produced by x");
     d.path = "content/a\nb\tc\x1b\x7f.md";
     CHECK(format_diagnostic(d) ==
-          "content/a\\nb\\tc\\x1b\\x7f.md: error: output path 'a\\nb.html' is also produced by x");
-    CHECK(escape_control("日本語\r\x01") == "日本語\\r\\x01");
-    CHECK(escape_control("a\tb", true) == "a\tb");
+          "content/a\\x0Ab\\x09c\\x1B\\x7F.md: error: output path 'a\\x0Ab.html' is also produced by x");
+    d.path = "content/bad\xff\u202e.md";
+    CHECK(format_diagnostic(d) ==
+          "content/bad\uFFFD\\u202E.md: error: output path 'a\\x0Ab.html' is also produced by x");
   }
 }

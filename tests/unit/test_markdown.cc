@@ -157,7 +157,7 @@ TEST_SUITE("markdown") {
             "2:34: error: unsafe link 'vbscript:x' is not allowed: use https:, http:, mailto:, tel: or a relative link",
             "2:50: error: unsafe link '//evil.example/' is not allowed: use https:, http:, mailto:, tel: or a relative "
             "link",
-            "3:1: error: unsafe link 'java\\tscript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "3:1: error: unsafe link 'java\\x09script:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
             "relative link"});
   }
 
