@@ -11,6 +11,7 @@
 
 #include "files.h"
 #include "output_tree.h"
+#include "text.h"
 
 namespace fs = std::filesystem;
 
@@ -148,13 +149,30 @@ std::optional<BuildState> parse_checked(std::string_view text) {
   const auto warnings = json.find("warnings");
   if (warnings == json.end() || !warnings->is_array()) return std::nullopt;
   for (const auto& warning : *warnings) {
-    if (!warning.is_string()) return std::nullopt;
+    if (!warning.is_string() || !is_stored_warning(warning.get_ref<const std::string&>())) return std::nullopt;
     state.warnings.push_back(warning.get<std::string>());
   }
   return state;
 }
 
 }  // namespace
+
+bool is_stored_warning(std::string_view text) {
+  // What format_with_caret wrote: one printable diagnostic line, then at most the source
+  // line and the caret line, both indented. Anything else (an escape sequence, a forged
+  // "x: error:" line) means the file was not written by a build, and the warnings are
+  // printed again as they are: refuse it.
+  if (text.empty()) return false;
+  size_t lines = 0;
+  for (size_t start = 0; start <= text.size(); ++lines) {
+    const size_t end = std::min(text.find('\n', start), text.size());
+    const std::string_view line = text.substr(start, end - start);
+    if (printable_text(line) != line) return false;
+    if (lines > 0 && !line.starts_with(' ')) return false;
+    start = end + 1;
+  }
+  return lines >= 1 && lines <= 3;
+}
 
 std::string input_fingerprint(const fs::path& root, bool include_drafts, const Date& today) {
   Fnv fnv;

@@ -42,6 +42,9 @@ std::filesystem::path state_file_for(const std::filesystem::path& out);
 // state this version wrote (wrong JSON, a wrong type anywhere, a value out of range, an
 // unknown version) gives nullopt. Never throws.
 std::optional<BuildState> parse_build_state(std::string_view text) noexcept;
+// Whether `text` is a warning as a build stores it (format_with_caret: a printable line,
+// then at most two indented lines); parse_build_state refuses a state holding another.
+bool is_stored_warning(std::string_view text);
 // The text write_build_state stores (parse_build_state gives `state` back).
 std::string build_state_text(const BuildState& state);
 

@@ -264,8 +264,16 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
   ContactTable current;
   std::string current_text;
   std::error_code ec;
-  if (fs::exists(toml_file, ec)) {
-    auto current_read = read_file(toml_file);
+  if (fs::exists(fs::symlink_status(toml_file, ec))) {
+    // Checked on the opened file: a contacts.toml that is a symlink out of content/ is
+    // neither shown (a dry run lists the rows it holds) nor replaced.
+    auto current_read = read_file_inside(toml_file, fs::canonical(root / "content", ec), "content/");
+    if (auto* error = std::get_if<FileError>(&current_read); error && error->message.starts_with("symlink")) {
+      Diagnostic d = error_at(0, 0, error->message + "; nothing was changed");
+      d.path = "content/contacts.toml";
+      result.diagnostics.push_back(std::move(d));
+      return result;
+    }
     if (auto* text = std::get_if<std::string>(&current_read)) {
       current_text = *text;
       std::vector<Diagnostic> ignored;  // an invalid current file is simply replaced

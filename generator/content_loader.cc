@@ -80,6 +80,11 @@ class ContentWalker {
       const std::string name = entry.path().filename().string();
       if (is_ignored_name(name)) continue;
       const std::string content_path = prefix + name;
+      if (find_invalid_utf8(name)) {
+        // It would become a URL, a sitemap entry and a link text: none can hold such bytes.
+        problem(content_path, "the file name is not valid UTF-8: rename it (e.g. save it again under a Japanese name)");
+        continue;
+      }
       if (entry.is_symlink(ec)) {
         const fs::path target = fs::canonical(entry.path(), ec);
         if (ec) {
@@ -367,7 +372,9 @@ std::variant<Site, LoadFailure> load_site(const fs::path& root, const LoadOption
   if (fs::is_directory(quiz_dir, ec)) {
     for (fs::directory_iterator it(quiz_dir, ec), end; !ec && it != end; it.increment(ec)) {
       const fs::path& p = it->path();
-      if (p.extension() == ".toml" && !is_ignored_name(p.filename().string())) quiz_files.push_back(p);
+      if (p.extension() == ".toml" && !is_ignored_name(p.filename().string())) {
+        quiz_files.push_back(p);  // an id that is not UTF-8 is refused by parse_quiz (is_valid_quiz_id)
+      }
     }
   }
   std::sort(quiz_files.begin(), quiz_files.end());

@@ -19,6 +19,7 @@
 #include "links_command.h"
 #include "parallel.h"
 #include "scaffold.h"
+#include "text.h"
 
 namespace {
 
@@ -26,6 +27,11 @@ constexpr int kUsageError = 2;
 
 void print_diagnostics(const mamori::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) std::cerr << mamori::format_with_caret(d) << '\n';
+}
+
+// Text from files, file names and the command line, as it may be shown on a terminal.
+std::string shown(std::string_view text) {
+  return mamori::printable_text(text);
 }
 
 std::string count(int n, const char* one, const char* many) {
@@ -36,14 +42,14 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
   if (report.up_to_date) {
     for (const auto& warning : report.earlier_warnings) std::cerr << warning << '\n';
     const int warnings = static_cast<int>(report.earlier_warnings.size());
-    std::cout << "mamori: nothing changed since the last build; " << report.out.string() << " is up to date ("
+    std::cout << "mamori: nothing changed since the last build; " << shown(report.out.string()) << " is up to date ("
               << count(report.pages, "page", "pages") << (warnings ? ", " + count(warnings, "warning", "warnings") : "")
               << ")\n";
     return 0;
   }
   print_diagnostics(report.diagnostics);
   if (report.environment_error) {
-    std::cerr << "mamori: error: " << *report.environment_error << '\n';
+    std::cerr << "mamori: error: " << shown(*report.environment_error) << '\n';
     return report.exit_status();
   }
   const int errors = report.diagnostics.error_count();
@@ -57,8 +63,9 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
   elapsed_text << std::fixed << std::setprecision(2) << seconds;
   const std::string elapsed = elapsed_text.str();
   if (wrote) {
-    std::cout << "mamori: built " << count(report.pages, "page", "pages") << " into " << report.out.string() << " in "
-              << elapsed << " s" << (warnings ? " (" + count(warnings, "warning", "warnings") + ")" : "") << '\n';
+    std::cout << "mamori: built " << count(report.pages, "page", "pages") << " into " << shown(report.out.string())
+              << " in " << elapsed << " s" << (warnings ? " (" + count(warnings, "warning", "warnings") + ")" : "")
+              << '\n';
   } else {
     std::cout << "mamori: checked " << count(report.pages, "page", "pages") << ": no errors"
               << (warnings ? ", " + count(warnings, "warning", "warnings") : "") << '\n';
@@ -74,11 +81,23 @@ void print_progress(size_t done, size_t total) {
             << std::string(kWidth - filled, ' ') << "]" << std::flush;
 }
 
+// The export writes a .csv file: anything else (contacts.toml itself, mamori.toml, a page)
+// would be overwritten by CSV, so it is refused.
+bool is_csv_name(const std::filesystem::path& file) {
+  return mamori::to_lower(file.extension().string()) == ".csv";
+}
+
 int export_contacts(const std::string& root, const std::string& csv_file) {
-  const std::filesystem::path toml_file = std::filesystem::path(root) / "content" / "contacts.toml";
-  auto read = mamori::read_file(toml_file);
+  if (!is_csv_name(csv_file)) {
+    std::cerr << "mamori: error: " << shown(csv_file)
+              << ": the export writes a CSV file; give a name that ends in .csv (nothing was written)\n";
+    return kUsageError;
+  }
+  const std::filesystem::path content = std::filesystem::path(root) / "content";
+  std::error_code ec;
+  auto read = mamori::read_file_inside(content / "contacts.toml", std::filesystem::canonical(content, ec), "content/");
   if (auto* error = std::get_if<mamori::FileError>(&read)) {
-    std::cerr << "mamori: error: content/contacts.toml: " << error->message << '\n';
+    std::cerr << "mamori: error: content/contacts.toml: " << shown(error->message) << '\n';
     return kUsageError;
   }
   const std::string& text = std::get<std::string>(read);
@@ -94,11 +113,11 @@ int export_contacts(const std::string& root, const std::string& csv_file) {
     return 1;
   }
   if (auto error = mamori::write_file(csv_file, mamori::contacts_to_csv(table))) {
-    std::cerr << "mamori: error: " << error->message << '\n';
+    std::cerr << "mamori: error: " << shown(error->message) << '\n';
     return kUsageError;
   }
   std::cout << "mamori: wrote " << count(static_cast<int>(table.contacts.size()), "contact", "contacts") << " to "
-            << csv_file << " (UTF-8 CSV for Excel)\n";
+            << shown(csv_file) << " (UTF-8 CSV for Excel)\n";
   return 0;
 }
 
@@ -114,13 +133,13 @@ int import_contacts(const std::string& root, const std::string& csv_file, bool d
     return 1;
   }
   if (result.changes.empty()) {
-    std::cout << "mamori: content/contacts.toml already matches " << csv_file << "; nothing to change\n";
+    std::cout << "mamori: content/contacts.toml already matches " << shown(csv_file) << "; nothing to change\n";
     return 0;
   }
   std::cout << (dry_run ? "mamori: importing would change content/contacts.toml:\n"
                         : "mamori: updated content/contacts.toml:\n");
-  for (const auto& change : result.changes) std::cout << "  " << change << '\n';
-  if (!result.backup.empty()) std::cout << "The previous file is kept as " << result.backup.string() << '\n';
+  for (const auto& change : result.changes) std::cout << "  " << shown(change) << '\n';
+  if (!result.backup.empty()) std::cout << "The previous file is kept as " << shown(result.backup.string()) << '\n';
   if (dry_run) std::cout << "Nothing was written (--dry-run).\n";
   return 0;
 }
@@ -215,12 +234,12 @@ int main(int argc, char** argv) {
     const mamori::SystemClock clock;
     auto result = mamori::scaffold_page(root, new_path, clock.today());
     if (auto* error = std::get_if<mamori::ScaffoldError>(&result)) {
-      std::cerr << "mamori: error: " << error->message << '\n';
+      std::cerr << "mamori: error: " << shown(error->message) << '\n';
       return kUsageError;
     }
     const auto& done = std::get<mamori::Scaffolded>(result);
-    std::cout << "mamori: wrote " << done.file.string() << '\n';
-    if (!done.notice.empty()) std::cout << done.notice << '\n';
+    std::cout << "mamori: wrote " << shown(done.file.string()) << '\n';
+    if (!done.notice.empty()) std::cout << shown(done.notice) << '\n';
     return 0;
   }
 

@@ -106,6 +106,11 @@ std::string new_page_text(const std::string& title, long long weight, const Date
 std::variant<Scaffolded, ScaffoldError> scaffold_page(const fs::path& root, std::string path, const Date& today) {
   if (path.starts_with("content/")) path.erase(0, 8);
   if (!path.ends_with(".md")) path += ".md";
+  if (find_invalid_utf8(path) || printable_text(path) != path) {
+    // The name becomes the page's title and URL: it must be text a browser can show.
+    return ScaffoldError{"'" + printable_text(path) +
+                         "' is not a usable page name: use letters, digits, '-' or Japanese"};
+  }
   const auto resolved = resolve_relative("", path);
   if (!resolved || resolved->empty() || path.starts_with('/')) {
     return ScaffoldError{"'" + path + "' must be a path inside content/, like cyber/backup.md"};

@@ -4,7 +4,7 @@ import os
 import pathlib
 import unittest
 
-from helpers import ProjectTest, run
+from helpers import REPO, ProjectTest, run
 
 QUIZ = """title = "B"
 pass_mark = 50
@@ -196,3 +196,65 @@ class Overflow(ProjectTest):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+CONTACTS = ('reviewed = 2026-06-01\n\n[[contact]]\ngroup = "窓口"\ntopic = "相談"\n'
+            'organization = "県"\nphone = "052-954-6370"\n')
+
+
+class FoundByAnAttacker(ProjectTest):
+    """Problems a tester found by attacking the built program, each pinned here."""
+
+    def test_contacts_export_never_overwrites_the_table_or_another_non_csv_file(self):
+        table = self.write("content/contacts.toml", CONTACTS)
+        for target in ("content/contacts.toml", "mamori.toml", "x.txt"):
+            result = run("contacts", "export", self.root / target, "--root", self.root)
+            self.assertEqual(result.returncode, 2, target)
+            self.assertIn("the export writes a CSV file; give a name that ends in .csv (nothing was written)",
+                          result.stderr)
+        self.assertEqual(table.read_text(encoding="utf-8"), CONTACTS)
+        self.assertFalse((self.root / "x.txt").exists())
+
+    def test_a_contact_table_linked_out_of_content_is_neither_shown_nor_exported(self):
+        secret = pathlib.Path(self._tmp.name) / "secret.toml"
+        secret.write_text(CONTACTS.replace("県", "SECRET ORG") + "db_password = 1\n", encoding="utf-8")
+        os.symlink(secret, self.root / "content/contacts.toml")
+        result = run("contacts", "export", self.root / "a.csv", "--root", self.root)
+        self.assertEqual(result.returncode, 2)
+        self.assertNotIn("SECRET", result.stderr + result.stdout)
+        self.assertFalse((self.root / "a.csv").exists())
+        csv = self.write("b.csv", "\ufeff最終確認日,2026-06-01\r\n区分,相談内容,相談先,URL,電話番号,メール,備考\r\n"
+                                  "窓口,相談,県,,052-954-6370,,\r\n")
+        result = run("contacts", "import", csv, "--dry-run", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/contacts.toml: error: symlink points outside content/", result.stderr)
+        self.assertNotIn("SECRET", result.stderr + result.stdout)
+
+    def test_a_forged_build_state_cannot_print_escape_sequences_or_fake_lines(self):
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        state_file = self.root / ".site.mamori-state"
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+        state["warnings"] = ["x\u001b[31mRED\u001b]0;title\u0007\nfake: error: injected"]
+        state_file.write_text(json.dumps(state), encoding="utf-8")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("\x1b", result.stderr + result.stdout)
+        self.assertNotIn("injected", result.stderr)
+        self.assertIn("mamori: built ", result.stdout)  # a full build, not "nothing changed"
+
+    def test_new_page_refuses_names_with_control_bytes_or_invalid_utf8(self):
+        for name in ("cyber/e\x1b[31m.md", os.fsdecode(b"cyber/\xff.md")):
+            result = run("new", "page", name, "--root", self.root)
+            self.assertEqual(result.returncode, 2)
+            self.assertNotIn("\x1b", result.stderr + result.stdout)
+            self.assertIn("is not a usable page name", result.stderr)
+        self.assertEqual(sorted(p.name for p in (self.root / "content/cyber").iterdir()),
+                         sorted(p.name for p in (REPO / "tests/fixtures/good/content/cyber").iterdir()))
+
+    def test_a_page_whose_file_name_is_not_utf8_is_an_error(self):
+        self.write(os.fsdecode(b"content/cyber/ok\xc3.md"), '+++\ntitle = "x"\n+++\n')
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/cyber/ok\ufffd.md: error: the file name is not valid UTF-8: rename it",
+                      result.stderr)
+        self.assertFalse((self.root / "site").exists())
