@@ -165,6 +165,12 @@ std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>
       out.push_back(error_at(row.number, column, std::move(formula->message)));
       continue;  // left empty: no second complaint about a missing value
     }
+    if (const std::string control = first_control_character(std::get<std::string>(cell)); !control.empty()) {
+      out.push_back(
+          error_at(row.number, column,
+                   "the cell holds a control character (" + control + "), which cannot be shown on a page: remove it"));
+      continue;
+    }
     const auto f = static_cast<size_t>(field_of_column[c]);
     *targets[f] = std::move(std::get<std::string>(cell));
     fields[f] = Position{row.number, column};

@@ -290,4 +290,24 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return true;
 }
 
+// "U+0000" for the first control character in `text` (C0 other than tab and line breaks,
+// DEL, C1), or "" when there is none. TOML escapes ("\u0000") can put any of them into a
+// string, and none may reach a page: browsers show them as garbage or drop the text.
+std::string first_control_character(std::string_view text) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    unsigned code = 0x10000;
+    if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r') || b == 0x7F) code = b;
+    if (b == 0xC2 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0x9F) code = next;  // U+0080..U+009F
+    }
+    if (code <= 0xFFFF) {
+      return std::string("U+00") + kHex[(code >> 4) & 0xF] + kHex[code & 0xF];
+    }
+  }
+  return {};
+}
+
 }  // namespace mamori

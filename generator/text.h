@@ -61,6 +61,10 @@ std::string to_valid_utf8(std::string_view bytes);
 // changes nothing more.
 std::string printable_text(std::string_view text);
 
+// "U+0000" for the first control character in `text` (C0 other than tab and line breaks,
+// DEL, C1), or "" when there is none. No such character may reach a page or a table.
+std::string first_control_character(std::string_view text);
+
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
 
 }  // namespace mamori

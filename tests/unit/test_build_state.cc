@@ -56,8 +56,8 @@ TEST_SUITE("build state: found by an attacker") {
   TEST_CASE("a state whose warnings are not what a build stores is refused") {
     BuildState state{"f", "m", "o", 3, {"content/a.md:1:2: warning: x\n 1 | 見出し\n   |  ^"}};
     REQUIRE(parse_build_state(build_state_text(state)).has_value());
-    for (const std::string bad : {"x\x1b[31mRED", "x\x1b]0;title\x07", "ok\nfake: error: injected", "a\n b\n c\n d",
-                                  "bidi \u202e"}) {
+    for (const std::string bad :
+         {"x\x1b[31mRED", "x\x1b]0;title\x07", "ok\nfake: error: injected", "a\n b\n c\n d", "bidi \u202e"}) {
       state.warnings = {bad};
       CHECK_MESSAGE(!parse_build_state(build_state_text(state)).has_value(), bad);
     }

@@ -180,6 +180,22 @@ TEST_SUITE("contacts") {
               "4: error: missing 相談先 (organization)"});
   }
 
+  // Found by attacking the binary: such a cell was written into contacts.toml, which the
+  // next build then refused, and the change list printed it raw on the terminal.
+  TEST_CASE("import refuses cells holding control characters") {
+    std::vector<Diagnostic> out;
+    contacts_from_csv(
+        "最終確認日,2025-05-01\n"
+        "区分,相談内容,相談先,URL,電話番号,メール,備考\n"
+        "県内,a,\"o\x1b[31mRED\",,03-1234-5678,,\"x\xc2\x85y\"\n",
+        out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{
+              "3:3: error: the cell holds a control character (U+001B), which cannot be shown on a page: remove it",
+              "3:7: error: the cell holds a control character (U+0085), which cannot be shown on a page: remove it",
+              "3: error: missing 相談先 (organization)"});
+  }
+
   TEST_CASE("import reads Excel's date styles, any column order, and skips blank rows") {
     std::vector<Diagnostic> out;
     const ContactTable table = contacts_from_csv(
