@@ -179,6 +179,32 @@ std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>
   return contact;
 }
 
+struct CurrentTable {
+  ContactTable table;
+  std::string text;  // "" when there is no contacts.toml yet
+};
+
+// The contacts.toml an import replaces. Checked on the opened file: one that is a symlink
+// out of content/ is neither shown (a dry run lists the rows it holds) nor replaced. An
+// invalid or unreadable table is simply replaced.
+std::variant<CurrentTable, Diagnostic> read_current_table(const fs::path& root, const fs::path& toml_file) {
+  CurrentTable current;
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(toml_file, ec))) return current;
+  auto read = read_file_inside(toml_file, fs::canonical(root / "content", ec), "content/");
+  if (auto* error = std::get_if<FileError>(&read); error && error->message.starts_with("symlink")) {
+    Diagnostic d = error_at(0, 0, error->message + "; nothing was changed");
+    d.path = "content/contacts.toml";
+    return d;
+  }
+  if (auto* text = std::get_if<std::string>(&read)) {
+    current.text = *text;
+    std::vector<Diagnostic> ignored;
+    current.table = parse_contacts(strip_bom(current.text), ignored);
+  }
+  return current;
+}
+
 }  // namespace
 
 ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out) {
@@ -267,25 +293,12 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
   }
 
   const fs::path toml_file = root / "content" / "contacts.toml";
-  ContactTable current;
-  std::string current_text;
-  std::error_code ec;
-  if (fs::exists(fs::symlink_status(toml_file, ec))) {
-    // Checked on the opened file: a contacts.toml that is a symlink out of content/ is
-    // neither shown (a dry run lists the rows it holds) nor replaced.
-    auto current_read = read_file_inside(toml_file, fs::canonical(root / "content", ec), "content/");
-    if (auto* error = std::get_if<FileError>(&current_read); error && error->message.starts_with("symlink")) {
-      Diagnostic d = error_at(0, 0, error->message + "; nothing was changed");
-      d.path = "content/contacts.toml";
-      result.diagnostics.push_back(std::move(d));
-      return result;
-    }
-    if (auto* text = std::get_if<std::string>(&current_read)) {
-      current_text = *text;
-      std::vector<Diagnostic> ignored;  // an invalid current file is simply replaced
-      current = parse_contacts(strip_bom(current_text), ignored);
-    }
+  auto current_read = read_current_table(root, toml_file);
+  if (auto* error = std::get_if<Diagnostic>(&current_read)) {
+    result.diagnostics.push_back(std::move(*error));
+    return result;
   }
+  const auto& [current, current_text] = std::get<CurrentTable>(current_read);
   result.changes = describe_changes(current, imported);
   const std::string new_text = contacts_to_toml(imported);
   if (new_text == current_text) return result;  // nothing to write
@@ -301,16 +314,9 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
       return result;
     }
   }
-  const fs::path temporary = toml_file.string() + ".tmp";
-  if (auto error = write_file(temporary, new_text)) {
-    Diagnostic d = error_at(0, 0, error->message);
-    d.path = "content/contacts.toml";
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
-  fs::rename(temporary, toml_file, ec);
-  if (ec) {
-    Diagnostic d = error_at(0, 0, "cannot replace contacts.toml: " + ec.message());
+  // write_file writes a new file and renames it into place: the table is never half-written.
+  if (auto error = write_file(toml_file, new_text)) {
+    Diagnostic d = error_at(0, 0, "cannot replace contacts.toml: " + error->message);
     d.path = "content/contacts.toml";
     result.diagnostics.push_back(std::move(d));
     return result;

@@ -1,6 +1,6 @@
 // Checking cited URLs: one fetch per page however often it is cited, politely (a few
 // requests per host at a time, backing off on 429 and 5xx), with verdicts an editor can
-// act on (design.md, "Link checking").
+// act on (README, "Checking the cited URLs").
 #pragma once
 
 #include <chrono>

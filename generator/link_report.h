@@ -19,7 +19,8 @@ LinkSummary summarize(const std::vector<LinkResult>& results);
 // Problems grouped by source file and line, each with what to do. Color only when asked.
 std::string text_report(const std::vector<LinkResult>& results, const LinkCache& history, bool color);
 
-// The document design.md specifies; `internal` lists problems with links between pages.
+// {"summary", "links", "internal"}: counts per verdict, every checked URL with its verdict and the places
+// that cite it; `internal` lists problems with links between pages.
 std::string json_report(const std::vector<LinkResult>& results, const std::vector<Diagnostic>& internal);
 
 std::string junit_report(const std::vector<LinkResult>& results, const std::vector<Diagnostic>& internal);
