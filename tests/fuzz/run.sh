@@ -50,6 +50,6 @@ for target in "${targets[@]}"; do
     echo "error: fuzz_$target found a problem; the input is in build/fuzz/findings/" >&2
     status=1
   fi
-  grep -E '^stat::(number_of_executed_units|peak_rss_mb)|cov: ' build/fuzz/"$target".log | tail -n 3 || true
+  grep -a -E '^stat::(number_of_executed_units|peak_rss_mb)|cov: ' build/fuzz/"$target".log | tail -n 3 || true
 done
 exit $status
