@@ -17,9 +17,13 @@ void report_external(const std::string& path, std::string_view text, const std::
                      Diagnostics& diagnostics) {
   for (const auto& resource : found) {
     const TextPosition pos = position_of(text, resource.offset);
+    // A navigation (meta refresh) leaves the site; everything else would be loaded from outside.
+    const bool navigates = resource.what.find("navigate") != std::string::npos;
     Diagnostic d = error_at(pos.line, pos.column,
                             "'" + resource.url + "' (" + resource.what +
-                                ") would be loaded from outside the site: put the file in the theme's assets/ folder");
+                                (navigates ? "): the site must not send readers elsewhere by itself: link to it instead"
+                                           : ") would be loaded from outside the site: put the file in the theme's "
+                                             "assets/ folder"));
     d.path = path;
     d.source_line = std::string(line_of(text, pos.line));
     diagnostics.add(std::move(d));
@@ -79,10 +83,15 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
     }
     if (!it->is_regular_file(link_ec)) continue;
     theme.assets.push_back(ThemeAsset{"assets/" + rel, it->path()});
-    if (it->path().extension() != ".css") continue;
+    // CSS and SVG can load from outside (url(), @import; <image href>, <use>, <style>).
+    const std::string extension = to_lower(it->path().extension().string());
+    if (extension != ".css" && extension != ".svg") continue;
     auto read = read_file_inside(it->path(), theme.real_dir, shown);
     if (auto* text = std::get_if<std::string>(&read)) {
-      report_external(path, *text, find_external_resources_in_css(*text), diagnostics);
+      report_external(
+          path, *text,
+          extension == ".css" ? find_external_resources_in_css(*text) : find_external_resources_in_html(*text),
+          diagnostics);
     } else {
       problem(diagnostics, path, std::get<FileError>(read).message);
     }

@@ -93,10 +93,20 @@ class HostileTheme(ProjectTest):
                         "<style>a{background:u\\72l(https://evil.example/p.png)}</style>\n", encoding="utf-8")
         result = run("build", "--root", self.root)
         self.assertNotEqual(result.returncode, 0)
-        for url, what in (("https://evil.example/", "refresh of <meta>, which would navigate away"),
-                          ("https://evil.example/i.png", "href of <image>"),
+        self.assertIn("'https://evil.example/' (refresh of <meta>, which would navigate away): the site must not "
+                      "send readers elsewhere by itself: link to it instead", result.stderr)
+        for url, what in (("https://evil.example/i.png", "href of <image>"),
                           ("https://evil.example/p.png", "url() in CSS")):
             self.assertIn(f"'{url}' ({what}) would be loaded from outside the site", result.stderr)
+
+    def test_an_svg_asset_that_loads_from_outside(self):
+        self.write("themes/default/assets/logo.svg",
+                   '<svg xmlns="http://www.w3.org/2000/svg"><image href="https://evil.example/i.png"/></svg>\n')
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("themes/default/assets/logo.svg:1:", result.stderr)
+        self.assertIn("'https://evil.example/i.png' (href of <image>) would be loaded from outside the site",
+                      result.stderr)
 
 
 if __name__ == "__main__":
