@@ -63,6 +63,7 @@ browser: build
 bench: build
 	tests/bench/run.py
 	tests/bench/links.py
+	tests/bench/pathological.py --mamori $(MAMORI)
 
 format:
 	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc tests/fuzz/*.cc tests/fuzz/*.h
