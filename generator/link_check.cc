@@ -148,7 +148,8 @@ std::string location_as_url(std::string_view location) {
         continue;
       }
     }
-    if (b < 0x20 || b >= 0x7F) {
+    // Space, '"', '<', '>' and '`' too, as a browser's URL parser encodes them in a path.
+    if (b < 0x20 || b >= 0x7F || std::string_view(" \"<>`").find(static_cast<char>(b)) != std::string_view::npos) {
       out += '%';
       out += kHex[b >> 4];
       out += kHex[b & 0x0F];

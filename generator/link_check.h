@@ -81,8 +81,9 @@ class LinkChecker {
 std::string host_key(std::string_view url);
 
 // A Location header's bytes made into valid UTF-8 the way a browser does it: bytes that are
-// not part of well-formed UTF-8, ASCII controls and DEL are percent-encoded ("/a\xFF" →
-// "/a%FF"), so the URL followed is still the one the server named.
+// not part of well-formed UTF-8, ASCII controls, DEL, space, '"', '<', '>' and '`' are
+// percent-encoded ("/a\xFF b" → "/a%FF%20b"), so the URL followed is still the one the
+// server named.
 std::string location_as_url(std::string_view location);
 
 // Resolves a Location header against the URL it came from. Any bytes: never throws; a

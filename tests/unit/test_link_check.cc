@@ -332,7 +332,9 @@ TEST_SUITE("link check") {
   }
 
   TEST_CASE("a Location that is not UTF-8 is followed percent-encoded") {
-    CHECK(location_as_url("/a\xFF\xE3\x81\x82 b\x1B\x7F\xE3\x81") == "/a%FF\xE3\x81\x82 b%1B%7F%E3%81");
+    CHECK(location_as_url("/a\xFF\xE3\x81\x82 b\x1B\x7F\xE3\x81") == "/a%FF\xE3\x81\x82%20b%1B%7F%E3%81");
+    // Found by attacking the binary: a redirect to '/x "y"' was called "not a web page".
+    CHECK(location_as_url("/good9 \"quoted\"<a>`") == "/good9%20%22quoted%22%3Ca%3E%60");
     Fixture f;
     f.transport.on("HEAD", "https://a.go.jp/x", {respond(301, {{"location", "/y\xFF"}})});
     f.transport.on("HEAD", "https://a.go.jp/y%FF", {respond(200, {{"content-type", "text/plain"}})});
