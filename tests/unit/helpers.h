@@ -25,6 +25,14 @@ struct StringMaker<std::vector<std::string>> {
 
 namespace mamori::testing {
 
+// `unit` written `n` times (for large hostile inputs).
+inline std::string repeat(std::string_view unit, size_t n) {
+  std::string out;
+  out.reserve(unit.size() * n);
+  for (size_t i = 0; i < n; ++i) out += unit;
+  return out;
+}
+
 // A fresh folder under the system temp folder, removed with everything in it.
 class TempDir {
  public:

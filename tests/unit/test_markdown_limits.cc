@@ -8,15 +8,9 @@
 
 using namespace mamori;
 using mamori::testing::formatted;
+using mamori::testing::repeat;
 
 namespace {
-
-std::string repeat(std::string_view unit, size_t n) {
-  std::string out;
-  out.reserve(unit.size() * n);
-  for (size_t i = 0; i < n; ++i) out += unit;
-  return out;
-}
 
 std::string problem(std::string_view body) {
   const auto d = check_markdown_limits(body);

@@ -9,15 +9,9 @@
 
 using namespace mamori;
 using mamori::testing::formatted;
+using mamori::testing::repeat;
 
 namespace {
-
-std::string repeat(std::string_view unit, size_t n) {
-  std::string out;
-  out.reserve(unit.size() * n);
-  for (size_t i = 0; i < n; ++i) out += unit;
-  return out;
-}
 
 // "a.a.a…a = 1" with `parts` keys.
 std::string dotted(size_t parts) {
