@@ -66,10 +66,10 @@ bench: build
 	tests/bench/pathological.py --mamori $(MAMORI)
 
 format:
-	clang-format -i generator/*.cc generator/*.h tests/unit/*.cc tests/fuzz/*.cc tests/fuzz/*.h
+	clang-format -i generator/*/*.cc generator/*/*.h tests/unit/*.h tests/unit/*.cc tests/unit/*/*.cc tests/fuzz/*.cc tests/fuzz/*.h
 
 lint: build
-	clang-tidy -p build/dev --quiet generator/*.cc
+	clang-tidy -p build/dev --quiet generator/*/*.cc
 
 clean:
 	rm -rf build site

@@ -1,8 +1,8 @@
 // The build state beside the output (.site.mamori-state): a cache that anything may
 // have damaged. A state that parses must write back to
 // the same state.
-#include "build_state.h"
 #include "fuzz_support.h"
+#include "site/build_state.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;

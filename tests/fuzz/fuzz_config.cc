@@ -1,6 +1,6 @@
 // mamori.toml.
-#include "config.h"
 #include "fuzz_support.h"
+#include "site/config.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<mamori::Diagnostic> out;

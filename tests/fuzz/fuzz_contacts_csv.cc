@@ -1,7 +1,7 @@
 // A contact table saved by Excel (UTF-8 with or without BOM, or CP932), as
 // `mamori contacts import` reads it; and the export of what was read.
-#include "contacts_csv.h"
-#include "csv.h"
+#include "contacts/contacts_csv.h"
+#include "core/csv.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -1,6 +1,6 @@
 // The contact table (content/contacts.toml), and its canonical TOML rewrite: what the
 // import writes must read back as the same table.
-#include "contacts.h"
+#include "contacts/contacts.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

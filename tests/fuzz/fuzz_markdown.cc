@@ -1,8 +1,8 @@
 // Markdown rendering with the real link resolver on a small site: the safety contract of
 // markdown.h must hold for every input (no raw HTML, no unsafe href/src, valid UTF-8).
 #include "fuzz_support.h"
-#include "link_resolver.h"
-#include "markdown.h"
+#include "site/markdown.h"
+#include "site/page_links.h"
 
 namespace {
 

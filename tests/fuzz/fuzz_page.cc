@@ -1,10 +1,10 @@
 // A content page as the loader sees it: encoding check, front matter split, page meta.
 #include <algorithm>
 
-#include "content_loader.h"
-#include "front_matter.h"
 #include "fuzz_support.h"
-#include "page_meta.h"
+#include "site/front_matter.h"
+#include "site/loader.h"
+#include "site/page_meta.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;
@@ -15,7 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (const auto* parts = std::get_if<FrontMatterSplit>(&split)) {
     const PageMeta meta = parse_page_meta(parts->toml, parts->toml_first_line, out);
     // With an error the build stops; without one, what the page shows must be sound.
-    const bool failed = std::any_of(out.begin(), out.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
+    const bool failed =
+        std::any_of(out.begin(), out.end(), [](const Diagnostic& d) { return d.severity == Severity::error; });
     if (failed) {
       fuzz::check_diagnostics(out);
       return 0;

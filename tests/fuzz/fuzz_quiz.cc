@@ -1,6 +1,6 @@
 // A quiz bank (quizzes/ID.toml).
 #include "fuzz_support.h"
-#include "quiz.h"
+#include "quiz/quiz.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<mamori::Diagnostic> out;

@@ -4,13 +4,13 @@
 #pragma once
 
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <vector>
 
-#include "diagnostic.h"
-#include "text.h"
+#include "core/diagnostic.h"
+#include "core/text.h"
 
 namespace mamori::fuzz {
 

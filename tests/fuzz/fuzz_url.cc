@@ -1,7 +1,7 @@
 // URL helpers, on URLs from pages and from servers (Location headers).
+#include "core/url.h"
 #include "fuzz_support.h"
-#include "link_check.h"
-#include "url.h"
+#include "links/checker.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;

@@ -10,7 +10,7 @@
 
 #include <doctest/doctest.h>
 
-#include "diagnostic.h"
+#include "core/diagnostic.h"
 
 namespace doctest {
 template <>

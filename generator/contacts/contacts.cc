@@ -1,0 +1,128 @@
+#include "contacts/contacts.h"
+
+#include <map>
+
+#include "contacts/phone.h"
+#include "core/text.h"
+#include "core/toml_reader.h"
+#include "core/url.h"
+
+namespace mamori {
+
+const std::vector<ContactField>& contact_fields() {
+  static const std::vector<ContactField> fields = {
+      {"group", "区分"},     {"topic", "相談内容"}, {"organization", "相談先"}, {"url", "URL"},
+      {"phone", "電話番号"}, {"email", "メール"},   {"note", "備考"},
+  };
+  return fields;
+}
+
+namespace {
+
+bool plausible_email(std::string_view email) {
+  const size_t at = email.find('@');
+  return at != std::string_view::npos && at > 0 && email.find('@', at + 1) == std::string_view::npos &&
+         email.find('.', at) != std::string_view::npos && email.back() != '.' &&
+         email.find_first_of(" \t\r\n<>\"',;:()[]\\") == std::string_view::npos;
+}
+
+}  // namespace
+
+void validate_contact(Contact& contact, Position entry, const std::array<Position, Contact::kFields>& fields,
+                      std::vector<Diagnostic>& out) {
+  auto problem = [&](size_t field, std::string message) {
+    const Position at = fields[field].line > 0 ? fields[field] : entry;
+    out.push_back(error_at(at.line, at.column, std::move(message)));
+  };
+  contact.line = entry.line;
+  for (std::string* value : contact.values()) *value = std::string(trim(*value));
+  if (contact.group.empty()) problem(0, "missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\"");
+  if (contact.topic.empty()) problem(1, "missing 相談内容 (topic): what people call this window about");
+  if (contact.organization.empty()) problem(2, "missing 相談先 (organization)");
+  if (!contact.url.empty() && !is_web_url(contact.url)) {
+    problem(3, "URL '" + contact.url + "' must start with https:// or http://");
+  }
+  if (!contact.phone.empty()) {
+    auto normalized = normalize_phone(contact.phone);
+    if (!normalized) {
+      problem(4, "phone number " + normalized.error().message);
+    } else {
+      contact.phone = normalized->display;
+    }
+  }
+  if (!contact.email.empty() && !plausible_email(contact.email)) {
+    problem(5, "email '" + contact.email + "' is not an e-mail address");
+  }
+  if (contact.phone.empty() && contact.note.empty() && !contact.organization.empty()) {
+    problem(4,
+            "no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
+            "\"ウェブサイトのフォームから問い合わせます\"");
+  }
+}
+
+void check_duplicates(const std::vector<Contact>& contacts, std::string_view unit, std::vector<Diagnostic>& out) {
+  std::map<std::string, int> seen;
+  for (const auto& contact : contacts) {
+    if (contact.topic.empty() || contact.organization.empty()) continue;
+    const auto [it, inserted] = seen.emplace(contact.key(), contact.line);
+    if (!inserted) {
+      out.push_back(error_at(contact.line, 0,
+                             "duplicate entry: '" + contact.topic + "' at '" + contact.organization +
+                                 "' is already listed at " + std::string(unit) + " " + std::to_string(it->second)));
+    }
+  }
+}
+
+ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out) {
+  ContactTable table;
+  const auto parsed = parse_toml(toml, 0, out);
+  if (!parsed) return table;
+  TomlReader root(*parsed, 0, out);
+  if (auto reviewed = root.date("reviewed", Need::required)) {
+    table.reviewed = reviewed->value;
+    table.reviewed_line = reviewed->line;
+    table.reviewed_column = reviewed->column;
+  }
+  if (const toml::array* list = root.table_list("contact", Need::required)) {
+    int index = 0;
+    for (const toml::node& node : *list) {
+      const toml::table& entry = *node.as_table();
+      const Position start{first_key_line(entry, 1), 1};
+      TomlReader reader(entry, 0, out, "contact[" + std::to_string(++index) + "]", start.line, start.column);
+      Contact contact;
+      std::array<Position, Contact::kFields> fields{};
+      const auto targets = contact.values();
+      for (size_t f = 0; f < Contact::kFields; ++f) {
+        if (auto value = reader.string(contact_fields()[f].key)) {
+          *targets[f] = value->value;
+          fields[f] = Position{value->line, value->column};
+        }
+      }
+      reader.finish();
+      validate_contact(contact, start, fields, out);
+      contact.url_line = fields[3].line;
+      table.contacts.push_back(std::move(contact));
+    }
+  }
+  root.finish();
+  check_duplicates(table.contacts, "line", out);
+  return table;
+}
+
+std::string contacts_to_toml(const ContactTable& table) {
+  std::string out =
+      "# 相談先一覧。Excel で編集するときは `mamori contacts export 相談先.csv` で書き出し、\n"
+      "# 編集後に `mamori contacts import 相談先.csv` で取り込みます（README の「相談先一覧の更新」）。\n";
+  out += "reviewed = " + (table.reviewed ? to_iso(*table.reviewed) : std::string("1970-01-01")) + "\n";
+  for (const auto& contact : table.contacts) {
+    out += "\n[[contact]]\n";
+    const auto values = contact.values();
+    for (size_t f = 0; f < Contact::kFields; ++f) {
+      if (values[f]->empty()) continue;
+      out += std::string(contact_fields()[f].key) + " = " + toml_basic_string(*values[f]) + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace mamori

@@ -1,0 +1,83 @@
+// The contact table (相談先一覧): content/contacts.toml, validated and normalised.
+//
+//   reviewed = 2025-05-01          # when the whole table was last checked
+//   [[contact]]
+//   group = "県内の窓口"            # tables on the page, in order of first appearance
+//   topic = "経済安全保障全般"       # what to call about
+//   organization = "愛知県 …"
+//   url = "https://…"               # optional
+//   phone = "052-954-6370"          # optional; full-width digits are normalised
+//   email = "…@…"                   # optional
+//   note = "…"                      # optional; required when there is no phone
+#pragma once
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/diagnostic.h"
+
+namespace mamori {
+
+struct Contact {
+  std::string group;
+  std::string topic;
+  std::string organization;
+  std::string url;
+  std::string phone;  // normalised ("052-954-6370"), or ""
+  std::string email;
+  std::string note;
+  int line = 0;      // where it is defined (TOML line or CSV row)
+  int url_line = 0;  // where its URL is written (for the link checker)
+
+  static constexpr size_t kFields = 7;
+  // The values in the order of contact_fields().
+  std::array<std::string*, kFields> values() { return {&group, &topic, &organization, &url, &phone, &email, &note}; }
+  std::array<const std::string*, kFields> values() const {
+    return {&group, &topic, &organization, &url, &phone, &email, &note};
+  }
+  // Identifies a window: two entries with the same topic and organisation are duplicates.
+  std::string key() const { return organization + "\n" + topic; }
+};
+
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
+struct ContactTable {
+  std::optional<Date> reviewed;
+  int reviewed_line = 0;
+  int reviewed_column = 0;
+  std::vector<Contact> contacts;
+};
+
+// The fields of a contact in table order, with the Japanese column names used in the
+// CSV export and on the page.
+struct ContactField {
+  std::string_view key;    // "topic"
+  std::string_view label;  // "相談内容"
+};
+const std::vector<ContactField>& contact_fields();
+
+// Checks one contact's values (trimming them) and normalises its phone number. A problem
+// with a field is reported at fields[i] (in contact_fields() order) when that is known,
+// otherwise at `entry`.
+void validate_contact(Contact& contact, Position entry, const std::array<Position, Contact::kFields>& fields,
+                      std::vector<Diagnostic>& out);
+
+// Parses contacts.toml. Problems are reported with positions in the file.
+ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out);
+
+// Reports entries that repeat an earlier one (same topic and organisation). `unit` names
+// what Contact::line counts: "line" in contacts.toml, "row" in a CSV file.
+void check_duplicates(const std::vector<Contact>& contacts, std::string_view unit, std::vector<Diagnostic>& out);
+
+// The canonical text of contacts.toml: what `mamori contacts import` writes. Parsing it
+// gives the same table back.
+std::string contacts_to_toml(const ContactTable& table);
+
+}  // namespace mamori

@@ -1,0 +1,84 @@
+#include "core/csv.h"
+
+namespace mamori {
+
+std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>& out) {
+  std::vector<CsvRecord> records;
+  size_t i = 0;
+  int line = 1;
+  int number = 0;
+  while (i < text.size()) {
+    CsvRecord record;
+    record.number = ++number;
+    record.line = line;
+    std::string field;
+    bool record_done = false;
+    while (!record_done) {
+      field.clear();
+      if (i < text.size() && text[i] == '"') {
+        const int quote_line = line;
+        ++i;
+        bool closed = false;
+        while (i < text.size()) {
+          const char c = text[i++];
+          if (c == '"') {
+            if (i < text.size() && text[i] == '"') {
+              field += '"';
+              ++i;
+            } else {
+              closed = true;
+              break;
+            }
+          } else {
+            if (c == '\n') ++line;
+            field += c;
+          }
+        }
+        if (!closed) {
+          out.push_back(error_at(quote_line, 0, "a quoted field is never closed: add the missing '\"'"));
+          return records;
+        }
+        // Text after the closing quote (a"b"c) is kept, as Excel does.
+        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+      } else {
+        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+      }
+      record.fields.push_back(field);
+      if (i >= text.size()) {
+        record_done = true;
+      } else if (text[i] == ',') {
+        ++i;
+      } else {
+        if (text[i] == '\r') ++i;
+        if (i < text.size() && text[i] == '\n') ++i;
+        ++line;
+        record_done = true;
+      }
+    }
+    records.push_back(std::move(record));
+  }
+  // Trailing blank lines are not records.
+  while (!records.empty() && records.back().fields.size() == 1 && records.back().fields[0].empty()) records.pop_back();
+  return records;
+}
+
+std::string csv_record(const std::vector<std::string>& fields) {
+  std::string out;
+  for (size_t f = 0; f < fields.size(); ++f) {
+    if (f > 0) out += ',';
+    const std::string& value = fields[f];
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+      out += value;
+      continue;
+    }
+    out += '"';
+    for (const char c : value) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "\r\n";
+}
+
+}  // namespace mamori

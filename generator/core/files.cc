@@ -1,0 +1,168 @@
+#include "core/files.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <random>
+#include <system_error>
+
+namespace fs = std::filesystem;
+
+namespace mamori {
+namespace {
+
+std::string too_large(uintmax_t size, size_t max_bytes) {
+  return "file is too large (" + std::to_string(size >> 20) + " MB; the limit is " + std::to_string(max_bytes >> 20) +
+         " MB)";
+}
+
+std::string errno_text() {
+  return std::strerror(errno);
+}
+
+}  // namespace
+
+FileDescriptor& FileDescriptor::operator=(FileDescriptor&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+FileDescriptor::~FileDescriptor() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+int FileDescriptor::close() {
+  const int result = fd_ >= 0 ? ::close(fd_) : 0;
+  fd_ = -1;
+  return result;
+}
+
+Result<std::string> read_file(const fs::path& path, size_t max_bytes) {
+  std::error_code ec;
+  const auto size = fs::file_size(path, ec);
+  if (ec) return Error{"cannot read: " + ec.message()};
+  if (size > max_bytes) return Error{too_large(size, max_bytes)};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot read: " + errno_text()};
+  std::string content(size, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(size));
+  content.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad()) return Error{"cannot read: " + errno_text()};
+  return content;
+}
+
+Result<std::string> read_head(const fs::path& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{"cannot read: " + errno_text()};
+  std::string content(max_bytes, '\0');
+  in.read(content.data(), static_cast<std::streamsize>(max_bytes));
+  if (in.bad()) return Error{"cannot read: " + errno_text()};
+  content.resize(static_cast<size_t>(in.gcount()));
+  return content;
+}
+
+bool is_within(const fs::path& path, const fs::path& tree) {
+  const fs::path relative = path.lexically_relative(tree);
+  return !relative.empty() && *relative.begin() != "..";
+}
+
+Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) return Error{"cannot read: " + errno_text()};
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) return Error{"cannot read: " + errno_text()};
+  if (!S_ISREG(info.st_mode)) return Error{"cannot read: not a regular file"};
+  std::error_code ec;
+  const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(fd.get()), ec);
+  if (ec) return Error{"cannot tell where the file really is (/proc/self/fd: " + ec.message() + ")"};
+  if (!is_within(opened, tree)) {
+    return Error{"symlink points outside " + std::string(shown_tree) + ": copy the file in instead"};
+  }
+  // O_NONBLOCK only kept a FIFO swapped in from blocking the open; reads block as usual.
+  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  return fd;
+}
+
+Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return Error{"cannot read: " + errno_text()};
+  const auto size = static_cast<uintmax_t>(info.st_size);
+  if (!head_only && size > max_bytes) return Error{too_large(size, max_bytes)};
+  // One byte more than allowed tells a file that grew past the limit while being read.
+  const size_t limit = head_only ? max_bytes : max_bytes + 1;
+  std::string content(static_cast<size_t>(std::min<uintmax_t>(size, limit)), '\0');
+  size_t done = 0;
+  while (done < limit) {
+    if (done == content.size()) content.resize(std::min(limit, std::max<size_t>(content.size() * 2, 4096)));
+    const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{"cannot read: " + errno_text()};
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  content.resize(done);
+  if (!head_only && done > max_bytes) return Error{too_large(done, max_bytes)};
+  return content;
+}
+
+Result<std::string> read_file_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree,
+                                     size_t max_bytes, bool head_only) {
+  auto opened = open_inside(path, tree, shown_tree);
+  if (!opened) return opened.error();
+  return read_descriptor(opened->get(), max_bytes, head_only);
+}
+
+Result<void> write_all(int fd, std::string_view content) {
+  size_t done = 0;
+  while (done < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Error{errno_text()};
+    done += static_cast<size_t>(n);
+  }
+  return {};
+}
+
+Result<void> write_file_atomically(const fs::path& path, std::string_view content) {
+  static std::atomic<unsigned> counter{0};
+  std::error_code ec;
+  const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) return Error{"cannot create folder " + parent.string() + ": " + ec.message()};
+  // O_EXCL | O_NOFOLLOW: the temporary name is new, never an existing file or a symlink.
+  fs::path temporary;
+  FileDescriptor fd(-1);
+  for (int attempt = 0; fd.get() < 0 && attempt < 100; ++attempt) {
+    temporary = parent /
+                ("." + path.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" + std::to_string(counter++));
+    fd = FileDescriptor(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
+    if (fd.get() < 0 && errno != EEXIST) break;
+  }
+  if (fd.get() < 0) return Error{"cannot write " + path.string() + ": " + errno_text()};
+  struct stat old {};
+  if (::lstat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(fd.get(), old.st_mode & 07777);
+  Result<void> written = write_all(fd.get(), content);
+  if (written && ::fsync(fd.get()) != 0) written = Error{errno_text()};
+  if (written && fd.close() != 0) written = Error{errno_text()};
+  if (written && ::rename(temporary.c_str(), path.c_str()) != 0) written = Error{errno_text()};
+  if (!written) {
+    ::unlink(temporary.c_str());
+    return Error{"cannot write " + path.string() + ": " + written.error().message};
+  }
+  return {};
+}
+
+std::string generic(const fs::path& path) {
+  return path.generic_string();
+}
+
+}  // namespace mamori

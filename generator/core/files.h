@@ -1,0 +1,76 @@
+// Small file-system helpers with expected-style results.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/result.h"
+
+namespace mamori {
+
+// An open file descriptor, closed when the object goes away.
+class FileDescriptor {
+ public:
+  explicit FileDescriptor(int fd) : fd_(fd) {}
+  FileDescriptor(FileDescriptor&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
+  FileDescriptor& operator=(FileDescriptor&& other) noexcept;
+  FileDescriptor(const FileDescriptor&) = delete;
+  FileDescriptor& operator=(const FileDescriptor&) = delete;
+  ~FileDescriptor();
+
+  int get() const { return fd_; }
+  // Closes now and returns what close() returned (a write error may show up only here).
+  int close();
+
+ private:
+  int fd_ = -1;
+};
+
+// Reads a whole file; refuses files larger than `max_bytes`.
+Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes = size_t{64} << 20);
+
+// Reads at most `max_bytes` from the start of a file (for front matter, which is at the
+// top: the rest of a page is read when it is rendered).
+Result<std::string> read_head(const std::filesystem::path& path, size_t max_bytes);
+
+// Opens a regular file for reading, following symlinks, and then checks where the OPENED
+// descriptor really is (/proc/self/fd): it must lie inside `tree`, a real path (as from
+// fs::canonical). Checking the descriptor, not the name, means a symlink swapped in after
+// any earlier check cannot lead outside. `shown_tree` names the tree in the message
+// ("content/", "themes/default").
+Result<FileDescriptor> open_inside(const std::filesystem::path& path, const std::filesystem::path& tree,
+                                   std::string_view shown_tree);
+
+// open_inside, then reads the whole file (refusing more than `max_bytes`) or, with
+// `head_only`, at most `max_bytes` from its start.
+Result<std::string> read_file_inside(const std::filesystem::path& path, const std::filesystem::path& tree,
+                                     std::string_view shown_tree, size_t max_bytes = size_t{64} << 20,
+                                     bool head_only = false);
+
+// Reads what is left of an open file, refusing more than `max_bytes` (or, with
+// `head_only`, stopping there).
+Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only = false);
+
+// Whether `path` is `tree` or lies below it (both absolute and normalised; no file-system access).
+bool is_within(const std::filesystem::path& path, const std::filesystem::path& tree);
+
+// The one way mamori replaces a file it does not stage (contacts.toml, its backup, the link
+// cache, the build state, pages rewritten by --fix-redirects). Writes `content` to `path`,
+// creating parent folders: the bytes go to a new temporary file beside it (O_EXCL |
+// O_NOFOLLOW), given the old file's permissions, flushed to disk, and renamed over `path`.
+// A symlink at `path` is replaced, never written through; readers see the old or the new
+// file, never half of one; a failure leaves `path` as it was and says what failed and the
+// system's words for it ("cannot write …: File too large").
+Result<void> write_file_atomically(const std::filesystem::path& path, std::string_view content);
+
+// Writes all of `content` to an open descriptor (retrying short writes and EINTR); the
+// error message is errno's text.
+Result<void> write_all(int fd, std::string_view content);
+
+// '/'-separated form of a relative path (on every platform).
+std::string generic(const std::filesystem::path& path);
+
+}  // namespace mamori

@@ -1,0 +1,192 @@
+#include "core/url.h"
+
+#include <vector>
+
+#include "core/text.h"
+
+namespace mamori {
+namespace {
+
+// What a browser's URL parser sees: leading/trailing C0 controls and spaces stripped,
+// tab/LF/CR removed anywhere (WHATWG URL, "basic URL parser").
+std::string browser_view(std::string_view url) {
+  size_t start = 0;
+  while (start < url.size() && static_cast<unsigned char>(url[start]) <= 0x20) ++start;
+  size_t end = url.size();
+  while (end > start && static_cast<unsigned char>(url[end - 1]) <= 0x20) --end;
+  std::string out;
+  out.reserve(end - start);
+  for (size_t i = start; i < end; ++i) {
+    if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') out += url[i];
+  }
+  return out;
+}
+
+bool is_alpha(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+std::string encode(std::string_view text, std::string_view reserved) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b < 0x20 || b == 0x7F || b == ' ' || reserved.find(c) != std::string_view::npos) {
+      out += '%';
+      out += kHex[b >> 4];
+      out += kHex[b & 0x0F];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string url_scheme(std::string_view url) {
+  const std::string view = browser_view(url);
+  if (view.empty() || !is_alpha(view[0])) return {};
+  for (size_t i = 1; i < view.size(); ++i) {
+    const char c = view[i];
+    if (c == ':') {
+      std::string scheme = view.substr(0, i);
+      for (char& s : scheme) {
+        if (s >= 'A' && s <= 'Z') s = static_cast<char>(s - 'A' + 'a');
+      }
+      return scheme;
+    }
+    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return {};
+  }
+  return {};
+}
+
+UrlKind classify_url(std::string_view url) {
+  const std::string scheme = url_scheme(url);
+  if (scheme == "http" || scheme == "https") return UrlKind::web;
+  if (scheme == "mailto" || scheme == "tel") return UrlKind::contact;
+  if (!scheme.empty()) return UrlKind::unsafe;
+  const std::string view = browser_view(url);
+  // "//host/path" and "\\host" leave the site: treat them like an unknown scheme.
+  if (view.starts_with("//") || view.starts_with("\\\\") || view.starts_with("/\\") || view.starts_with("\\/")) {
+    return UrlKind::unsafe;
+  }
+  if (view.starts_with('#')) return UrlKind::fragment;
+  return UrlKind::relative;
+}
+
+bool is_web_url(std::string_view url) {
+  if (classify_url(url) != UrlKind::web) return false;
+  const size_t colon = url.find(':');
+  const std::string_view rest = url.substr(colon + 1);
+  return rest.starts_with("//") && rest.size() > 2 && rest[2] != '/' &&
+         url.find_first_of(" \t\r\n") == std::string_view::npos;
+}
+
+std::string percent_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 2 < text.size()) {
+      const int hi = hex_value(text[i + 1]);
+      const int lo = hex_value(text[i + 2]);
+      if (hi >= 0 && lo >= 0) {
+        out += static_cast<char>(hi * 16 + lo);
+        i += 2;
+        continue;
+      }
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+std::string encode_path(std::string_view path) {
+  return encode(path, "<>\"`#%?{}|\\^[]'");
+}
+
+std::string encode_fragment(std::string_view fragment) {
+  return encode(fragment, "\"<>`%#'");
+}
+
+UrlParts split_url(std::string_view url) {
+  UrlParts parts;
+  const size_t hash = url.find('#');
+  if (hash != std::string_view::npos) {
+    parts.fragment = url.substr(hash + 1);
+    parts.has_fragment = true;
+    url = url.substr(0, hash);
+  }
+  const size_t question = url.find('?');
+  if (question != std::string_view::npos) {
+    parts.query = url.substr(question + 1);
+    url = url.substr(0, question);
+  }
+  parts.path = url;
+  return parts;
+}
+
+std::optional<std::string> resolve_relative(std::string_view base_dir, std::string_view relative) {
+  std::vector<std::string_view> segments;
+  auto push = [&](std::string_view path) -> bool {
+    size_t start = 0;
+    while (start <= path.size()) {
+      size_t end = path.find('/', start);
+      if (end == std::string_view::npos) end = path.size();
+      const std::string_view segment = path.substr(start, end - start);
+      if (segment == "..") {
+        if (segments.empty()) return false;
+        segments.pop_back();
+      } else if (!segment.empty() && segment != ".") {
+        segments.push_back(segment);
+      }
+      start = end + 1;
+    }
+    return true;
+  };
+  if (!relative.starts_with('/') && !push(base_dir)) return std::nullopt;
+  if (!push(relative)) return std::nullopt;
+  std::string out;
+  for (const auto segment : segments) {
+    if (!out.empty()) out += '/';
+    out += segment;
+  }
+  return out;
+}
+
+std::string_view dirname(std::string_view path) {
+  const size_t slash = path.rfind('/');
+  return slash == std::string_view::npos ? std::string_view{} : path.substr(0, slash);
+}
+
+std::string path_to_root(std::string_view from) {
+  std::string out;
+  for (const char c : from) {
+    if (c == '/') out += "../";
+  }
+  return out;
+}
+
+std::string relative_url(std::string_view from, std::string_view to) {
+  // Strip the directories both paths share, then climb out of what is left of `from`.
+  size_t common = 0;
+  size_t i = 0;
+  while (i < from.size() && i < to.size() && from[i] == to[i]) {
+    if (from[i] == '/') common = i + 1;
+    ++i;
+  }
+  return path_to_root(from.substr(common)) + encode_path(to.substr(common));
+}
+
+}  // namespace mamori

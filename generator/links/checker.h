@@ -1,0 +1,86 @@
+// Checking cited URLs: one fetch per page however often it is cited, politely (a few
+// requests per host at a time, backing off on 429 and 5xx), with verdicts an editor can
+// act on (README, "Checking the cited URLs").
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "links/http.h"
+#include "site/cited_urls.h"
+
+namespace mamori {
+
+enum class Verdict { ok, redirected, broken, timeout, unreachable, blocked, skipped };
+std::string_view verdict_name(Verdict verdict);
+// broken, timeout and unreachable make `mamori links` exit with 1.
+bool is_failure(Verdict verdict);
+
+struct LinkResult {
+  std::string url;
+  Verdict verdict = Verdict::ok;
+  int status = 0;
+  std::string final_url;  // where redirects led (set when different from url)
+  std::string reason;     // in words, for the report
+  std::vector<LinkSource> sources;
+  bool cached = false;  // taken from the cache, not fetched in this run
+};
+
+struct CheckOptions {
+  int per_host = 2;                                  // requests in flight per host
+  int max_in_flight = 16;                            // in all
+  int retries = 2;                                   // after the first try, for 5xx, 429, timeouts, resets
+  std::chrono::milliseconds timeout{20000};          // per request
+  std::chrono::milliseconds backoff{1000};           // first retry delay; doubles, plus jitter
+  std::chrono::milliseconds max_retry_after{60000};  // a longer Retry-After is cut to this
+  // All the waiting before the retries of one URL (backoff and Retry-After together) stays
+  // within this: a Retry-After beyond what is left ends the URL at once, saying so.
+  std::chrono::milliseconds max_total_wait{60000};
+  int max_redirects = 10;
+  size_t max_body = size_t{2} << 20;     // read at most this much of a page (fragments)
+  size_t title_body = size_t{64} << 10;  // … or this much when only the title matters
+  std::vector<std::string> exclude;      // shell patterns (fnmatch), e.g. "https://intra.example.jp/*"
+  bool offline = false;                  // skip every external URL
+  uint32_t jitter_seed = 1;
+};
+
+class LinkChecker {
+ public:
+  LinkChecker(HttpTransport& transport, const Timer& timer, CheckOptions options);
+
+  // Checks every target and returns one result per target, in the given order.
+  // `progress(done, total)` is called as fetches finish.
+  std::vector<LinkResult> check(const std::vector<LinkTarget>& targets,
+                                const std::function<void(size_t, size_t)>& progress = {});
+
+  // The largest number of requests that were in flight at once for any single host.
+  int peak_per_host() const { return peak_per_host_; }
+
+ private:
+  HttpTransport& transport_;
+  const Timer& timer_;
+  CheckOptions options_;
+  int peak_per_host_ = 0;
+};
+
+// "scheme://host:port" in lower case, the unit of politeness; "" for a malformed URL.
+std::string host_key(std::string_view url);
+
+// A Location header's bytes made into valid UTF-8 the way a browser does it: bytes that are
+// not part of well-formed UTF-8, ASCII controls, DEL, space, '"', '<', '>' and '`' are
+// percent-encoded ("/a\xFF b" → "/a%FF%20b"), so the URL followed is still the one the
+// server named.
+std::string location_as_url(std::string_view location);
+
+// Resolves a Location header against the URL it came from. Any bytes: never throws; a
+// base that is not an absolute URL gives `location` unchanged.
+std::string resolve_location(std::string_view base, std::string_view location);
+
+// Parses Retry-After: delta seconds or an HTTP date (relative to `now_unix` seconds).
+std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value, int64_t now_unix);
+
+}  // namespace mamori

@@ -1,0 +1,130 @@
+#include "links/html_probe.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+
+#include "core/text.h"
+#include "core/url.h"
+
+namespace mamori {
+namespace {
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+  return out;
+}
+
+std::string decode_entities(std::string_view text) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities = {
+      {{"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&nbsp;", " "}}};
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    bool replaced = false;
+    if (text[i] == '&') {
+      for (const auto& [entity, value] : kEntities) {
+        if (text.substr(i, entity.size()) == entity) {
+          out += value;
+          i += entity.size();
+          replaced = true;
+          break;
+        }
+      }
+    }
+    if (!replaced) out += text[i++];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::string> html_title(std::string_view html) {
+  const std::string folded = lower_ascii(html.substr(0, std::min<size_t>(html.size(), 1 << 20)));
+  size_t open = folded.find("<title");
+  if (open == std::string::npos) return std::nullopt;
+  open = folded.find('>', open);
+  if (open == std::string::npos) return std::nullopt;
+  const size_t close = folded.find("</title", open);
+  if (close == std::string::npos) return std::nullopt;
+  const std::string raw = decode_entities(html.substr(open + 1, close - open - 1));
+  std::string collapsed;
+  bool space = false;
+  for (const char c : raw) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      space = !collapsed.empty();
+      continue;
+    }
+    if (space) collapsed += ' ';
+    space = false;
+    collapsed += c;
+  }
+  constexpr size_t kMaxTitle = 200;  // code points: a reason stays one readable line
+  std::string title = printable_text(collapsed);
+  if (count_code_points(title) > kMaxTitle) title = std::string(prefix_of_code_points(title, kMaxTitle)) + "…";
+  return title;
+}
+
+bool is_not_found_title(std::string_view title) {
+  static constexpr std::array<std::string_view, 10> kJapanese = {
+      "ページが見つかりません",   "ページが見つかりませんでした",
+      "ページは見つかりません",   "ページは見つかりませんでした",
+      "お探しのページ",           "ページが存在しません",
+      "ページは存在しません",     "指定されたページ",
+      "ファイルが見つかりません", "該当するページがありません"};
+  for (const auto phrase : kJapanese) {
+    if (title.find(phrase) != std::string_view::npos) return true;
+  }
+  const std::string folded = lower_ascii(title);
+  static constexpr std::array<std::string_view, 6> kEnglish = {"404 not found", "page not found", "not found",
+                                                               "error 404",     "404 error",      "file not found"};
+  for (const auto phrase : kEnglish) {
+    if (folded.find(phrase) != std::string::npos) return true;
+  }
+  return folded.starts_with("404");
+}
+
+std::vector<std::string> html_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+  for (size_t at = 0; at < html.size(); ++at) {
+    if (html[at] != '=') continue;
+    // The attribute name before '=' must be "id" or "name" and stand alone.
+    size_t start = at;
+    if (at >= 2 && html.substr(at - 2, 2) == "id") start = at - 2;
+    if (at >= 4 && html.substr(at - 4, 4) == "name") start = at - 4;
+    if (start == at || (start > 0 && !blank(html[start - 1]))) continue;
+    const size_t value = at + 1;
+    if (value >= html.size()) break;
+    if (html[value] == '"' || html[value] == '\'') {
+      const size_t close = html.find(html[value], value + 1);
+      if (close == std::string_view::npos) continue;
+      ids.emplace_back(html.substr(value + 1, close - value - 1));
+      at = close;
+      continue;
+    }
+    size_t end = value;
+    while (end < html.size() && !blank(html[end]) && html[end] != '>' && html[end] != '/') ++end;
+    if (end > value) ids.emplace_back(html.substr(value, end - value));
+    at = end - 1;
+  }
+  return ids;
+}
+
+HtmlProbe probe_html(std::string_view html) {
+  return HtmlProbe{html_title(html), html_ids(html)};
+}
+
+bool html_has_fragment(std::string_view html, std::string_view fragment) {
+  if (fragment.empty()) return true;
+  const std::string decoded = percent_decode(fragment);
+  const std::vector<std::string> ids = html_ids(html);
+  return std::any_of(ids.begin(), ids.end(), [&](const std::string& id) { return id == fragment || id == decoded; });
+}
+
+bool is_html_content_type(std::string_view content_type) {
+  const std::string folded = lower_ascii(content_type);
+  return folded.find("text/html") != std::string::npos || folded.find("application/xhtml") != std::string::npos;
+}
+
+}  // namespace mamori

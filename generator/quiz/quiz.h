@@ -1,0 +1,97 @@
+// Quizzes (quizzes/ID.toml): question banks employees answer offline, and self-checks.
+//
+//   title = "接近手口を見抜く"
+//   description = "…"
+//   type = "quiz"            # or "self_check" (answered 実施している … わからない, scored 4/2/0/-1)
+//   pass_mark = 80           # percent (quiz only)
+//   shuffle = true           # shuffle questions and choices
+//   draw = 5                 # optional: questions drawn from the pool per attempt
+//
+//   [[questions]]
+//   id = "sns"               # ASCII, unique in the quiz
+//   type = "single"          # single | multiple | true_false (quiz); absent in a self-check
+//   text = "…"               # Markdown
+//   explanation = "…"        # Markdown, shown after answering
+//   source = "../content/approaches/warning-signs.md#sns"
+//   answer = true            # true_false only
+//     [[questions.choices]]
+//     text = "…"
+//     correct = true
+//     feedback = "…"         # optional, shown when this choice was picked
+//
+//   [[bands]]                # self_check only: advice by total score
+//   min = 0                  # from this total up to the next band's min
+//   label = "…"
+//   advice = "…"             # Markdown
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/located.h"
+
+namespace mamori {
+
+enum class QuizType { quiz, self_check };
+enum class QuestionType { single, multiple, true_false, self_check };
+
+struct Choice {
+  std::string text;  // Markdown
+  bool correct = false;
+  std::string feedback;  // Markdown
+  int line = 0;          // where the choice starts
+  int text_line = 0;     // where each Markdown value is written (for its diagnostics)
+  int feedback_line = 0;
+};
+
+struct Question {
+  std::string id;
+  QuestionType type = QuestionType::single;
+  std::string text;             // Markdown
+  std::string explanation;      // Markdown
+  Located<std::string> source;  // as written: "../content/x.md#heading"; value empty when absent
+  std::vector<Choice> choices;
+  bool answer = false;  // true_false
+  int line = 0;         // where the question starts
+  int text_line = 0;    // where each Markdown value is written (for its diagnostics)
+  int explanation_line = 0;
+};
+
+struct Band {
+  int64_t min = 0;
+  std::string label;
+  std::string advice;  // Markdown
+  int line = 0;        // where min is written
+  int column = 0;
+};
+
+struct Quiz {
+  std::string id;    // the file name without .toml
+  std::string file;  // "quizzes/ID.toml", for diagnostics
+  std::string title;
+  std::string description;
+  QuizType type = QuizType::quiz;
+  int64_t pass_mark = 80;
+  bool shuffle = true;
+  std::optional<int64_t> draw;
+  std::vector<Question> questions;
+  std::vector<Band> bands;  // sorted by min
+};
+
+// The answers of a self-check and their scores.
+struct SelfCheckOption {
+  std::string_view label;
+  int score;
+};
+const std::vector<SelfCheckOption>& self_check_options();
+
+// Parses and validates quizzes/ID.toml. Problems go to `out` with file positions.
+Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnostic>& out);
+
+// Whether a quiz id is usable as a file and URL name: ASCII letters, digits, '-', '_'.
+bool is_valid_quiz_id(std::string_view id);
+
+}  // namespace mamori

@@ -1,0 +1,39 @@
+// mamori.toml: the site's settings.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.h"
+
+namespace mamori {
+
+// [links] in mamori.toml: how `mamori links` checks cited URLs. Command-line options
+// override these.
+struct LinkSettings {
+  std::vector<std::string> exclude;  // shell patterns of URLs not to check
+  std::string user_agent;            // "" : mamori's own
+  int per_host = 2;                  // requests in flight per host (1–8)
+  int timeout = 20;                  // seconds per request
+  int retries = 2;
+  int max_age_days = 7;  // ok results in the cache are trusted this long
+};
+
+struct SiteConfig {
+  std::string title;  // required
+  std::string description;
+  std::string language = "ja";    // the <html lang> of every page
+  std::string base_url;           // optional absolute URL of the published site (sitemap.xml)
+  std::string theme = "default";  // folder under themes/
+  std::string footer;             // plain text under every page (e.g. the organisation)
+  int stale_after_months = 12;    // pages reviewed longer ago than this get a notice
+  LinkSettings links;
+};
+
+// Parses the text of mamori.toml. Problems go to `out` (positions in the file); the
+// returned config has defaults wherever a value was missing or wrong.
+SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out);
+
+}  // namespace mamori

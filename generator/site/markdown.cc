@@ -1,0 +1,406 @@
+#include "site/markdown.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <memory>
+#include <mutex>
+#include <unordered_set>
+
+#include "site/markdown_limits.h"
+
+#include "core/spellcheck.h"
+#include "core/text.h"
+#include "core/url.h"
+#include "site/slug.h"
+
+namespace mamori {
+namespace {
+
+constexpr int kParseOptions = CMARK_OPT_DEFAULT;
+// Without CMARK_OPT_UNSAFE cmark-gfm also drops raw HTML and javascript:/vbscript:/file:
+// URLs itself; we remove them before rendering as well and tell the author.
+constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+struct IterDeleter {
+  void operator()(cmark_iter* i) const { cmark_iter_free(i); }
+};
+struct CharDeleter {
+  void operator()(char* p) const { cmark_get_default_mem_allocator()->free(p); }
+};
+
+void ensure_extensions_registered() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+// Maps cmark's (line, byte column) in the body to file (line, code point column).
+class Positions {
+ public:
+  Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < body.size(); ++i) {
+      if (body[i] == '\n') starts_.push_back(i + 1);
+    }
+  }
+  std::string_view line_text(int body_line) const {
+    if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
+    const size_t start = starts_[static_cast<size_t>(body_line - 1)];
+    size_t end = body_.find('\n', start);
+    if (end == std::string_view::npos) end = body_.size();
+    return body_.substr(start, end - start);
+  }
+  int file_line(int body_line) const { return body_line + first_line_ - 1; }
+  // Counted on from the previous call when it was on the same line and before this byte
+  // (nodes come in source order): counting from the line start each time is quadratic on
+  // a long line full of links.
+  int column(int body_line, int byte_column) const {
+    const std::string_view text = line_text(body_line);
+    const size_t bytes = std::min(text.size(), static_cast<size_t>(std::max(0, byte_column - 1)));
+    if (body_line != counted_line_ || bytes < counted_bytes_) {
+      counted_line_ = body_line;
+      counted_bytes_ = 0;
+      counted_points_ = 0;
+    }
+    counted_points_ += count_code_points(text.substr(counted_bytes_, bytes - counted_bytes_));
+    counted_bytes_ = bytes;
+    return static_cast<int>(counted_points_) + 1;
+  }
+  // Finds `needle` in body lines [from, to], starting at byte column `from_column` of line
+  // `from`; returns (body line, byte column) or (0, 0).
+  std::pair<int, int> find(std::string_view needle, int from, int from_column, int to) const {
+    for (int line = std::max(1, from); line <= to && static_cast<size_t>(line) <= starts_.size(); ++line) {
+      const std::string_view text = line_text(line);
+      const size_t skip = line == from ? std::min(text.size(), static_cast<size_t>(std::max(0, from_column - 1))) : 0;
+      const size_t at = text.find(needle, skip);
+      if (at != std::string_view::npos) return {line, static_cast<int>(at) + 1};
+    }
+    return {0, 0};
+  }
+
+ private:
+  std::string_view body_;
+  int first_line_;
+  std::vector<size_t> starts_;
+  mutable int counted_line_ = 0;  // column()'s cache: code points in the first bytes of a line
+  mutable size_t counted_bytes_ = 0;
+  mutable size_t counted_points_ = 0;
+};
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(node));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) {
+      if (const char* literal = cmark_node_get_literal(n)) out += literal;
+    } else if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+// Moves every child of `from` to the end of `to`.
+void move_children(cmark_node* from, cmark_node* to) {
+  while (cmark_node* child = cmark_node_first_child(from)) {
+    cmark_node_unlink(child);
+    cmark_node_append_child(to, child);
+  }
+}
+
+// Replaces `node` by its children (a link that could not be resolved keeps its text).
+void unwrap(cmark_node* node) {
+  while (cmark_node* child = cmark_node_first_child(node)) {
+    cmark_node_unlink(child);
+    cmark_node_insert_before(node, child);
+  }
+  cmark_node_free(node);  // unlinks it too
+}
+
+cmark_node* custom_block(std::string_view on_enter, std::string_view on_exit) {
+  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node_set_on_enter(block, std::string(on_enter).c_str());
+  cmark_node_set_on_exit(block, std::string(on_exit).c_str());
+  return block;
+}
+
+// Removes a trailing "{#id}" from the heading's last text children; returns the id.
+std::string take_explicit_id(cmark_node* heading) {
+  // The suffix may be split over several adjacent text nodes ('_' and '{' start new ones).
+  std::vector<cmark_node*> run;
+  for (cmark_node* n = cmark_node_last_child(heading); n != nullptr; n = cmark_node_previous(n)) {
+    if (cmark_node_get_type(n) != CMARK_NODE_TEXT) break;
+    run.push_back(n);
+  }
+  std::reverse(run.begin(), run.end());  // (collected backwards: inserting at the front is quadratic)
+  if (run.empty()) return {};
+  std::string joined;
+  for (cmark_node* n : run) joined += cmark_node_get_literal(n);
+  const ExplicitId split = split_explicit_id(joined);
+  if (split.id.empty()) return {};
+  std::string id(split.id);
+  cmark_node_set_literal(run.front(), std::string(split.text).c_str());
+  for (size_t i = 1; i < run.size(); ++i) cmark_node_free(run[i]);
+  return id;
+}
+
+struct Walk {
+  const Positions& positions;
+  const LinkResolver& resolver;
+  RenderedMarkdown& result;
+  // Where the last search for an unpositioned node ended, per ancestor: nodes are visited
+  // in source order, so the next one is after it (searching from the block's start each
+  // time is quadratic in a paragraph of autolinks).
+  cmark_node* searched_in = nullptr;
+  std::pair<int, int> searched_to{0, 0};
+
+  // (file line, column) of a node; inline nodes made by extensions (autolinks) have no
+  // position, so look for their text in the lines of the nearest positioned ancestor.
+  std::pair<int, int> where(cmark_node* node, std::string_view text_hint = {}) {
+    const int line = cmark_node_get_start_line(node);
+    if (line > 0) {
+      return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(node))};
+    }
+    cmark_node* ancestor = cmark_node_parent(node);
+    while (ancestor != nullptr && cmark_node_get_start_line(ancestor) <= 0) ancestor = cmark_node_parent(ancestor);
+    if (ancestor == nullptr) return {positions.file_line(1), 1};
+    const int from = cmark_node_get_start_line(ancestor);
+    const int to = std::max(from, cmark_node_get_end_line(ancestor));
+    if (!text_hint.empty()) {
+      if (searched_in != ancestor) searched_to = {from, 1};
+      searched_in = ancestor;
+      const auto [l, c] = positions.find(text_hint, searched_to.first, searched_to.second, to);
+      if (l > 0) {
+        searched_to = {l, c + static_cast<int>(text_hint.size())};
+        return {positions.file_line(l), positions.column(l, c)};
+      }
+    }
+    return {positions.file_line(from), positions.column(from, cmark_node_get_start_column(ancestor))};
+  }
+
+  void error(std::pair<int, int> at, std::string message) {
+    result.diagnostics.push_back(error_at(at.first, at.second, std::move(message)));
+  }
+};
+
+// The nodes render_markdown changes, collected first: the iterator must not see freed nodes.
+struct Collected {
+  std::vector<cmark_node*> headings, links, raw_html, tasks, tables;
+};
+
+Collected collect(cmark_node* doc) {
+  Collected c;
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(doc));
+  cmark_event_type ev;
+  while ((ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* n = cmark_iter_get_node(it.get());
+    const cmark_node_type type = cmark_node_get_type(n);
+    if (type == CMARK_NODE_HEADING) {
+      c.headings.push_back(n);
+    } else if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) {
+      // A URL autolink's url (and a title) may still point into its block's text; getting
+      // them makes cmark copy them, so that freeing a rewritten heading cannot leave them
+      // dangling. (Literals are copied the same way by plain_text.)
+      cmark_node_get_url(n);
+      cmark_node_get_title(n);
+      c.links.push_back(n);
+    } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
+      c.raw_html.push_back(n);
+    } else if (type == CMARK_NODE_ITEM && std::string_view(cmark_node_get_type_string(n)) == "tasklist") {
+      c.tasks.push_back(n);
+    } else if ((type & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+               std::string_view(cmark_node_get_type_string(n)) == "table") {  // blocks only: inlines are many
+      c.tables.push_back(n);
+    }
+  }
+  return c;
+}
+
+void drop_raw_html(const std::vector<cmark_node*>& raw_html, Walk& walk) {
+  int warned_line = 0;  // one warning per line: "<b>x</b>" is two nodes
+  for (cmark_node* html : raw_html) {
+    const std::string_view literal = cmark_node_get_literal(html) ? cmark_node_get_literal(html) : "";
+    const auto at = walk.where(html);
+    if (!trim(literal).starts_with("<!--") && at.first != warned_line) {  // comments are notes: dropped quietly
+      walk.result.diagnostics.push_back(
+          warning_at(at.first, at.second, "raw HTML is not allowed in Markdown and was left out"));
+      warned_line = at.first;
+    }
+    cmark_node_free(html);
+  }
+}
+
+// Gives every heading its id (explicit {#id} or slug) and turns it into a custom block.
+void number_headings(const std::vector<cmark_node*>& headings, IdAllocator& ids, Walk& walk) {
+  for (cmark_node* heading : headings) {
+    const int level = cmark_node_get_heading_level(heading);
+    const auto at = walk.where(heading);
+    const std::string explicit_id = take_explicit_id(heading);
+    std::string text = std::string(trim(plain_text(heading)));
+    std::string id;
+    if (!explicit_id.empty()) {
+      const bool reserved = IdAllocator::reserved(explicit_id);
+      const bool taken = ids.taken(explicit_id);
+      id = ids.unique(explicit_id);
+      if (reserved) {
+        walk.error(at,
+                   "heading id '" + explicit_id + "' is reserved by the theme: choose another, such as '" + id + "'");
+      } else if (taken) {
+        walk.error(at, "heading id '" + explicit_id + "' is used twice on this page");
+      }
+    } else {
+      std::string slug = slugify(text);
+      id = ids.unique(slug.empty() ? "section" : slug);
+    }
+    walk.result.headings.push_back(Heading{level, id, text, at.first});
+    const std::string tag = "h" + std::to_string(level);
+    cmark_node* block = custom_block("<" + tag + " id=\"" + escape_markup(id) + "\">", "</" + tag + ">");
+    cmark_node_insert_before(heading, block);
+    move_children(heading, block);
+    cmark_node_free(heading);
+  }
+}
+
+// Checks an in-page link "#fragment" against the page's headings; the href or nullopt.
+std::optional<std::string> fragment_href(std::string_view url, const std::unordered_set<std::string>& ids,
+                                         std::pair<int, int> at, int& hints_left, Walk& walk) {
+  const std::string fragment = percent_decode(url.substr(1));
+  if (ids.contains(fragment)) return "#" + encode_fragment(fragment);
+  std::string hint;
+  if (hints_left > 0) {  // a hint compares against every heading: only for the first few
+    --hints_left;
+    std::vector<std::string> anchors;
+    anchors.reserve(walk.result.headings.size());
+    for (const auto& h : walk.result.headings) anchors.push_back("#" + h.id);
+    hint = did_you_mean("#" + fragment, anchors);
+  }
+  walk.error(at, "link to missing heading '#" + fragment + "' on this page" + hint);
+  return std::nullopt;
+}
+
+// The href (or src) to write for a link or image, or nullopt after an error.
+std::optional<std::string> checked_href(const std::string& url, bool image, std::pair<int, int> at,
+                                        const std::unordered_set<std::string>& ids, int& hints_left, Walk& walk) {
+  const std::string what = image ? "image" : "link";
+  switch (classify_url(url)) {
+    case UrlKind::web:
+      if (!image) return url;
+      walk.error(at, "image '" + url +
+                         "' would be loaded from outside the site: save it under content/ and link it relatively");
+      return std::nullopt;
+    case UrlKind::contact:
+      if (!image) return url;
+      walk.error(at, "image '" + url + "' is not a picture file");
+      return std::nullopt;
+    case UrlKind::fragment:
+      return fragment_href(url, ids, at, hints_left, walk);
+    case UrlKind::relative:
+      if (!url.empty()) return walk.resolver.resolve(url, image, at.first, at.second, walk.result.diagnostics);
+      walk.error(at, what + " has an empty URL");
+      return std::nullopt;
+    case UrlKind::unsafe:
+      walk.error(at, "unsafe " + what + " '" + url + "' is not allowed" +
+                         (image ? ": images must be files under content/"
+                                : ": use https:, http:, mailto:, tel: or a relative link"));
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void rewrite_links(const std::vector<cmark_node*>& links, Walk& walk) {
+  std::unordered_set<std::string> heading_ids;
+  for (const auto& h : walk.result.headings) heading_ids.insert(h.id);
+  int hints_left = 10;  // "did you mean" compares with every heading: for the first few only
+  for (cmark_node* link : links) {
+    const bool image = cmark_node_get_type(link) == CMARK_NODE_IMAGE;
+    const std::string url = cmark_node_get_url(link) ? cmark_node_get_url(link) : "";
+    cmark_node* first = cmark_node_first_child(link);
+    const std::string hint = first != nullptr && cmark_node_get_literal(first) ? cmark_node_get_literal(first) : "";
+    const auto at = walk.where(link, hint);
+    walk.result.links.push_back(LinkOccurrence{url, at.first, at.second, image});
+    if (const auto href = checked_href(url, image, at, heading_ids, hints_left, walk)) {
+      cmark_node_set_url(link, href->c_str());
+    } else {
+      unwrap(link);  // keep the text (an image's description) so nothing else is freed
+    }
+  }
+}
+
+void make_checkboxes(const std::vector<cmark_node*>& tasks, IdAllocator& ids) {
+  int task_number = 0;
+  for (cmark_node* item : tasks) {
+    const bool checked = cmark_gfm_extensions_get_tasklist_item_checked(item);
+    cmark_node_set_syntax_extension(item, nullptr);  // render as a plain <li>
+    const std::string id = ids.unique("task-" + std::to_string(++task_number));
+    cmark_node* block = custom_block("<input type=\"checkbox\" class=\"task\" aria-labelledby=\"" + id + "\"" +
+                                         (checked ? " checked" : "") + "><div class=\"task-text\" id=\"" + id + "\">",
+                                     "</div>");
+    move_children(item, block);
+    cmark_node_append_child(item, block);
+  }
+}
+
+void wrap_tables(const std::vector<cmark_node*>& tables) {
+  for (cmark_node* table : tables) {
+    // Column alignment would need style attributes, which the Content-Security-Policy
+    // forbids; tables are left-aligned by the theme instead.
+    // (Cleared in place: cmark_gfm_extensions_set_table_alignments leaks the old array.)
+    const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    if (uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table)) std::fill_n(alignments, columns, 0);
+    // A scrollable, keyboard-focusable region keeps wide tables readable on a phone.
+    cmark_node* wrapper =
+        custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
+    cmark_node_insert_before(table, wrapper);
+    cmark_node_unlink(table);
+    cmark_node_append_child(wrapper, table);
+  }
+}
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view body, int first_line, const LinkResolver& resolver) {
+  RenderedMarkdown result;
+  // cmark-gfm 0.29.0.gfm.6 has super-linear cases: refuse what would take too long first.
+  if (auto too_big = check_markdown_limits(body)) {
+    too_big->line += first_line - 1;
+    result.diagnostics.push_back(std::move(*too_big));
+    return result;
+  }
+  ensure_extensions_registered();
+  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  }
+  cmark_parser_feed(parser.get(), body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+  const Positions positions(body, first_line);
+  Walk walk{positions, resolver, result};
+  const Collected nodes = collect(doc.get());
+  drop_raw_html(nodes.raw_html, walk);
+  IdAllocator ids;
+  number_headings(nodes.headings, ids, walk);
+  rewrite_links(nodes.links, walk);
+  make_checkboxes(nodes.tasks, ids);
+  wrap_tables(nodes.tables);
+
+  std::unique_ptr<char, CharDeleter> html(
+      cmark_render_html(doc.get(), kRenderOptions, cmark_parser_get_syntax_extensions(parser.get())));
+  result.html = html.get();
+  return result;
+}
+
+}  // namespace mamori

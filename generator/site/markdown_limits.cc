@@ -1,0 +1,206 @@
+#include "site/markdown_limits.h"
+
+#include <algorithm>
+#include <string>
+
+#include "core/text.h"
+
+namespace mamori {
+namespace {
+
+bool is_blank_char(char c) {
+  return c == ' ' || c == '\t' || c == '\v' || c == '\f';
+}
+
+bool is_blank(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), is_blank_char);
+}
+
+// A GFM delimiter row ("|---|:--:|"), as loosely as cmark-gfm may take one; its cells.
+int64_t delimiter_cells(std::string_view text) {
+  if (text.find('-') == std::string_view::npos) return 0;
+  int64_t cells = 0;
+  bool in_cell = false;
+  for (const char c : text) {
+    if (c == '|') {
+      in_cell = false;
+    } else if (c == '-' || c == ':') {
+      if (!in_cell) ++cells;
+      in_cell = true;
+    } else if (!is_blank_char(c)) {
+      return 0;
+    }
+  }
+  return cells;
+}
+
+// The cells a table row splits into: its unescaped pipes separate them, and a pipe at
+// either end only closes the row.
+int64_t row_cells(std::string_view text) {
+  while (!text.empty() && is_blank_char(text.back())) text.remove_suffix(1);
+  int64_t pipes = 0;
+  bool trailing = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    trailing = false;
+    if (text[i] == '\\') {
+      ++i;
+    } else if (text[i] == '|') {
+      ++pipes;
+      trailing = true;
+    }
+  }
+  const int64_t cells = pipes + 1 - (text.starts_with('|') ? 1 : 0) - (trailing && text.size() > 1 ? 1 : 0);
+  return std::max<int64_t>(cells, 1);
+}
+
+// One pass over the body; stops at the first limit exceeded.
+class LimitScan {
+ public:
+  LimitScan(std::string_view body, const MarkdownLimits& limits) : body_(body), limits_(limits) {}
+
+  std::optional<Diagnostic> run() {
+    if (body_.size() > limits_.max_bytes) {
+      return error_at(1, 1,
+                      "the page is too long: " + std::to_string(body_.size()) + " bytes, at most " +
+                          std::to_string(limits_.max_bytes) + "; split it into several pages");
+    }
+    size_t start = 0;
+    while (start < body_.size() && !error_) {
+      size_t end = body_.find_first_of("\r\n", start);
+      if (end == std::string_view::npos) end = body_.size();
+      line(start, end);
+      size_t next = end;
+      if (next < body_.size() && body_[next] == '\r') ++next;
+      if (next < body_.size() && body_[next] == '\n' && (next == end || body_[end] == '\r')) ++next;
+      if (next == end) break;  // the last line
+      start = next;
+    }
+    return error_;
+  }
+
+ private:
+  void fail(size_t offset, std::string message) {
+    if (error_) return;
+    const TextPosition pos = position_of(body_, offset);
+    error_ = error_at(pos.line, pos.column, std::move(message));
+  }
+
+  void line(size_t start, size_t end) {
+    if (++lines_ > limits_.max_lines) {
+      fail(start,
+           "the page has more than " + std::to_string(limits_.max_lines) + " lines; split it into several pages");
+      return;
+    }
+    const std::string_view text = body_.substr(start, end - start);
+    if (is_blank(text)) {
+      images_open_ = 0;  // a blank line ends the paragraph: cmark's bracket stack starts afresh
+    }
+    table_line(text, start);
+    characters(start, end);
+  }
+
+  void table_line(std::string_view text, size_t start) {
+    // Block quote markers and indentation do not change what a row holds.
+    const size_t content = text.find_first_not_of(" \t>");
+    const std::string_view row = content == std::string_view::npos ? std::string_view{} : text.substr(content);
+    const bool blank = is_blank(row);
+    const int64_t cells = row_cells(row);
+    if (in_table_ && blank) in_table_ = false;
+    if (in_table_) {
+      if (cells > limits_.max_table_columns) {
+        fail(start, "a table row may have at most " + std::to_string(limits_.max_table_columns) +
+                        " cells, this one has " + std::to_string(cells));
+      }
+      add_cells(std::max(columns_, cells), start);
+    } else if (const int64_t delimiters = delimiter_cells(row); delimiters > 0 && previous_nonblank_) {
+      columns_ = std::max(delimiters, previous_cells_);
+      if (columns_ > limits_.max_table_columns) {
+        fail(start, "a table may have at most " + std::to_string(limits_.max_table_columns) +
+                        " columns, this one has " + std::to_string(columns_));
+      }
+      in_table_ = true;
+      add_cells(2 * columns_, start);  // the header and the delimiter row
+    }
+    previous_nonblank_ = !blank;
+    previous_cells_ = cells;
+  }
+
+  void add_cells(int64_t cells, size_t start) {
+    table_cells_ += cells;
+    if (table_cells_ > limits_.max_table_cells) {
+      fail(start, "the page's tables have more than " + std::to_string(limits_.max_table_cells) +
+                      " cells; split them over several pages");
+    }
+  }
+
+  void characters(size_t start, size_t end) {
+    size_t word_start = start;
+    int64_t triggers = 0;
+    for (size_t i = start; i <= end && !error_; ++i) {
+      if (i == end || is_blank_char(body_[i])) {
+        end_word(word_start, i, triggers);
+        word_start = i + 1;
+        triggers = 0;
+        continue;
+      }
+      const char c = body_[i];
+      if (c == ':' || c == '@' || (i + 4 <= end && starts_with_ci(body_.substr(i, 4), "www."))) ++triggers;
+      if (kMarkupCharacters.find(c) == std::string_view::npos) continue;
+      if (++markup_ > limits_.max_markup) {
+        fail(i, "the page has more than " + std::to_string(limits_.max_markup) +
+                    " Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); split it into several pages");
+      }
+      if (c == '@' && ++at_signs_ > limits_.max_at_signs) {
+        fail(i, "the page has more than " + std::to_string(limits_.max_at_signs) +
+                    " '@' characters (each may start an e-mail address); split it into several pages");
+      }
+      brackets(i, end);
+    }
+  }
+
+  void end_word(size_t word_start, size_t word_end, int64_t triggers) {
+    if (triggers == 0) return;
+    autolink_work_ += triggers * static_cast<int64_t>(word_end - word_start);
+    if (autolink_work_ > limits_.max_autolink_work) {
+      fail(word_start,
+           "too much text without spaces that looks like web or e-mail addresses ('www.', ':' or '@' "
+           "over and over): add spaces or split the page");
+    }
+  }
+
+  // cmark-gfm walks over every open "![" each time a link closes ("![[]()" repeated).
+  void brackets(size_t i, size_t end) {
+    if (body_[i] == '!' && i + 1 < end && body_[i + 1] == '[') ++images_open_;
+    if (body_[i] != ']' || i + 1 >= end || body_[i + 1] != '(') return;
+    bracket_work_ += images_open_;
+    if (bracket_work_ > limits_.max_bracket_work) {
+      fail(i,
+           "too many images and links in long paragraphs (each '](' counts the '![' before it in its "
+           "paragraph: more than " +
+               std::to_string(limits_.max_bracket_work) + " in all); split the paragraphs");
+    }
+  }
+
+  std::string_view body_;
+  const MarkdownLimits& limits_;
+  std::optional<Diagnostic> error_;
+  int64_t lines_ = 0;
+  int64_t markup_ = 0;
+  int64_t at_signs_ = 0;
+  int64_t autolink_work_ = 0;
+  int64_t images_open_ = 0;
+  int64_t bracket_work_ = 0;
+  bool in_table_ = false;
+  bool previous_nonblank_ = false;
+  int64_t previous_cells_ = 0;
+  int64_t columns_ = 0;
+  int64_t table_cells_ = 0;
+};
+
+}  // namespace
+
+std::optional<Diagnostic> check_markdown_limits(std::string_view body, const MarkdownLimits& limits) {
+  return LimitScan(body, limits).run();
+}
+
+}  // namespace mamori

@@ -1,0 +1,38 @@
+// The view models templates are rendered with: what a page shows, as JSON.
+//
+// Every URL in a view is relative to the page being rendered (see url.h), so the built
+// site works from file://, a file share and any sub-path of a web server.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "site/markdown.h"
+#include "site/site.h"
+
+namespace mamori {
+
+// The Content-Security-Policy every page carries: only the site's own files.
+extern const char* const kContentSecurityPolicy;
+
+// Where the quizzes index is built (relative to the site root).
+inline constexpr std::string_view kQuizIndexPath = "quizzes/index.html";
+
+// What every page's view holds: language, CSP, site settings, paths to the root and the
+// assets, and the navigation (marking the entry whose page is `current_nav`).
+nlohmann::json base_view(const Site& site, const std::string& output, const std::string& current_nav);
+
+// The view for page `index` of `site`, with its rendered body and headings.
+nlohmann::json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today);
+
+// The view for 404.html, which a web server may serve at any path: links are absolute
+// when base_url is set, else relative to the site root.
+nlohmann::json not_found_view(const Site& site);
+
+// sitemap.xml for every page (absolute URLs when base_url is set).
+std::string sitemap_xml(const Site& site);
+
+}  // namespace mamori

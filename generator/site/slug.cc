@@ -1,0 +1,149 @@
+#include "site/slug.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "core/text.h"
+
+namespace mamori {
+
+std::string slugify(std::string_view heading_text) {
+  const std::string normalized = nfc(heading_text);
+  std::string out;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(normalized.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(normalized.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    const utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n <= 0) {  // not valid UTF-8: skip the byte
+      ++p;
+      --left;
+      continue;
+    }
+    p += n;
+    left -= n;
+    if (cp == ' ' || cp == '-') {
+      out += '-';
+      continue;
+    }
+    if (cp == '_') {
+      out += '_';
+      continue;
+    }
+    switch (utf8proc_category(cp)) {
+      case UTF8PROC_CATEGORY_LU:
+      case UTF8PROC_CATEGORY_LL:
+      case UTF8PROC_CATEGORY_LT:
+      case UTF8PROC_CATEGORY_LM:
+      case UTF8PROC_CATEGORY_LO:
+      case UTF8PROC_CATEGORY_MN:
+      case UTF8PROC_CATEGORY_MC:
+      case UTF8PROC_CATEGORY_ME:
+      case UTF8PROC_CATEGORY_ND:
+      case UTF8PROC_CATEGORY_NL:
+      case UTF8PROC_CATEGORY_NO: {
+        utf8proc_uint8_t buf[4];
+        const utf8proc_ssize_t m = utf8proc_encode_char(utf8proc_tolower(cp), buf);
+        out.append(reinterpret_cast<const char*>(buf), static_cast<size_t>(m));
+        break;
+      }
+      default:
+        break;  // punctuation, symbols, other spaces (including U+3000): dropped
+    }
+  }
+  return out;
+}
+
+ExplicitId split_explicit_id(std::string_view heading_text) {
+  std::string_view text = heading_text;
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  if (!text.ends_with('}')) return {heading_text, {}};
+  const size_t open = text.rfind("{#");
+  if (open == std::string_view::npos) return {heading_text, {}};
+  const std::string_view id = text.substr(open + 2, text.size() - open - 3);
+  if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) {
+    return {heading_text, {}};
+  }
+  for (const char c : id) {
+    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    if (!ok) return {heading_text, {}};
+  }
+  std::string_view rest = text.substr(0, open);
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
+  return {rest, id};
+}
+
+namespace {
+
+// Every static id in themes/default (templates and partials); tests/unit/test_slug.cc
+// checks that none is missing.
+constexpr std::string_view kReserved[] = {"m-main",
+                                          "m-toc",
+                                          "m-nav",
+                                          "m-skip",
+                                          "m-title",
+                                          "m-sources",
+                                          "m-quiz",
+                                          "m-quizzes",
+                                          "m-list",
+                                          "m-sub",
+                                          "m-sections",
+                                          "m-contacts",
+                                          "quiz-app",
+                                          "quiz-band",
+                                          "quiz-certificate",
+                                          "quiz-certificate-facts",
+                                          "quiz-certificate-heading",
+                                          "quiz-certificate-name",
+                                          "quiz-certificate-print",
+                                          "quiz-certificate-show",
+                                          "quiz-certificate-text",
+                                          "quiz-certificate-title",
+                                          "quiz-data",
+                                          "quiz-download-csv",
+                                          "quiz-download-json",
+                                          "quiz-form",
+                                          "quiz-history",
+                                          "quiz-name",
+                                          "quiz-name-label",
+                                          "quiz-name-warning",
+                                          "quiz-questions",
+                                          "quiz-result",
+                                          "quiz-result-title",
+                                          "quiz-retry",
+                                          "quiz-status",
+                                          "quiz-storage-note",
+                                          "quiz-strings",
+                                          "quiz-submit",
+                                          "quiz-warning"};
+
+}  // namespace
+
+bool IdAllocator::reserved(std::string_view id) {
+  for (const std::string_view r : kReserved) {
+    if (r == id) return true;
+  }
+  return false;
+}
+
+IdAllocator::IdAllocator() {
+  // A heading never takes the theme's ids.
+  for (const std::string_view r : kReserved) used_.emplace(r);
+}
+
+std::string IdAllocator::unique(std::string base) {
+  ++probes_;
+  if (used_.insert(base).second) return base;
+  int& next = next_[base];
+  for (int n = std::max(next, 1);; ++n) {
+    std::string candidate = base + "-" + std::to_string(n);
+    ++probes_;
+    if (used_.insert(candidate).second) {
+      next = n + 1;
+      return candidate;
+    }
+  }
+}
+
+}  // namespace mamori

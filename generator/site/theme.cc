@@ -1,0 +1,147 @@
+#include "site/theme.h"
+
+#include "site/loader.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "core/files.h"
+#include "core/text.h"
+#include "site/resource_scan.h"
+#include "site/templates.h"
+
+namespace fs = std::filesystem;
+
+namespace mamori {
+namespace {
+
+void report_external(const std::string& path, std::string_view text, const std::vector<ExternalResource>& found,
+                     Diagnostics& diagnostics) {
+  for (const auto& resource : found) {
+    const TextPosition pos = position_of(text, resource.offset);
+    // A navigation (meta refresh) leaves the site; everything else would be loaded from outside.
+    const bool navigates = resource.what.find("navigate") != std::string::npos;
+    Diagnostic d = error_at(pos.line, pos.column,
+                            "'" + resource.url + "' (" + resource.what +
+                                (navigates ? "): the site must not send readers elsewhere by itself: link to it instead"
+                                           : ") would be loaded from outside the site: put the file in the theme's "
+                                             "assets/ folder"));
+    d.path = path;
+    d.source_line = std::string(line_of(text, pos.line));
+    diagnostics.add(std::move(d));
+  }
+}
+
+// Templates and partials are published in every page: one that is a symlink out of the
+// theme is refused like an asset (checked on the opened file).
+std::map<std::string, std::string> read_templates(const fs::path& dir, const fs::path& real_theme,
+                                                  const std::string& shown_theme, const std::string& shown_dir,
+                                                  Diagnostics& diagnostics) {
+  std::map<std::string, std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.extension() != ".mustache") continue;
+    const std::string shown = shown_dir + "/" + p.filename().string();
+    auto read = read_file_inside(p, real_theme, shown_theme);
+    if (!read) {
+      Diagnostic d = error_at(0, 0, read.error().message);
+      d.path = shown;
+      diagnostics.add(std::move(d));
+      continue;
+    }
+    std::string text = std::move(*read);
+    std::vector<Diagnostic> problems;
+    if (!check_text_file(text, problems)) {
+      diagnostics.add_all(std::move(problems), shown);
+      continue;
+    }
+    report_external(shown, text, find_external_resources_in_html(text), diagnostics);
+    out.emplace(p.stem().string(), std::move(text));
+  }
+  return out;
+}
+
+void problem(Diagnostics& diagnostics, const std::string& path, std::string message) {
+  Diagnostic d = error_at(0, 0, std::move(message));
+  d.path = path;
+  diagnostics.add(std::move(d));
+}
+
+// The files under assets/ (hidden ones left out). A symlink is refused unless it leads to
+// a file inside the theme; copying checks the opened file again (OutputTree::copy).
+void list_assets(Theme& theme, const fs::path& assets, const std::string& shown, Diagnostics& diagnostics) {
+  std::error_code ec;
+  if (!fs::is_directory(assets, ec)) return;
+  for (fs::recursive_directory_iterator it(assets, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string rel = generic(it->path().lexically_relative(assets));
+    if (rel.starts_with('.') || rel.find("/.") != std::string::npos) continue;
+    const std::string path = shown + "/assets/" + rel;
+    std::error_code link_ec;
+    if (it->is_symlink(link_ec) && !is_within(fs::canonical(it->path(), link_ec), theme.real_dir)) {
+      if (!link_ec) problem(diagnostics, path, "symlink points outside " + shown + ": copy the file in instead");
+      continue;  // a dangling symlink is skipped, as before
+    }
+    if (!it->is_regular_file(link_ec)) continue;
+    theme.assets.push_back(ThemeAsset{"assets/" + rel, it->path()});
+    // CSS and SVG can load from outside (url(), @import; <image href>, <use>, <style>).
+    const std::string extension = to_lower(it->path().extension().string());
+    if (extension != ".css" && extension != ".svg") continue;
+    auto read = read_file_inside(it->path(), theme.real_dir, shown);
+    if (read) {
+      report_external(
+          path, *read,
+          extension == ".css" ? find_external_resources_in_css(*read) : find_external_resources_in_html(*read),
+          diagnostics);
+    } else {
+      problem(diagnostics, path, read.error().message);
+    }
+  }
+}
+
+}  // namespace
+
+const std::vector<std::string>& required_templates() {
+  static const std::vector<std::string> names = {"home", "section", "page", "404"};
+  return names;
+}
+
+Result<Theme> load_theme(const fs::path& root, const std::string& name, Diagnostics& diagnostics) {
+  const fs::path dir = root / "themes" / name;
+  const std::string shown = "themes/" + name;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    return Error{"theme '" + name + "' not found: no folder " + shown + " (set 'theme' in mamori.toml)"};
+  }
+  Theme theme;
+  theme.name = name;
+  theme.real_dir = fs::canonical(dir, ec);
+  if (ec) return Error{"cannot resolve " + shown + ": " + ec.message()};
+  theme.templates = read_templates(dir / "templates", theme.real_dir, shown, shown + "/templates", diagnostics);
+  theme.partials = read_templates(dir / "partials", theme.real_dir, shown, shown + "/partials", diagnostics);
+  // Templates are checked with their partials in place, as they will be rendered.
+  for (const auto& [template_name, text] : theme.templates) {
+    const std::string path = shown + "/templates/" + template_name + ".mustache";
+    const Expanded expanded = expand_partials(text, theme.partials);
+    std::optional<std::string> error = expanded.error;
+    if (!error) error = template_syntax_error(expanded.text);
+    if (error) {
+      Diagnostic d = error_at(0, 0, "template error: " + *error);
+      d.path = path;
+      diagnostics.add(std::move(d));
+    }
+  }
+  for (const auto& required : required_templates()) {
+    if (theme.templates.contains(required)) continue;
+    Diagnostic d = error_at(0, 0, "the theme has no '" + required + "' template");
+    d.path = shown + "/templates/" + required + ".mustache";
+    diagnostics.add(std::move(d));
+  }
+  list_assets(theme, dir / "assets", shown, diagnostics);
+  std::sort(theme.assets.begin(), theme.assets.end(),
+            [](const ThemeAsset& a, const ThemeAsset& b) { return a.output < b.output; });
+  return theme;
+}
+
+}  // namespace mamori

@@ -1,0 +1,64 @@
+#include <doctest/doctest.h>
+
+#include "core/csv.h"
+#include "core/encoding.h"
+#include "helpers.h"
+
+using namespace mamori;
+using mamori::testing::formatted;
+
+namespace {
+std::vector<std::vector<std::string>> rows(std::string_view text) {
+  std::vector<Diagnostic> out;
+  std::vector<std::vector<std::string>> result;
+  for (auto& record : parse_csv(text, out)) result.push_back(record.fields);
+  REQUIRE(out.empty());
+  return result;
+}
+}  // namespace
+
+TEST_SUITE("csv") {
+  TEST_CASE("quoted fields hold commas, quotes and line breaks") {
+    CHECK(rows("a,\"b,c\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",x,\r\n") ==
+          std::vector<std::vector<std::string>>{{"a", "b,c", "say \"hi\""}, {"two\nlines", "x", ""}});
+  }
+
+  TEST_CASE("LF, CRLF and a missing final line break") {
+    CHECK(rows("a,b\nc,d") == std::vector<std::vector<std::string>>{{"a", "b"}, {"c", "d"}});
+    CHECK(rows("a,b\r\nc,d\r\n\r\n") == std::vector<std::vector<std::string>>{{"a", "b"}, {"c", "d"}});
+  }
+
+  TEST_CASE("records are numbered as Excel numbers rows, lines as an editor does") {
+    std::vector<Diagnostic> out;
+    const auto records = parse_csv("h\n\"x\ny\"\nz\n", out);
+    REQUIRE(records.size() == 3);
+    CHECK(records[2].number == 3);
+    CHECK(records[2].line == 4);
+  }
+
+  TEST_CASE("an unclosed quote is reported where its field starts") {
+    std::vector<Diagnostic> out;
+    const auto records = parse_csv("a,b\nc,\"d\ne\n", out);
+    CHECK(records.size() == 1);
+    CHECK(formatted(out) == std::vector<std::string>{"2: error: a quoted field is never closed: add the missing '\"'"});
+  }
+
+  TEST_CASE("writing quotes only what needs it and ends records with CRLF") {
+    CHECK(csv_record({"a", "b,c", "d\"e", "f\ng", ""}) == "a,\"b,c\",\"d\"\"e\",\"f\ng\",\r\n");
+    const std::string text = csv_record({"x", "y,z", "複数\n行"});
+    CHECK(rows(text) == std::vector<std::vector<std::string>>{{"x", "y,z", "複数\n行"}});
+  }
+
+  TEST_CASE("UTF-8 with or without BOM, and CP932, are decoded") {
+    CHECK(decode_utf8_or_cp932("\xEF\xBB\xBF相談")->encoding == SourceEncoding::utf8_bom);
+    CHECK(decode_utf8_or_cp932("\xEF\xBB\xBF相談")->text == "相談");
+    CHECK(decode_utf8_or_cp932("相談")->encoding == SourceEncoding::utf8);
+    const auto sjis = encode_cp932("相談先,０５２－９５４－６３７０");
+    REQUIRE(sjis.has_value());
+    const auto decoded = decode_utf8_or_cp932(*sjis);
+    REQUIRE(decoded.has_value());
+    CHECK(decoded->encoding == SourceEncoding::cp932);
+    CHECK(decoded->text == "相談先,０５２－９５４－６３７０");
+    CHECK_FALSE(decode_utf8_or_cp932("\x81\xFF\xFF").has_value());
+  }
+}

@@ -1,0 +1,81 @@
+#include <doctest/doctest.h>
+
+#include "core/text.h"
+
+using namespace mamori;
+
+TEST_SUITE("text") {
+  TEST_CASE("valid UTF-8, including Japanese and 4-byte characters, has no invalid byte") {
+    CHECK_FALSE(find_invalid_utf8("").has_value());
+    CHECK_FALSE(find_invalid_utf8("abc 守り 🛡").has_value());
+  }
+
+  TEST_CASE("ill-formed UTF-8 is found at its first bad byte") {
+    CHECK(find_invalid_utf8("ab\x80") == 2u);            // lone continuation byte
+    CHECK(find_invalid_utf8("\xC0\xAF") == 0u);          // overlong '/'
+    CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate U+D800
+    CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
+    CHECK(find_invalid_utf8("\xE3\x81") == 0u);          // truncated
+    // "守り" in Shift_JIS
+    CHECK(find_invalid_utf8("\x8E\xE7\x82\xE8") == 0u);
+  }
+
+  TEST_CASE("binary files hold NUL bytes") {
+    CHECK(looks_binary(std::string_view("a\0b", 3)));
+    CHECK_FALSE(looks_binary("plain"));
+  }
+
+  TEST_CASE("a BOM is dropped") {
+    CHECK(strip_bom("\xEF\xBB\xBF+++") == "+++");
+    CHECK(strip_bom("+++") == "+++");
+  }
+
+  TEST_CASE("positions count lines and code points") {
+    const std::string_view text = "一行目\n二行目のx";
+    const auto pos = position_of(text, text.find('x'));
+    CHECK(pos.line == 2);
+    CHECK(pos.column == 5);
+  }
+
+  TEST_CASE("display width counts wide characters twice") {
+    CHECK(display_width("ab") == 2u);
+    CHECK(display_width("守り") == 4u);
+  }
+
+  TEST_CASE("prefixes are cut at code points") {
+    CHECK(prefix_of_code_points("守りab", 1) == "守");
+    CHECK(prefix_of_code_points("ab", 5) == "ab");
+  }
+
+  TEST_CASE("NFC composes decomposed kana") {
+    // "が" written as か + combining voiced mark (as macOS file names are)
+    CHECK(nfc("\xE3\x81\x8B\xE3\x82\x99") == "が");
+  }
+
+  TEST_CASE("trim removes ASCII and ideographic spaces") {
+    CHECK(trim("\u3000 タイトル \t") == "タイトル");
+    CHECK(trim("\u3000").empty());
+  }
+}
+
+TEST_SUITE("untrusted text") {
+  TEST_CASE("bytes that are not UTF-8 become U+FFFD; valid text is unchanged") {
+    CHECK(to_valid_utf8("abc 守り 🛡") == "abc 守り 🛡");
+    CHECK(to_valid_utf8("a\xFF\xFE b") == "a\uFFFD\uFFFD b");
+    CHECK(to_valid_utf8("\xE3\x81") == "\uFFFD\uFFFD");              // truncated
+    CHECK(to_valid_utf8("x\xED\xA0\x80") == "x\uFFFD\uFFFD\uFFFD");  // surrogate
+    CHECK_FALSE(find_invalid_utf8(to_valid_utf8("\xC0\xAF\x80\xF4\x90\x80\x80")).has_value());
+  }
+
+  TEST_CASE("controls, separators and bidi overrides are written as visible escapes") {
+    CHECK(printable_text("ページ 🛡 a\\b") == "ページ 🛡 a\\b");
+    CHECK(printable_text("\x1B]0;pwned\x07\x1B[31mred") == "\\x1B]0;pwned\\x07\\x1B[31mred");
+    CHECK(printable_text(std::string_view("a\0b\tc\nd\x7F", 8)) == "a\\x00b\\x09c\\x0Ad\\x7F");
+    CHECK(printable_text("\xC2\x9B\xC2\x85") == "\\u009B\\u0085");  // C1: CSI, NEL
+    CHECK(printable_text("\u2028\u2029\u202A\u202E\u2066\u2069\u2065\u206A") ==
+          "\\u2028\\u2029\\u202A\\u202E\\u2066\\u2069\u2065\u206A");
+    CHECK(printable_text("\xEF\xBF\xBE\xEF\xBF\xBF\xFF") == "\uFFFD\uFFFD\uFFFD");
+    const std::string once = printable_text("\x1B\xFF\u202E");
+    CHECK(printable_text(once) == once);
+  }
+}

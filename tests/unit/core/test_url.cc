@@ -1,0 +1,94 @@
+#include <doctest/doctest.h>
+
+#include "core/url.h"
+
+#include <random>
+
+#include "links/checker.h"
+
+using namespace mamori;
+
+TEST_SUITE("url") {
+  TEST_CASE("URLs are classified as a browser reads them") {
+    CHECK(classify_url("https://www.meti.go.jp/") == UrlKind::web);
+    CHECK(classify_url("HTTP://example.jp") == UrlKind::web);
+    CHECK(classify_url("mailto:a@example.jp") == UrlKind::contact);
+    CHECK(classify_url("tel:052-954-6370") == UrlKind::contact);
+    CHECK(classify_url("#初動対応") == UrlKind::fragment);
+    CHECK(classify_url("../cyber/ransomware.md#x") == UrlKind::relative);
+    CHECK(classify_url("javascript:alert(1)") == UrlKind::unsafe);
+    CHECK(classify_url(" JaVaScRiPt:alert(1)") == UrlKind::unsafe);
+    CHECK(classify_url("java\tscript:alert(1)") == UrlKind::unsafe);
+    CHECK(classify_url("java\nscript:alert(1)") == UrlKind::unsafe);
+    CHECK(classify_url("data:text/html,<script>") == UrlKind::unsafe);
+    CHECK(classify_url("vbscript:x") == UrlKind::unsafe);
+    CHECK(classify_url("file:///etc/passwd") == UrlKind::unsafe);
+    CHECK(classify_url("//evil.example/x.js") == UrlKind::unsafe);
+    CHECK(classify_url("\\\\server\\share") == UrlKind::unsafe);
+  }
+
+  TEST_CASE("web URLs need a host") {
+    CHECK(is_web_url("https://www.ipa.go.jp/security/"));
+    CHECK_FALSE(is_web_url("https:/x"));
+    CHECK_FALSE(is_web_url("https://"));
+    CHECK_FALSE(is_web_url("www.ipa.go.jp"));
+  }
+
+  TEST_CASE("percent decoding") {
+    CHECK(percent_decode("%E5%88%9D%E5%8B%95") == "初動");
+    CHECK(percent_decode("100%") == "100%");
+    CHECK(percent_decode("%zz") == "%zz");
+  }
+
+  TEST_CASE("encoding for hrefs keeps Japanese and slashes") {
+    CHECK(encode_path("a b/初動\"x\".html") == "a%20b/初動%22x%22.html");
+    CHECK(encode_fragment("初動 対応") == "初動%20対応");
+  }
+
+  TEST_CASE("relative paths resolve and may not climb out") {
+    CHECK(resolve_relative("cyber", "../incident/checklist.md") == "incident/checklist.md");
+    CHECK(resolve_relative("cyber", "./a/./b.md") == "cyber/a/b.md");
+    CHECK(resolve_relative("", "a/../b.md") == "b.md");
+    CHECK_FALSE(resolve_relative("cyber", "../../mamori.toml").has_value());
+  }
+
+  TEST_CASE("relative URLs between built pages") {
+    CHECK(relative_url("primer/measures.html", "cyber/index.html") == "../cyber/index.html");
+    CHECK(relative_url("index.html", "primer/index.html") == "primer/index.html");
+    CHECK(relative_url("primer/a.html", "primer/b.html") == "b.html");
+    CHECK(relative_url("a/b/c.html", "index.html") == "../../index.html");
+    CHECK(relative_url("glossary.html", "glossary.html") == "glossary.html");
+    CHECK(path_to_root("a/b/c.html") == "../../");
+    CHECK(path_to_root("index.html").empty());
+  }
+
+  TEST_CASE("URLs split into path, query and fragment") {
+    const auto parts = split_url("a.md?x=1#見出し");
+    CHECK(parts.path == "a.md");
+    CHECK(parts.query == "x=1");
+    CHECK(parts.fragment == "見出し");
+    CHECK(parts.has_fragment);
+    CHECK_FALSE(split_url("a.md").has_fragment);
+  }
+
+  TEST_CASE("URL functions take any bytes without throwing") {
+    std::mt19937 random(5);
+    const std::string alphabet =
+        "htps:/?#%[]@.\\ \t\x01\xFF\xE3\x81\x82"
+        "aA0:";
+    for (int round = 0; round < 5000; ++round) {
+      std::string url;
+      const int length = static_cast<int>(random() % 40);
+      for (int i = 0; i < length; ++i) url += alphabet[random() % alphabet.size()];
+      if (round % 2 == 0) url = "https://" + url;
+      CHECK_NOTHROW(classify_url(url));
+      CHECK_NOTHROW(is_web_url(url));
+      CHECK_NOTHROW(split_url(url));
+      CHECK_NOTHROW(percent_decode(url));
+      CHECK_NOTHROW(resolve_relative(url, url));
+      CHECK_NOTHROW(host_key(url));
+      CHECK_NOTHROW(resolve_location(url, url));
+      CHECK_NOTHROW(resolve_location("https://a.jp/b/c", url));
+    }
+  }
+}

@@ -1,0 +1,363 @@
+#include <doctest/doctest.h>
+
+#include <deque>
+#include <map>
+
+#include "links/checker.h"
+#include "links/html_probe.h"
+
+using namespace mamori;
+using namespace std::chrono_literals;
+
+namespace {
+
+// Time that moves only when the checker waits.
+class FakeTimer final : public Timer {
+ public:
+  std::chrono::milliseconds now() const override { return now_; }
+  void advance(std::chrono::milliseconds by) { now_ += by; }
+
+ private:
+  std::chrono::milliseconds now_{0};
+};
+
+HttpResult respond(int status, std::vector<std::pair<std::string, std::string>> headers = {}, std::string body = {}) {
+  HttpResult r;
+  HttpResponse response;
+  response.status = status;
+  response.headers = std::move(headers);
+  response.body = std::move(body);
+  r.response = std::move(response);
+  return r;
+}
+
+HttpResult fail(FetchFailure failure) {
+  HttpResult r;
+  r.failure = failure;
+  r.detail = "scripted";
+  return r;
+}
+
+const std::vector<std::pair<std::string, std::string>> kHtml = {{"content-type", "text/html; charset=utf-8"}};
+
+// Answers from a script: per "METHOD URL", a queue of results (the last one repeats).
+// Requests finish after `latency`; the timer advances as the checker waits.
+class FakeTransport final : public HttpTransport {
+ public:
+  explicit FakeTransport(FakeTimer& timer) : timer_(timer) {}
+
+  void on(const std::string& method, const std::string& url, std::vector<HttpResult> results) {
+    script_[method + " " + url] = std::deque<HttpResult>(results.begin(), results.end());
+  }
+  void start(uint64_t id, const HttpRequest& request) override {
+    const std::string key = std::string(request.method == HttpMethod::head ? "HEAD" : "GET") + " " + request.url;
+    log.push_back(key);
+    pending_.push_back({id, key, timer_.now() + latency});
+  }
+  std::vector<std::pair<uint64_t, HttpResult>> poll(std::chrono::milliseconds wait) override {
+    std::vector<std::pair<uint64_t, HttpResult>> done;
+    const auto deadline = timer_.now() + wait;
+    auto next = deadline;
+    for (const auto& p : pending_) next = std::min(next, p.ready);
+    timer_.advance(std::max(next - timer_.now(), 0ms));
+    for (auto it = pending_.begin(); it != pending_.end();) {
+      if (it->ready > timer_.now()) {
+        ++it;
+        continue;
+      }
+      auto& queue = script_[it->key];
+      HttpResult result = queue.empty() ? fail(FetchFailure::dns) : queue.front();
+      if (queue.size() > 1) queue.pop_front();
+      done.emplace_back(it->id, std::move(result));
+      it = pending_.erase(it);
+    }
+    return done;
+  }
+
+  std::vector<std::string> log;
+  std::chrono::milliseconds latency{100};
+
+ private:
+  struct Pending {
+    uint64_t id;
+    std::string key;
+    std::chrono::milliseconds ready;
+  };
+  FakeTimer& timer_;
+  std::map<std::string, std::deque<HttpResult>> script_;
+  std::vector<Pending> pending_;
+};
+
+struct Fixture {
+  FakeTimer timer;
+  FakeTransport transport{timer};
+  CheckOptions options;
+
+  Fixture() { options.backoff = 1000ms; }
+
+  LinkResult check_one(const std::string& url) { return check({url})[0]; }
+  std::vector<LinkResult> check(const std::vector<std::string>& urls) {
+    std::vector<LinkTarget> targets;
+    for (const auto& url : urls) targets.push_back(LinkTarget{url, {LinkSource{"content/a.md", 3}}});
+    LinkChecker checker(transport, timer, options);
+    auto results = checker.check(targets);
+    peak = checker.peak_per_host();
+    return results;
+  }
+  int peak = 0;
+};
+
+}  // namespace
+
+TEST_SUITE("link check") {
+  TEST_CASE("a page that answers HEAD with a non-HTML 200 is ok, with one request") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/doc.pdf", {respond(200, {{"content-type", "application/pdf"}})});
+    const LinkResult r = f.check_one("https://a.go.jp/doc.pdf");
+    CHECK(r.verdict == Verdict::ok);
+    CHECK(r.status == 200);
+    CHECK(f.transport.log == std::vector<std::string>{"HEAD https://a.go.jp/doc.pdf"});
+  }
+
+  TEST_CASE("an HTML page is read with GET for its title; a refused HEAD falls back to GET") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/", {respond(405)});
+    f.transport.on("GET", "https://a.go.jp/", {respond(200, kHtml, "<title>経済産業省</title>")});
+    CHECK(f.check_one("https://a.go.jp/").verdict == Verdict::ok);
+    CHECK(f.transport.log == std::vector<std::string>{"HEAD https://a.go.jp/", "GET https://a.go.jp/"});
+  }
+
+  TEST_CASE("permanent redirects, also along a chain, are 'redirected' with the final URL; temporary ones are fine") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/old", {respond(302, {{"location", "/mid"}})});
+    f.transport.on("HEAD", "https://a.go.jp/mid", {respond(301, {{"location", "https://b.go.jp/new/"}})});
+    f.transport.on("HEAD", "https://b.go.jp/new/", {respond(200, {{"content-type", "application/pdf"}})});
+    f.transport.on("HEAD", "https://a.go.jp/temp", {respond(307, {{"location", "page.html"}})});
+    f.transport.on("HEAD", "https://a.go.jp/page.html", {respond(200, {{"content-type", "text/plain"}})});
+    const auto results = f.check({"https://a.go.jp/old", "https://a.go.jp/temp"});
+    CHECK(results[0].verdict == Verdict::redirected);
+    CHECK(results[0].final_url == "https://b.go.jp/new/");
+    CHECK(results[0].reason == "moved permanently: cite https://b.go.jp/new/ instead");
+    CHECK(results[1].verdict == Verdict::ok);
+  }
+
+  TEST_CASE("redirect loops and too many hops are unreachable") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/x", {respond(302, {{"location", "/y"}})});
+    f.transport.on("HEAD", "https://a.go.jp/y", {respond(302, {{"location", "/x"}})});
+    const LinkResult loop = f.check_one("https://a.go.jp/x");
+    CHECK(loop.verdict == Verdict::unreachable);
+    CHECK(loop.reason == "redirect loop at https://a.go.jp/x");
+    Fixture g;
+    g.options.max_redirects = 3;
+    for (int i = 0; i < 6; ++i) {
+      g.transport.on("HEAD", "https://a.go.jp/" + std::to_string(i),
+                     {respond(302, {{"location", "/" + std::to_string(i + 1)}})});
+    }
+    CHECK(g.check_one("https://a.go.jp/0").reason == "more than 3 redirects");
+  }
+
+  TEST_CASE("soft 404s: sent to the top page, or a 200 page that says it was not found") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/gone.html", {respond(301, {{"location", "https://a.go.jp/"}})});
+    f.transport.on("HEAD", "https://a.go.jp/", {respond(200, kHtml)});
+    f.transport.on("GET", "https://a.go.jp/", {respond(200, kHtml, "<title>トップ</title>")});
+    f.transport.on("HEAD", "https://a.go.jp/moved", {respond(200, kHtml)});
+    f.transport.on(
+        "GET", "https://a.go.jp/moved",
+        {respond(200, kHtml, "<html><head><title>お探しのページは見つかりませんでした | 経済産業省</title>")});
+    const auto results = f.check({"https://a.go.jp/gone.html", "https://a.go.jp/moved", "https://a.go.jp/"});
+    CHECK(results[0].verdict == Verdict::broken);
+    CHECK(results[0].reason == "soft 404: redirected to the site's top page https://a.go.jp/");
+    CHECK(results[1].verdict == Verdict::broken);
+    CHECK(results[1].reason == "soft 404: the page says \"お探しのページは見つかりませんでした | 経済産業省\"");
+    CHECK(results[2].verdict == Verdict::ok);
+  }
+
+  TEST_CASE("cited fragments must exist; each page is fetched once however often it is cited") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/p", {respond(200, kHtml)});
+    f.transport.on("GET", "https://a.go.jp/p",
+                   {respond(200, kHtml, "<h2 id=\"初動対応\">x</h2><a name=\"old\"></a><p id=section-2>")});
+    const auto results = f.check({"https://a.go.jp/p#%E5%88%9D%E5%8B%95%E5%AF%BE%E5%BF%9C", "https://a.go.jp/p#old",
+                                  "https://a.go.jp/p#section-2", "https://a.go.jp/p#missing", "https://a.go.jp/p"});
+    CHECK(results[0].verdict == Verdict::ok);
+    CHECK(results[1].verdict == Verdict::ok);
+    CHECK(results[2].verdict == Verdict::ok);
+    CHECK(results[3].verdict == Verdict::broken);
+    CHECK(results[3].reason == "the page has no #missing");
+    CHECK(results[4].verdict == Verdict::ok);
+    CHECK(f.transport.log == std::vector<std::string>{"HEAD https://a.go.jp/p", "GET https://a.go.jp/p"});
+  }
+
+  TEST_CASE("5xx and resets are retried with backoff; they end broken or unreachable") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/flaky", {respond(503)});
+    f.transport.on("GET", "https://a.go.jp/flaky", {respond(503), respond(200, {{"content-type", "text/plain"}})});
+    f.transport.on("HEAD", "https://a.go.jp/down", {respond(500)});
+    f.transport.on("GET", "https://a.go.jp/down", {respond(500)});
+    const auto results = f.check({"https://a.go.jp/flaky", "https://a.go.jp/down"});
+    CHECK(results[0].verdict == Verdict::ok);
+    CHECK(results[1].verdict == Verdict::broken);
+    CHECK(results[1].reason == "HTTP 500 after 3 tries");
+    CHECK(f.timer.now() >= 3000ms);  // 1 s and 2 s of backoff at least
+  }
+
+  TEST_CASE("429 honours Retry-After and slows the whole host") {
+    Fixture f;
+    f.options.per_host = 4;
+    f.transport.on("HEAD", "https://a.go.jp/1",
+                   {respond(429, {{"retry-after", "5"}}), respond(200, {{"content-type", "text/plain"}})});
+    for (int i = 2; i <= 6; ++i) {
+      f.transport.on("HEAD", "https://a.go.jp/" + std::to_string(i), {respond(200, {{"content-type", "text/plain"}})});
+    }
+    const auto results = f.check({"https://a.go.jp/1", "https://a.go.jp/2", "https://a.go.jp/3", "https://a.go.jp/4",
+                                  "https://a.go.jp/5", "https://a.go.jp/6"});
+    for (const auto& r : results) CHECK(r.verdict == Verdict::ok);
+    CHECK(f.timer.now() >= 5000ms);
+    CHECK(parse_retry_after("120", 0) == std::chrono::milliseconds(120000));
+    CHECK(parse_retry_after("Thu, 01 Jan 1970 00:01:40 GMT", 40) == std::chrono::milliseconds(60000));
+    CHECK_FALSE(parse_retry_after("soon", 0).has_value());
+  }
+
+  TEST_CASE("timeouts, DNS, refused connections, bot walls and proxies") {
+    Fixture f;
+    f.transport.on("HEAD", "https://slow.go.jp/", {fail(FetchFailure::timeout)});
+    f.transport.on("GET", "https://slow.go.jp/", {fail(FetchFailure::timeout)});
+    f.transport.on("HEAD", "https://refused.go.jp/", {fail(FetchFailure::connect)});
+    f.transport.on("GET", "https://refused.go.jp/", {fail(FetchFailure::connect)});
+    f.transport.on("HEAD", "https://cf.example.jp/", {respond(403, {{"cf-mitigated", "challenge"}})});
+    f.transport.on("HEAD", "https://li.example.jp/", {respond(999)});
+    f.transport.on("HEAD", "https://proxy.example.jp/", {respond(407)});
+    const auto results = f.check({"https://slow.go.jp/", "https://nxdomain.invalid/", "https://refused.go.jp/",
+                                  "https://cf.example.jp/", "https://li.example.jp/", "https://proxy.example.jp/"});
+    CHECK(results[0].verdict == Verdict::timeout);
+    CHECK(results[0].reason == "no answer within 20 s, 3 tries");
+    CHECK(results[1].verdict == Verdict::unreachable);
+    CHECK(results[1].reason == "the host name does not resolve");
+    CHECK(results[2].verdict == Verdict::unreachable);
+    CHECK(results[3].verdict == Verdict::blocked);
+    CHECK(results[4].verdict == Verdict::blocked);
+    CHECK(results[5].verdict == Verdict::blocked);
+  }
+
+  TEST_CASE("mailto, tel, excluded, offline and malformed URLs are not fetched") {
+    Fixture f;
+    f.options.exclude = {"https://intra.example.jp/*"};
+    const auto results = f.check(
+        {"mailto:a@example.jp", "tel:052-954-6370", "https://intra.example.jp/x", "https://exa mple.jp/", "https://"});
+    CHECK(results[0].verdict == Verdict::skipped);
+    CHECK(results[1].verdict == Verdict::skipped);
+    CHECK(results[2].verdict == Verdict::skipped);
+    CHECK(results[2].reason == "excluded by the pattern 'https://intra.example.jp/*' in mamori.toml");
+    CHECK(results[3].verdict == Verdict::broken);
+    CHECK(results[3].reason == "malformed URL: it cannot be fetched");
+    CHECK(results[4].verdict == Verdict::broken);
+    CHECK(f.transport.log.empty());
+    Fixture g;
+    g.options.offline = true;
+    CHECK(g.check_one("https://www.meti.go.jp/").verdict == Verdict::skipped);
+    CHECK(g.transport.log.empty());
+  }
+
+  TEST_CASE("never more than the per-host limit in flight at one host") {
+    Fixture f;
+    f.options.per_host = 3;
+    std::vector<std::string> urls;
+    for (int host = 0; host < 4; ++host) {
+      for (int i = 0; i < 20; ++i) {
+        const std::string url = "https://h" + std::to_string(host) + ".go.jp/" + std::to_string(i);
+        f.transport.on("HEAD", url, {respond(200, {{"content-type", "text/plain"}})});
+        urls.push_back(url);
+      }
+    }
+    const auto results = f.check(urls);
+    CHECK(f.peak == 3);
+    for (const auto& r : results) CHECK(r.verdict == Verdict::ok);
+    // 20 pages per host, 3 at a time, 100 ms each: 7 rounds.
+    CHECK(f.timer.now() == 700ms);
+  }
+
+  TEST_CASE("Location headers resolve like a browser resolves them") {
+    CHECK(resolve_location("https://a.go.jp/x/y.html", "z.html") == "https://a.go.jp/x/z.html");
+    CHECK(resolve_location("https://a.go.jp/x/y.html", "../z/") == "https://a.go.jp/z/");
+    CHECK(resolve_location("https://a.go.jp/x/y.html", "/top") == "https://a.go.jp/top");
+    CHECK(resolve_location("https://a.go.jp:8443/x", "//b.go.jp/p") == "https://b.go.jp/p");
+    CHECK(resolve_location("http://a.go.jp/x", "https://a.go.jp/x") == "https://a.go.jp/x");
+    CHECK(resolve_location("https://a.go.jp/x/y", "?page=2") == "https://a.go.jp/x/y?page=2");
+    CHECK(host_key("https://WWW.Meti.go.jp/a") == "https://www.meti.go.jp:443");
+    CHECK(host_key("http://127.0.0.2:8080/") == "http://127.0.0.2:8080");
+  }
+
+  TEST_CASE("HTML probes") {
+    CHECK(html_title("<HTML><Title>\n  ページが\n見つかりません </title>") == "ページが 見つかりません");
+    CHECK(is_not_found_title("404 Not Found"));
+    CHECK(is_not_found_title("ページが見つかりません｜愛知県"));
+    CHECK_FALSE(is_not_found_title("経済安全保障｜内閣府"));
+    CHECK(html_has_fragment("<div data-id=\"x\"></div><span id='x'>", "x"));
+    CHECK_FALSE(html_has_fragment("<div data-id=\"x\"></div>", "x"));
+    CHECK(html_has_fragment("<h2 id=\"初動\">", "%E5%88%9D%E5%8B%95"));
+  }
+
+  TEST_CASE("a Retry-After beyond the time one URL may wait ends the URL at once, saying so") {
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/busy", {respond(429, {{"retry-after", "99999999999999999999"}})});
+    f.transport.on("HEAD", "https://a.go.jp/date",
+                   {respond(503, {{"retry-after", "Fri, 31 Dec 9999 23:59:59 GMT\x1B[2J"}})});
+    f.transport.on("GET", "https://a.go.jp/date", {respond(503, {{"retry-after", "Fri, 31 Dec 9999 23:59:59 GMT"}})});
+    const auto results = f.check({"https://a.go.jp/busy", "https://a.go.jp/date"});
+    CHECK(results[0].verdict == Verdict::blocked);
+    CHECK(results[0].reason ==
+          "HTTP 429: the site asked to wait 99999999999999999999 s (Retry-After), more than the 60 s mamori waits for "
+          "one URL");
+    CHECK(results[1].verdict == Verdict::broken);
+    CHECK(results[1].reason ==
+          "HTTP 503: the site asked to wait until Fri, 31 Dec 9999 23:59:59 GMT (Retry-After), more than the 60 s "
+          "mamori waits for one URL");
+    CHECK(f.timer.now() < 1000ms);
+  }
+
+  TEST_CASE("backoff and Retry-After together stay within the total wait per URL") {
+    Fixture f;
+    f.options.retries = 10;
+    f.transport.on("HEAD", "https://a.go.jp/down", {respond(500)});
+    f.transport.on("GET", "https://a.go.jp/down", {respond(500)});
+    f.transport.on("HEAD", "https://b.go.jp/slow", {respond(429, {{"retry-after", "40"}})});
+    const auto results = f.check({"https://a.go.jp/down", "https://b.go.jp/slow"});
+    CHECK(results[0].reason == "HTTP 500 after 7 tries; gave up after waiting 60 s, the most for one URL");
+    CHECK(
+        results[1].reason ==
+        "HTTP 429: the site asked to wait 40 s (Retry-After), more than is left of the 60 s mamori waits for one URL");
+    CHECK(f.timer.now() <= 61000ms);
+  }
+
+  TEST_CASE("a Location that is not UTF-8 is followed percent-encoded") {
+    CHECK(location_as_url("/a\xFF\xE3\x81\x82 b\x1B\x7F\xE3\x81") == "/a%FF\xE3\x81\x82%20b%1B%7F%E3%81");
+    // Found by attacking the binary: a redirect to '/x "y"' was called "not a web page".
+    CHECK(location_as_url("/good9 \"quoted\"<a>`") == "/good9%20%22quoted%22%3Ca%3E%60");
+    Fixture f;
+    f.transport.on("HEAD", "https://a.go.jp/x", {respond(301, {{"location", "/y\xFF"}})});
+    f.transport.on("HEAD", "https://a.go.jp/y%FF", {respond(200, {{"content-type", "text/plain"}})});
+    const LinkResult r = f.check_one("https://a.go.jp/x");
+    CHECK(r.verdict == Verdict::redirected);
+    CHECK(r.final_url == "https://a.go.jp/y%FF");
+  }
+
+  TEST_CASE("response headers too large are broken, with the transport's reason") {
+    Fixture f;
+    HttpResult big = fail(FetchFailure::too_large);
+    big.detail = "response header too large (more than 64 KB in all)";
+    f.transport.on("HEAD", "https://a.go.jp/x", {big});
+    f.transport.on("GET", "https://a.go.jp/x", {big});
+    const LinkResult r = f.check_one("https://a.go.jp/x");
+    CHECK(r.verdict == Verdict::broken);
+    CHECK(r.reason == "response header too large (more than 64 KB in all)");
+  }
+
+  TEST_CASE("resolving a Location never throws, whatever the base") {
+    CHECK(resolve_location("nonsense", "x") == "x");
+    CHECK(resolve_location("", "") == "");
+    CHECK(resolve_location("https://", "../x") == "../x");
+    CHECK(resolve_location("https://a.go.jp", "x") == "https://a.go.jp/x");
+  }
+}

@@ -1,0 +1,216 @@
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+#include "site/markdown.h"
+
+using namespace mamori;
+using mamori::testing::formatted;
+
+namespace {
+
+// Resolves "x.md" to "x.html" and refuses everything else, recording what it was asked.
+class FakeResolver final : public LinkResolver {
+ public:
+  std::optional<std::string> resolve(std::string_view url, bool, int line, int column,
+                                     std::vector<Diagnostic>& out) const override {
+    asked.push_back(std::string(url) + "@" + std::to_string(line) + ":" + std::to_string(column));
+    if (url.ends_with(".md")) return std::string(url.substr(0, url.size() - 3)) + ".html";
+    out.push_back(error_at(line, column, "missing '" + std::string(url) + "'"));
+    return std::nullopt;
+  }
+  mutable std::vector<std::string> asked;
+};
+
+RenderedMarkdown render(std::string_view body, int first_line = 1) {
+  static FakeResolver resolver;
+  return render_markdown(body, first_line, resolver);
+}
+
+}  // namespace
+
+TEST_SUITE("markdown") {
+  TEST_CASE("headings get ids that keep Japanese and are unique") {
+    const auto r = render("## 初動対応\n\n## 初動対応\n\n### Step 1: 連絡\n");
+    REQUIRE(r.headings.size() == 3);
+    CHECK(r.headings[0].id == "初動対応");
+    CHECK(r.headings[1].id == "初動対応-1");
+    CHECK(r.headings[2].id == "step-1-連絡");
+    CHECK(r.headings[2].level == 3);
+    CHECK(r.html.find("<h2 id=\"初動対応\">") != std::string::npos);
+    CHECK(r.diagnostics.empty());
+  }
+
+  TEST_CASE("an explicit {#id} wins and is removed from the text") {
+    const auto r = render("## 初動対応の手順 {#first_response}\n");
+    REQUIRE(r.headings.size() == 1);
+    CHECK(r.headings[0].id == "first_response");
+    CHECK(r.headings[0].text == "初動対応の手順");
+    CHECK(r.html.find("<h2 id=\"first_response\">") != std::string::npos);
+    CHECK(r.html.find("{#") == std::string::npos);
+  }
+
+  TEST_CASE("an explicit id used twice is an error") {
+    const auto r = render("## A {#x}\n\n## B {#x}\n", 5);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{"7:1: error: heading id 'x' is used twice on this page"});
+  }
+
+  TEST_CASE("an explicit id the theme uses itself is reserved, with a suggestion") {
+    const auto r = render("## 本文 {#m-main}\n\n## 採点 {#quiz-result}\n", 3);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{
+              "3:1: error: heading id 'm-main' is reserved by the theme: choose another, such as 'm-main-1'",
+              "5:1: error: heading id 'quiz-result' is reserved by the theme: choose another, such as "
+              "'quiz-result-1'"});
+  }
+
+  TEST_CASE("repeated autolinks are each found where they are written") {
+    // cmark-gfm gives URL and e-mail autolinks no position: they are looked up in the text.
+    const auto r = render("https://example.jp と https://example.jp\n続き https://example.jp x@y.jp と x@y.jp\n", 4);
+    REQUIRE(r.links.size() == 5);
+    CHECK(r.links[0].column == 1);
+    CHECK(r.links[1].line == 4);
+    CHECK(r.links[1].column == 22);
+    CHECK(r.links[2].line == 5);
+    CHECK(r.links[2].column == 4);
+    CHECK(r.links[3].column == 23);
+    CHECK(r.links[4].column == 32);
+  }
+
+  TEST_CASE("in-page fragment links are checked against the headings") {
+    const auto r = render("[上へ](#概要) [x](#概容) [y](#%E6%A6%82%E8%A6%81)\n\n## 概要\n", 10);
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{"10:11: error: link to missing heading '#概容' on this page (did you mean '#概要'?)"});
+    CHECK(r.html.find("href=\"#%E6%A6%82%E8%A6%81\"") != std::string::npos);  // cmark encodes hrefs
+  }
+
+  TEST_CASE("only the first ten missing headings of a page get a hint (each compares with every heading)") {
+    std::string body = "## 概要\n\n";
+    for (int i = 0; i < 11; ++i) body += "[x](#概容)\n";
+    const auto messages = formatted(render(body).diagnostics);
+    REQUIRE(messages.size() == 11);
+    CHECK(messages[9] == "12:1: error: link to missing heading '#概容' on this page (did you mean '#概要'?)");
+    CHECK(messages[10] == "13:1: error: link to missing heading '#概容' on this page");
+  }
+
+  TEST_CASE("autolinks in headings survive the heading's rewrite (ASan: no use after free)") {
+    const auto r = render("## https://example.jp/guide の見方\n\n### 連絡先 x@y.jp\n");
+    REQUIRE(r.links.size() == 2);
+    CHECK(r.links[0].url == "https://example.jp/guide");
+    CHECK(r.links[1].url == "mailto:x@y.jp");
+    CHECK(r.html.find("<a href=\"https://example.jp/guide\">https://example.jp/guide</a>") != std::string::npos);
+  }
+
+  TEST_CASE("relative links go through the resolver with file positions") {
+    FakeResolver resolver;
+    const auto r = render_markdown("本文と[リンク](other.md)\n\n- 項目 [壊れた](gone.txt)\n", 4, resolver);
+    CHECK(resolver.asked == std::vector<std::string>{"other.md@4:4", "gone.txt@6:6"});
+    CHECK(r.html.find("<a href=\"other.html\">リンク</a>") != std::string::npos);
+    // A link that cannot be resolved keeps its text and loses its href.
+    CHECK(r.html.find("壊れた") != std::string::npos);
+    CHECK(r.html.find("gone.txt") == std::string::npos);
+  }
+
+  TEST_CASE("links are listed for the link checker, autolinks included") {
+    const auto r = render("見る: https://www.ipa.go.jp/security/ と [METI](https://www.meti.go.jp/)\n");
+    REQUIRE(r.links.size() == 2);
+    CHECK(r.links[0].url == "https://www.ipa.go.jp/security/");
+    CHECK(r.links[0].line == 1);
+    CHECK(r.links[0].column == 5);
+    CHECK(r.links[1].url == "https://www.meti.go.jp/");
+    CHECK(r.links[1].column == 39);
+  }
+
+  TEST_CASE("raw HTML never reaches the output") {
+    const auto r = render("<script>alert(1)</script>\n\n段落 <img src=x onerror=alert(1)> です\n\n<!-- メモ -->\n");
+    CHECK(r.html.find("<script") == std::string::npos);
+    CHECK(r.html.find("onerror") == std::string::npos);
+    CHECK(r.html.find("<img") == std::string::npos);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{"1:1: warning: raw HTML is not allowed in Markdown and was left out",
+                                   "3:4: warning: raw HTML is not allowed in Markdown and was left out"});
+  }
+
+  TEST_CASE("javascript:, data: and other schemes never reach an href or src") {
+    const auto r = render(
+        "[a](javascript:alert(1)) [b](JAVASCRIPT:alert(1)) [c](data:text/html;base64,PHNjcmlwdD4=)\n"
+        "![d](data:image/png;base64,AAAA) [e](vbscript:x) [f](//evil.example/)\n"
+        "[g](java&#x09;script:alert(1))\n");
+    CHECK(r.html.find("javascript") == std::string::npos);
+    CHECK(r.html.find("JAVASCRIPT") == std::string::npos);
+    CHECK(r.html.find("data:") == std::string::npos);
+    CHECK(r.html.find("vbscript") == std::string::npos);
+    CHECK(r.html.find("evil") == std::string::npos);
+    CHECK(r.html.find("href") == std::string::npos);
+    CHECK(r.html.find("src") == std::string::npos);
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{
+            "1:1: error: unsafe link 'javascript:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link",
+            "1:26: error: unsafe link 'JAVASCRIPT:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link",
+            "1:51: error: unsafe link 'data:text/html;base64,PHNjcmlwdD4=' is not allowed: use https:, http:, mailto:, "
+            "tel: or a relative link",
+            "2:1: error: unsafe image 'data:image/png;base64,AAAA' is not allowed: images must be files under content/",
+            "2:34: error: unsafe link 'vbscript:x' is not allowed: use https:, http:, mailto:, tel: or a relative link",
+            "2:50: error: unsafe link '//evil.example/' is not allowed: use https:, http:, mailto:, tel: or a relative "
+            "link",
+            "3:1: error: unsafe link 'java\\x09script:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
+            "relative link"});
+  }
+
+  TEST_CASE("images from other hosts are refused") {
+    const auto r = render("![図](https://example.jp/a.png)\n");
+    CHECK(r.html.find("<img") == std::string::npos);
+    CHECK(
+        formatted(r.diagnostics) ==
+        std::vector<std::string>{"1:1: error: image 'https://example.jp/a.png' would be loaded from outside the site: "
+                                 "save it under content/ and link it relatively"});
+  }
+
+  TEST_CASE("task lists become labelled checkboxes") {
+    const auto r = render("- [ ] 鍵をかける\n- [x] 画面ロック\n");
+    CHECK(r.html.find("<input type=\"checkbox\" class=\"task\" aria-labelledby=\"task-1\"><div class=\"task-text\" "
+                      "id=\"task-1\">") != std::string::npos);
+    CHECK(r.html.find("aria-labelledby=\"task-2\" checked>") != std::string::npos);
+    CHECK(r.html.find("disabled") == std::string::npos);
+  }
+
+  TEST_CASE("tables scroll in a labelled region and carry no style attributes") {
+    const auto r = render("| 左 | 右 |\n|:--|--:|\n| a | b |\n");
+    CHECK(r.html.find("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">\n<table>") !=
+          std::string::npos);
+    CHECK(r.html.find("align") == std::string::npos);
+    CHECK(r.html.find("style") == std::string::npos);
+  }
+
+  TEST_CASE("strikethrough and autolinks are GFM") {
+    const auto r = render("~~古い~~ www.ipa.go.jp\n");
+    CHECK(r.html.find("<del>古い</del>") != std::string::npos);
+    CHECK(r.html.find("<a href=\"http://www.ipa.go.jp\">www.ipa.go.jp</a>") != std::string::npos);
+  }
+
+  TEST_CASE("pathological input renders without crashing") {
+    const std::string quotes(30000, '>');
+    CHECK_FALSE(render(quotes + " deep\n").html.empty());
+    std::string items;
+    for (int i = 0; i < 20000; ++i) items += std::string(static_cast<size_t>(i % 40) * 2, ' ') + "- item\n";
+    CHECK_FALSE(render(items).html.empty());
+    const std::string long_line(5 << 20, 'a');
+    CHECK(render(long_line).html.size() > long_line.size());
+    CHECK_FALSE(render(std::string(20000, '[') + std::string(20000, ']')).html.empty());
+  }
+}
+
+TEST_SUITE("markdown: found by fuzzing") {
+  // fuzz_markdown: the autolink's URL pointed into the heading's buffer, which was freed
+  // before the link was read (heap-use-after-free under ASan).
+  TEST_CASE("an autolink in a heading is read after the heading is rewritten") {
+    const RenderedMarkdown out = render("## https://次に\n");
+    REQUIRE(out.links.size() == 1);
+    CHECK(out.links[0].url == "https://次に");
+    CHECK(out.html.find("<h2 id=") != std::string::npos);
+  }
+}

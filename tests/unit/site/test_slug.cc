@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "site/slug.h"
+
+using namespace mamori;
+
+TEST_SUITE("slug") {
+  TEST_CASE("Japanese is kept, punctuation dropped, spaces become hyphens") {
+    CHECK(slugify("初動対応") == "初動対応");
+    CHECK(slugify("事中・事後対応") == "事中事後対応");
+    CHECK(slugify("把握 → 分類 → 対策") == "把握--分類--対策");
+    CHECK(slugify("「秘密情報」とは？") == "秘密情報とは");
+    CHECK(slugify("EDR/UTM の導入") == "edrutm-の導入");
+    CHECK(slugify("Step 1: Back up_now!") == "step-1-back-up_now");
+    CHECK(slugify("情報セキュリティ10大脅威 2023") == "情報セキュリティ10大脅威-2023");
+  }
+
+  TEST_CASE("full-width letters and digits are kept, the ideographic space dropped") {
+    CHECK(slugify("ＮＩＳＴ\u3000ＣＳＦ") == "ｎｉｓｔｃｓｆ");
+  }
+
+  TEST_CASE("a heading of punctuation only gives nothing") {
+    CHECK(slugify("！？・").empty());
+  }
+
+  TEST_CASE("explicit ids are split off") {
+    const auto split = split_explicit_id("初動対応 {#first-response}");
+    CHECK(split.text == "初動対応");
+    CHECK(split.id == "first-response");
+    CHECK(split_explicit_id("集合 {a, b}").id.empty());
+    CHECK(split_explicit_id("x {#1bad}").id.empty());
+    CHECK(split_explicit_id("x {#ok_2}  ").id == "ok_2");
+  }
+
+  TEST_CASE("ids are unique within a page and avoid the theme's") {
+    IdAllocator ids;
+    CHECK(ids.unique("概要") == "概要");
+    CHECK(ids.unique("概要") == "概要-1");
+    CHECK(ids.unique("概要") == "概要-2");
+    CHECK(ids.unique("m-main") == "m-main-1");
+  }
+}
+
+TEST_SUITE("slug") {
+  TEST_CASE("20,000 equal headings cost one probe each, with the same ids as before") {
+    IdAllocator ids;
+    CHECK(ids.unique("同じ-2") == "同じ-2");  // taken before its base: skipped later
+    CHECK(ids.unique("同じ") == "同じ");
+    CHECK(ids.unique("同じ") == "同じ-1");
+    CHECK(ids.unique("同じ") == "同じ-3");
+    CHECK(ids.unique("同じ-1") == "同じ-1-1");
+    CHECK(ids.unique("同じ") == "同じ-4");
+    std::string last;
+    for (int i = 0; i < 20000; ++i) last = ids.unique("同じ");
+    CHECK(last == "同じ-20004");
+    CHECK(ids.probes() <= 3 * 20006);  // the base, the id handed out, and each id skipped once: linear
+  }
+
+  TEST_CASE("every id the default theme uses itself is reserved") {
+    const auto theme = std::filesystem::path(MAMORI_SOURCE_DIR) / "themes" / "default";
+    int found = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(theme)) {
+      if (entry.path().extension() != ".mustache") continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      for (size_t at = text.find(" id=\""); at != std::string::npos; at = text.find(" id=\"", at + 1)) {
+        const size_t start = at + 5;
+        const std::string id = text.substr(start, text.find('"', start) - start);
+        if (id.find("{{") != std::string::npos) continue;  // filled in per page
+        CAPTURE(entry.path().string());
+        CAPTURE(id);
+        CHECK(IdAllocator::reserved(id));
+        ++found;
+      }
+    }
+    CHECK(found > 20);
+  }
+}
