@@ -76,6 +76,18 @@ std::string format_with_caret(const Diagnostic& d) {
   return out;
 }
 
+void Diagnostics::error(std::string path, int line, int column, std::string message) {
+  Diagnostic d = error_at(line, column, std::move(message));
+  d.path = std::move(path);
+  add(std::move(d));
+}
+
+void Diagnostics::warning(std::string path, int line, int column, std::string message) {
+  Diagnostic d = warning_at(line, column, std::move(message));
+  d.path = std::move(path);
+  add(std::move(d));
+}
+
 void Diagnostics::add_all(std::vector<Diagnostic> ds, std::string_view path) {
   for (auto& d : ds) {
     if (!path.empty() && d.path.empty()) d.path = std::string(path);

@@ -43,6 +43,10 @@ std::string format_with_caret(const Diagnostic& d);
 class Diagnostics {
  public:
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
+  // Adds a problem in the file `path` (relative to the project root), at line:column (0 when
+  // unknown), its message made printable as error_at does.
+  void error(std::string path, int line, int column, std::string message);
+  void warning(std::string path, int line, int column, std::string message);
   void add_all(std::vector<Diagnostic> ds, std::string_view path = {});
   void merge(Diagnostics&& other);
 

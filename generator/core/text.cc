@@ -6,11 +6,9 @@
 #include <memory>
 
 namespace mamori {
-namespace {
 
-// Length of the well-formed sequence starting at text[i], or 0 (RFC 3629, table 3-7
-// of the Unicode standard).
-size_t sequence_length(std::string_view text, size_t i) {
+// Table 3-7 of the Unicode standard.
+size_t utf8_sequence_length(std::string_view text, size_t i) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
   const unsigned char b0 = byte(i);
   if (b0 < 0x80) return 1;
@@ -34,7 +32,32 @@ size_t sequence_length(std::string_view text, size_t i) {
   return 0;
 }
 
-}  // namespace
+std::optional<char32_t> code_point_at(std::string_view text, size_t i) {
+  const size_t n = utf8_sequence_length(text, i);
+  if (n == 0) return std::nullopt;
+  const auto byte = [&](size_t k) { return static_cast<char32_t>(static_cast<unsigned char>(text[i + k])); };
+  if (n == 1) return byte(0);
+  static constexpr char32_t kLeadMask[] = {0, 0, 0x1F, 0x0F, 0x07};
+  char32_t cp = byte(0) & kLeadMask[n];
+  for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (byte(k) & 0x3F);
+  return cp;
+}
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+char hex_digit(unsigned value, bool lower) {
+  return (lower ? "0123456789abcdef" : "0123456789ABCDEF")[value & 0xF];
+}
+
+std::string percent_encoded(unsigned char byte) {
+  return {'%', hex_digit(byte >> 4), hex_digit(byte & 0xF)};
+}
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
   size_t i = 0;
@@ -43,7 +66,7 @@ std::optional<size_t> find_invalid_utf8(std::string_view text) {
       ++i;
       continue;
     }
-    const size_t n = sequence_length(text, i);
+    const size_t n = utf8_sequence_length(text, i);
     if (n == 0) return i;
     i += n;
   }
@@ -222,7 +245,7 @@ std::string to_valid_utf8(std::string_view bytes) {
   out.reserve(bytes.size() + 16);
   size_t i = 0;
   while (i < bytes.size()) {
-    const size_t n = sequence_length(bytes, i);
+    const size_t n = utf8_sequence_length(bytes, i);
     if (n == 0) {
       out += "\xEF\xBF\xBD";  // U+FFFD
       ++i;
@@ -259,7 +282,7 @@ std::string printable_text(std::string_view text) {
   out.reserve(valid.size());
   size_t i = 0;
   while (i < valid.size()) {
-    const size_t n = sequence_length(valid, i);  // never 0: the text is valid
+    const size_t n = utf8_sequence_length(valid, i);  // never 0: the text is valid
     const char32_t cp = decode_at(valid, i, n);
     if (cp < 0x80 && acts_on_terminal(cp)) {
       out += "\\x";

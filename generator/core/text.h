@@ -67,4 +67,23 @@ std::string first_control_character(std::string_view text);
 
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
 
+// A–Z become a–z; every other byte (UTF-8 included) is kept. For protocol text: URL schemes
+// and hosts, HTTP header names, HTML tag names, file extensions.
+std::string ascii_lower(std::string_view text);
+
+// The hex digit for 0–15: upper case (as percent-encoding writes it) unless `lower`.
+char hex_digit(unsigned value, bool lower = false);
+
+// "%XX" for one byte (upper-case hex, RFC 3986).
+std::string percent_encoded(unsigned char byte);
+
+// Length of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when the
+// bytes there are not one (RFC 3629; overlong forms, surrogates and values above U+10FFFF
+// are not). REQUIRES: i < text.size().
+size_t utf8_sequence_length(std::string_view text, size_t i);
+
+// The code point of the well-formed sequence at text[i] (see utf8_sequence_length), or
+// nullopt. REQUIRES: i < text.size().
+std::optional<char32_t> code_point_at(std::string_view text, size_t i);
+
 }  // namespace mamori

@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/hashing.h"
 #include "core/text.h"
 #include "site/output_tree.h"
 
@@ -17,30 +18,6 @@ namespace fs = std::filesystem;
 
 namespace mamori {
 namespace {
-
-std::string hex64(uint64_t value) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 0; i < 16; ++i) out[static_cast<size_t>(i)] = kHex[(value >> (60 - 4 * i)) & 0xF];
-  return out;
-}
-
-// FNV-1a, 64 bits: enough to tell whether anything changed, not a security measure.
-class Fnv {
- public:
-  void add(std::string_view text) {
-    for (const char c : text) {
-      hash_ ^= static_cast<unsigned char>(c);
-      hash_ *= 0x100000001b3ULL;
-    }
-    hash_ ^= 0xff;  // separates fields
-    hash_ *= 0x100000001b3ULL;
-  }
-  std::string hex() const { return hex64(hash_); }
-
- private:
-  uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
 
 constexpr int64_t kStateVersion = 2;
 
@@ -52,7 +29,7 @@ std::string stat_text(const struct stat& info) {
 }
 
 // A file as the build sees it: a symlink's text and what it leads to (the build follows it).
-void add_file(Fnv& fnv, const fs::path& file, const std::string& name) {
+void add_file(Fnv1a64& fnv, const fs::path& file, const std::string& name) {
   fnv.add(name);
   struct stat link {};
   if (::lstat(file.c_str(), &link) != 0) {
@@ -69,7 +46,7 @@ void add_file(Fnv& fnv, const fs::path& file, const std::string& name) {
 
 // Every entry below `dir`, in name order, following symlinked folders (as the build does)
 // but not into a loop.
-void add_tree(Fnv& fnv, const fs::path& dir, const std::string& name, std::vector<fs::path>& stack) {
+void add_tree(Fnv1a64& fnv, const fs::path& dir, const std::string& name, std::vector<fs::path>& stack) {
   std::error_code ec;
   const fs::path real = fs::canonical(dir, ec);
   if (ec || stack.size() > 32 || std::find(stack.begin(), stack.end(), real) != stack.end()) {
@@ -175,7 +152,7 @@ bool is_stored_warning(std::string_view text) {
 }
 
 std::string input_fingerprint(const fs::path& root, bool include_drafts, const Date& today) {
-  Fnv fnv;
+  Fnv1a64 fnv;
   fnv.add("mamori-state-2");
   std::error_code ec;
   add_file(fnv, fs::read_symlink("/proc/self/exe", ec), "binary");
@@ -241,7 +218,7 @@ std::string output_manifest(const fs::path& out) {
   }
   if (ec) return {};
   std::sort(entries.begin(), entries.end());
-  Fnv fnv;
+  Fnv1a64 fnv;
   for (const auto& [path, stat] : entries) {
     fnv.add(path);
     fnv.add(stat);

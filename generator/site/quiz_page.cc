@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/hashing.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -17,15 +18,6 @@ std::string quiz_output(std::string_view quiz_id) {
 }
 
 namespace {
-
-uint32_t fnv1a32(std::string_view text) {
-  uint32_t hash = 2166136261u;
-  for (const char c : text) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 16777619u;
-  }
-  return hash;
-}
 
 // The keystream: xorshift32 from the hash of "QUIZ/QUESTION" (never 0).
 std::string xor_stream(std::string_view quiz_id, std::string_view question_id, std::string_view data) {

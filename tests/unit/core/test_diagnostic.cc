@@ -23,6 +23,17 @@ TEST_SUITE("diagnostic") {
     CHECK(format_with_caret(d) == "a.md:3:4: error: 問題\n 3 | 日本語x\n   |       ^");
   }
 
+  TEST_CASE("Diagnostics::error and warning name the file and keep the message printable") {
+    Diagnostics diagnostics;
+    diagnostics.error("content/a.md", 3, 4, "bad\nline");
+    diagnostics.warning("mamori.toml", 0, 0, "old");
+    REQUIRE(diagnostics.items().size() == 2);
+    CHECK(format_diagnostic(diagnostics.items()[0]) == "content/a.md:3:4: error: bad\\x0Aline");
+    CHECK(format_diagnostic(diagnostics.items()[1]) == "mamori.toml: warning: old");
+    CHECK(diagnostics.error_count() == 1);
+    CHECK(diagnostics.warning_count() == 1);
+  }
+
   TEST_CASE("sorting orders by file and position and drops duplicates") {
     Diagnostics all;
     auto at = [](std::string path, int line) {

@@ -79,3 +79,31 @@ TEST_SUITE("untrusted text") {
     CHECK(printable_text(once) == once);
   }
 }
+
+TEST_SUITE("text: bytes") {
+  TEST_CASE("ascii_lower folds A-Z only") {
+    CHECK(ascii_lower("HTTPS://Ａ.JP/ÄÖ") == "https://Ａ.jp/ÄÖ");
+  }
+
+  TEST_CASE("hex_digit and percent_encoded") {
+    CHECK(hex_digit(10) == 'A');
+    CHECK(hex_digit(10, true) == 'a');
+    CHECK(percent_encoded(' ') == "%20");
+    CHECK(percent_encoded(0xE3) == "%E3");
+  }
+
+  TEST_CASE("utf8_sequence_length and code_point_at accept only well-formed sequences") {
+    const std::string text = "a\u00E9\u3042\U0001F600";
+    CHECK(utf8_sequence_length(text, 0) == 1);
+    CHECK(utf8_sequence_length(text, 1) == 2);
+    CHECK(utf8_sequence_length(text, 3) == 3);
+    CHECK(utf8_sequence_length(text, 6) == 4);
+    CHECK(code_point_at(text, 1) == char32_t{0xE9});
+    CHECK(code_point_at(text, 3) == char32_t{0x3042});
+    CHECK(code_point_at(text, 6) == char32_t{0x1F600});
+    CHECK(utf8_sequence_length("\xC0\xAF", 0) == 0);                // overlong '/'
+    CHECK(utf8_sequence_length("\xED\xA0\x80", 0) == 0);            // a surrogate
+    CHECK(utf8_sequence_length("\xE3\x81", 0) == 0);                // cut short
+    CHECK_FALSE(code_point_at("\xF4\x90\x80\x80", 0).has_value());  // above U+10FFFF
+  }
+}
