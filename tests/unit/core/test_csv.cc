@@ -1,7 +1,6 @@
 #include <doctest/doctest.h>
 
 #include "core/csv.h"
-#include "core/encoding.h"
 #include "helpers.h"
 
 using namespace mamori;
@@ -47,18 +46,5 @@ TEST_SUITE("csv") {
     CHECK(csv_record({"a", "b,c", "d\"e", "f\ng", ""}) == "a,\"b,c\",\"d\"\"e\",\"f\ng\",\r\n");
     const std::string text = csv_record({"x", "y,z", "複数\n行"});
     CHECK(rows(text) == std::vector<std::vector<std::string>>{{"x", "y,z", "複数\n行"}});
-  }
-
-  TEST_CASE("UTF-8 with or without BOM, and CP932, are decoded") {
-    CHECK(decode_utf8_or_cp932("\xEF\xBB\xBF相談")->encoding == SourceEncoding::utf8_bom);
-    CHECK(decode_utf8_or_cp932("\xEF\xBB\xBF相談")->text == "相談");
-    CHECK(decode_utf8_or_cp932("相談")->encoding == SourceEncoding::utf8);
-    const auto sjis = encode_cp932("相談先,０５２－９５４－６３７０");
-    REQUIRE(sjis.has_value());
-    const auto decoded = decode_utf8_or_cp932(*sjis);
-    REQUIRE(decoded.has_value());
-    CHECK(decoded->encoding == SourceEncoding::cp932);
-    CHECK(decoded->text == "相談先,０５２－９５４－６３７０");
-    CHECK_FALSE(decode_utf8_or_cp932("\x81\xFF\xFF").has_value());
   }
 }
