@@ -39,6 +39,11 @@ TextPosition position_of(std::string_view text, size_t offset);
 // Unicode NFC normalisation; invalid input is returned unchanged.
 std::string nfc(std::string_view text);
 
+// NFKC with Unicode case folding (full-width ＡＢＣ１ becomes abc1, half-width ｶﾅ becomes
+// カナ): the form in which two spellings of a name or a word compare equal. Invalid input is
+// returned unchanged.
+std::string nfkc_casefold(std::string_view text);
+
 // Lower-cases, in Unicode terms, valid UTF-8 text.
 std::string to_lower(std::string_view text);
 

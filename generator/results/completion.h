@@ -1,0 +1,71 @@
+// Who has completed the training: result files matched to people (and to the roster),
+// per person × quiz, and per question (item analysis).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "results/record.h"
+#include "results/roster.h"
+
+namespace mamori {
+
+// One result file that could be read.
+struct HandedIn {
+  std::string file;  // as shown to HR
+  ResultRecord record;
+};
+
+// What the project says about a quiz today (from quizzes/), when a project is at hand.
+struct CurrentQuiz {
+  std::string title;
+  std::string version;  // hash of today's question bank
+  QuizKind kind = QuizKind::quiz;
+};
+
+struct QuizStanding {
+  int attempts = 0;
+  int best_percent = -1;           // quizzes; -1 for a self-check
+  bool passed = false;             // a quiz passed; a self-check taken
+  std::string first_pass;          // local date (YYYY-MM-DD) of the first pass
+  std::set<std::string> versions;  // quiz versions answered
+  bool older_version = false;      // some attempt answered a bank that is not today's
+};
+
+struct PersonStanding {
+  std::string employee_id;
+  std::string name;
+  std::string department;
+  bool on_roster = false;
+  std::map<std::string, QuizStanding> quizzes;  // by quiz id
+};
+
+struct ItemStats {
+  std::string quiz_id;
+  std::string question;  // id
+  std::string text;      // as last shown to an employee (version 2 records)
+  int answered = 0;
+  int wrong = 0;
+};
+
+struct Completion {
+  std::map<std::string, std::string> quiz_titles;  // every quiz id seen or current → title
+  std::vector<PersonStanding> people;              // roster order first, then people found only in files
+  std::vector<ItemStats> items;                    // worst first: share wrong, then most answered
+  std::vector<std::string> notes;                  // duplicates and conflicts, for HR to look at
+};
+
+// Matches results to people by employee id, else by name_key; with a roster, a result whose
+// person is not on it is kept (as not on the roster) and noted. `current` (may be empty)
+// adds today's quizzes, so a quiz no one took still has a column, and flags results from
+// an older question bank.
+Completion summarize(const std::vector<HandedIn>& results, const std::vector<RosterEntry>& roster,
+                     const std::map<std::string, CurrentQuiz>& current);
+
+// "YYYY-MM-DD" of a record's local time (the employee's calendar day), else of its UTC time.
+std::string local_day(const ResultRecord& record);
+
+}  // namespace mamori

@@ -1,0 +1,178 @@
+#include "results/record.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+
+#include "core/date.h"
+#include "core/text.h"
+
+namespace mamori {
+namespace {
+
+using Json = nlohmann::json;
+
+// Reads typed fields of one JSON object, remembering the first problem by its path.
+class Fields {
+ public:
+  Fields(const Json& object, std::string where) : object_(object), where_(std::move(where)) {}
+
+  const Json* get(const char* key, bool required) {
+    const auto it = object_.find(key);
+    if (it == object_.end() || it->is_null()) {
+      if (required) fail(std::string(key) + " is missing");
+      return nullptr;
+    }
+    return &*it;
+  }
+  std::string text(const char* key, bool required = true) {
+    const Json* v = get(key, required);
+    if (v == nullptr) return {};
+    if (!v->is_string()) return fail(std::string(key) + " must be a string"), std::string();
+    return v->get<std::string>();
+  }
+  int integer(const char* key, int low, int high) {
+    const Json* v = get(key, true);
+    if (v == nullptr) return 0;
+    if (!v->is_number_integer() || v->get<int64_t>() < low || v->get<int64_t>() > high) {
+      fail(std::string(key) + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+      return 0;
+    }
+    return static_cast<int>(v->get<int64_t>());
+  }
+  bool boolean(const char* key) {
+    const Json* v = get(key, true);
+    if (v != nullptr && !v->is_boolean()) fail(std::string(key) + " must be true or false");
+    return v != nullptr && v->is_boolean() && v->get<bool>();
+  }
+  const Json& object(const char* key) {
+    const Json* v = get(key, true);
+    if (v != nullptr && v->is_object()) return *v;
+    if (v != nullptr) fail(std::string(key) + " must be an object");
+    static const Json kEmpty = Json::object();
+    return kEmpty;
+  }
+  void fail(const std::string& what) {
+    if (error_.empty()) error_ = where_ + what;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  const Json& object_;
+  std::string where_;
+  std::string error_;
+};
+
+constexpr int kMaxQuestions = 10000;
+
+void read_answer(const Json& item, size_t index, QuizKind kind, Fields& top, AnswerRecord& answer) {
+  if (!item.is_object()) return top.fail("answers[" + std::to_string(index) + "] must be an object");
+  Fields f(item, "answers[" + std::to_string(index) + "].");
+  answer.question = f.text("question");
+  answer.text = f.text("text", false);
+  if (kind == QuizKind::quiz) {
+    if (const Json* chosen = f.get("chosen", true); chosen != nullptr) {
+      if (!chosen->is_array()) f.fail("chosen must be a list");
+      for (const Json& c : chosen->is_array() ? *chosen : Json::array()) {
+        if (!c.is_string()) f.fail("chosen must be a list of choice ids");
+        if (c.is_string()) answer.chosen.push_back(c.get<std::string>());
+      }
+    }
+    answer.correct = f.boolean("correct");
+  }
+  if (!f.error().empty()) top.fail(f.error());
+}
+
+void read_answers(ResultRecord& r, Fields& top) {
+  const Json* answers = top.get("answers", true);
+  if (answers == nullptr) return;
+  if (!answers->is_array()) return top.fail("answers must be a list");
+  if (answers->size() > static_cast<size_t>(kMaxQuestions)) return top.fail("answers has too many entries");
+  for (size_t i = 0; i < answers->size() && top.error().empty(); ++i) {
+    read_answer((*answers)[i], i, r.kind, top, r.answers.emplace_back());
+  }
+}
+
+void read_quiz_score(const Json& score, ResultRecord& r, Fields& top) {
+  Fields f(score, "score.");
+  r.total = f.integer("total", 0, kMaxQuestions);
+  r.correct = f.integer("correct", 0, kMaxQuestions);
+  r.percent = f.integer("percent", 0, 100);
+  r.pass_mark = f.integer("pass_mark", 0, 100);
+  r.passed = f.boolean("passed");
+  if (!f.error().empty()) return top.fail(f.error());
+  if (r.correct > r.total) return top.fail("score.correct is more than score.total");
+  const int expected = r.total == 0 ? 0 : static_cast<int>((r.correct * 100 + r.total / 2) / r.total);
+  if (std::abs(expected - r.percent) > 1) top.fail("score.percent does not match score.correct / score.total");
+}
+
+void read_quiz(const Json& quiz, ResultRecord& r, Fields& top) {
+  Fields f(quiz, "quiz.");
+  r.quiz_id = f.text("id");
+  r.quiz_title = f.text("title");
+  r.quiz_version = f.text("version", false);
+  const std::string type = f.text("type");
+  if (f.error().empty() && type != "quiz" && type != "self_check") f.fail("type must be \"quiz\" or \"self_check\"");
+  r.kind = type == "self_check" ? QuizKind::self_check : QuizKind::quiz;
+  if (f.error().empty() && r.quiz_id.empty()) f.fail("id is empty");
+  if (!f.error().empty()) top.fail(f.error());
+}
+
+void read_person(ResultRecord& r, Fields& top) {
+  if (r.version == 1) {
+    r.name = top.text("name", false);
+    return;
+  }
+  Fields f(top.object("person"), "person.");
+  r.name = f.text("name", false);
+  r.employee_id = f.text("employee_id", false);
+  r.department = f.text("department", false);
+  if (!f.error().empty()) top.fail(f.error());
+}
+
+void read_attempt(const Json& attempt, ResultRecord& r, Fields& top) {
+  Fields f(attempt, "attempt.");
+  r.date_utc = f.text("date");
+  r.date_local = f.text("local_date", false);
+  if (f.error().empty() && (r.date_utc.size() < 10 || !parse_iso_date(r.date_utc.substr(0, 10)))) {
+    f.fail("date is not an ISO 8601 date");
+  }
+  if (!f.error().empty()) top.fail(f.error());
+}
+
+Result<Json> parse_json_text(std::string_view text) {
+  if (text.size() > kMaxResultFileBytes) return Error{"too large for a result file"};
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception&) {
+    return Error{"not a result file: not JSON"};
+  }
+}
+
+}  // namespace
+
+Result<ResultRecord> parse_result_json(std::string_view text) {
+  auto parsed = parse_json_text(strip_bom(text));
+  if (!parsed) return parsed.error();
+  const Json& json = *parsed;
+  if (!json.is_object() || json.value("format", Json()) != "mamori-quiz-result") {
+    return Error{"not a result file: no \"format\": \"mamori-quiz-result\""};
+  }
+  ResultRecord r;
+  Fields top(json, "");
+  r.version = top.integer("version", 1, 1000000);
+  if (!top.error().empty()) return Error{top.error()};
+  if (r.version > 2)
+    return Error{"a result file of version " + std::to_string(r.version) + "; this mamori reads 1 and 2"};
+  read_quiz(top.object("quiz"), r, top);
+  read_person(r, top);
+  read_attempt(top.object("attempt"), r, top);
+  const Json& score = top.object("score");
+  if (r.kind == QuizKind::quiz) read_quiz_score(score, r, top);
+  if (r.kind == QuizKind::self_check) r.band = Fields(score, "score.").text("band", false);
+  read_answers(r, top);
+  if (!top.error().empty()) return Error{top.error()};
+  return r;
+}
+
+}  // namespace mamori
