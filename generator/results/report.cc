@@ -1,0 +1,138 @@
+#include "results/report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+
+#include "core/text.h"
+
+namespace mamori {
+namespace {
+
+std::string shown(const std::string& text) {
+  return printable_text(text);
+}
+
+std::string person_label(const PersonStanding& p) {
+  std::string label = p.employee_id.empty() ? "" : p.employee_id + " ";
+  return label + (p.name.empty() ? "(氏名なし)" : p.name);
+}
+
+std::string department_of(const PersonStanding& p) {
+  return p.department.empty() ? "(所属なし)" : p.department;
+}
+
+int passed_count(const Completion& c, const std::string& quiz, bool roster_only) {
+  int n = 0;
+  for (const auto& p : c.people) {
+    const auto it = p.quizzes.find(quiz);
+    if ((!roster_only || p.on_roster) && it != p.quizzes.end() && it->second.passed) ++n;
+  }
+  return n;
+}
+
+int people_counted(const Completion& c, bool roster_only) {
+  return static_cast<int>(std::count_if(c.people.begin(), c.people.end(),
+                                        [&](const PersonStanding& p) { return !roster_only || p.on_roster; }));
+}
+
+std::string percent(int part, int whole) {
+  return whole == 0 ? "-" : std::to_string((part * 100 + whole / 2) / whole) + "%";
+}
+
+std::string joined_titles(const Completion& c, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const auto& id : ids) out += (out.empty() ? "" : "、") + c.quiz_titles.at(id);
+  return out;
+}
+
+}  // namespace
+
+std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
+  std::vector<Outstanding> out;
+  for (const auto& p : c.people) {
+    if (roster_only && !p.on_roster) continue;
+    Outstanding o{&p, {}, {}};
+    for (const auto& [id, title] : c.quiz_titles) {
+      const auto it = p.quizzes.find(id);
+      if (it == p.quizzes.end()) o.not_taken.push_back(id);
+      if (it != p.quizzes.end() && !it->second.passed) o.not_passed.push_back(id);
+    }
+    if (!o.not_taken.empty() || !o.not_passed.empty()) out.push_back(std::move(o));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Outstanding& a, const Outstanding& b) {
+    return department_of(*a.person) < department_of(*b.person);
+  });
+  return out;
+}
+
+std::string completion_text(const Completion& c, bool have_roster) {
+  const int people = people_counted(c, have_roster);
+  std::string out = "受講状況: " + std::to_string(people) + "人" + (have_roster ? "（名簿）" : "") + "、小テスト " +
+                    std::to_string(c.quiz_titles.size()) + "つ\n";
+  for (const auto& [id, title] : c.quiz_titles) {
+    const int passed = passed_count(c, id, have_roster);
+    out += "  " + shown(title) + " (" + shown(id) + "): 合格 " + std::to_string(passed) + " / " +
+           std::to_string(people) + "人 (" + percent(passed, people) + ")\n";
+  }
+  const auto missing = outstanding(c, have_roster);
+  out += "\n未受講・未合格: " + std::to_string(missing.size()) + "人\n";
+  std::string department;
+  for (const auto& o : missing) {
+    if (department_of(*o.person) != department) {
+      department = department_of(*o.person);
+      out += "  " + shown(department) + "\n";
+    }
+    out += "    " + shown(person_label(*o.person)) + ":";
+    if (!o.not_taken.empty()) out += " 未受講 " + shown(joined_titles(c, o.not_taken));
+    if (!o.not_passed.empty()) out += " 未合格 " + shown(joined_titles(c, o.not_passed));
+    out += "\n";
+  }
+  if (!c.items.empty()) out += "\n誤答の多い設問:\n";
+  for (size_t i = 0; i < c.items.size() && i < 10; ++i) {
+    const ItemStats& item = c.items[i];
+    out += "  " + percent(item.wrong, item.answered) + " (" + std::to_string(item.wrong) + "/" +
+           std::to_string(item.answered) + ") " + shown(item.quiz_id + "/" + item.question) + " " +
+           shown(std::string(prefix_of_code_points(item.text, 40))) + "\n";
+  }
+  if (!c.notes.empty()) out += "\n確認してください:\n";
+  for (const auto& note : c.notes) out += "  " + shown(note) + "\n";
+  return out;
+}
+
+std::string completion_json(const Completion& c, bool have_roster) {
+  using Json = nlohmann::json;
+  Json people = Json::array();
+  for (const auto& p : c.people) {
+    Json quizzes = Json::object();
+    for (const auto& [id, s] : p.quizzes) {
+      quizzes[id] = {{"attempts", s.attempts}, {"best_percent", s.best_percent < 0 ? Json() : Json(s.best_percent)},
+                     {"passed", s.passed},     {"first_pass", s.first_pass.empty() ? Json() : Json(s.first_pass)},
+                     {"versions", s.versions}, {"older_version", s.older_version}};
+    }
+    people.push_back({{"employee_id", p.employee_id},
+                      {"name", p.name},
+                      {"department", p.department},
+                      {"on_roster", p.on_roster},
+                      {"quizzes", quizzes}});
+  }
+  Json items = Json::array();
+  for (const auto& i : c.items) {
+    items.push_back({{"quiz", i.quiz_id},
+                     {"question", i.question},
+                     {"text", i.text},
+                     {"answered", i.answered},
+                     {"wrong", i.wrong}});
+  }
+  const Json report = {{"format", "mamori-completion"},
+                       {"version", 1},
+                       {"roster", have_roster},
+                       {"quizzes", c.quiz_titles},
+                       {"people", people},
+                       {"items", items},
+                       {"notes", c.notes}};
+  return report.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace mamori

@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "results/report.h"
+
+using namespace mamori;
+
+namespace {
+
+HandedIn passed(std::string id, std::string name, std::string quiz, bool pass) {
+  ResultRecord r;
+  r.version = 2;
+  r.quiz_id = std::move(quiz);
+  r.quiz_title = "T-" + r.quiz_id;
+  r.employee_id = std::move(id);
+  r.name = std::move(name);
+  r.total = 2;
+  r.correct = pass ? 2 : 1;
+  r.percent = pass ? 100 : 50;
+  r.pass_mark = 80;
+  r.passed = pass;
+  r.date_utc = "2026-12-01T00:00:00Z";
+  r.answers.push_back({"q1", "問1", {"a"}, pass});
+  return {r.employee_id + ".json", std::move(r)};
+}
+
+Completion sample() {
+  const std::vector<RosterEntry> roster = {
+      {"E1", "山田 太郎", "総務部", 2}, {"E2", "佐藤 花子", "製造部", 3}, {"E3", "鈴木 一郎", "製造部", 4}};
+  const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
+                                                      {"b", {"サイバー", "", QuizKind::quiz}}};
+  return summarize({passed("E1", "山田 太郎", "a", true), passed("E1", "山田 太郎", "b", true),
+                    passed("E2", "佐藤 花子", "a", false)},
+                   roster, current);
+}
+
+}  // namespace
+
+TEST_SUITE("results: report") {
+  TEST_CASE("outstanding: by department, never taken and not passed apart") {
+    const Completion c = sample();
+    const auto missing = outstanding(c, true);
+    REQUIRE(missing.size() == 2);
+    CHECK(missing[0].person->name == "佐藤 花子");
+    CHECK(missing[0].not_passed == std::vector<std::string>{"a"});
+    CHECK(missing[0].not_taken == std::vector<std::string>{"b"});
+    CHECK(missing[1].person->name == "鈴木 一郎");
+    CHECK(missing[1].not_taken == std::vector<std::string>{"a", "b"});
+  }
+
+  TEST_CASE("the text summary") {
+    CHECK(completion_text(sample(), true) ==
+          "受講状況: 3人（名簿）、小テスト 2つ\n"
+          "  基礎 (a): 合格 1 / 3人 (33%)\n"
+          "  サイバー (b): 合格 1 / 3人 (33%)\n"
+          "\n未受講・未合格: 2人\n"
+          "  製造部\n"
+          "    E2 佐藤 花子: 未受講 サイバー 未合格 基礎\n"
+          "    E3 鈴木 一郎: 未受講 基礎、サイバー\n"
+          "\n誤答の多い設問:\n"
+          "  50% (1/2) a/q1 問1\n"
+          "  0% (0/1) b/q1 問1\n");
+  }
+
+  TEST_CASE("hostile names reach neither the terminal nor the page as something live") {
+    const std::map<std::string, CurrentQuiz> current = {{"b", {"<b>x", "", QuizKind::quiz}}};
+    Completion c = summarize({passed("E1", "<script>alert(1)</script>\x1B[31m", "a", true)}, {}, current);
+    const std::string text = completion_text(c, false);
+    CHECK(text.find('\x1B') == std::string::npos);
+    CHECK(text.find("\\x1B[31m") != std::string::npos);
+    const std::string html = completion_html(c, false, "2026年12月1日");
+    CHECK(html.find("<script") == std::string::npos);
+    CHECK(html.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(html.find("default-src 'none'") != std::string::npos);
+    CHECK(html.find("&lt;b&gt;x") != std::string::npos);
+    CHECK(html.find("<b>") == std::string::npos);
+    CHECK(html.find("http:") == std::string::npos);  // nothing fetched from anywhere
+    CHECK(html.find("https:") == std::string::npos);
+    CHECK(html.find("src=") == std::string::npos);
+  }
+
+  TEST_CASE("the JSON shape") {
+    const auto json = nlohmann::json::parse(completion_json(sample(), true));
+    CHECK(json["format"] == "mamori-completion");
+    CHECK(json["version"] == 1);
+    CHECK(json["quizzes"]["b"] == "サイバー");
+    REQUIRE(json["people"].size() == 3);
+    CHECK(json["people"][0]["employee_id"] == "E1");
+    CHECK(json["people"][0]["quizzes"]["a"]["passed"] == true);
+    CHECK(json["people"][0]["quizzes"]["a"]["first_pass"] == "2026-12-01");
+    CHECK(json["people"][2]["quizzes"].empty());
+    CHECK(json["items"][0]["question"] == "q1");
+  }
+}
