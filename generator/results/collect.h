@@ -1,0 +1,25 @@
+// Gathering the result files HR collected: files and folders (searched recursively, as a
+// shared folder or saved mail attachments are laid out), each file read and parsed alone
+// so one bad file never stops the rest.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "results/completion.h"
+
+namespace mamori {
+
+struct Collected {
+  std::vector<HandedIn> results;     // in path order
+  std::vector<std::string> skipped;  // "FILE: why", printable
+};
+
+// Reads every *.json under the given files and folders. A file named on the command line is
+// read whatever its name. Folders are searched without following symlinks to folders (no
+// loops); files that are not a result (another format, unreadable, too large, invalid) are
+// skipped with the reason.
+Collected collect_results(const std::vector<std::filesystem::path>& inputs);
+
+}  // namespace mamori
