@@ -13,7 +13,6 @@
 
 #include "contacts/export.h"
 #include "contacts/import.h"
-#include "core/files.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "links/command.h"
