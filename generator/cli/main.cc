@@ -8,11 +8,11 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 
-#include "contacts/contacts.h"
-#include "contacts/contacts_csv.h"
-#include "core/files.h"
+#include "contacts/export.h"
+#include "contacts/import.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "links/command.h"
@@ -81,50 +81,28 @@ void print_progress(size_t done, size_t total) {
             << std::string(kWidth - filled, ' ') << "]" << std::flush;
 }
 
-// The export writes a .csv file: anything else (contacts.toml itself, mamori.toml, a page)
-// would be overwritten by CSV, so it is refused.
-bool is_csv_name(const std::filesystem::path& file) {
-  return mamori::to_lower(file.extension().string()) == ".csv";
-}
-
 int export_contacts(const std::string& root, const std::string& csv_file) {
-  if (!is_csv_name(csv_file)) {
-    std::cerr << "mamori: error: " << shown(csv_file)
-              << ": the export writes a CSV file; give a name that ends in .csv (nothing was written)\n";
+  const auto check_text = [](std::string_view bytes, std::vector<mamori::Diagnostic>& out) {
+    return mamori::check_text_file(bytes, out);
+  };
+  const auto result = mamori::export_contacts(root, csv_file, check_text);
+  if (!result) {
+    std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
     return kUsageError;
   }
-  const std::filesystem::path content = std::filesystem::path(root) / "content";
-  std::error_code ec;
-  auto read = mamori::read_file_inside(content / "contacts.toml", std::filesystem::canonical(content, ec), "content/");
-  if (!read) {
-    std::cerr << "mamori: error: content/contacts.toml: " << shown(read.error().message) << '\n';
-    return kUsageError;
-  }
-  const std::string& text = *read;
-  std::vector<mamori::Diagnostic> problems;
-  mamori::ContactTable table;
-  if (auto checked = mamori::check_text_file(text, problems)) table = mamori::parse_contacts(*checked, problems);
-  mamori::attach_source_lines(problems, text);
-  mamori::Diagnostics diagnostics;
-  diagnostics.add_all(std::move(problems), "content/contacts.toml");
-  if (diagnostics.has_errors()) {
-    print_diagnostics(diagnostics);
+  if (result->diagnostics.has_errors()) {
+    print_diagnostics(result->diagnostics);
     std::cerr << "mamori: fix content/contacts.toml first; nothing was exported\n";
     return 1;
   }
-  if (auto written = mamori::write_file_atomically(csv_file, mamori::contacts_to_csv(table)); !written) {
-    std::cerr << "mamori: error: " << shown(written.error().message) << '\n';
-    return kUsageError;
-  }
-  std::cout << "mamori: wrote " << count(static_cast<int>(table.contacts.size()), "contact", "contacts") << " to "
+  std::cout << "mamori: wrote " << count(static_cast<int>(result->contacts), "contact", "contacts") << " to "
             << shown(csv_file) << " (UTF-8 CSV for Excel)\n";
   return 0;
 }
 
 int import_contacts(const std::string& root, const std::string& csv_file, bool dry_run) {
-  const mamori::ImportResult result = mamori::import_contacts(root, csv_file, dry_run);
-  mamori::Diagnostics diagnostics;
-  diagnostics.add_all(result.diagnostics);
+  mamori::ImportResult result = mamori::import_contacts(root, csv_file, dry_run);
+  mamori::Diagnostics& diagnostics = result.diagnostics;
   diagnostics.sort();
   print_diagnostics(diagnostics);
   if (diagnostics.has_errors()) {
@@ -144,76 +122,94 @@ int import_contacts(const std::string& root, const std::string& csv_file, bool d
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  CLI::App app{"mamori — builds the economic-security and cyber-security awareness portal"};
-  app.require_subcommand(1);
-  app.set_version_flag("--version", "mamori 0.1.0");
-
-  mamori::BuildOptions options;
-  options.jobs = mamori::default_jobs();
+// Everything the command line sets.
+struct Arguments {
+  mamori::BuildOptions build;  // build and check
   std::string root = ".";
   std::string out;
-
-  CLI::App* build = app.add_subcommand("build", "render the portal into ROOT/site (or --out)");
-  build->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  build->add_option("--out", out, "where to put the site (default ROOT/site)");
-  build->add_flag("--drafts", options.include_drafts, "include pages with draft = true");
-  build->add_option("--jobs,-j", options.jobs, "threads to render with (default: the number of cores)")
-      ->check(CLI::Range(1, 256));
-
-  CLI::App* check = app.add_subcommand("check", "validate everything a build would, write nothing");
-  check->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  check->add_flag("--drafts", options.include_drafts, "include pages with draft = true");
-  check->add_option("--jobs,-j", options.jobs, "threads to use")->check(CLI::Range(1, 256));
-
-  std::string kind;
+  std::string kind;  // new
   std::string new_path;
-  CLI::App* scaffold = app.add_subcommand("new", "scaffold a page with valid front matter");
-  scaffold->add_option("kind", kind, "what to create: page")->required()->check(CLI::IsMember({"page"}));
-  scaffold->add_option("path", new_path, "path under content/, like cyber/backup.md")->required();
-  scaffold->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-
-  std::string csv_file;
+  std::string csv_file;  // contacts export and import
   bool dry_run = false;
-  CLI::App* contacts = app.add_subcommand("contacts", "the contact table's Excel round trip");
-  contacts->require_subcommand(1);
-  CLI::App* export_cmd = contacts->add_subcommand("export", "write content/contacts.toml as a CSV that Excel opens");
-  export_cmd->add_option("file", csv_file, "the CSV file to write")->required();
-  export_cmd->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  CLI::App* import_cmd = contacts->add_subcommand("import", "validate a CSV and replace content/contacts.toml");
-  import_cmd->add_option("file", csv_file, "the CSV file to read (UTF-8 or Shift_JIS)")->required();
-  import_cmd->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  import_cmd->add_flag("--dry-run", dry_run, "show what would change, write nothing");
-
-  mamori::LinksOptions links_options;
+  mamori::LinksOptions links;
   std::string format = "text";
   std::string ca_bundle;
   std::string user_agent;
   std::string cache_file;
-  CLI::App* links = app.add_subcommand("links", "check every URL the portal cites, and every link between pages");
-  links->add_option("--root", root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  links->add_flag("--offline", links_options.offline, "check only links between pages; skip every external URL");
-  links->add_option("--format", format, "text, json, junit or markdown")
-      ->check(CLI::IsMember({"text", "json", "junit", "markdown"}));
-  links->add_option("--timeout", links_options.timeout, "seconds per request (default 20)")->check(CLI::Range(1, 300));
-  links->add_option("--retries", links_options.retries, "retries for 5xx, 429, timeouts and resets (default 2)")
-      ->check(CLI::Range(0, 10));
-  links->add_option("--per-host", links_options.per_host, "requests in flight per host (default 2)")
-      ->check(CLI::Range(1, 8));
-  links->add_option("--max-connections", links_options.max_connections, "requests in flight in all (default 16)")
-      ->check(CLI::Range(1, 256));
-  links->add_option("--cache", cache_file, "the cache file (default ROOT/.mamori/link-cache.json)");
-  links->add_flag("--no-cache", links_options.no_cache, "neither read nor write the cache");
-  links->add_option("--max-age", links_options.max_age_days, "days an ok result in the cache is trusted (default 7)")
-      ->check(CLI::Range(0, 365));
-  links->add_option("--ca-bundle", ca_bundle, "CA certificates to trust (corporate TLS inspection)")
-      ->check(CLI::ExistingFile);
-  links->add_option("--user-agent", user_agent, "the User-Agent header to send");
-  links->add_flag("--fix-redirects", links_options.fix_redirects,
-                  "replace permanently redirected URLs in the Markdown and TOML files");
+};
 
+// The subcommands; the one given is true.
+struct Commands {
+  CLI::App* build = nullptr;
+  CLI::App* check = nullptr;
+  CLI::App* scaffold = nullptr;
+  CLI::App* export_contacts = nullptr;
+  CLI::App* import_contacts = nullptr;
+  CLI::App* links = nullptr;
+};
+
+void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
+  CLI::App* build = app.add_subcommand("build", "render the portal into ROOT/site (or --out)");
+  build->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  build->add_option("--out", a.out, "where to put the site (default ROOT/site)");
+  build->add_flag("--drafts", a.build.include_drafts, "include pages with draft = true");
+  build->add_option("--jobs,-j", a.build.jobs, "threads to render with (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+
+  CLI::App* check = app.add_subcommand("check", "validate everything a build would, write nothing");
+  check->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  check->add_flag("--drafts", a.build.include_drafts, "include pages with draft = true");
+  check->add_option("--jobs,-j", a.build.jobs, "threads to use")->check(CLI::Range(1, 256));
+
+  CLI::App* scaffold = app.add_subcommand("new", "scaffold a page with valid front matter");
+  scaffold->add_option("kind", a.kind, "what to create: page")->required()->check(CLI::IsMember({"page"}));
+  scaffold->add_option("path", a.new_path, "path under content/, like cyber/backup.md")->required();
+  scaffold->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  commands.build = build;
+  commands.check = check;
+  commands.scaffold = scaffold;
+}
+
+void add_contacts_commands(CLI::App& app, Arguments& a, Commands& commands) {
+  CLI::App* contacts = app.add_subcommand("contacts", "the contact table's Excel round trip");
+  contacts->require_subcommand(1);
+  CLI::App* export_cmd = contacts->add_subcommand("export", "write content/contacts.toml as a CSV that Excel opens");
+  export_cmd->add_option("file", a.csv_file, "the CSV file to write")->required();
+  export_cmd->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  CLI::App* import_cmd = contacts->add_subcommand("import", "validate a CSV and replace content/contacts.toml");
+  import_cmd->add_option("file", a.csv_file, "the CSV file to read (UTF-8 or Shift_JIS)")->required();
+  import_cmd->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  import_cmd->add_flag("--dry-run", a.dry_run, "show what would change, write nothing");
+  commands.export_contacts = export_cmd;
+  commands.import_contacts = import_cmd;
+}
+
+CLI::App* add_links_command(CLI::App& app, Arguments& a) {
+  CLI::App* links = app.add_subcommand("links", "check every URL the portal cites, and every link between pages");
+  links->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  links->add_flag("--offline", a.links.offline, "check only links between pages; skip every external URL");
+  links->add_option("--format", a.format, "text, json, junit or markdown")
+      ->check(CLI::IsMember({"text", "json", "junit", "markdown"}));
+  links->add_option("--timeout", a.links.timeout, "seconds per request (default 20)")->check(CLI::Range(1, 300));
+  links->add_option("--retries", a.links.retries, "retries for 5xx, 429, timeouts and resets (default 2)")
+      ->check(CLI::Range(0, 10));
+  links->add_option("--per-host", a.links.per_host, "requests in flight per host (default 2)")->check(CLI::Range(1, 8));
+  links->add_option("--max-connections", a.links.max_connections, "requests in flight in all (default 16)")
+      ->check(CLI::Range(1, 256));
+  links->add_option("--cache", a.cache_file, "the cache file (default ROOT/.mamori/link-cache.json)");
+  links->add_flag("--no-cache", a.links.no_cache, "neither read nor write the cache");
+  links->add_option("--max-age", a.links.max_age_days, "days an ok result in the cache is trusted (default 7)")
+      ->check(CLI::Range(0, 365));
+  links->add_option("--ca-bundle", a.ca_bundle, "CA certificates to trust (corporate TLS inspection)")
+      ->check(CLI::ExistingFile);
+  links->add_option("--user-agent", a.user_agent, "the User-Agent header to send");
+  links->add_flag("--fix-redirects", a.links.fix_redirects,
+                  "replace permanently redirected URLs in the Markdown and TOML files");
+  return links;
+}
+
+// The exit status when the command line is not one to run (help, version, a mistake).
+std::optional<int> parse(CLI::App& app, int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -226,56 +222,79 @@ int main(int argc, char** argv) {
     app.exit(e);
     return kUsageError;
   }
+  return std::nullopt;
+}
 
-  options.root = root;
-  if (!out.empty()) options.out = out;
-
-  if (*scaffold) {
-    const mamori::SystemClock clock;
-    auto result = mamori::scaffold_page(root, new_path, clock.today());
-    if (!result) {
-      std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
-      return kUsageError;
-    }
-    const auto& done = *result;
-    std::cout << "mamori: wrote " << shown(done.file.string()) << '\n';
-    if (!done.notice.empty()) std::cout << shown(done.notice) << '\n';
-    return 0;
+int scaffold(const Arguments& a) {
+  const mamori::SystemClock clock;
+  auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
+  if (!result) {
+    std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
+    return kUsageError;
   }
+  const auto& done = *result;
+  std::cout << "mamori: wrote " << shown(done.file.string()) << '\n';
+  if (!done.notice.empty()) std::cout << shown(done.notice) << '\n';
+  return 0;
+}
 
-  if (*links) {
-    links_options.root = root;
-    if (!cache_file.empty()) links_options.cache = cache_file;
-    const std::map<std::string, mamori::ReportFormat> formats = {{"text", mamori::ReportFormat::text},
-                                                                 {"json", mamori::ReportFormat::json},
-                                                                 {"junit", mamori::ReportFormat::junit},
-                                                                 {"markdown", mamori::ReportFormat::markdown}};
-    links_options.format = formats.at(format);
-    const bool terminal = isatty(STDERR_FILENO) == 1;
-    links_options.color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
-    if (terminal) links_options.progress = print_progress;
-    const mamori::SteadyTimer timer;
-    auto make_transport = [&](const mamori::LinkSettings& settings) -> std::unique_ptr<mamori::HttpTransport> {
-      mamori::CurlOptions curl;
-      if (!user_agent.empty())
-        curl.user_agent = user_agent;
-      else if (!settings.user_agent.empty())
-        curl.user_agent = settings.user_agent;
-      curl.ca_bundle = ca_bundle;
-      return std::make_unique<mamori::CurlTransport>(curl);
-    };
-    const mamori::LinksRun run = mamori::run_links(links_options, make_transport, timer);
-    if (terminal) std::cerr << "\r\x1b[K" << std::flush;
-    for (const auto& note : run.notes) std::cerr << note << '\n';
-    std::cout << run.report;
-    return run.exit_status;
-  }
-  if (*export_cmd) return export_contacts(root, csv_file);
-  if (*import_cmd) return import_contacts(root, csv_file, dry_run);
+int check_links(Arguments& a) {
+  mamori::LinksOptions& options = a.links;
+  options.root = a.root;
+  if (!a.cache_file.empty()) options.cache = a.cache_file;
+  const std::map<std::string, mamori::ReportFormat> formats = {{"text", mamori::ReportFormat::text},
+                                                               {"json", mamori::ReportFormat::json},
+                                                               {"junit", mamori::ReportFormat::junit},
+                                                               {"markdown", mamori::ReportFormat::markdown}};
+  options.format = formats.at(a.format);
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  options.color = isatty(STDOUT_FILENO) == 1 && std::getenv("NO_COLOR") == nullptr;
+  if (terminal) options.progress = print_progress;
+  const mamori::SteadyTimer timer;
+  auto make_transport = [&](const mamori::LinkSettings& settings) -> std::unique_ptr<mamori::HttpTransport> {
+    mamori::CurlOptions curl;
+    if (!a.user_agent.empty())
+      curl.user_agent = a.user_agent;
+    else if (!settings.user_agent.empty())
+      curl.user_agent = settings.user_agent;
+    curl.ca_bundle = a.ca_bundle;
+    return std::make_unique<mamori::CurlTransport>(curl);
+  };
+  const mamori::LinksRun run = mamori::run_links(options, make_transport, timer);
+  if (terminal) std::cerr << "\r\x1b[K" << std::flush;
+  for (const auto& note : run.notes) std::cerr << note << '\n';
+  std::cout << run.report;
+  return run.exit_status;
+}
 
-  options.write = static_cast<bool>(*build);
+int build_site(Arguments& a, bool write) {
+  mamori::BuildOptions& options = a.build;
+  options.root = a.root;
+  if (!a.out.empty()) options.out = a.out;
+  options.write = write;
   const auto start = std::chrono::steady_clock::now();
   const mamori::BuildReport report = mamori::build_site(options);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return finish(report, options.write, seconds);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"mamori — builds the economic-security and cyber-security awareness portal"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "mamori 0.1.0");
+  Arguments arguments;
+  arguments.build.jobs = mamori::default_jobs();
+  Commands commands;
+  add_build_commands(app, arguments, commands);
+  add_contacts_commands(app, arguments, commands);
+  commands.links = add_links_command(app, arguments);
+  if (const auto status = parse(app, argc, argv)) return *status;
+
+  if (*commands.scaffold) return scaffold(arguments);
+  if (*commands.links) return check_links(arguments);
+  if (*commands.export_contacts) return export_contacts(arguments.root, arguments.csv_file);
+  if (*commands.import_contacts) return import_contacts(arguments.root, arguments.csv_file, arguments.dry_run);
+  return build_site(arguments, static_cast<bool>(*commands.build));
 }

@@ -1,16 +1,11 @@
 #include "contacts/contacts_csv.h"
 
 #include <algorithm>
-#include <map>
-#include <system_error>
 
 #include "core/csv.h"
 #include "core/encoding.h"
-#include "core/files.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
-
-namespace fs = std::filesystem;
 
 namespace mamori {
 namespace {
@@ -43,16 +38,16 @@ std::string neutralize_cell(std::string_view value) {
   return std::string(value);
 }
 
-std::variant<std::string, FormulaCell> unneutralize_cell(std::string_view cell) {
+Result<std::string> unneutralize_cell(std::string_view cell) {
   const std::string_view value = trim(cell);
   if (value.starts_with('\'') && (starts_like_formula(value.substr(1)) || value.substr(1).starts_with('\''))) {
     return std::string(value.substr(1));
   }
   if (!starts_like_formula(value)) return std::string(value);
   const std::string start = describe_formula_start(value.front());
-  return FormulaCell{"'" + std::string(value) + "' starts with " + start +
-                     ", which Excel runs as a formula: remove it, or write an apostrophe before it ('" +
-                     std::string(value.substr(0, 1)) + "…) to keep it as text, as mamori contacts export does"};
+  return Error{"'" + std::string(value) + "' starts with " + start +
+               ", which Excel runs as a formula: remove it, or write an apostrophe before it ('" +
+               std::string(value.substr(0, 1)) + "…) to keep it as text, as mamori contacts export does"};
 }
 
 std::optional<Date> parse_loose_date(std::string_view text) {
@@ -140,69 +135,58 @@ std::vector<int> read_header(const CsvRecord& header, std::vector<Diagnostic>& o
   return field_of_column;
 }
 
+bool is_blank(const CsvRecord& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& v) { return trim(v).empty(); });
+}
+
+// A value right of the header, where no field is: refused unless blank.
+void check_headerless_cell(const CsvRecord& row, size_t c, std::vector<Diagnostic>& out) {
+  if (trim(row.fields[c]).empty()) return;
+  const int column = static_cast<int>(c) + 1;
+  out.push_back(error_at(row.number, column,
+                         "row " + std::to_string(row.number) + " has a value in column " + std::to_string(column) +
+                             ", which has no header"));
+}
+
+// The value of cell `c` of a row, or nullopt when it is refused (reported): a formula, or a
+// control character.
+std::optional<std::string> read_cell(const CsvRecord& row, size_t c, std::vector<Diagnostic>& out) {
+  const int column = static_cast<int>(c) + 1;
+  auto cell = unneutralize_cell(row.fields[c]);
+  if (!cell) {
+    out.push_back(error_at(row.number, column, cell.error().message));
+    return std::nullopt;
+  }
+  if (const std::string control = first_control_character(*cell); !control.empty()) {
+    out.push_back(
+        error_at(row.number, column,
+                 "the cell holds a control character (" + control + "), which cannot be shown on a page: remove it"));
+    return std::nullopt;
+  }
+  return std::move(*cell);
+}
+
 // Rows 3…: one contact, or nullopt for a blank row (Excel keeps empty rows).
 std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>& field_of_column,
                                     std::vector<Diagnostic>& out) {
-  bool blank = true;
-  for (const auto& value : row.fields) blank = blank && trim(value).empty();
-  if (blank) return std::nullopt;
+  if (is_blank(row)) return std::nullopt;
   Contact contact;
   std::array<Position, Contact::kFields> fields{};
   const auto targets = contact.values();
   for (size_t c = 0; c < row.fields.size(); ++c) {
-    const int column = static_cast<int>(c) + 1;
     if (c >= field_of_column.size()) {
-      if (!trim(row.fields[c]).empty()) {
-        out.push_back(error_at(row.number, column,
-                               "row " + std::to_string(row.number) + " has a value in column " +
-                                   std::to_string(column) + ", which has no header"));
-      }
+      check_headerless_cell(row, c, out);
       continue;
     }
     if (field_of_column[c] < 0) continue;
-    auto cell = unneutralize_cell(row.fields[c]);
-    if (auto* formula = std::get_if<FormulaCell>(&cell)) {
-      out.push_back(error_at(row.number, column, std::move(formula->message)));
-      continue;  // left empty: no second complaint about a missing value
-    }
-    if (const std::string control = first_control_character(std::get<std::string>(cell)); !control.empty()) {
-      out.push_back(
-          error_at(row.number, column,
-                   "the cell holds a control character (" + control + "), which cannot be shown on a page: remove it"));
-      continue;
-    }
+    auto value = read_cell(row, c, out);
+    if (!value) continue;  // left empty: no second complaint about a missing value
     const auto f = static_cast<size_t>(field_of_column[c]);
-    *targets[f] = std::move(std::get<std::string>(cell));
-    fields[f] = Position{row.number, column};
+    *targets[f] = std::move(*value);
+    fields[f] = Position{row.number, static_cast<int>(c) + 1};
   }
   validate_contact(contact, Position{row.number, 0}, fields, out);
   return contact;
-}
-
-struct CurrentTable {
-  ContactTable table;
-  std::string text;  // "" when there is no contacts.toml yet
-};
-
-// The contacts.toml an import replaces. Checked on the opened file: one that is a symlink
-// out of content/ is neither shown (a dry run lists the rows it holds) nor replaced. An
-// invalid or unreadable table is simply replaced.
-std::variant<CurrentTable, Diagnostic> read_current_table(const fs::path& root, const fs::path& toml_file) {
-  CurrentTable current;
-  std::error_code ec;
-  if (!fs::exists(fs::symlink_status(toml_file, ec))) return current;
-  auto read = read_file_inside(toml_file, fs::canonical(root / "content", ec), "content/");
-  if (!read && read.error().message.starts_with("symlink")) {
-    Diagnostic d = error_at(0, 0, read.error().message + "; nothing was changed");
-    d.path = "content/contacts.toml";
-    return d;
-  }
-  if (read) {
-    current.text = *read;
-    std::vector<Diagnostic> ignored;
-    current.table = parse_contacts(strip_bom(current.text), ignored);
-  }
-  return current;
 }
 
 }  // namespace
@@ -232,97 +216,6 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
   }
   check_duplicates(table.contacts, "row", out);
   return table;
-}
-
-std::vector<std::string> describe_changes(const ContactTable& before, const ContactTable& after) {
-  std::vector<std::string> changes;
-  if (before.reviewed != after.reviewed) {
-    changes.push_back("changed: 最終確認日 " + (before.reviewed ? to_iso(*before.reviewed) : "(none)") + " → " +
-                      (after.reviewed ? to_iso(*after.reviewed) : "(none)"));
-  }
-  std::map<std::string, const Contact*> old_by_key;
-  for (const auto& c : before.contacts) old_by_key.emplace(c.key(), &c);
-  std::map<std::string, const Contact*> new_by_key;
-  for (const auto& c : after.contacts) new_by_key.emplace(c.key(), &c);
-  auto name = [](const Contact& c) { return c.organization + "（" + c.topic + "）"; };
-  for (const auto& contact : after.contacts) {
-    const auto it = old_by_key.find(contact.key());
-    if (it == old_by_key.end()) {
-      changes.push_back("added: " + name(contact));
-      continue;
-    }
-    const auto old_values = it->second->values();
-    const auto new_values = contact.values();
-    for (size_t f = 0; f < Contact::kFields; ++f) {
-      if (*old_values[f] == *new_values[f]) continue;
-      changes.push_back("changed: " + name(contact) + " " + std::string(contact_fields()[f].label) + " '" +
-                        *old_values[f] + "' → '" + *new_values[f] + "'");
-    }
-  }
-  for (const auto& contact : before.contacts) {
-    if (!new_by_key.contains(contact.key())) changes.push_back("removed: " + name(contact));
-  }
-  // Same entries, other order.
-  if (changes.empty() && before.contacts.size() == after.contacts.size()) {
-    for (size_t i = 0; i < before.contacts.size(); ++i) {
-      if (before.contacts[i].key() != after.contacts[i].key()) {
-        changes.push_back("changed: the order of the rows");
-        break;
-      }
-    }
-  }
-  return changes;
-}
-
-ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, bool dry_run) {
-  ImportResult result;
-  const std::string csv_name = csv_file.string();
-  auto read = read_file(csv_file, size_t{16} << 20);
-  if (!read) {
-    Diagnostic d = error_at(0, 0, read.error().message);
-    d.path = csv_name;
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
-  std::vector<Diagnostic> problems;
-  const ContactTable imported = contacts_from_csv(*read, problems);
-  for (auto& d : problems) d.path = csv_name;
-  result.diagnostics = std::move(problems);
-  for (const auto& d : result.diagnostics) {
-    if (d.severity == Severity::error) return result;
-  }
-
-  const fs::path toml_file = root / "content" / "contacts.toml";
-  auto current_read = read_current_table(root, toml_file);
-  if (auto* error = std::get_if<Diagnostic>(&current_read)) {
-    result.diagnostics.push_back(std::move(*error));
-    return result;
-  }
-  const auto& [current, current_text] = std::get<CurrentTable>(current_read);
-  result.changes = describe_changes(current, imported);
-  const std::string new_text = contacts_to_toml(imported);
-  if (new_text == current_text) return result;  // nothing to write
-  if (result.changes.empty()) result.changes.push_back("changed: the layout of contacts.toml (same contents)");
-  if (dry_run) return result;
-
-  if (!current_text.empty()) {
-    result.backup = toml_file.string() + ".bak";
-    if (auto written = write_file_atomically(result.backup, current_text); !written) {
-      Diagnostic d = error_at(0, 0, "cannot keep a backup: " + written.error().message + "; nothing was changed");
-      d.path = "content/contacts.toml";
-      result.diagnostics.push_back(std::move(d));
-      return result;
-    }
-  }
-  // write_file writes a new file and renames it into place: the table is never half-written.
-  if (auto written = write_file_atomically(toml_file, new_text); !written) {
-    Diagnostic d = error_at(0, 0, "cannot replace contacts.toml: " + written.error().message);
-    d.path = "content/contacts.toml";
-    result.diagnostics.push_back(std::move(d));
-    return result;
-  }
-  result.written = true;
-  return result;
 }
 
 }  // namespace mamori

@@ -1,4 +1,5 @@
-// The contact table's Excel round trip: `mamori contacts export` and `import`.
+// The contact table as a CSV file for Excel: what `mamori contacts export` writes and
+// `mamori contacts import` reads (export.h, import.h).
 //
 //   最終確認日,2025-05-01                              <- row 1: the table's reviewed date
 //   区分,相談内容,相談先,URL,電話番号,メール,備考       <- row 2: the header (any column order)
@@ -6,18 +7,17 @@
 //
 // Export writes UTF-8 with a BOM and CRLF, which Excel opens correctly. Import reads
 // UTF-8 (with or without BOM) or CP932, CRLF or LF; every problem is reported by CSV row
-// and column; contacts.toml is rewritten only when every row is valid.
+// and column.
 #pragma once
 
-#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 #include "contacts/contacts.h"
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace mamori {
 
@@ -35,32 +35,14 @@ bool starts_like_formula(std::string_view cell);
 // or another "'", so that unneutralize_cell gives every value back exactly.
 std::string neutralize_cell(std::string_view value);
 
-struct FormulaCell {
-  std::string message;  // why the cell is refused, and what to do
-};
-
-// For import: the trimmed cell with one neutralising "'" removed, or FormulaCell when it
-// starts like a formula without one. Phone numbers never start with '+' or '-' here
-// (normalize_phone accepts only Japanese domestic numbers), so nothing legitimate is lost.
-std::variant<std::string, FormulaCell> unneutralize_cell(std::string_view cell);
+// For import: the trimmed cell with one neutralising "'" removed, or an Error (why the cell
+// is refused, and what to do) when it starts like a formula without one. Phone numbers
+// never start with '+' or '-' here (normalize_phone accepts only Japanese domestic
+// numbers), so nothing legitimate is lost.
+Result<std::string> unneutralize_cell(std::string_view cell);
 
 // Parses the CSV bytes of an import (pure). Problems carry row:column positions.
 ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out);
-
-// What an import would change, one line each ("changed: …", "added: …", "removed: …").
-std::vector<std::string> describe_changes(const ContactTable& before, const ContactTable& after);
-
-struct ImportResult {
-  std::vector<Diagnostic> diagnostics;  // paths set; errors mean nothing was written
-  std::vector<std::string> changes;
-  bool written = false;
-  std::filesystem::path backup;  // the previous contacts.toml, when one was kept
-};
-
-// Reads `csv_file`, validates it, and (unless dry_run) replaces ROOT/content/contacts.toml,
-// keeping the previous file as contacts.toml.bak. Environment problems (unreadable file)
-// are reported as diagnostics without a line.
-ImportResult import_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file, bool dry_run);
 
 // Parses a date as Excel may write it: 2025-05-01, 2025/5/1, 2025年5月1日.
 std::optional<Date> parse_loose_date(std::string_view text);

@@ -1,6 +1,10 @@
 #include "contacts/phone.h"
 
+#include <algorithm>
+#include <optional>
 #include <vector>
+
+#include "core/text.h"
 
 namespace mamori {
 namespace {
@@ -30,75 +34,94 @@ char simplify(std::string_view ch) {
   return 0;
 }
 
-size_t utf8_length(unsigned char lead) {
-  if (lead < 0x80) return 1;
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
-
 bool is_eleven_digit_prefix(std::string_view first) {
   return first == "050" || first == "070" || first == "080" || first == "090" || first == "0800";
+}
+
+// `text` with each character mapped by simplify, or nullopt when one is not allowed.
+std::optional<std::string> simplified(std::string_view text) {
+  std::string simple;
+  for (size_t i = 0; i < text.size();) {
+    // A byte that starts no well-formed sequence is taken alone (and refused by simplify).
+    const size_t n = std::max<size_t>(utf8_sequence_length(text, i), 1);
+    const char c = simplify(text.substr(i, n));
+    if (c == 0) return std::nullopt;
+    simple += c;
+    i += n;
+  }
+  return simple;
+}
+
+// The runs of digits of a simplified number, split at hyphens, spaces and parentheses,
+// and whether it starts with '#' (a short number like #9110).
+struct Groups {
+  std::vector<std::string> digits;
+  bool hash = false;
+};
+
+// nullopt when '#' stands anywhere but first.
+std::optional<Groups> digit_groups(std::string_view simple) {
+  Groups groups;
+  std::string current;
+  for (const char c : simple) {
+    if (c >= '0' && c <= '9') {
+      current += c;
+    } else if (c == '#' && groups.digits.empty() && current.empty() && !groups.hash) {
+      groups.hash = true;
+    } else if (c == '#') {
+      return std::nullopt;
+    } else if (!current.empty()) {
+      groups.digits.push_back(current);
+      current.clear();
+    }
+  }
+  if (!current.empty()) groups.digits.push_back(current);
+  return groups;
+}
+
+// A number written as one group: only a short number (110, 119, #9110) is one.
+Result<PhoneNumber> short_number(std::string_view text, const Groups& groups) {
+  const std::string& digits = groups.digits[0];
+  const bool hash = groups.hash;
+  if ((hash && digits.size() == 4) || (!hash && digits.size() == 3 && digits[0] == '1')) {
+    const std::string number = (hash ? "#" : "") + digits;
+    return PhoneNumber{number, number};
+  }
+  return Error{"'" + std::string(text) + "' needs hyphens between the area code and the number, like 052-954-6370"};
+}
+
+// A number of three groups: area or service code, then the rest, 10 or 11 digits in all.
+Result<PhoneNumber> three_group_number(std::string_view text, const Groups& groups) {
+  const auto& g = groups.digits;
+  if (groups.hash || g.size() != 3) {
+    return Error{"'" + std::string(text) + "' is not a Japanese phone number: write it like 052-954-6370"};
+  }
+  const size_t digits = g[0].size() + g[1].size() + g[2].size();
+  const std::string& first = g[0];
+  const size_t expected = is_eleven_digit_prefix(first) ? 11 : 10;
+  const bool shape_ok = first[0] == '0' && first.size() >= 2 && first.size() <= 5 && !g[1].empty() &&
+                        g[1].size() <= 4 && g[2].size() >= 3 && g[2].size() <= 4;
+  if (!shape_ok || digits != expected) {
+    return Error{"'" + std::string(text) + "' is not a Japanese phone number: it has " + std::to_string(digits) +
+                 " digits, expected " + std::to_string(expected) + " in three groups like 052-954-6370"};
+  }
+  const std::string number = first + "-" + g[1] + "-" + g[2];
+  return PhoneNumber{number, number};
 }
 
 }  // namespace
 
 Result<PhoneNumber> normalize_phone(std::string_view text) {
-  std::string simple;
-  for (size_t i = 0; i < text.size();) {
-    const size_t n = std::min(utf8_length(static_cast<unsigned char>(text[i])), text.size() - i);
-    const char c = simplify(text.substr(i, n));
-    if (c == 0) {
-      return Error{"'" + std::string(text) + "' is not a phone number: only digits and hyphens are allowed" +
-                   " (write extensions and opening hours in the note)"};
-    }
-    simple += c;
-    i += n;
+  const auto simple = simplified(text);
+  if (!simple) {
+    return Error{"'" + std::string(text) + "' is not a phone number: only digits and hyphens are allowed" +
+                 " (write extensions and opening hours in the note)"};
   }
-  // Groups: runs of digits separated by hyphens, spaces or parentheses.
-  std::vector<std::string> groups;
-  std::string current;
-  bool hash = false;
-  for (const char c : simple) {
-    if (c >= '0' && c <= '9') {
-      current += c;
-    } else if (c == '#' && groups.empty() && current.empty() && !hash) {
-      hash = true;
-    } else if (c == '#') {
-      return Error{"'" + std::string(text) + "' is not a phone number"};
-    } else if (!current.empty()) {
-      groups.push_back(current);
-      current.clear();
-    }
-  }
-  if (!current.empty()) groups.push_back(current);
-  if (groups.empty()) return Error{"'" + std::string(text) + "' has no digits"};
-
-  if (groups.size() == 1) {
-    const std::string& digits = groups[0];
-    const bool short_number = (hash && digits.size() == 4) || (!hash && digits.size() == 3 && digits[0] == '1');
-    if (short_number) {
-      const std::string number = (hash ? "#" : "") + digits;
-      return PhoneNumber{number, number};
-    }
-    return Error{"'" + std::string(text) + "' needs hyphens between the area code and the number, like 052-954-6370"};
-  }
-  if (hash || groups.size() != 3) {
-    return Error{"'" + std::string(text) + "' is not a Japanese phone number: write it like 052-954-6370"};
-  }
-  size_t digits = 0;
-  for (const auto& g : groups) digits += g.size();
-  const std::string& first = groups[0];
-  const size_t expected = is_eleven_digit_prefix(first) ? 11 : 10;
-  const bool shape_ok = first[0] == '0' && first.size() >= 2 && first.size() <= 5 && !groups[1].empty() &&
-                        groups[1].size() <= 4 && groups[2].size() >= 3 && groups[2].size() <= 4;
-  if (!shape_ok || digits != expected) {
-    return Error{"'" + std::string(text) + "' is not a Japanese phone number: it has " + std::to_string(digits) +
-                 " digits, expected " + std::to_string(expected) + " in three groups like 052-954-6370"};
-  }
-  const std::string number = first + "-" + groups[1] + "-" + groups[2];
-  return PhoneNumber{number, number};
+  const auto groups = digit_groups(*simple);
+  if (!groups) return Error{"'" + std::string(text) + "' is not a phone number"};
+  if (groups->digits.empty()) return Error{"'" + std::string(text) + "' has no digits"};
+  if (groups->digits.size() == 1) return short_number(text, *groups);
+  return three_group_number(text, *groups);
 }
 
 }  // namespace mamori

@@ -1,19 +1,26 @@
 #include "quiz/quiz.h"
 
-#include "core/toml_reader.h"
-
 #include <algorithm>
 #include <map>
 
 #include "core/spellcheck.h"
 #include "core/text.h"
+#include "core/toml_reader.h"
 
 namespace mamori {
 
-const std::vector<SelfCheckOption>& self_check_options() {
-  static const std::vector<SelfCheckOption> options = {
-      {"実施している", 4}, {"一部実施している", 2}, {"実施していない", 0}, {"わからない", -1}};
-  return options;
+std::span<const SelfCheckOption> self_check_options() {
+  return kSelfCheckOptions;
+}
+
+int64_t self_check_lowest_total(size_t questions) {
+  const auto lowest = std::ranges::min(kSelfCheckOptions, {}, &SelfCheckOption::score).score;
+  return lowest * static_cast<int64_t>(questions);
+}
+
+int64_t self_check_highest_total(size_t questions) {
+  const auto highest = std::ranges::max(kSelfCheckOptions, {}, &SelfCheckOption::score).score;
+  return highest * static_cast<int64_t>(questions);
 }
 
 bool is_valid_quiz_id(std::string_view id) {
@@ -25,11 +32,113 @@ bool is_valid_quiz_id(std::string_view id) {
 
 namespace {
 
+// The quiz's own keys, before its questions.
+
+void check_file_name(std::string_view id, std::vector<Diagnostic>& out) {
+  if (is_valid_quiz_id(id)) return;
+  out.push_back(error_at(0, 0,
+                         "the file name '" + std::string(id) +
+                             ".toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"));
+}
+
+void read_quiz_type(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  auto v = root.string("type");
+  if (!v) return;
+  if (v->value == "quiz") {
+    quiz.type = QuizType::quiz;
+  } else if (v->value == "self_check") {
+    quiz.type = QuizType::self_check;
+  } else {
+    out.push_back(error_at(v->line, v->column,
+                           "unknown quiz type '" + v->value + "': use \"quiz\" or \"self_check\"" +
+                               did_you_mean(v->value, {"quiz", "self_check"})));
+  }
+}
+
+void read_pass_mark(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  auto v = root.integer("pass_mark");
+  if (!v) return;
+  if (v->value < 0 || v->value > 100) {
+    out.push_back(error_at(v->line, v->column,
+                           "pass_mark " + std::to_string(v->value) + " is outside 0–100 (it is a percentage)"));
+  } else if (quiz.type == QuizType::self_check) {
+    out.push_back(error_at(v->line, v->column, "a self-check has no pass mark: it is scored in bands"));
+  }
+  quiz.pass_mark = v->value;
+}
+
+// Title, description, type, pass_mark and shuffle.
+void read_settings(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  if (auto v = root.string("title", Need::required)) quiz.title = v->value;
+  if (auto v = root.string("description")) quiz.description = v->value;
+  read_quiz_type(root, quiz, out);
+  read_pass_mark(root, quiz, out);
+  if (auto v = root.boolean("shuffle")) quiz.shuffle = v->value;
+}
+
+// One [[questions]] entry.
+
 std::optional<QuestionType> question_type(std::string_view name) {
   if (name == "single") return QuestionType::single;
   if (name == "multiple") return QuestionType::multiple;
   if (name == "true_false") return QuestionType::true_false;
   return std::nullopt;
+}
+
+// What reading a question needs besides its table.
+struct QuestionScope {
+  bool self_check = false;
+  std::map<std::string, int>& seen;  // question id → the line of its first use
+  std::vector<Diagnostic>& out;
+};
+
+void read_question_id(TomlReader& reader, Question& question, const QuestionScope& scope) {
+  auto v = reader.string("id", Need::required);
+  if (!v) return;
+  question.id = v->value;
+  if (!is_valid_quiz_id(v->value)) {
+    scope.out.push_back(
+        error_at(v->line, v->column, "question id '" + v->value + "' must use ASCII letters, digits, '-' or '_'"));
+  }
+  const auto [it, inserted] = scope.seen.emplace(v->value, v->line);
+  if (!inserted) {
+    scope.out.push_back(
+        error_at(v->line, v->column,
+                 "duplicate question id '" + v->value + "' (also on line " + std::to_string(it->second) + ")"));
+  }
+}
+
+// False when the type is written but unknown (reported): its choices are then not checked.
+bool read_question_type(TomlReader& reader, Question& question, const QuestionScope& scope) {
+  if (scope.self_check) {
+    question.type = QuestionType::self_check;
+    return true;
+  }
+  auto v = reader.string("type", Need::required);
+  if (!v) return true;
+  if (auto type = question_type(v->value)) {
+    question.type = *type;
+    return true;
+  }
+  scope.out.push_back(error_at(v->line, v->column,
+                               "unknown question type '" + v->value + "': use single, multiple or true_false" +
+                                   did_you_mean(v->value, {"single", "multiple", "true_false"})));
+  return false;
+}
+
+// text, explanation and source. `name` is how messages call the question.
+void read_question_texts(TomlReader& reader, Question& question, const std::string& name, const QuestionScope& scope) {
+  const Need teaching = scope.self_check ? Need::optional : Need::required;
+  if (auto v = reader.string("text", Need::required)) {
+    question.text = v->value;
+    question.text_line = v->line;
+    if (trim(v->value).empty()) scope.out.push_back(error_at(v->line, v->column, name + " has an empty text"));
+  }
+  if (auto v = reader.string("explanation", teaching)) {
+    question.explanation = v->value;
+    question.explanation_line = v->line;
+  }
+  if (auto v = reader.string("source", teaching)) question.source = *v;
 }
 
 void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic>& out) {
@@ -59,175 +168,145 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
   }
 }
 
+void check_true_false(Question& question, const std::optional<Located<bool>>& answer, const std::string& name,
+                      std::vector<Diagnostic>& out) {
+  if (!answer) {
+    out.push_back(error_at(question.line, 1, name + " is true_false but has no answer: add answer = true or false"));
+  } else {
+    question.answer = answer->value;
+  }
+  if (!question.choices.empty()) {
+    out.push_back(error_at(question.choices[0].line, 1, name + " is true_false: it takes answer, not choices"));
+  }
+}
+
+// A single or multiple question: its choices, and how many of them are correct.
+void check_choices(const Question& question, const std::optional<Located<bool>>& answer, const std::string& name,
+                   std::vector<Diagnostic>& out) {
+  if (answer) out.push_back(error_at(answer->line, answer->column, name + ": answer is only for true_false"));
+  const auto correct =
+      std::count_if(question.choices.begin(), question.choices.end(), [](const Choice& c) { return c.correct; });
+  const int line = question.line;
+  if (question.choices.size() < 2) {
+    out.push_back(error_at(line, 1, name + " needs at least two choices ([[questions.choices]])"));
+  } else if (question.type == QuestionType::single && correct != 1) {
+    out.push_back(error_at(line, 1,
+                           correct == 0 ? name + " has no correct choice"
+                                        : name + " is single but has " + std::to_string(correct) +
+                                              " correct choices: make it multiple, or mark one"));
+  } else if (question.type == QuestionType::multiple && correct == 0) {
+    out.push_back(error_at(line, 1, name + " has no correct choice"));
+  }
+}
+
+Question read_question(const toml::table& entry, int index, const QuestionScope& scope) {
+  Question question;
+  question.line = first_key_line(entry, 1);
+  const std::string where = "questions[" + std::to_string(index) + "]";
+  TomlReader reader(entry, 0, scope.out, where, question.line, 1);
+  read_question_id(reader, question, scope);
+  const std::string name = question.id.empty() ? where : "question '" + question.id + "'";
+  const bool known_type = read_question_type(reader, question, scope);
+  read_question_texts(reader, question, name, scope);
+  std::optional<Located<bool>> answer;
+  if (!scope.self_check) {
+    answer = reader.boolean("answer");
+    read_choices(reader, question, scope.out);
+  }
+  reader.finish();
+  if (question.type == QuestionType::true_false) {
+    check_true_false(question, answer, name, scope.out);
+  } else if (!scope.self_check && known_type) {
+    check_choices(question, answer, name, scope.out);
+  }
+  return question;
+}
+
+// An empty list needs no check of its own: `questions = []` is not a list of tables
+// (toml++ calls no empty array one), so table_list reports it and returns nullptr.
+void read_questions(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  const toml::array* list = root.table_list("questions", Need::required);
+  if (list == nullptr) return;
+  std::map<std::string, int> seen;
+  const QuestionScope scope{quiz.type == QuizType::self_check, seen, out};
+  int index = 0;
+  for (const toml::node& node : *list) quiz.questions.push_back(read_question(*node.as_table(), ++index, scope));
+}
+
+// `draw`, checked against the pool once the questions are read.
+void check_draw(const std::optional<Located<int64_t>>& draw, Quiz& quiz, std::vector<Diagnostic>& out) {
+  if (!draw) return;
+  const auto pool = static_cast<int64_t>(quiz.questions.size());
+  if (draw->value < 1) {
+    out.push_back(error_at(draw->line, draw->column, "draw must be at least 1"));
+  } else if (draw->value > pool) {
+    out.push_back(error_at(draw->line, draw->column,
+                           "draw = " + std::to_string(draw->value) + " is larger than the pool of " +
+                               std::to_string(pool) + " questions"));
+  } else {
+    quiz.draw = draw->value;
+  }
+}
+
+// The [[bands]] of a self-check.
+
+Band read_band(const toml::table& entry, int index, std::vector<Diagnostic>& out) {
+  const int line = first_key_line(entry, 1);
+  TomlReader reader(entry, 0, out, "bands[" + std::to_string(index) + "]", line, 1);
+  Band band;
+  band.line = line;
+  if (auto v = reader.integer("min", Need::required)) {
+    band.min = v->value;
+    band.line = v->line;
+    band.column = v->column;
+  }
+  if (auto v = reader.string("label", Need::required)) band.label = v->value;
+  if (auto v = reader.string("advice", Need::required)) band.advice = v->value;
+  reader.finish();
+  return band;
+}
+
+// Sorts the bands; every total must fall in one of them, so none may share a start and
+// the lowest must start at the lowest possible total.
+void check_bands(Quiz& quiz, std::vector<Diagnostic>& out) {
+  std::stable_sort(quiz.bands.begin(), quiz.bands.end(), [](const Band& a, const Band& b) { return a.min < b.min; });
+  for (size_t i = 1; i < quiz.bands.size(); ++i) {
+    if (quiz.bands[i].min == quiz.bands[i - 1].min) {
+      out.push_back(error_at(quiz.bands[i].line, quiz.bands[i].column, "two bands start at the same score"));
+    }
+  }
+  const int64_t lowest = self_check_lowest_total(quiz.questions.size());
+  if (!quiz.bands.empty() && quiz.bands.front().min > lowest) {
+    out.push_back(error_at(quiz.bands.front().line, quiz.bands.front().column,
+                           "the lowest band starts at " + std::to_string(quiz.bands.front().min) +
+                               ", but a total can be as low as " + std::to_string(lowest) + ": start it there"));
+  }
+}
+
+void read_bands(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  const bool self_check = quiz.type == QuizType::self_check;
+  const toml::array* bands = root.table_list("bands", self_check ? Need::required : Need::optional);
+  if (bands == nullptr) return;
+  if (!self_check) out.push_back(error_at(1, 1, "bands are for self-checks (type = \"self_check\")"));
+  int index = 0;
+  for (const toml::node& node : *bands) quiz.bands.push_back(read_band(*node.as_table(), ++index, out));
+  check_bands(quiz, out);
+}
+
 }  // namespace
 
 Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnostic>& out) {
   Quiz quiz;
   quiz.id = std::string(id);
-  if (!is_valid_quiz_id(id)) {
-    out.push_back(error_at(0, 0,
-                           "the file name '" + std::string(id) +
-                               ".toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"));
-  }
+  check_file_name(id, out);
   const auto table = parse_toml(toml, 0, out);
   if (!table) return quiz;
   TomlReader root(*table, 0, out);
-  if (auto v = root.string("title", Need::required)) quiz.title = v->value;
-  if (auto v = root.string("description")) quiz.description = v->value;
-  if (auto v = root.string("type")) {
-    if (v->value == "quiz") {
-      quiz.type = QuizType::quiz;
-    } else if (v->value == "self_check") {
-      quiz.type = QuizType::self_check;
-    } else {
-      out.push_back(error_at(v->line, v->column,
-                             "unknown quiz type '" + v->value + "': use \"quiz\" or \"self_check\"" +
-                                 did_you_mean(v->value, {"quiz", "self_check"})));
-    }
-  }
-  const bool self_check = quiz.type == QuizType::self_check;
-  if (auto v = root.integer("pass_mark")) {
-    if (v->value < 0 || v->value > 100) {
-      out.push_back(error_at(v->line, v->column,
-                             "pass_mark " + std::to_string(v->value) + " is outside 0–100 (it is a percentage)"));
-    } else if (self_check) {
-      out.push_back(error_at(v->line, v->column, "a self-check has no pass mark: it is scored in bands"));
-    }
-    quiz.pass_mark = v->value;
-  }
-  if (auto v = root.boolean("shuffle")) quiz.shuffle = v->value;
-  std::optional<Located<int64_t>> draw = root.integer("draw");
-
-  if (const toml::array* list = root.table_list("questions", Need::required)) {
-    std::map<std::string, int> seen;
-    int index = 0;
-    for (const toml::node& node : *list) {
-      const toml::table& entry = *node.as_table();
-      ++index;
-      const int line = first_key_line(entry, 1);
-      Question question;
-      question.line = line;
-      std::string where = "questions[" + std::to_string(index) + "]";
-      TomlReader reader(entry, 0, out, where, line, 1);
-      if (auto v = reader.string("id", Need::required)) {
-        question.id = v->value;
-        if (!is_valid_quiz_id(v->value)) {
-          out.push_back(error_at(v->line, v->column,
-                                 "question id '" + v->value + "' must use ASCII letters, digits, '-' or '_'"));
-        }
-        const auto [it, inserted] = seen.emplace(v->value, v->line);
-        if (!inserted) {
-          out.push_back(
-              error_at(v->line, v->column,
-                       "duplicate question id '" + v->value + "' (also on line " + std::to_string(it->second) + ")"));
-        }
-      }
-      const std::string name = question.id.empty() ? where : "question '" + question.id + "'";
-      bool known_type = true;
-      if (self_check) {
-        question.type = QuestionType::self_check;
-      } else if (auto v = reader.string("type", Need::required)) {
-        if (auto type = question_type(v->value)) {
-          question.type = *type;
-        } else {
-          known_type = false;
-          out.push_back(error_at(v->line, v->column,
-                                 "unknown question type '" + v->value + "': use single, multiple or true_false" +
-                                     did_you_mean(v->value, {"single", "multiple", "true_false"})));
-        }
-      }
-      if (auto v = reader.string("text", Need::required)) {
-        question.text = v->value;
-        question.text_line = v->line;
-        if (trim(v->value).empty()) out.push_back(error_at(v->line, v->column, name + " has an empty text"));
-      }
-      if (auto v = reader.string("explanation", self_check ? Need::optional : Need::required)) {
-        question.explanation = v->value;
-        question.explanation_line = v->line;
-      }
-      if (auto v = reader.string("source", self_check ? Need::optional : Need::required)) question.source = *v;
-      std::optional<Located<bool>> answer;
-      if (!self_check) {
-        answer = reader.boolean("answer");
-        read_choices(reader, question, out);
-      }
-      reader.finish();
-
-      if (question.type == QuestionType::true_false) {
-        if (!answer) {
-          out.push_back(error_at(line, 1, name + " is true_false but has no answer: add answer = true or false"));
-        } else {
-          question.answer = answer->value;
-        }
-        if (!question.choices.empty()) {
-          out.push_back(error_at(question.choices[0].line, 1, name + " is true_false: it takes answer, not choices"));
-        }
-      } else if (!self_check && known_type) {
-        if (answer) out.push_back(error_at(answer->line, answer->column, name + ": answer is only for true_false"));
-        const auto correct =
-            std::count_if(question.choices.begin(), question.choices.end(), [](const Choice& c) { return c.correct; });
-        if (question.choices.size() < 2) {
-          out.push_back(error_at(line, 1, name + " needs at least two choices ([[questions.choices]])"));
-        } else if (question.type == QuestionType::single && correct != 1) {
-          out.push_back(error_at(line, 1,
-                                 correct == 0 ? name + " has no correct choice"
-                                              : name + " is single but has " + std::to_string(correct) +
-                                                    " correct choices: make it multiple, or mark one"));
-        } else if (question.type == QuestionType::multiple && correct == 0) {
-          out.push_back(error_at(line, 1, name + " has no correct choice"));
-        }
-      }
-      quiz.questions.push_back(std::move(question));
-    }
-    if (list->empty()) out.push_back(error_at(1, 1, "the quiz has no questions"));
-  }
-
-  if (draw) {
-    const auto pool = static_cast<int64_t>(quiz.questions.size());
-    if (draw->value < 1) {
-      out.push_back(error_at(draw->line, draw->column, "draw must be at least 1"));
-    } else if (draw->value > pool) {
-      out.push_back(error_at(draw->line, draw->column,
-                             "draw = " + std::to_string(draw->value) + " is larger than the pool of " +
-                                 std::to_string(pool) + " questions"));
-    } else {
-      quiz.draw = draw->value;
-    }
-  }
-
-  if (const toml::array* bands = root.table_list("bands", self_check ? Need::required : Need::optional)) {
-    if (!self_check) out.push_back(error_at(1, 1, "bands are for self-checks (type = \"self_check\")"));
-    int index = 0;
-    for (const toml::node& node : *bands) {
-      const toml::table& entry = *node.as_table();
-      ++index;
-      const int line = first_key_line(entry, 1);
-      TomlReader reader(entry, 0, out, "bands[" + std::to_string(index) + "]", line, 1);
-      Band band;
-      band.line = line;
-      if (auto v = reader.integer("min", Need::required)) {
-        band.min = v->value;
-        band.line = v->line;
-        band.column = v->column;
-      }
-      if (auto v = reader.string("label", Need::required)) band.label = v->value;
-      if (auto v = reader.string("advice", Need::required)) band.advice = v->value;
-      reader.finish();
-      quiz.bands.push_back(std::move(band));
-    }
-    std::stable_sort(quiz.bands.begin(), quiz.bands.end(), [](const Band& a, const Band& b) { return a.min < b.min; });
-    for (size_t i = 1; i < quiz.bands.size(); ++i) {
-      if (quiz.bands[i].min == quiz.bands[i - 1].min) {
-        out.push_back(error_at(quiz.bands[i].line, quiz.bands[i].column, "two bands start at the same score"));
-      }
-    }
-    const int64_t lowest = -static_cast<int64_t>(quiz.questions.size());  // every answer "わからない"
-    if (!quiz.bands.empty() && quiz.bands.front().min > lowest) {
-      out.push_back(error_at(quiz.bands.front().line, quiz.bands.front().column,
-                             "the lowest band starts at " + std::to_string(quiz.bands.front().min) +
-                                 ", but a total can be as low as " + std::to_string(lowest) + ": start it there"));
-    }
-  }
+  read_settings(root, quiz, out);
+  const std::optional<Located<int64_t>> draw = root.integer("draw");
+  read_questions(root, quiz, out);
+  check_draw(draw, quiz, out);
+  read_bands(root, quiz, out);
   root.finish();
   return quiz;
 }

@@ -2,7 +2,7 @@
 //
 //   title = "接近手口を見抜く"
 //   description = "…"
-//   type = "quiz"            # or "self_check" (answered 実施している … わからない, scored 4/2/0/-1)
+//   type = "quiz"            # or "self_check" (answered and scored as kSelfCheckOptions says)
 //   pass_mark = 80           # percent (quiz only)
 //   shuffle = true           # shuffle questions and choices
 //   draw = 5                 # optional: questions drawn from the pool per attempt
@@ -25,7 +25,10 @@
 //   advice = "…"             # Markdown
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -81,12 +84,25 @@ struct Quiz {
   std::vector<Band> bands;  // sorted by min
 };
 
-// The answers of a self-check and their scores.
+// The answers of a self-check and their points: the one definition of the scale. The quiz
+// page sends it to the theme's quiz.js in its JSON (site/quiz_page.cc), so nothing else
+// writes these numbers down.
 struct SelfCheckOption {
   std::string_view label;
   int score;
 };
-const std::vector<SelfCheckOption>& self_check_options();
+inline constexpr std::array<SelfCheckOption, 4> kSelfCheckOptions = {{
+    {"実施している", 4},
+    {"一部実施している", 2},
+    {"実施していない", 0},
+    {"わからない", -1},
+}};
+std::span<const SelfCheckOption> self_check_options();
+
+// The lowest and the highest total a self-check with `questions` questions can score
+// (every answer the lowest or the highest option).
+int64_t self_check_lowest_total(size_t questions);
+int64_t self_check_highest_total(size_t questions);
 
 // Parses and validates quizzes/ID.toml. Problems go to `out` with file positions.
 Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnostic>& out);

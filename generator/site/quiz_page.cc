@@ -247,7 +247,8 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
                            {"advice", render(band.advice, band.line, resolver, out, result.links).html}});
     }
     data["bands"] = bands;
-    data["max_points"] = 4 * static_cast<int64_t>(quiz.questions.size());
+    data["min_points"] = self_check_lowest_total(quiz.questions.size());
+    data["max_points"] = self_check_highest_total(quiz.questions.size());
   } else {
     data["pass_mark"] = quiz.pass_mark;
     data["draw"] = quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size()));

@@ -94,6 +94,20 @@ TEST_SUITE("quiz") {
                                                            "3:1: error: missing required key 'questions[1].id'"});
   }
 
+  // parse_quiz has no check of its own for an empty list: toml++ does not count `[]` as a
+  // list of tables, so the reader refuses it, and [[questions]] always adds one.
+  TEST_CASE("an empty list of questions is refused") {
+    CHECK(problems("title = \"q\"\nquestions = []\n") ==
+          std::vector<std::string>{"2:13: error: 'questions' must be a list of tables ([[questions]]), not a list"});
+  }
+
+  TEST_CASE("the self-check scale is defined once, with its lowest and highest totals") {
+    CHECK(self_check_options().size() == kSelfCheckOptions.size());
+    CHECK(self_check_lowest_total(23) == -23);
+    CHECK(self_check_highest_total(23) == 92);
+    CHECK(self_check_lowest_total(0) == 0);
+  }
+
   TEST_CASE("self-checks are scored in bands that cover every total") {
     const char* const kSelfCheck =
         "title = \"自己診断\"\ntype = \"self_check\"\n"

@@ -146,17 +146,21 @@
   }
 
   // ---- a quiz page ----
-  function startQuiz(S, store, quiz) {
-    var app = $('quiz-app');
-    var form = $('quiz-form');
-    var list = $('quiz-questions');
-    var result = $('quiz-result');
-    var status = $('quiz-status');
-    var selfCheck = quiz.type === 'self_check';
-    var attempt = null;   // { seed, questions: [...] }
-    var record = null;    // the last result record
+  // A quiz page's state: its texts, storage and data, the page's parts, the attempt on
+  // screen ({ seed, questions }) and the last result record.
+  function quizPage(S, store, quiz) {
+    var page = {
+      S: S, store: store, quiz: quiz, selfCheck: quiz.type === 'self_check',
+      form: $('quiz-form'), list: $('quiz-questions'), result: $('quiz-result'), status: $('quiz-status'),
+      attempt: null, record: null
+    };
+    // A self-check's explanation is shown unless the answer earned the most points there are.
+    if (page.selfCheck) page.bestPoints = Math.max.apply(null, quiz.options.map(function (o) { return o.points; }));
+    return page;
+  }
 
-    app.hidden = false;
+  function labelControls(S, store) {
+    $('quiz-app').hidden = false;
     $('quiz-submit').textContent = S.submit;
     $('quiz-retry').textContent = S.retry;
     $('quiz-download-csv').textContent = S.downloadCsv;
@@ -170,220 +174,283 @@
       note.textContent = S.storageOff;
       note.hidden = false;
     }
+  }
 
-    function showHistory() {
-      var saved = kept(store, quiz.id);
-      var history = $('quiz-history');
-      history.textContent = '';
-      if (!saved) return;
-      history.appendChild(text('p', null, S.last + '：' + summary(S, saved.last)));
-      history.appendChild(text('p', null, S.best + '：' + summary(S, saved.best)));
+  function showHistory(page) {
+    var S = page.S;
+    var saved = kept(page.store, page.quiz.id);
+    var history = $('quiz-history');
+    history.textContent = '';
+    if (!saved) return;
+    history.appendChild(text('p', null, S.last + '：' + summary(S, saved.last)));
+    history.appendChild(text('p', null, S.best + '：' + summary(S, saved.best)));
+  }
+
+  // The answers a question offers: the self-check scale, true/false, or its choices.
+  function answerOptions(page, q, random) {
+    var S = page.S;
+    if (page.selfCheck) {
+      return page.quiz.options.map(function (o, i) { return { id: String(i), html: null, label: o.label }; });
     }
+    if (q.type === 'true_false') return [{ id: 'true', label: S['true'] }, { id: 'false', label: S['false'] }];
+    var options = q.choices.map(function (c) { return { id: c.id, html: c.text }; });
+    return page.quiz.shuffle ? shuffled(options, random) : options;
+  }
 
-    function build(seed) {
-      var random = generator(seed);
-      var questions = quiz.questions.slice();
-      if (quiz.shuffle) questions = shuffled(questions, random);
-      if (!selfCheck && quiz.draw < questions.length) questions = questions.slice(0, quiz.draw);
-      attempt = { seed: seed, questions: questions };
-      list.textContent = '';
-      questions.forEach(function (q, index) {
-        var item = element('li', 'quiz-question');
-        item.id = 'q-' + q.id;
-        var fieldset = element('fieldset');
-        var legend = element('legend');
-        legend.appendChild(text('span', 'quiz-number', (selfCheck ? S.item : S.question) + (index + 1) + ' '));
-        var prompt = element('span', 'quiz-text', q.text_is_block ? '' : q.text);
-        legend.appendChild(prompt);
-        fieldset.appendChild(legend);
-        if (q.text_is_block) fieldset.appendChild(element('div', 'quiz-text-block', q.text));
-        if (q.type === 'multiple') fieldset.appendChild(text('p', 'quiz-hint', S.chooseAll));
-        var options;
-        if (selfCheck) {
-          options = quiz.options.map(function (o, i) { return { id: String(i), html: null, label: o.label }; });
-        } else if (q.type === 'true_false') {
-          options = [{ id: 'true', label: S['true'] }, { id: 'false', label: S['false'] }];
-        } else {
-          options = q.choices.map(function (c) { return { id: c.id, html: c.text }; });
-          if (quiz.shuffle) options = shuffled(options, random);
-        }
-        var group = element('div', selfCheck ? 'quiz-options quiz-options-scale' : 'quiz-options');
-        options.forEach(function (o) {
-          var id = 'q-' + q.id + '-' + o.id;
-          var row = element('div', 'quiz-option');
-          var input = document.createElement('input');
-          input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
-          input.name = 'q-' + q.id;
-          input.id = id;
-          input.value = o.id;
-          var label = element('label');
-          label.htmlFor = id;
-          if (o.html !== undefined && o.html !== null) label.innerHTML = o.html; else label.textContent = o.label;
-          row.appendChild(input);
-          row.appendChild(label);
-          group.appendChild(row);
-        });
-        fieldset.appendChild(group);
-        fieldset.appendChild(element('div', 'quiz-feedback'));
-        item.appendChild(fieldset);
-        list.appendChild(item);
+  function optionRow(q, o) {
+    var id = 'q-' + q.id + '-' + o.id;
+    var row = element('div', 'quiz-option');
+    var input = document.createElement('input');
+    input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
+    input.name = 'q-' + q.id;
+    input.id = id;
+    input.value = o.id;
+    var label = element('label');
+    label.htmlFor = id;
+    if (o.html !== undefined && o.html !== null) label.innerHTML = o.html; else label.textContent = o.label;
+    row.appendChild(input);
+    row.appendChild(label);
+    return row;
+  }
+
+  function questionItem(page, q, index, random) {
+    var S = page.S;
+    var item = element('li', 'quiz-question');
+    item.id = 'q-' + q.id;
+    var fieldset = element('fieldset');
+    var legend = element('legend');
+    legend.appendChild(text('span', 'quiz-number', (page.selfCheck ? S.item : S.question) + (index + 1) + ' '));
+    legend.appendChild(element('span', 'quiz-text', q.text_is_block ? '' : q.text));
+    fieldset.appendChild(legend);
+    if (q.text_is_block) fieldset.appendChild(element('div', 'quiz-text-block', q.text));
+    if (q.type === 'multiple') fieldset.appendChild(text('p', 'quiz-hint', S.chooseAll));
+    var options = answerOptions(page, q, random);
+    var group = element('div', page.selfCheck ? 'quiz-options quiz-options-scale' : 'quiz-options');
+    options.forEach(function (o) { group.appendChild(optionRow(q, o)); });
+    fieldset.appendChild(group);
+    fieldset.appendChild(element('div', 'quiz-feedback'));
+    item.appendChild(fieldset);
+    return item;
+  }
+
+  // Draws the questions of a new attempt (in the order the seed gives) and shows them.
+  function build(page, seed) {
+    var random = generator(seed);
+    var questions = page.quiz.questions.slice();
+    if (page.quiz.shuffle) questions = shuffled(questions, random);
+    if (!page.selfCheck && page.quiz.draw < questions.length) questions = questions.slice(0, page.quiz.draw);
+    page.attempt = { seed: seed, questions: questions };
+    page.list.textContent = '';
+    questions.forEach(function (q, index) { page.list.appendChild(questionItem(page, q, index, random)); });
+  }
+
+  function chosen(page, q) {
+    var inputs = page.form.querySelectorAll('input[name="q-' + q.id + '"]');
+    var ids = [];
+    Array.prototype.forEach.call(inputs, function (input) { if (input.checked) ids.push(input.value); });
+    return ids;
+  }
+
+  // Grades one self-check answer into `tally` and says its points in `box`.
+  function gradeSelfCheckAnswer(page, q, key, picked, box, tally) {
+    var S = page.S;
+    var option = picked.length ? page.quiz.options[Number(picked[0])] : null;
+    var p = option ? option.points : 0;
+    tally.points += p;
+    tally.answers.push({ question: q.id, answer: option ? option.label : null, points: option ? p : null });
+    box.appendChild(text('p', 'quiz-verdict', option ? format(S.points, { points: p }) : S.unanswered));
+    if (key.explanation && (!option || option.points < page.bestPoints)) {
+      box.appendChild(element('div', 'quiz-explanation', key.explanation));
+    }
+  }
+
+  // Grades one quiz answer into `tally`; `box` says right or wrong, the correct answer,
+  // the feedback of the chosen choices and the explanation.
+  function gradeQuizAnswer(page, q, key, picked, box, tally) {
+    var S = page.S;
+    var right = key.correct.slice().sort().join(' ') === picked.slice().sort().join(' ');
+    if (right) tally.correct++;
+    tally.answers.push({ question: q.id, chosen: picked, correct: right });
+    var verdict = picked.length === 0 ? S.unanswered : (right ? S.correct : S.wrong);
+    var mark = right ? '○ ' : '× ';
+    box.appendChild(text('p', 'quiz-verdict ' + (right ? 'is-correct' : 'is-wrong'), mark + verdict));
+    if (!right) {
+      var labels = key.correct.map(function (id) {
+        var l = page.form.querySelector('label[for="q-' + q.id + '-' + id + '"]');
+        return l ? l.textContent : id;
       });
+      box.appendChild(text('p', 'quiz-correct-answer', S.correctAnswer + '：' + labels.join('、')));
     }
-
-    function chosen(q) {
-      var inputs = form.querySelectorAll('input[name="q-' + q.id + '"]');
-      var ids = [];
-      Array.prototype.forEach.call(inputs, function (input) { if (input.checked) ids.push(input.value); });
-      return ids;
-    }
-
-    function grade() {
-      var answers = [];
-      var correctCount = 0;
-      var points = 0;
-      attempt.questions.forEach(function (q) {
-        var picked = chosen(q);
-        var key = decodeKey(quiz.id, q.id, q.key);
-        var box = document.querySelector('#q-' + q.id + ' .quiz-feedback');
-        box.textContent = '';
-        if (selfCheck) {
-          var option = picked.length ? quiz.options[Number(picked[0])] : null;
-          var p = option ? option.points : 0;
-          points += p;
-          answers.push({ question: q.id, answer: option ? option.label : null, points: option ? p : null });
-          box.appendChild(text('p', 'quiz-verdict', option ? format(S.points, { points: p }) : S.unanswered));
-          if (key.explanation && (!option || option.points < 4)) box.appendChild(element('div', 'quiz-explanation', key.explanation));
-        } else {
-          var right = key.correct.slice().sort().join(' ') === picked.slice().sort().join(' ');
-          if (right) correctCount++;
-          answers.push({ question: q.id, chosen: picked, correct: right });
-          var verdict = picked.length === 0 ? S.unanswered : (right ? S.correct : S.wrong);
-          var mark = right ? '○ ' : '× ';
-          box.appendChild(text('p', 'quiz-verdict ' + (right ? 'is-correct' : 'is-wrong'), mark + verdict));
-          if (!right) {
-            var labels = key.correct.map(function (id) {
-              var l = form.querySelector('label[for="q-' + q.id + '-' + id + '"]');
-              return l ? l.textContent : id;
-            });
-            box.appendChild(text('p', 'quiz-correct-answer', S.correctAnswer + '：' + labels.join('、')));
-          }
-          picked.forEach(function (id) {
-            if (key.feedback && key.feedback[id]) box.appendChild(element('div', 'quiz-choice-feedback', key.feedback[id]));
-          });
-          box.appendChild(element('div', 'quiz-explanation', key.explanation));
-        }
-        if (key.source) {
-          var more = element('p', 'quiz-source');
-          var link = document.createElement('a');
-          link.href = key.source.href;
-          link.textContent = S.learnMore + '：' + key.source.title;
-          more.appendChild(link);
-          box.appendChild(more);
-        }
-      });
-      var score;
-      if (selfCheck) {
-        var band = null;
-        quiz.bands.forEach(function (b) { if (points >= b.min) band = b; });
-        score = { points: points, min: -quiz.questions.length, max: quiz.max_points, band: band ? band.label : null };
-        status.textContent = format(S.selfCheckLine, { points: points, min: score.min, max: score.max }) +
-          (band ? '：' + band.label : '');
-        var bandBox = $('quiz-band');
-        bandBox.textContent = '';
-        if (band) bandBox.appendChild(element('div', 'quiz-band-advice', band.advice));
-      } else {
-        var total = attempt.questions.length;
-        var percent = Math.round(correctCount * 100 / total);
-        score = { correct: correctCount, total: total, percent: percent, pass_mark: quiz.pass_mark,
-          passed: percent >= quiz.pass_mark };
-        status.textContent = format(S.scoreLine, score) + ' ' + (score.passed ? S.passed : S.failed) +
-          '（' + format(S.passMark, { pass: quiz.pass_mark }) + '）';
-      }
-      record = {
-        format: 'mamori-quiz-result', version: 1,
-        quiz: { id: quiz.id, title: quiz.title, type: quiz.type },
-        attempt: { date: new Date().toISOString(), seed: attempt.seed },
-        score: score, answers: answers
-      };
-      keep(record);
-      showHistory();
-      result.hidden = false;
-      result.focus();
-    }
-
-    function better(a, b) {
-      if (!b) return true;
-      return a.quiz.type === 'self_check' ? a.score.points >= b.score.points : a.score.percent >= b.score.percent;
-    }
-
-    function keep(r) {
-      if (!store) return;
-      var saved = kept(store, quiz.id) || {};
-      saved.last = r;
-      if (better(r, saved.best)) saved.best = r;
-      try { store.setItem(STORE_PREFIX + quiz.id, JSON.stringify(saved)); } catch (e) { /* full */ }
-    }
-
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var missing = attempt.questions.filter(function (q) { return chosen(q).length === 0; }).length;
-      var warning = $('quiz-warning');
-      warning.hidden = missing === 0;
-      warning.textContent = missing ? format(S.unansweredWarning, { count: missing }) : '';
-      grade();
+    picked.forEach(function (id) {
+      if (key.feedback && key.feedback[id]) box.appendChild(element('div', 'quiz-choice-feedback', key.feedback[id]));
     });
+    box.appendChild(element('div', 'quiz-explanation', key.explanation));
+  }
 
-    $('quiz-retry').addEventListener('click', function () {
-      result.hidden = true;
-      $('quiz-certificate').hidden = true;
-      $('quiz-warning').hidden = true;
-      build(newSeed());
-      var first = list.querySelector('input');
-      if (first) first.focus();
+  function sourceLink(S, source) {
+    var more = element('p', 'quiz-source');
+    var link = document.createElement('a');
+    link.href = source.href;
+    link.textContent = S.learnMore + '：' + source.title;
+    more.appendChild(link);
+    return more;
+  }
+
+  // A self-check's score; announces the total and shows its band's advice.
+  function selfCheckScore(page, points) {
+    var quiz = page.quiz;
+    var band = null;
+    quiz.bands.forEach(function (b) { if (points >= b.min) band = b; });
+    var score = { points: points, min: quiz.min_points, max: quiz.max_points, band: band ? band.label : null };
+    page.status.textContent = format(page.S.selfCheckLine, { points: points, min: score.min, max: score.max }) +
+      (band ? '：' + band.label : '');
+    var bandBox = $('quiz-band');
+    bandBox.textContent = '';
+    if (band) bandBox.appendChild(element('div', 'quiz-band-advice', band.advice));
+    return score;
+  }
+
+  // A quiz's score; announces it with pass or fail.
+  function quizScore(page, correctCount) {
+    var S = page.S;
+    var passMark = page.quiz.pass_mark;
+    var total = page.attempt.questions.length;
+    var percent = Math.round(correctCount * 100 / total);
+    var score = { correct: correctCount, total: total, percent: percent, pass_mark: passMark,
+      passed: percent >= passMark };
+    page.status.textContent = format(S.scoreLine, score) + ' ' + (score.passed ? S.passed : S.failed) +
+      '（' + format(S.passMark, { pass: passMark }) + '）';
+    return score;
+  }
+
+  function grade(page) {
+    var quiz = page.quiz;
+    var tally = { answers: [], correct: 0, points: 0 };
+    page.attempt.questions.forEach(function (q) {
+      var picked = chosen(page, q);
+      var key = decodeKey(quiz.id, q.id, q.key);
+      var box = document.querySelector('#q-' + q.id + ' .quiz-feedback');
+      box.textContent = '';
+      if (page.selfCheck) gradeSelfCheckAnswer(page, q, key, picked, box, tally);
+      else gradeQuizAnswer(page, q, key, picked, box, tally);
+      if (key.source) box.appendChild(sourceLink(page.S, key.source));
     });
+    var score = page.selfCheck ? selfCheckScore(page, tally.points) : quizScore(page, tally.correct);
+    page.record = {
+      format: 'mamori-quiz-result', version: 1,
+      quiz: { id: quiz.id, title: quiz.title, type: quiz.type },
+      attempt: { date: new Date().toISOString(), seed: page.attempt.seed },
+      score: score, answers: tally.answers
+    };
+    keep(page, page.record);
+    showHistory(page);
+    page.result.hidden = false;
+    page.result.focus();
+  }
 
+  function better(a, b) {
+    if (!b) return true;
+    return a.quiz.type === 'self_check' ? a.score.points >= b.score.points : a.score.percent >= b.score.percent;
+  }
+
+  // Keeps `r` as the last result, and as the best when it is.
+  function keep(page, r) {
+    if (!page.store) return;
+    var id = page.quiz.id;
+    var saved = kept(page.store, id) || {};
+    saved.last = r;
+    if (better(r, saved.best)) saved.best = r;
+    try { page.store.setItem(STORE_PREFIX + id, JSON.stringify(saved)); } catch (e) { /* full */ }
+  }
+
+  function submit(page, event) {
+    event.preventDefault();
+    var missing = page.attempt.questions.filter(function (q) { return chosen(page, q).length === 0; }).length;
+    var warning = $('quiz-warning');
+    warning.hidden = missing === 0;
+    warning.textContent = missing ? format(page.S.unansweredWarning, { count: missing }) : '';
+    grade(page);
+  }
+
+  function retry(page) {
+    page.result.hidden = true;
+    $('quiz-certificate').hidden = true;
+    $('quiz-warning').hidden = true;
+    build(page, newSeed());
+    var first = page.list.querySelector('input');
+    if (first) first.focus();
+  }
+
+  // The certificate's facts: the date, the score, and the band or the verdict.
+  function certificateFacts(page, record) {
+    var S = page.S;
+    var rows = [[S.date, record.attempt.date.slice(0, 10)]];
+    if (page.selfCheck) {
+      rows.push([S.score, format(S.points, { points: record.score.points })]);
+      if (record.score.band) rows.push([S.band, record.score.band]);
+    } else {
+      rows.push([S.score, format(S.scoreLine, record.score)]);
+      rows.push([S.result, record.score.passed ? S.passed : S.failed]);
+    }
+    return rows;
+  }
+
+  function showCertificate(page) {
+    var name = $('quiz-name').value.trim();
+    var warning = $('quiz-name-warning');
+    if (!name) {
+      warning.textContent = page.S.certificateNeedsName;
+      warning.hidden = false;
+      $('quiz-name').focus();
+      return;
+    }
+    warning.hidden = true;
+    var record = page.record;
+    record.name = name;
+    keep(page, record);
+    $('quiz-certificate-name').textContent = name;
+    var facts = $('quiz-certificate-facts');
+    facts.textContent = '';
+    certificateFacts(page, record).forEach(function (r) {
+      facts.appendChild(text('dt', null, r[0]));
+      facts.appendChild(text('dd', null, r[1]));
+    });
+    var certificate = $('quiz-certificate');
+    certificate.hidden = false;
+    certificate.setAttribute('tabindex', '-1');
+    certificate.focus();
+  }
+
+  function printCertificate() {
+    document.body.classList.add('printing-certificate');
+    window.addEventListener('afterprint', function done() {
+      document.body.classList.remove('printing-certificate');
+      window.removeEventListener('afterprint', done);
+    });
+    window.print();
+  }
+
+  function listen(page) {
+    var id = page.quiz.id;
+    page.form.addEventListener('submit', function (event) { submit(page, event); });
+    $('quiz-retry').addEventListener('click', function () { retry(page); });
     $('quiz-download-json').addEventListener('click', function () {
-      if (record) download('mamori-' + quiz.id + '-result.json', 'application/json', JSON.stringify(record, null, 2));
+      if (!page.record) return;
+      download('mamori-' + id + '-result.json', 'application/json', JSON.stringify(page.record, null, 2));
     });
     $('quiz-download-csv').addEventListener('click', function () {
-      if (record) download('mamori-' + quiz.id + '-result.csv', 'text/csv', resultCsv(record));
+      if (page.record) download('mamori-' + id + '-result.csv', 'text/csv', resultCsv(page.record));
     });
+    $('quiz-certificate-show').addEventListener('click', function () { showCertificate(page); });
+    $('quiz-certificate-print').addEventListener('click', printCertificate);
+  }
 
-    $('quiz-certificate-show').addEventListener('click', function () {
-      var name = $('quiz-name').value.trim();
-      var warning = $('quiz-name-warning');
-      if (!name) { warning.textContent = S.certificateNeedsName; warning.hidden = false; $('quiz-name').focus(); return; }
-      warning.hidden = true;
-      record.name = name;
-      keep(record);
-      $('quiz-certificate-name').textContent = name;
-      var facts = $('quiz-certificate-facts');
-      facts.textContent = '';
-      var rows = [[S.date, record.attempt.date.slice(0, 10)]];
-      if (selfCheck) {
-        rows.push([S.score, format(S.points, { points: record.score.points })]);
-        if (record.score.band) rows.push([S.band, record.score.band]);
-      } else {
-        rows.push([S.score, format(S.scoreLine, record.score)]);
-        rows.push([S.result, record.score.passed ? S.passed : S.failed]);
-      }
-      rows.forEach(function (r) { facts.appendChild(text('dt', null, r[0])); facts.appendChild(text('dd', null, r[1])); });
-      var certificate = $('quiz-certificate');
-      certificate.hidden = false;
-      certificate.setAttribute('tabindex', '-1');
-      certificate.focus();
-    });
-    $('quiz-certificate-print').addEventListener('click', function () {
-      document.body.classList.add('printing-certificate');
-      window.addEventListener('afterprint', function done() {
-        document.body.classList.remove('printing-certificate');
-        window.removeEventListener('afterprint', done);
-      });
-      window.print();
-    });
-
-    build(newSeed());
-    showHistory();
+  function startQuiz(S, store, quiz) {
+    labelControls(S, store);
+    var page = quizPage(S, store, quiz);
+    listen(page);
+    build(page, newSeed());
+    showHistory(page);
   }
 
   function start() {

@@ -1,0 +1,41 @@
+#include "contacts/export.h"
+
+#include <string>
+#include <system_error>
+
+#include "contacts/contacts.h"
+#include "contacts/contacts_csv.h"
+#include "core/files.h"
+#include "core/text.h"
+
+namespace fs = std::filesystem;
+
+namespace mamori {
+
+bool is_csv_name(const fs::path& file) {
+  return ascii_lower(file.extension().string()) == ".csv";
+}
+
+Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_file, const TextFileCheck& check_text) {
+  if (!is_csv_name(csv_file)) {
+    return Error{csv_file.string() +
+                 ": the export writes a CSV file; give a name that ends in .csv (nothing was written)"};
+  }
+  const fs::path content = root / "content";
+  std::error_code ec;
+  auto read = read_file_inside(content / "contacts.toml", fs::canonical(content, ec), "content/");
+  if (!read) return Error{"content/contacts.toml: " + read.error().message};
+  const std::string& text = *read;
+  std::vector<Diagnostic> problems;
+  ContactTable table;
+  if (auto checked = check_text(text, problems)) table = parse_contacts(*checked, problems);
+  attach_source_lines(problems, text);
+  ExportResult result;
+  result.diagnostics.add_all(std::move(problems), "content/contacts.toml");
+  if (result.diagnostics.has_errors()) return result;
+  if (auto written = write_file_atomically(csv_file, contacts_to_csv(table)); !written) return written.error();
+  result.contacts = table.contacts.size();
+  return result;
+}
+
+}  // namespace mamori

@@ -1,0 +1,32 @@
+// `mamori contacts import`: the contact table edited in Excel replaces content/contacts.toml.
+//
+// The CSV file is read as contacts_csv.h describes; contacts.toml is rewritten (as
+// contacts_to_toml writes it) only when every row is valid, the previous file kept as
+// contacts.toml.bak.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "contacts/contacts.h"
+#include "core/diagnostic.h"
+
+namespace mamori {
+
+// What an import would change, one line each ("changed: …", "added: …", "removed: …").
+std::vector<std::string> describe_changes(const ContactTable& before, const ContactTable& after);
+
+struct ImportResult {
+  Diagnostics diagnostics;  // paths set; errors mean nothing was written
+  std::vector<std::string> changes;
+  bool written = false;
+  std::filesystem::path backup;  // the previous contacts.toml, when one was kept
+};
+
+// Reads `csv_file`, validates it, and (unless dry_run) replaces ROOT/content/contacts.toml,
+// keeping the previous file as contacts.toml.bak. Environment problems (unreadable file)
+// are reported as diagnostics without a line.
+ImportResult import_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file, bool dry_run);
+
+}  // namespace mamori
