@@ -48,7 +48,7 @@ TEST_SUITE("content loader") {
     const Site site = load_site(dir.path(), {}, diagnostics).value();
     CHECK(diagnostics.empty());
     std::vector<std::string> order;
-    for (const int p : site.reading_order()) order.push_back(site.pages[static_cast<size_t>(p)].output);
+    for (const PageId p : site.reading_order()) order.push_back(site.page(p).output);
     CHECK(order == std::vector<std::string>{"index.html", "glossary.html", "primer/index.html", "cyber/index.html",
                                             "cyber/b.html", "cyber/a.html", "cyber/c.html"});
     REQUIRE(site.assets.size() == 1);
