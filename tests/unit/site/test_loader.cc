@@ -145,6 +145,33 @@ TEST_SUITE("content loader") {
                                    "(did you mean 'phishing'?)"});
   }
 
+  TEST_CASE("a quizzes/ folder that cannot be opened is an error (it was taken for no quizzes)") {
+    TempDir dir;
+    write_minimal_project(dir);
+    std::filesystem::create_directory_symlink("quizzes", dir.path() / "quizzes");  // a symlink loop
+    CHECK(load_problems(dir) ==
+          std::vector<std::string>{"quizzes/: error: cannot open folder: Too many levels of symbolic links"});
+  }
+
+  TEST_CASE("no quizzes/ folder at all is fine") {
+    TempDir dir;
+    write_minimal_project(dir);
+    CHECK(load_problems(dir).empty());
+  }
+
+  TEST_CASE("empty and binary files of every kind say what that file needs") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("mamori.toml", "");
+    dir.write("content/contacts.toml", std::string("\0", 1));
+    dir.write("quizzes/q.toml", "");
+    CHECK(
+        load_problems(dir) ==
+        std::vector<std::string>{"content/contacts.toml:1:1: error: binary file: the contact table must be UTF-8 text",
+                                 "mamori.toml:1:1: error: file is empty: mamori.toml needs at least the site's title",
+                                 "quizzes/q.toml:1:1: error: file is empty: a quiz needs a title and [[questions]]"});
+  }
+
   TEST_CASE("source lines are attached for the caret display") {
     TempDir dir;
     write_minimal_project(dir);
