@@ -9,11 +9,11 @@
 #include <mutex>
 #include <unordered_set>
 
-#include "site/markdown_limits.h"
-
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "site/markdown_limits.h"
+#include "site/markdown_positions.h"
 #include "site/slug.h"
 
 namespace mamori {
@@ -41,59 +41,6 @@ void ensure_extensions_registered() {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
-
-// Maps cmark's (line, byte column) in the body to file (line, code point column).
-class Positions {
- public:
-  Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  std::string_view line_text(int body_line) const {
-    if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
-    const size_t start = starts_[static_cast<size_t>(body_line - 1)];
-    size_t end = body_.find('\n', start);
-    if (end == std::string_view::npos) end = body_.size();
-    return body_.substr(start, end - start);
-  }
-  int file_line(int body_line) const { return body_line + first_line_ - 1; }
-  // Counted on from the previous call when it was on the same line and before this byte
-  // (nodes come in source order): counting from the line start each time is quadratic on
-  // a long line full of links.
-  int column(int body_line, int byte_column) const {
-    const std::string_view text = line_text(body_line);
-    const size_t bytes = std::min(text.size(), static_cast<size_t>(std::max(0, byte_column - 1)));
-    if (body_line != counted_line_ || bytes < counted_bytes_) {
-      counted_line_ = body_line;
-      counted_bytes_ = 0;
-      counted_points_ = 0;
-    }
-    counted_points_ += count_code_points(text.substr(counted_bytes_, bytes - counted_bytes_));
-    counted_bytes_ = bytes;
-    return static_cast<int>(counted_points_) + 1;
-  }
-  // Finds `needle` in body lines [from, to], starting at byte column `from_column` of line
-  // `from`; returns (body line, byte column) or (0, 0).
-  std::pair<int, int> find(std::string_view needle, int from, int from_column, int to) const {
-    for (int line = std::max(1, from); line <= to && static_cast<size_t>(line) <= starts_.size(); ++line) {
-      const std::string_view text = line_text(line);
-      const size_t skip = line == from ? std::min(text.size(), static_cast<size_t>(std::max(0, from_column - 1))) : 0;
-      const size_t at = text.find(needle, skip);
-      if (at != std::string_view::npos) return {line, static_cast<int>(at) + 1};
-    }
-    return {0, 0};
-  }
-
- private:
-  std::string_view body_;
-  int first_line_;
-  std::vector<size_t> starts_;
-  mutable int counted_line_ = 0;  // column()'s cache: code points in the first bytes of a line
-  mutable size_t counted_bytes_ = 0;
-  mutable size_t counted_points_ = 0;
-};
 
 std::string plain_text(cmark_node* node) {
   std::string out;
