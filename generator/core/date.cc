@@ -49,8 +49,8 @@ std::string to_japanese(const Date& d) {
 int months_between(const Date& from, const Date& to) {
   int months = (to.year - from.year) * 12 + (to.month - from.month);
   if (months > 0 && to.day < from.day) {
-    // The anniversary day has not come yet, unless `to` is the last day of a month that
-    // is shorter than `from.day` (Jan 31 → Feb 28 is not yet a month; → Mar 1 is).
+    // The anniversary day has not come yet. A month shorter than `from.day` does not
+    // count its last day as the anniversary: Jan 31 → Feb 28 is not yet a month; → Mar 1 is.
     --months;
   } else if (months < 0 && to.day > from.day) {
     ++months;

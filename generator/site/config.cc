@@ -3,74 +3,99 @@
 #include "core/toml_reader.h"
 
 namespace mamori {
+namespace {
+
+// title, description, language.
+void read_texts(TomlReader& reader, SiteConfig& config) {
+  auto& out = reader.diagnostics();
+  if (auto v = reader.string("title", Need::required)) {
+    if (v->value.empty()) out.push_back(error_at(v->line, v->column, "'title' must not be empty"));
+    config.title = v->value;
+  }
+  if (auto v = reader.string("description")) config.description = v->value;
+  if (auto v = reader.string("language")) {
+    if (v->value.empty()) {
+      out.push_back(error_at(v->line, v->column, "'language' must not be empty (use \"ja\")"));
+    } else {
+      config.language = v->value;
+    }
+  }
+}
+
+void read_base_url(TomlReader& reader, SiteConfig& config) {
+  auto v = reader.string("base_url");
+  if (!v) return;
+  const std::string& url = v->value;
+  if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
+    reader.diagnostics().push_back(
+        error_at(v->line, v->column,
+                 "'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\""));
+    return;
+  }
+  config.base_url = url;
+  if (!config.base_url.empty() && !config.base_url.ends_with('/')) config.base_url += '/';
+}
+
+void read_theme(TomlReader& reader, SiteConfig& config) {
+  auto v = reader.string("theme");
+  if (!v) return;
+  if (v->value.empty() || v->value.find('/') != std::string::npos || v->value.starts_with('.')) {
+    reader.diagnostics().push_back(error_at(v->line, v->column, "'theme' must be the name of a folder under themes/"));
+    return;
+  }
+  config.theme = v->value;
+}
+
+void read_stale_after(TomlReader& reader, SiteConfig& config) {
+  auto v = reader.integer("stale_after_months");
+  if (!v) return;
+  if (v->value < 1 || v->value > 120) {
+    reader.diagnostics().push_back(error_at(v->line, v->column, "'stale_after_months' must be between 1 and 120"));
+    return;
+  }
+  config.stale_after_months = static_cast<int>(v->value);
+}
+
+// An integer of [links] in [low, high]; `target` keeps its default otherwise.
+void read_bounded(TomlReader& section, std::string_view key, int low, int high, int& target) {
+  auto v = section.integer(key);
+  if (!v) return;
+  if (v->value < low || v->value > high) {
+    section.diagnostics().push_back(error_at(
+        v->line, v->column,
+        "'links." + std::string(key) + "' must be between " + std::to_string(low) + " and " + std::to_string(high)));
+    return;
+  }
+  target = static_cast<int>(v->value);
+}
+
+// [links]: how `mamori links` checks cited URLs.
+void read_links(const toml::table& links, std::vector<Diagnostic>& out, LinkSettings& settings) {
+  TomlReader section(links, 0, out, "links");
+  if (auto v = section.string_list("exclude")) {
+    for (const auto& pattern : *v) settings.exclude.push_back(pattern.value);
+  }
+  if (auto v = section.string("user_agent")) settings.user_agent = v->value;
+  read_bounded(section, "per_host", 1, 8, settings.per_host);
+  read_bounded(section, "timeout", 1, 300, settings.timeout);
+  read_bounded(section, "retries", 0, 10, settings.retries);
+  read_bounded(section, "max_age_days", 0, 365, settings.max_age_days);
+  section.finish();
+}
+
+}  // namespace
 
 SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
   SiteConfig config;
   const auto table = parse_toml(text, 0, out);
   if (!table) return config;
   TomlReader reader(*table, 0, out);
-  if (auto v = reader.string("title", Need::required)) {
-    if (v->value.empty()) {
-      out.push_back(error_at(v->line, v->column, "'title' must not be empty"));
-    }
-    config.title = v->value;
-  }
-  if (auto v = reader.string("description")) config.description = v->value;
-  if (auto v = reader.string("language")) {
-    if (v->value.empty())
-      out.push_back(error_at(v->line, v->column, "'language' must not be empty (use \"ja\")"));
-    else
-      config.language = v->value;
-  }
-  if (auto v = reader.string("base_url")) {
-    const std::string& url = v->value;
-    if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
-      out.push_back(
-          error_at(v->line, v->column,
-                   "'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\""));
-    } else {
-      config.base_url = url;
-      if (!config.base_url.empty() && !config.base_url.ends_with('/')) config.base_url += '/';
-    }
-  }
-  if (auto v = reader.string("theme")) {
-    if (v->value.empty() || v->value.find('/') != std::string::npos || v->value.starts_with('.')) {
-      out.push_back(error_at(v->line, v->column, "'theme' must be the name of a folder under themes/"));
-    } else {
-      config.theme = v->value;
-    }
-  }
+  read_texts(reader, config);
+  read_base_url(reader, config);
+  read_theme(reader, config);
   if (auto v = reader.string("footer")) config.footer = v->value;
-  if (auto v = reader.integer("stale_after_months")) {
-    if (v->value < 1 || v->value > 120) {
-      out.push_back(error_at(v->line, v->column, "'stale_after_months' must be between 1 and 120"));
-    } else {
-      config.stale_after_months = static_cast<int>(v->value);
-    }
-  }
-  if (const toml::table* links = reader.table("links")) {
-    TomlReader section(*links, 0, out, "links");
-    if (auto v = section.string_list("exclude")) {
-      for (const auto& pattern : *v) config.links.exclude.push_back(pattern.value);
-    }
-    if (auto v = section.string("user_agent")) config.links.user_agent = v->value;
-    auto bounded = [&](std::string_view key, int low, int high, int& target) {
-      if (auto v = section.integer(key)) {
-        if (v->value < low || v->value > high) {
-          out.push_back(error_at(v->line, v->column,
-                                 "'links." + std::string(key) + "' must be between " + std::to_string(low) + " and " +
-                                     std::to_string(high)));
-        } else {
-          target = static_cast<int>(v->value);
-        }
-      }
-    };
-    bounded("per_host", 1, 8, config.links.per_host);
-    bounded("timeout", 1, 300, config.links.timeout);
-    bounded("retries", 0, 10, config.links.retries);
-    bounded("max_age_days", 0, 365, config.links.max_age_days);
-    section.finish();
-  }
+  read_stale_after(reader, config);
+  if (const toml::table* links = reader.table("links")) read_links(*links, out, config.links);
   reader.finish();
   return config;
 }

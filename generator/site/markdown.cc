@@ -9,11 +9,11 @@
 #include <mutex>
 #include <unordered_set>
 
-#include "site/markdown_limits.h"
-
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "site/markdown_limits.h"
+#include "site/markdown_positions.h"
 #include "site/slug.h"
 
 namespace mamori {
@@ -41,59 +41,6 @@ void ensure_extensions_registered() {
   static std::once_flag once;
   std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
-
-// Maps cmark's (line, byte column) in the body to file (line, code point column).
-class Positions {
- public:
-  Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < body.size(); ++i) {
-      if (body[i] == '\n') starts_.push_back(i + 1);
-    }
-  }
-  std::string_view line_text(int body_line) const {
-    if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
-    const size_t start = starts_[static_cast<size_t>(body_line - 1)];
-    size_t end = body_.find('\n', start);
-    if (end == std::string_view::npos) end = body_.size();
-    return body_.substr(start, end - start);
-  }
-  int file_line(int body_line) const { return body_line + first_line_ - 1; }
-  // Counted on from the previous call when it was on the same line and before this byte
-  // (nodes come in source order): counting from the line start each time is quadratic on
-  // a long line full of links.
-  int column(int body_line, int byte_column) const {
-    const std::string_view text = line_text(body_line);
-    const size_t bytes = std::min(text.size(), static_cast<size_t>(std::max(0, byte_column - 1)));
-    if (body_line != counted_line_ || bytes < counted_bytes_) {
-      counted_line_ = body_line;
-      counted_bytes_ = 0;
-      counted_points_ = 0;
-    }
-    counted_points_ += count_code_points(text.substr(counted_bytes_, bytes - counted_bytes_));
-    counted_bytes_ = bytes;
-    return static_cast<int>(counted_points_) + 1;
-  }
-  // Finds `needle` in body lines [from, to], starting at byte column `from_column` of line
-  // `from`; returns (body line, byte column) or (0, 0).
-  std::pair<int, int> find(std::string_view needle, int from, int from_column, int to) const {
-    for (int line = std::max(1, from); line <= to && static_cast<size_t>(line) <= starts_.size(); ++line) {
-      const std::string_view text = line_text(line);
-      const size_t skip = line == from ? std::min(text.size(), static_cast<size_t>(std::max(0, from_column - 1))) : 0;
-      const size_t at = text.find(needle, skip);
-      if (at != std::string_view::npos) return {line, static_cast<int>(at) + 1};
-    }
-    return {0, 0};
-  }
-
- private:
-  std::string_view body_;
-  int first_line_;
-  std::vector<size_t> starts_;
-  mutable int counted_line_ = 0;  // column()'s cache: code points in the first bytes of a line
-  mutable size_t counted_bytes_ = 0;
-  mutable size_t counted_points_ = 0;
-};
 
 std::string plain_text(cmark_node* node) {
   std::string out;
@@ -252,7 +199,7 @@ void number_headings(const std::vector<cmark_node*>& headings, IdAllocator& ids,
     std::string text = std::string(trim(plain_text(heading)));
     std::string id;
     if (!explicit_id.empty()) {
-      const bool reserved = IdAllocator::reserved(explicit_id);
+      const bool reserved = ids.reserved(explicit_id);
       const bool taken = ids.taken(explicit_id);
       id = ids.unique(explicit_id);
       if (reserved) {
@@ -291,6 +238,17 @@ std::optional<std::string> fragment_href(std::string_view url, const std::unorde
   return std::nullopt;
 }
 
+// A relative link through the resolver: its href, its anchor on another page noted.
+std::optional<std::string> resolved_href(const std::string& url, bool image, std::pair<int, int> at, Walk& walk) {
+  auto link = walk.resolver.resolve(url, image, at.first, at.second);
+  if (!link) {
+    walk.error(at, link.error().message);
+    return std::nullopt;
+  }
+  if (link->anchor) walk.result.pending.push_back(std::move(*link->anchor));
+  return std::move(link->href);
+}
+
 // The href (or src) to write for a link or image, or nullopt after an error.
 std::optional<std::string> checked_href(const std::string& url, bool image, std::pair<int, int> at,
                                         const std::unordered_set<std::string>& ids, int& hints_left, Walk& walk) {
@@ -308,7 +266,7 @@ std::optional<std::string> checked_href(const std::string& url, bool image, std:
     case UrlKind::fragment:
       return fragment_href(url, ids, at, hints_left, walk);
     case UrlKind::relative:
-      if (!url.empty()) return walk.resolver.resolve(url, image, at.first, at.second, walk.result.diagnostics);
+      if (!url.empty()) return resolved_href(url, image, at, walk);
       walk.error(at, what + " has an empty URL");
       return std::nullopt;
     case UrlKind::unsafe:
@@ -371,7 +329,37 @@ void wrap_tables(const std::vector<cmark_node*>& tables) {
 
 }  // namespace
 
-RenderedMarkdown render_markdown(std::string_view body, int first_line, const LinkResolver& resolver) {
+namespace {
+
+using Parser = std::unique_ptr<cmark_parser, ParserDeleter>;
+using Document = std::unique_ptr<cmark_node, NodeDeleter>;
+
+// A GFM parser (tables, strikethrough, autolinks, task lists).
+Parser gfm_parser() {
+  ensure_extensions_registered();
+  Parser parser(cmark_parser_new(kParseOptions));
+  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
+    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+  }
+  return parser;
+}
+
+// Makes the parsed document safe and ready to render: raw HTML dropped, heading ids,
+// links checked and rewritten, task items as checkboxes, tables wrapped.
+void rewrite(cmark_node* doc, const ReservedIds& reserved_ids, Walk& walk) {
+  const Collected nodes = collect(doc);
+  drop_raw_html(nodes.raw_html, walk);
+  IdAllocator ids(reserved_ids);
+  number_headings(nodes.headings, ids, walk);
+  rewrite_links(nodes.links, walk);
+  make_checkboxes(nodes.tasks, ids);
+  wrap_tables(nodes.tables);
+}
+
+}  // namespace
+
+RenderedMarkdown render_markdown(std::string_view body, int first_line, const LinkResolver& resolver,
+                                 const ReservedIds& reserved_ids) {
   RenderedMarkdown result;
   // cmark-gfm 0.29.0.gfm.6 has super-linear cases: refuse what would take too long first.
   if (auto too_big = check_markdown_limits(body)) {
@@ -379,25 +367,15 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     result.diagnostics.push_back(std::move(*too_big));
     return result;
   }
-  ensure_extensions_registered();
-  std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(kParseOptions));
-  for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
-    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
-  }
+  const Parser parser = gfm_parser();
   cmark_parser_feed(parser.get(), body.data(), body.size());
-  std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+  const Document doc(cmark_parser_finish(parser.get()));
 
   const Positions positions(body, first_line);
   Walk walk{positions, resolver, result};
-  const Collected nodes = collect(doc.get());
-  drop_raw_html(nodes.raw_html, walk);
-  IdAllocator ids;
-  number_headings(nodes.headings, ids, walk);
-  rewrite_links(nodes.links, walk);
-  make_checkboxes(nodes.tasks, ids);
-  wrap_tables(nodes.tables);
+  rewrite(doc.get(), reserved_ids, walk);
 
-  std::unique_ptr<char, CharDeleter> html(
+  const std::unique_ptr<char, CharDeleter> html(
       cmark_render_html(doc.get(), kRenderOptions, cmark_parser_get_syntax_extensions(parser.get())));
   result.html = html.get();
   return result;

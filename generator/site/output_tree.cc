@@ -78,26 +78,26 @@ std::optional<fs::path> follow_links(fs::path path) {
   return std::nullopt;  // a symlink loop
 }
 
-// Why a build may not publish into `real` (a real path), or nothing.
-std::optional<std::string> forbidden_output(const fs::path& root, const fs::path& real) {
+// Whether a build may publish into `real` (a real path); why not when it may not.
+Result<void> check_output_allowed(const fs::path& root, const fs::path& real) {
   std::error_code ec;
   const fs::path root_real = fs::canonical(root, ec);
-  if (ec) return "cannot resolve the project folder " + root.string() + ": " + ec.message();
-  if (real == root_real) return "it is the project folder itself";
+  if (ec) return Error{"cannot resolve the project folder " + root.string() + ": " + ec.message()};
+  if (real == root_real) return Error{"it is the project folder itself"};
   if (is_within(root_real, real)) {
-    return "it holds the project folder " + root_real.string() +
-           ", which the build would replace; choose a folder outside it";
+    return Error{"it holds the project folder " + root_real.string() +
+                 ", which the build would replace; choose a folder outside it"};
   }
   for (const char* source : {"content", "quizzes", "themes"}) {
     // The folder as named and where it leads (content/ may itself be a symlink).
     fs::path folders[2] = {root_real / source, fs::canonical(root_real / source, ec)};
     for (const fs::path& folder : folders) {
       if (folder.empty() || !is_within(real, folder)) continue;
-      return std::string("it is inside ") + source + "/, which the build reads; choose a folder outside content/, " +
-             "quizzes/ and themes/";
+      return Error{std::string("it is inside ") + source + "/, which the build reads; choose a folder outside " +
+                   "content/, quizzes/ and themes/"};
     }
   }
-  return std::nullopt;
+  return {};
 }
 
 }  // namespace
@@ -112,9 +112,9 @@ Result<fs::path> resolve_output_folder(const fs::path& root, const fs::path& out
   if (!real || real->filename().empty() || *real == real->root_path()) {
     return Error{"cannot use output folder '" + given.string() + "'"};
   }
-  if (auto reason = forbidden_output(root, *real)) {
+  if (auto allowed = check_output_allowed(root, *real); !allowed) {
     const std::string leads = *real == absolute ? "" : "(it leads to " + real->string() + ") ";
-    return Error{refusing + leads + *reason};
+    return Error{refusing + leads + allowed.error().message};
   }
   return *real;
 }

@@ -9,94 +9,102 @@
 namespace mamori {
 namespace {
 
-std::vector<std::string> page_paths(const Site& site) {
-  std::vector<std::string> paths;
-  paths.reserve(site.page_by_path.size());
-  for (const auto& [path, index] : site.page_by_path) paths.push_back(path);
-  return paths;
+// The parts of a link that its href keeps after the path: "?query#fragment", the
+// fragment encoded as heading ids are.
+std::string query_and_fragment(const UrlParts& parts) {
+  return (parts.query.empty() ? "" : "?" + std::string(parts.query)) +
+         (parts.has_fragment ? "#" + encode_fragment(percent_decode(parts.fragment)) : "");
+}
+
+// The heading of `target` a link names, if it names one.
+std::optional<PendingAnchor> anchor_in(PageId target, const UrlParts& parts, int line, int column) {
+  if (!parts.has_fragment || parts.fragment.empty()) return std::nullopt;
+  return PendingAnchor{target, percent_decode(parts.fragment), line, column};
 }
 
 }  // namespace
 
-SiteLinkResolver::SiteLinkResolver(const Site& site, const Page& page)
-    : SiteLinkResolver(site, "content/" + std::string(dirname(page.content_path)), page.output) {}
+std::optional<std::string> content_path_of(std::string_view source_dir, std::string_view path) {
+  const auto from_root = resolve_relative(source_dir, path);
+  const std::string_view folder = kContentPrefix.substr(0, kContentPrefix.size() - 1);  // "content"
+  if (!from_root || (*from_root != folder && !from_root->starts_with(kContentPrefix))) return std::nullopt;
+  return from_root->size() > kContentPrefix.size() ? from_root->substr(kContentPrefix.size()) : std::string();
+}
 
-std::optional<std::string> SiteLinkResolver::resolve(std::string_view url, bool image, int line, int column,
-                                                     std::vector<Diagnostic>& out) const {
+SiteLinkResolver::SiteLinkResolver(const Site& site, const Page& page)
+    : SiteLinkResolver(site, content_source(dirname(page.content_path)), page.output) {}
+
+Result<ResolvedLink> SiteLinkResolver::resolve(std::string_view url, bool image, int line, int column) const {
   const UrlParts parts = split_url(url);
   const std::string path = percent_decode(parts.path);
   const std::string what = image ? "image" : "link";
-  auto fail = [&](std::string message) {
-    out.push_back(error_at(line, column, std::move(message)));
-    return std::nullopt;
-  };
   if (path.starts_with('/')) {
-    return fail(what + " '" + std::string(url) +
-                "' starts with '/': it would not work from a file share or file://; make it relative to this file");
+    return Error{what + " '" + std::string(url) +
+                 "' starts with '/': it would not work from a file share or file://; make it relative to this file"};
   }
-  if (path.empty()) return fail(what + " '" + std::string(url) + "' has no path");
-  const auto from_root = resolve_relative(source_dir_, path);
-  if (!from_root || (*from_root != "content" && !from_root->starts_with("content/"))) {
-    return fail(what + " to '" + path + "' points outside content/");
-  }
-  const std::optional<std::string> resolved = from_root->size() > 8 ? from_root->substr(8) : std::string();
+  if (path.empty()) return Error{what + " '" + std::string(url) + "' has no path"};
+  const auto resolved = content_path_of(source_dir_, path);
+  if (!resolved) return Error{what + " to '" + path + "' points outside content/"};
   const std::string key = nfc(*resolved);
-  const std::string suffix = (parts.query.empty() ? "" : "?" + std::string(parts.query)) +
-                             (parts.has_fragment ? "#" + encode_fragment(percent_decode(parts.fragment)) : "");
+  const std::string suffix = query_and_fragment(parts);
+  if (key.ends_with(".md") || key.empty() || site_.directories.contains(key)) {
+    const auto target = key.ends_with(".md") ? linked_page(url, *resolved, image) : linked_folder(*resolved, image);
+    if (!target) return target.error();
+    return ResolvedLink{relative_url(output_, site_.page(*target).output) + suffix,
+                        anchor_in(*target, parts, line, column)};
+  }
+  if (site_.asset_paths.contains(key)) return ResolvedLink{relative_url(output_, *resolved) + suffix, std::nullopt};
+  return missing_file(what, *resolved);
+}
 
-  if (key.ends_with(".md")) {
-    if (image) return fail("image '" + std::string(url) + "' is a page, not a picture");
-    const auto it = site_.page_by_path.find(key);
-    if (it == site_.page_by_path.end()) {
-      if (site_.draft_paths.contains(key)) {
-        return fail("link to draft page '" + *resolved +
-                    "': it is left out of the build (draft = true); build with --drafts or remove the link");
-      }
-      return fail("link to missing page '" + *resolved + "'" + did_you_mean(key, page_paths(site_)));
-    }
-    const Page& target = site_.pages[static_cast<size_t>(it->second)];
-    if (parts.has_fragment && !parts.fragment.empty()) {
-      pending_.push_back(PendingAnchor{it->second, percent_decode(parts.fragment), line, column});
-    }
-    return relative_url(output_, target.output) + suffix;
+// The page a link to a page (a .md file) names.
+Result<PageId> SiteLinkResolver::linked_page(std::string_view url, const std::string& resolved, bool image) const {
+  if (image) return Error{"image '" + std::string(url) + "' is a page, not a picture"};
+  const std::string key = nfc(resolved);
+  if (const auto target = site_.page_id(key)) return *target;
+  if (site_.draft_paths.contains(key)) {
+    return Error{"link to draft page '" + resolved +
+                 "': it is left out of the build (draft = true); build with --drafts or remove the link"};
   }
-  if (key.empty() || site_.directories.contains(key)) {
-    // A folder: its section page.
-    const auto it = site_.page_by_path.find(key.empty() ? "_index.md" : key + "/_index.md");
-    if (it == site_.page_by_path.end() || image) {
-      return fail(what + " to folder '" + *resolved + "' which has no _index.md");
-    }
-    if (parts.has_fragment && !parts.fragment.empty()) {
-      pending_.push_back(PendingAnchor{it->second, percent_decode(parts.fragment), line, column});
-    }
-    return relative_url(output_, site_.pages[static_cast<size_t>(it->second)].output) + suffix;
+  return Error{"link to missing page '" + resolved + "'" + did_you_mean(key, site_.page_paths())};
+}
+
+// The page a link to a folder names: its section page.
+Result<PageId> SiteLinkResolver::linked_folder(const std::string& resolved, bool image) const {
+  const std::string key = nfc(resolved);
+  const auto target = site_.page_id(key.empty() ? "_index.md" : key + "/_index.md");
+  if (!target || image) {
+    return Error{std::string(image ? "image" : "link") + " to folder '" + resolved + "' which has no _index.md"};
   }
-  if (site_.asset_paths.contains(key)) {
-    return relative_url(output_, *resolved) + suffix;
-  }
-  // Perhaps the author wrote the built name ("x.html") or left out ".md".
-  std::vector<std::string> candidates = page_paths(site_);
+  return *target;
+}
+
+// A link to a file that does not exist. Perhaps the author wrote the built name ("x.html")
+// or left out ".md": the hint says so.
+Result<ResolvedLink> SiteLinkResolver::missing_file(const std::string& what, const std::string& resolved) const {
+  const std::string key = nfc(resolved);
+  std::vector<std::string> candidates = site_.page_paths();
   candidates.insert(candidates.end(), site_.asset_paths.begin(), site_.asset_paths.end());
   std::string hint = did_you_mean(key, candidates);
   if (hint.empty()) {
     const std::string stem = key.ends_with(".html") ? key.substr(0, key.size() - 5) : key;
     if (site_.page_by_path.contains(stem + ".md")) hint = " (did you mean '" + stem + ".md'?)";
   }
-  return fail(what + " to missing file '" + *resolved + "'" + hint);
+  return Error{what + " to missing file '" + resolved + "'" + hint};
 }
 
 std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<PendingAnchor>& pending,
-                                      const std::vector<std::vector<std::string>>& ids) {
+                                      const HeadingIds& ids) {
   std::vector<Diagnostic> out;
   for (const auto& anchor : pending) {
-    const auto& targets = ids[static_cast<size_t>(anchor.target)];
+    const auto& targets = ids[index_of(anchor.target)];
     if (std::find(targets.begin(), targets.end(), anchor.fragment) != targets.end()) continue;
-    const Page& target = site.pages[static_cast<size_t>(anchor.target)];
     std::vector<std::string> anchors;
     anchors.reserve(targets.size());
     for (const auto& id : targets) anchors.push_back("#" + id);
     out.push_back(error_at(anchor.line, anchor.column,
-                           "link to missing heading '#" + anchor.fragment + "' in '" + target.content_path + "'" +
+                           "link to missing heading '#" + anchor.fragment + "' in '" +
+                               site.page(anchor.target).content_path + "'" +
                                did_you_mean("#" + anchor.fragment, anchors)));
   }
   return out;

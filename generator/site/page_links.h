@@ -1,7 +1,9 @@
-// Relative links in a page's Markdown → hrefs between built pages.
+// Relative links in a page's (or a quiz's) Markdown → hrefs between built pages.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "site/markdown.h"
@@ -9,13 +11,11 @@
 
 namespace mamori {
 
-// A link to a heading on another page, checked once every page's headings are known.
-struct PendingAnchor {
-  int target = -1;       // page index
-  std::string fragment;  // decoded
-  int line = 0;
-  int column = 0;
-};
+// Where a relative `path` (decoded, without query or fragment) written in a file of the
+// folder `source_dir` (relative to the project root: "content/cyber", "quizzes") leads
+// inside content/: its content path ("" for content/ itself), or nullopt when it leads
+// outside content/.
+std::optional<std::string> content_path_of(std::string_view source_dir, std::string_view path);
 
 class SiteLinkResolver final : public LinkResolver {
  public:
@@ -26,22 +26,25 @@ class SiteLinkResolver final : public LinkResolver {
       : site_(site), source_dir_(std::move(source_dir)), output_(std::move(output)) {}
   SiteLinkResolver(const Site& site, const Page& page);
 
-  std::optional<std::string> resolve(std::string_view url, bool image, int line, int column,
-                                     std::vector<Diagnostic>& out) const override;
-
-  // Links with a #heading into other pages, to check with check_anchors.
-  const std::vector<PendingAnchor>& pending() const { return pending_; }
+  // A link to a page or a folder (its section page) with a #heading names that heading
+  // in the result's anchor, to check with check_anchors once every page is rendered.
+  Result<ResolvedLink> resolve(std::string_view url, bool image, int line, int column) const override;
 
  private:
+  Result<PageId> linked_page(std::string_view url, const std::string& resolved, bool image) const;
+  Result<PageId> linked_folder(const std::string& resolved, bool image) const;
+  Result<ResolvedLink> missing_file(const std::string& what, const std::string& resolved) const;
+
   const Site& site_;
   std::string source_dir_;
   std::string output_;
-  mutable std::vector<PendingAnchor> pending_;
 };
 
-// Reports links whose #heading does not exist on the target page. `ids[i]` holds the
-// heading ids of page i.
+// The heading ids of every page, by page (HeadingIds[index_of(id)]).
+using HeadingIds = std::vector<std::vector<std::string>>;
+
+// Reports links whose #heading does not exist on the target page.
 std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<PendingAnchor>& pending,
-                                      const std::vector<std::vector<std::string>>& ids);
+                                      const HeadingIds& ids);
 
 }  // namespace mamori

@@ -15,12 +15,8 @@ namespace {
 
 using nlohmann::json;
 
-const Page& page_at(const Site& site, int index) {
-  return site.pages[static_cast<size_t>(index)];
-}
-
-json link_to(const Site& site, const Page& from, int to) {
-  const Page& target = page_at(site, to);
+json link_to(const Site& site, const Page& from, PageId to) {
+  const Page& target = site.page(to);
   return json{{"title", target.meta.title}, {"href", relative_url(from.output, target.output)}};
 }
 
@@ -32,9 +28,9 @@ json site_view(const Site& site) {
 }
 
 // A listing entry for a page or a section (its index page).
-json entry(const Site& site, const Page& from, int index) {
-  const Page& target = page_at(site, index);
-  json e = link_to(site, from, index);
+json entry(const Site& site, const Page& from, PageId id) {
+  const Page& target = site.page(id);
+  json e = link_to(site, from, id);
   e["description"] = target.meta.description;
   if (target.meta.reviewed) {
     e["reviewed"] =
@@ -47,33 +43,32 @@ json entry(const Site& site, const Page& from, int index) {
 // page is `current` (an output path) is marked.
 json navigation(const Site& site, const std::string& from, const std::string& current) {
   json nav = json::array();
-  const Section& root = site.sections.front();
-  auto item = [&](int index) {
-    const Page& target = page_at(site, index);
+  const Section& root = site.section(kRootSection);
+  auto item = [&](PageId id) {
+    const Page& target = site.page(id);
     return json{{"title", target.meta.title},
                 {"href", relative_url(from, target.output)},
                 {"current", target.output == current}};
   };
-  for (const int child : root.children) {
-    const Section& section = site.sections[static_cast<size_t>(child)];
-    if (section.index_page >= 0) nav.push_back(item(section.index_page));
+  for (const SectionId child : root.children) {
+    if (const auto index = site.section(child).index_page) nav.push_back(item(*index));
   }
-  for (const int p : root.pages) nav.push_back(item(p));
+  for (const PageId p : root.pages) nav.push_back(item(p));
   return nav;
 }
 
 json breadcrumbs(const Site& site, const Page& from) {
-  std::vector<int> chain;
-  int s = from.section;
-  if (from.kind != PageKind::page && s >= 0) s = site.sections[static_cast<size_t>(s)].parent;
-  for (; s >= 0; s = site.sections[static_cast<size_t>(s)].parent) {
-    const int index = site.sections[static_cast<size_t>(s)].index_page;
-    if (index >= 0) chain.insert(chain.begin(), index);
+  // The sections above the page: a section's own page starts at its parent.
+  std::optional<SectionId> s = from.section;
+  if (from.kind != PageKind::page) s = site.section(*s).parent;
+  std::vector<PageId> chain;
+  for (; s; s = site.section(*s).parent) {
+    if (const auto index = site.section(*s).index_page) chain.insert(chain.begin(), *index);
   }
   json crumbs = json::array();
-  for (const int index : chain) {
-    json crumb = link_to(site, from, index);
-    crumb["is_home"] = page_at(site, index).kind == PageKind::home;
+  for (const PageId id : chain) {
+    json crumb = link_to(site, from, id);
+    crumb["is_home"] = site.page(id).kind == PageKind::home;
     crumbs.push_back(crumb);
   }
   return crumbs;
@@ -134,31 +129,30 @@ json base_view(const Site& site, const std::string& output, const std::string& c
   return view;
 }
 
-json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today) {
-  const Page& page = page_at(site, index);
-  // The navigation marks the top-level section the page is in.
-  int top = page.section;
-  while (top > 0 && site.sections[static_cast<size_t>(top)].parent > 0) {
-    top = site.sections[static_cast<size_t>(top)].parent;
-  }
-  const int top_index = top > 0 ? site.sections[static_cast<size_t>(top)].index_page : -1;
-  json view = base_view(site, page.output, top_index >= 0 ? page_at(site, top_index).output : page.output);
-  view["is_home"] = page.kind == PageKind::home;
-  view["breadcrumbs"] = page.kind == PageKind::home ? json::array() : breadcrumbs(site, page);
-  view["page"] = json{{"title", page.meta.title}, {"description", page.meta.description}, {"body", body.html}};
+namespace {
 
-  const json toc = table_of_contents(body);
-  view["toc"] = toc;
-  view["has_toc"] = toc.size() >= 2;
+// The output of the page the navigation marks for `page`: its top-level section's page,
+// or the page itself (the home page, and pages at the root).
+std::string nav_current(const Site& site, const Page& page) {
+  SectionId top = page.section;
+  while (top != kRootSection && site.section(top).parent != kRootSection) top = *site.section(top).parent;
+  const auto top_index = top != kRootSection ? site.section(top).index_page : std::nullopt;
+  return top_index ? site.page(*top_index).output : page.output;
+}
 
-  if (page.meta.reviewed) {
-    const Date& reviewed = page.meta.reviewed->value;
-    view["reviewed"] = json{{"iso", to_iso(reviewed)}, {"ja", to_japanese(reviewed)}};
-    const int months = months_between(reviewed, today);
-    if (months >= site.config.stale_after_months) {
-      view["stale"] = json{{"months", months}, {"limit", site.config.stale_after_months}};
-    }
+// The review date, and the notice when it is older than the configured age.
+void add_reviewed(json& view, const Site& site, const Page& page, const Date& today) {
+  if (!page.meta.reviewed) return;
+  const Date& reviewed = page.meta.reviewed->value;
+  view["reviewed"] = json{{"iso", to_iso(reviewed)}, {"ja", to_japanese(reviewed)}};
+  const int months = months_between(reviewed, today);
+  if (months >= site.config.stale_after_months) {
+    view["stale"] = json{{"months", months}, {"limit", site.config.stale_after_months}};
   }
+}
+
+// The cited sources, the quiz the page names, and the contact table it shows.
+void add_extras(json& view, const Site& site, const Page& page, const Date& today) {
   json sources = json::array();
   for (const auto& source : page.meta.sources) sources.push_back(json{{"url", source.value}});
   view["sources"] = sources;
@@ -166,46 +160,69 @@ json page_view(const Site& site, int index, const RenderedMarkdown& body, const 
   if (page.meta.quiz) {
     for (const auto& quiz : site.quizzes) {
       if (quiz.id != page.meta.quiz->value) continue;
-      view["quiz"] = json{
-          {"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, "quizzes/" + quiz.id + ".html")}};
+      view["quiz"] =
+          json{{"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, quiz_output(quiz.id))}};
     }
   }
-
   if (page.meta.contacts && page.meta.contacts->value && site.contacts) {
     view["contacts"] = contacts_view(*site.contacts, today, site.config.stale_after_months);
   }
+}
 
+// An ordinary page: the pages before and after it in its section, and the section's page.
+void add_neighbours(json& view, const Site& site, PageId id) {
+  const Page& page = site.page(id);
+  const Section& section = site.section(page.section);
+  const auto& order = section.pages;
+  const auto at = std::find(order.begin(), order.end(), id);
+  if (at != order.end()) {
+    if (at != order.begin()) view["prev"] = link_to(site, page, *(at - 1));
+    if (at + 1 != order.end()) view["next"] = link_to(site, page, *(at + 1));
+  }
+  if (section.index_page && page.section != kRootSection) view["section"] = link_to(site, page, *section.index_page);
+}
+
+// A section (or the home page) lists what it contains: its pages (not the home page's,
+// which are in the navigation) and its subsections with their pages.
+void add_listing(json& view, const Site& site, const Page& page) {
+  const Section& section = site.section(page.section);
+  json children = json::array();
+  if (page.kind != PageKind::home) {
+    for (const PageId p : section.pages) children.push_back(entry(site, page, p));
+  }
+  json subsections = json::array();
+  for (const SectionId s : section.children) {
+    const Section& child = site.section(s);
+    if (!child.index_page) continue;
+    json item = entry(site, page, *child.index_page);
+    json pages = json::array();
+    for (const PageId p : child.pages) pages.push_back(link_to(site, page, p));
+    item["pages"] = pages;
+    subsections.push_back(item);
+  }
+  view["children"] = children;
+  view["has_children"] = !children.empty();
+  view["sections"] = subsections;
+  view["has_sections"] = !subsections.empty();
+}
+
+}  // namespace
+
+json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today) {
+  const Page& page = site.page(id);
+  json view = base_view(site, page.output, nav_current(site, page));
+  view["is_home"] = page.kind == PageKind::home;
+  view["breadcrumbs"] = page.kind == PageKind::home ? json::array() : breadcrumbs(site, page);
+  view["page"] = json{{"title", page.meta.title}, {"description", page.meta.description}, {"body", body.html}};
+  const json toc = table_of_contents(body);
+  view["toc"] = toc;
+  view["has_toc"] = toc.size() >= 2;
+  add_reviewed(view, site, page, today);
+  add_extras(view, site, page, today);
   if (page.kind == PageKind::page) {
-    const Section& section = site.sections[static_cast<size_t>(page.section)];
-    const auto& order = section.pages;
-    const auto at = std::find(order.begin(), order.end(), index);
-    if (at != order.end()) {
-      if (at != order.begin()) view["prev"] = link_to(site, page, *(at - 1));
-      if (at + 1 != order.end()) view["next"] = link_to(site, page, *(at + 1));
-    }
-    if (section.index_page >= 0 && page.section > 0) view["section"] = link_to(site, page, section.index_page);
+    add_neighbours(view, site, id);
   } else {
-    // A section (or the home page) lists what it contains.
-    const Section& section = site.sections[static_cast<size_t>(page.section)];
-    json children = json::array();
-    for (const int p : section.pages) {
-      if (page.kind == PageKind::home) break;  // the home page's own pages are in the navigation
-      children.push_back(entry(site, page, p));
-    }
-    json subsections = json::array();
-    for (const int s : section.children) {
-      const Section& child = site.sections[static_cast<size_t>(s)];
-      if (child.index_page < 0) continue;
-      json item = entry(site, page, child.index_page);
-      json pages = json::array();
-      for (const int p : child.pages) pages.push_back(link_to(site, page, p));
-      item["pages"] = pages;
-      subsections.push_back(item);
-    }
-    view["children"] = children;
-    view["has_children"] = !children.empty();
-    view["sections"] = subsections;
-    view["has_sections"] = !subsections.empty();
+    add_listing(view, site, page);
   }
   return view;
 }
@@ -220,11 +237,11 @@ json not_found_view(const Site& site) {
   view["assets"] = root + "assets/";
   view["home_href"] = root + "index.html";
   json nav = json::array();
-  for (const int child : site.sections.front().children) {
-    const int index = site.sections[static_cast<size_t>(child)].index_page;
-    if (index < 0) continue;
-    nav.push_back(
-        json{{"title", page_at(site, index).meta.title}, {"href", root + encode_path(page_at(site, index).output)}});
+  for (const SectionId child : site.section(kRootSection).children) {
+    const auto index = site.section(child).index_page;
+    if (!index) continue;
+    const Page& page = site.page(*index);
+    nav.push_back(json{{"title", page.meta.title}, {"href", root + encode_path(page.output)}});
   }
   view["nav"] = nav;
   return view;
@@ -236,15 +253,14 @@ std::string sitemap_xml(const Site& site) {
     xml += "<!-- Set base_url in mamori.toml to make these URLs absolute, as search engines expect. -->\n";
   }
   xml += "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
-  for (const int index : site.reading_order()) {
-    const Page& page = page_at(site, index);
+  for (const PageId id : site.reading_order()) {
+    const Page& page = site.page(id);
     xml += "  <url><loc>" + escape_markup(site.config.base_url + encode_path(page.output)) + "</loc>";
     if (page.meta.reviewed) xml += "<lastmod>" + to_iso(page.meta.reviewed->value) + "</lastmod>";
     xml += "</url>\n";
   }
   for (const auto& quiz : site.quizzes) {
-    xml += "  <url><loc>" + escape_markup(site.config.base_url + "quizzes/" + encode_path(quiz.id) + ".html") +
-           "</loc></url>\n";
+    xml += "  <url><loc>" + escape_markup(site.config.base_url + encode_path(quiz_output(quiz.id))) + "</loc></url>\n";
   }
   if (!site.quizzes.empty()) {
     xml += "  <url><loc>" + escape_markup(site.config.base_url + std::string(kQuizIndexPath)) + "</loc></url>\n";

@@ -18,15 +18,12 @@ namespace mamori {
 // The Content-Security-Policy every page carries: only the site's own files.
 extern const char* const kContentSecurityPolicy;
 
-// Where the quizzes index is built (relative to the site root).
-inline constexpr std::string_view kQuizIndexPath = "quizzes/index.html";
-
 // What every page's view holds: language, CSP, site settings, paths to the root and the
 // assets, and the navigation (marking the entry whose page is `current_nav`).
 nlohmann::json base_view(const Site& site, const std::string& output, const std::string& current_nav);
 
-// The view for page `index` of `site`, with its rendered body and headings.
-nlohmann::json page_view(const Site& site, int index, const RenderedMarkdown& body, const Date& today);
+// The view for page `id` of `site`, with its rendered body and headings.
+nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today);
 
 // The view for 404.html, which a web server may serve at any path: links are absolute
 // when base_url is set, else relative to the site root.

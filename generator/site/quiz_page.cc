@@ -7,15 +7,12 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "site/markdown.h"
+#include "site/page_links.h"
 #include "site/page_view.h"
 
 namespace mamori {
 
 using nlohmann::json;
-
-std::string quiz_output(std::string_view quiz_id) {
-  return "quizzes/" + std::string(quiz_id) + ".html";
-}
 
 namespace {
 
@@ -79,26 +76,55 @@ struct Markdown {
   bool inline_only = true;
 };
 
-Markdown render(std::string_view text, int line, const LinkResolver& resolver, std::vector<Diagnostic>& out,
-                std::vector<LinkOccurrence>& links) {
-  RenderedMarkdown rendered = render_markdown(text, line, resolver);
-  links.insert(links.end(), rendered.links.begin(), rendered.links.end());
-  for (auto& d : rendered.diagnostics) {
-    d.column = 0;  // the column inside a TOML string is not the file's column
-    out.push_back(std::move(d));
+// One quiz page being rendered: renders the quiz's Markdown and collects what it finds.
+class QuizRender {
+ public:
+  QuizRender(const Site& of_site, const Quiz& of_quiz, const ReservedIds& reserved_ids, RenderedQuiz& into)
+      : site(of_site),
+        quiz(of_quiz),
+        output(quiz_output(of_quiz.id)),
+        result(into),
+        resolver_(of_site, "quizzes", output),
+        reserved_ids_(reserved_ids) {}
+
+  // Renders `text`, which starts on line `line` of the quiz file. Headings of pages that
+  // its links name are not checked (only a question's `source` is, see question_source).
+  Markdown markdown(std::string_view text, int line) {
+    RenderedMarkdown rendered = render_markdown(text, line, resolver_, reserved_ids_);
+    result.links.insert(result.links.end(), rendered.links.begin(), rendered.links.end());
+    for (auto& d : rendered.diagnostics) {
+      d.column = 0;  // the column inside a TOML string is not the file's column
+      result.diagnostics.push_back(std::move(d));
+    }
+    return unwrapped(rendered.html);
   }
-  Markdown result;
-  std::string_view html = rendered.html;
-  while (html.ends_with('\n')) html.remove_suffix(1);
-  if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string_view::npos &&
-      html.find('\n') == std::string_view::npos) {
-    result.html = std::string(html.substr(3, html.size() - 7));
-  } else {
-    result.html = std::string(html);
-    result.inline_only = html.empty();
+
+  void error(int line, int column, std::string message) {
+    result.diagnostics.push_back(error_at(line, column, std::move(message)));
   }
-  return result;
-}
+
+  const Site& site;
+  const Quiz& quiz;
+  const std::string output;
+  RenderedQuiz& result;
+
+ private:
+  static Markdown unwrapped(std::string_view html) {
+    Markdown out;
+    while (html.ends_with('\n')) html.remove_suffix(1);
+    if (html.starts_with("<p>") && html.ends_with("</p>") && html.find("<p>", 3) == std::string_view::npos &&
+        html.find('\n') == std::string_view::npos) {
+      out.html = std::string(html.substr(3, html.size() - 7));
+    } else {
+      out.html = std::string(html);
+      out.inline_only = html.empty();
+    }
+    return out;
+  }
+
+  const SiteLinkResolver resolver_;
+  const ReservedIds& reserved_ids_;
+};
 
 const char* type_name(QuestionType type) {
   switch (type) {
@@ -146,86 +172,124 @@ std::string json_for_script(const json& value) {
   return out;
 }
 
-RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
-  RenderedQuiz result;
-  const std::string output = quiz_output(quiz.id);
-  const SiteLinkResolver resolver(site, "quizzes", output);
-  auto& out = result.diagnostics;
-  const bool self_check = quiz.type == QuizType::self_check;
+namespace {
 
-  json questions = json::array();
-  for (const auto& question : quiz.questions) {
-    json q;
-    q["id"] = question.id;
-    q["type"] = type_name(question.type);
-    const Markdown text = render(question.text, question.text_line, resolver, out, result.links);
-    q["text"] = text.html;
-    q["text_is_block"] = !text.inline_only;
-
-    json secret;  // shown after answering
-    secret["explanation"] = render(question.explanation, question.explanation_line, resolver, out, result.links).html;
-    if (!question.source.value.empty()) {
-      const UrlParts parts = split_url(question.source.value);
-      const auto from_root = resolve_relative("quizzes", percent_decode(parts.path));
-      const std::string where = "question '" + question.id + "': source '" + question.source.value + "'";
-      if (!from_root || !from_root->starts_with("content/")) {
-        out.push_back(error_at(question.source.line, question.source.column,
-                               where + " must point into content/, like ../content/cyber/ten-basics.md#password"));
-      } else {
-        const std::string content_path = nfc(from_root->substr(8));
-        const auto it = site.page_by_path.find(content_path);
-        if (it == site.page_by_path.end()) {
-          std::vector<std::string> pages;
-          for (const auto& [path, index] : site.page_by_path) pages.push_back(path);
-          out.push_back(error_at(question.source.line, question.source.column,
-                                 where + " is not a page" + did_you_mean(content_path, pages)));
-        } else if (!parts.has_fragment || parts.fragment.empty()) {
-          out.push_back(
-              error_at(question.source.line, question.source.column,
-                       where + " must name the heading that teaches this, like " + question.source.value + "#heading"));
-        } else {
-          const Page& target = site.pages[static_cast<size_t>(it->second)];
-          const std::string fragment = percent_decode(parts.fragment);
-          result.pending.push_back(PendingAnchor{it->second, fragment, question.source.line, question.source.column});
-          secret["source"] = json{{"href", relative_url(output, target.output) + "#" + encode_fragment(fragment)},
-                                  {"title", target.meta.title}};
-        }
-      }
-    }
-
-    json choices = json::array();
-    json correct = json::array();
-    json feedback = json::object();
-    if (question.type == QuestionType::true_false) {
-      choices.push_back(json{{"id", "true"}});
-      choices.push_back(json{{"id", "false"}});
-      correct.push_back(question.answer ? "true" : "false");
-    } else {
-      for (size_t c = 0; c < question.choices.size(); ++c) {
-        const Choice& choice = question.choices[c];
-        const std::string id(1, static_cast<char>('a' + c % 26));
-        const std::string choice_id = c < 26 ? id : id + std::to_string(c / 26);
-        const Markdown label = render(choice.text, choice.text_line, resolver, out, result.links);
-        if (!label.inline_only) {
-          out.push_back(
-              error_at(choice.line, 0,
-                       "question '" + question.id + "': a choice must be one paragraph (no lists or blank lines)"));
-        }
-        choices.push_back(json{{"id", choice_id}, {"text", label.html}});
-        if (choice.correct) correct.push_back(choice_id);
-        if (!choice.feedback.empty())
-          feedback[choice_id] = render(choice.feedback, choice.feedback_line, resolver, out, result.links).html;
-      }
-    }
-    q["choices"] = choices;
-    if (!self_check) {
-      secret["correct"] = correct;
-      secret["feedback"] = feedback;
-    }
-    q["key"] = encode_answer_key(quiz.id, question.id, secret.dump());
-    questions.push_back(q);
+// The page a question's `source` names and the heading on it that teaches the answer: a
+// link for after answering ({href, title}), or null after an error. The heading is checked
+// once every page is rendered.
+json question_source(QuizRender& r, const Question& question) {
+  const Located<std::string>& source = question.source;
+  const UrlParts parts = split_url(source.value);
+  const auto content_path = content_path_of("quizzes", percent_decode(parts.path));
+  const std::string where = "question '" + question.id + "': source '" + source.value + "'";
+  if (!content_path || content_path->empty()) {
+    r.error(source.line, source.column,
+            where + " must point into content/, like ../content/cyber/ten-basics.md#password");
+    return nullptr;
   }
+  const std::string key = nfc(*content_path);
+  const auto target = r.site.page_id(key);
+  if (!target) {
+    r.error(source.line, source.column, where + " is not a page" + did_you_mean(key, r.site.page_paths()));
+    return nullptr;
+  }
+  if (!parts.has_fragment || parts.fragment.empty()) {
+    r.error(source.line, source.column,
+            where + " must name the heading that teaches this, like " + source.value + "#heading");
+    return nullptr;
+  }
+  const Page& page = r.site.page(*target);
+  const std::string fragment = percent_decode(parts.fragment);
+  r.result.pending.push_back(PendingAnchor{*target, fragment, source.line, source.column});
+  return json{{"href", relative_url(r.output, page.output) + "#" + encode_fragment(fragment)},
+              {"title", page.meta.title}};
+}
 
+// The id of the c-th choice: a … z, then a1 … z1, a2 ….
+std::string choice_id(size_t c) {
+  const std::string id(1, static_cast<char>('a' + c % 26));
+  return c < 26 ? id : id + std::to_string(c / 26);
+}
+
+// A question's choices ({id, text}), and what is shown after answering: the correct
+// choices and the feedback per choice.
+struct Choices {
+  json shown = json::array();
+  json correct = json::array();
+  json feedback = json::object();
+};
+
+Choices question_choices(QuizRender& r, const Question& question) {
+  Choices out;
+  if (question.type == QuestionType::true_false) {
+    out.shown.push_back(json{{"id", "true"}});
+    out.shown.push_back(json{{"id", "false"}});
+    out.correct.push_back(question.answer ? "true" : "false");
+    return out;
+  }
+  for (size_t c = 0; c < question.choices.size(); ++c) {
+    const Choice& choice = question.choices[c];
+    const std::string id = choice_id(c);
+    const Markdown label = r.markdown(choice.text, choice.text_line);
+    if (!label.inline_only) {
+      r.error(choice.line, 0,
+              "question '" + question.id + "': a choice must be one paragraph (no lists or blank lines)");
+    }
+    out.shown.push_back(json{{"id", id}, {"text", label.html}});
+    if (choice.correct) out.correct.push_back(id);
+    if (!choice.feedback.empty()) out.feedback[id] = r.markdown(choice.feedback, choice.feedback_line).html;
+  }
+  return out;
+}
+
+// One question as quiz.js reads it; what is shown only after answering is in its key.
+json question_view(QuizRender& r, const Question& question) {
+  json q;
+  q["id"] = question.id;
+  q["type"] = type_name(question.type);
+  const Markdown text = r.markdown(question.text, question.text_line);
+  q["text"] = text.html;
+  q["text_is_block"] = !text.inline_only;
+
+  json secret;  // shown after answering
+  secret["explanation"] = r.markdown(question.explanation, question.explanation_line).html;
+  if (!question.source.value.empty()) {
+    if (json source = question_source(r, question); !source.is_null()) secret["source"] = std::move(source);
+  }
+  Choices choices = question_choices(r, question);
+  q["choices"] = std::move(choices.shown);
+  if (r.quiz.type != QuizType::self_check) {
+    secret["correct"] = std::move(choices.correct);
+    secret["feedback"] = std::move(choices.feedback);
+  }
+  q["key"] = encode_answer_key(r.quiz.id, question.id, secret.dump());
+  return q;
+}
+
+// What only a self-check has: its answers with their points, and the advice by total.
+void add_self_check_data(QuizRender& r, json& data) {
+  const Quiz& quiz = r.quiz;
+  json options = json::array();
+  for (const auto& option : self_check_options()) {
+    options.push_back(json{{"label", option.label}, {"points", option.score}});
+  }
+  data["options"] = options;
+  json bands = json::array();
+  for (const auto& band : quiz.bands) {
+    bands.push_back(
+        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.line).html}});
+  }
+  data["bands"] = bands;
+  data["min_points"] = self_check_lowest_total(quiz.questions.size());
+  data["max_points"] = self_check_highest_total(quiz.questions.size());
+}
+
+// The quiz as quiz.js reads it from the page's <script type="application/json">.
+json quiz_data(QuizRender& r) {
+  const Quiz& quiz = r.quiz;
+  const bool self_check = quiz.type == QuizType::self_check;
+  json questions = json::array();
+  for (const auto& question : quiz.questions) questions.push_back(question_view(r, question));
   json data;
   data["format"] = "mamori-quiz";
   data["version"] = 1;
@@ -235,31 +299,26 @@ RenderedQuiz quiz_view(const Site& site, const Quiz& quiz) {
   data["shuffle"] = quiz.shuffle;
   data["questions"] = questions;
   if (self_check) {
-    json options = json::array();
-    for (const auto& option : self_check_options()) {
-      options.push_back(json{{"label", option.label}, {"points", option.score}});
-    }
-    data["options"] = options;
-    json bands = json::array();
-    for (const auto& band : quiz.bands) {
-      bands.push_back(json{{"min", band.min},
-                           {"label", band.label},
-                           {"advice", render(band.advice, band.line, resolver, out, result.links).html}});
-    }
-    data["bands"] = bands;
-    data["min_points"] = self_check_lowest_total(quiz.questions.size());
-    data["max_points"] = self_check_highest_total(quiz.questions.size());
+    add_self_check_data(r, data);
   } else {
     data["pass_mark"] = quiz.pass_mark;
     data["draw"] = quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size()));
   }
+  return data;
+}
 
-  json view = base_view(site, output, std::string(kQuizIndexPath));
+}  // namespace
+
+RenderedQuiz quiz_view(const Site& site, const Quiz& quiz, const ReservedIds& reserved_ids) {
+  RenderedQuiz result;
+  QuizRender r(site, quiz, reserved_ids, result);
+  const json data = quiz_data(r);
+  json view = base_view(site, r.output, std::string(kQuizIndexPath));
   view["page"] = json{{"title", quiz.title}, {"description", quiz.description}};
-  view["breadcrumbs"] = json::array({json{{"href", relative_url(output, "index.html")}, {"is_home", true}},
+  view["breadcrumbs"] = json::array({json{{"href", relative_url(r.output, "index.html")}, {"is_home", true}},
                                      json{{"href", "index.html"}, {"is_quizzes", true}}});
   view["quiz"] = json{{"id", quiz.id},
-                      {"is_self_check", self_check},
+                      {"is_self_check", quiz.type == QuizType::self_check},
                       {"count", static_cast<int64_t>(quiz.questions.size())},
                       {"draw", quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size()))},
                       {"pass_mark", quiz.pass_mark},

@@ -20,9 +20,6 @@
 
 namespace mamori {
 
-// Where quizzes/ID.toml is built: quizzes/ID.html.
-std::string quiz_output(std::string_view quiz_id);
-
 struct RenderedQuiz {
   nlohmann::json view;
   std::vector<Diagnostic> diagnostics;  // positions in quizzes/ID.toml
@@ -30,8 +27,9 @@ struct RenderedQuiz {
   std::vector<LinkOccurrence> links;    // every link in the quiz's Markdown (for the link checker)
 };
 
-// Renders the Markdown of a quiz and resolves its `source` links against the site.
-RenderedQuiz quiz_view(const Site& site, const Quiz& quiz);
+// Renders the Markdown of a quiz and resolves its `source` links against the site. Its
+// headings never take an id in `reserved_ids` (the theme's, theme.h).
+RenderedQuiz quiz_view(const Site& site, const Quiz& quiz, const ReservedIds& reserved_ids);
 
 // The view of the quizzes index.
 nlohmann::json quiz_index_view(const Site& site);

@@ -274,6 +274,15 @@ void check_srcset(const Attribute& a, const std::string& where, std::vector<Exte
   }
 }
 
+// Attributes whose value a tag loads as it is: src and the like, and href on anything but
+// <a> and <area> (SVG <image>, <use>, <feImage>, <script> … load what href names; only <a>
+// navigates). <link> and <base> href are checked with their rel (check_tag).
+bool loads_value(const std::string& tag, const std::string& name) {
+  if (name == "src" || name == "poster" || name == "background") return true;
+  const bool href = name == "xlink:href" || (name == "href" && tag != "link" && tag != "base");
+  return href && tag != "a" && tag != "area";
+}
+
 // What one start tag loads.
 void check_tag(const std::string& tag, const std::vector<Attribute>& attributes, int depth,
                std::vector<ExternalResource>& out) {
@@ -285,7 +294,7 @@ void check_tag(const std::string& tag, const std::vector<Attribute>& attributes,
   }
   const std::string where = " of <" + tag + ">";
   for (const auto& a : attributes) {
-    if (a.name == "src" || a.name == "poster" || a.name == "background") {
+    if (loads_value(tag, a.name)) {
       check(a.value, a.value_offset, a.name + where, out);
     } else if (a.name == "srcset" || a.name == "imagesrcset") {
       check_srcset(a, where, out);
@@ -294,9 +303,6 @@ void check_tag(const std::string& tag, const std::vector<Attribute>& attributes,
     } else if (a.name == "href" && (tag == "link" || tag == "base")) {
       // <link rel="…"> loads styles, icons, manifests, preloads: all must be local.
       check(a.value, a.value_offset, "href of <" + tag + (rel.empty() ? "" : " rel=\"" + rel + "\"") + ">", out);
-    } else if ((a.name == "href" || a.name == "xlink:href") && tag != "a" && tag != "area") {
-      // SVG: <image>, <use>, <feImage>, <script> … load what href names; only <a> navigates.
-      check(a.value, a.value_offset, a.name + where, out);
     } else if (a.name == "content" && http_equiv == "refresh") {
       check_refresh(a, out);
     } else if (a.name == "style") {

@@ -15,6 +15,7 @@
 #include "core/url.h"
 #include "site/front_matter.h"
 #include "site/page_meta.h"
+#include "site/paths.h"
 
 namespace fs = std::filesystem;
 
@@ -103,7 +104,7 @@ std::string new_page_text(const std::string& title, long long weight, const Date
 }
 
 Result<Scaffolded> scaffold_page(const fs::path& root, std::string path, const Date& today) {
-  if (path.starts_with("content/")) path.erase(0, 8);
+  if (path.starts_with(kContentPrefix)) path.erase(0, kContentPrefix.size());
   if (!path.ends_with(".md")) path += ".md";
   if (find_invalid_utf8(path) || printable_text(path) != path) {
     // The name becomes the page's title and URL: it must be text a browser can show.
@@ -118,7 +119,7 @@ Result<Scaffolded> scaffold_page(const fs::path& root, std::string path, const D
     return Error{"no content/ folder in " + root.string() + ": run mamori in the project folder or pass --root DIR"};
   }
   const fs::path file = root / "content" / fs::path(*resolved);
-  const std::string shown = "content/" + *resolved;
+  const std::string shown = content_source(*resolved);
   // symlink_status: a dangling symlink is a name that exists too.
   if (fs::exists(fs::symlink_status(file, ec))) return Error{shown + " already exists; nothing was written"};
   const fs::path dir = file.parent_path();

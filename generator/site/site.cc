@@ -1,7 +1,5 @@
 #include "site/site.h"
 
-#include <functional>
-
 #include "core/text.h"
 
 namespace mamori {
@@ -14,16 +12,14 @@ bool reserved_for_theme(const std::string& content_path) {
   return fold_case(content_path).starts_with("assets/");
 }
 
-std::optional<Diagnostic> OutputClaims::claim(const std::string& output, const std::string& source) {
+bool OutputClaims::claim(const std::string& output, const std::string& source, Diagnostics& diagnostics) {
   const auto [it, inserted] = claims_.emplace(fold_case(output), Claim{output, source});
-  if (inserted) return std::nullopt;
+  if (inserted) return true;
   const bool only_case = it->second.output != output;
-  Diagnostic d =
-      error_at(0, 0,
-               "output path '" + output + "' is also produced by " + it->second.source +
-                   (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
-  d.path = source;
-  return d;
+  diagnostics.error(source, 0, 0,
+                    "output path '" + output + "' is also produced by " + it->second.source +
+                        (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
+  return false;
 }
 
 bool OutputClaims::owns(const std::string& output, const std::string& source) const {
@@ -31,21 +27,38 @@ bool OutputClaims::owns(const std::string& output, const std::string& source) co
   return it == claims_.end() || it->second.output != output || it->second.source == source;
 }
 
-const Page* Site::find_page(const std::string& content_path) const {
+std::optional<PageId> Site::page_id(const std::string& content_path) const {
   const auto it = page_by_path.find(content_path);
-  return it == page_by_path.end() ? nullptr : &pages[static_cast<size_t>(it->second)];
+  if (it == page_by_path.end()) return std::nullopt;
+  return it->second;
 }
 
-std::vector<int> Site::reading_order() const {
-  std::vector<int> order;
-  if (sections.empty()) return order;
-  std::function<void(int)> visit = [&](int s) {
-    const Section& section = sections[static_cast<size_t>(s)];
-    if (section.index_page >= 0) order.push_back(section.index_page);
-    for (const int p : section.pages) order.push_back(p);
-    for (const int child : section.children) visit(child);
-  };
-  visit(0);
+const Page* Site::find_page(const std::string& content_path) const {
+  const auto id = page_id(content_path);
+  return id ? &page(*id) : nullptr;
+}
+
+std::vector<std::string> Site::page_paths() const {
+  std::vector<std::string> paths;
+  paths.reserve(page_by_path.size());
+  for (const auto& [path, id] : page_by_path) paths.push_back(path);
+  return paths;
+}
+
+namespace {
+
+void visit_in_reading_order(const Site& site, SectionId id, std::vector<PageId>& order) {
+  const Section& section = site.section(id);
+  if (section.index_page) order.push_back(*section.index_page);
+  order.insert(order.end(), section.pages.begin(), section.pages.end());
+  for (const SectionId child : section.children) visit_in_reading_order(site, child, order);
+}
+
+}  // namespace
+
+std::vector<PageId> Site::reading_order() const {
+  std::vector<PageId> order;
+  if (!sections.empty()) visit_in_reading_order(*this, kRootSection, order);
   return order;
 }
 

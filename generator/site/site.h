@@ -15,8 +15,25 @@
 #include "quiz/quiz.h"
 #include "site/config.h"
 #include "site/page_meta.h"
+#include "site/paths.h"
 
 namespace mamori {
+
+// A page's place in Site::pages, and a section's in Site::sections. They are handed out
+// once, when the project is loaded, and never change; an id means something only for the
+// Site that handed it out. "No page" is std::nullopt, not a sentinel.
+enum class PageId : size_t {};
+enum class SectionId : size_t {};
+
+// The section of content/ itself, whose index page is the home page.
+inline constexpr SectionId kRootSection{0};
+
+constexpr size_t index_of(PageId id) {
+  return static_cast<size_t>(id);
+}
+constexpr size_t index_of(SectionId id) {
+  return static_cast<size_t>(id);
+}
 
 enum class PageKind {
   home,     // content/_index.md
@@ -31,16 +48,16 @@ struct Page {
   std::filesystem::path file;
   PageKind kind = PageKind::page;
   PageMeta meta;
-  int section = -1;         // the section the page belongs to (a section's own index: itself)
-  int body_first_line = 1;  // file line where the Markdown body starts
+  SectionId section = kRootSection;  // the section the page belongs to (a section's own index: itself)
+  int body_first_line = 1;           // file line where the Markdown body starts
 };
 
 struct Section {
-  std::string dir;            // relative to content/ ("" for the root)
-  int index_page = -1;        // its _index.md
-  int parent = -1;            // -1 for the root
-  std::vector<int> pages;     // ordinary pages, by weight, then title
-  std::vector<int> children;  // subsections, by their index page's weight, then title
+  std::string dir;                   // relative to content/ ("" for the root)
+  std::optional<PageId> index_page;  // its _index.md, when there is one
+  std::optional<SectionId> parent;   // none for the root
+  std::vector<PageId> pages;         // ordinary pages, by weight, then title
+  std::vector<SectionId> children;   // subsections, by their index page's weight, then title
 };
 
 struct Asset {
@@ -54,8 +71,8 @@ struct Asset {
 class OutputClaims {
  public:
   // Records that `source` (as shown in diagnostics) produces `output`. When an earlier
-  // source already does, returns the error, at `source`, naming that one.
-  std::optional<Diagnostic> claim(const std::string& output, const std::string& source);
+  // source already does, adds the error, at `source`, naming that one, and returns false.
+  bool claim(const std::string& output, const std::string& source, Diagnostics& diagnostics);
   // Whether `source` may write `output`: false when another source claimed exactly that
   // path first (the build then writes only the first one's file; the error is reported).
   bool owns(const std::string& output, const std::string& source) const;
@@ -83,21 +100,27 @@ struct Site {
   std::filesystem::path root;
   std::filesystem::path content_real;  // fs::canonical(root / "content"): files read must lie inside it
   SiteConfig config;
-  std::vector<Page> pages;                  // in a fixed order: sorted by content path
-  std::vector<Section> sections;            // sections[0] is the root; parents before children
-  std::vector<Asset> assets;                // other files under content/, copied as they are
-  std::map<std::string, int> page_by_path;  // NFC content path → page index
-  std::set<std::string> asset_paths;        // NFC content paths of assets
-  std::set<std::string> directories;        // NFC content paths of folders
-  std::set<std::string> quiz_ids;           // quizzes/ID.toml that exist
-  std::vector<Quiz> quizzes;                // every quiz that could be read, by id
-  std::optional<ContactTable> contacts;     // content/contacts.toml, when there is one
-  std::set<std::string> draft_paths;        // NFC content paths of drafts left out of this build
-  OutputClaims outputs;                     // every output path of pages, quizzes, assets, generated files
+  std::vector<Page> pages;                     // in a fixed order: sorted by content path
+  std::vector<Section> sections;               // sections[0] is the root; parents before children
+  std::vector<Asset> assets;                   // other files under content/, copied as they are
+  std::map<std::string, PageId> page_by_path;  // NFC content path → page
+  std::set<std::string> asset_paths;           // NFC content paths of assets
+  std::set<std::string> directories;           // NFC content paths of folders
+  std::set<std::string> quiz_ids;              // quizzes/ID.toml that exist
+  std::vector<Quiz> quizzes;                   // every quiz that could be read, by id
+  std::optional<ContactTable> contacts;        // content/contacts.toml, when there is one
+  std::set<std::string> draft_paths;           // NFC content paths of drafts left out of this build
+  OutputClaims outputs;                        // every output path of pages, quizzes, assets, generated files
 
+  const Page& page(PageId id) const { return pages[index_of(id)]; }
+  const Section& section(SectionId id) const { return sections[index_of(id)]; }
+  // The page at an NFC content path ("a/b.md"), if the build has one.
+  std::optional<PageId> page_id(const std::string& content_path) const;
   const Page* find_page(const std::string& content_path) const;
+  // The NFC content path of every page, sorted (for "did you mean" hints).
+  std::vector<std::string> page_paths() const;
   // Pages in reading order: home, then each section depth-first, its index before its pages.
-  std::vector<int> reading_order() const;
+  std::vector<PageId> reading_order() const;
 };
 
 }  // namespace mamori

@@ -55,6 +55,13 @@ std::string slugify(std::string_view heading_text) {
   return out;
 }
 
+bool is_valid_explicit_id(std::string_view id) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  if (id.empty() || !letter(id[0])) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [&](char c) { return letter(c) || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
+}
+
 ExplicitId split_explicit_id(std::string_view heading_text) {
   std::string_view text = heading_text;
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
@@ -62,74 +69,15 @@ ExplicitId split_explicit_id(std::string_view heading_text) {
   const size_t open = text.rfind("{#");
   if (open == std::string_view::npos) return {heading_text, {}};
   const std::string_view id = text.substr(open + 2, text.size() - open - 3);
-  if (id.empty() || !((id[0] >= 'a' && id[0] <= 'z') || (id[0] >= 'A' && id[0] <= 'Z'))) {
-    return {heading_text, {}};
-  }
-  for (const char c : id) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    if (!ok) return {heading_text, {}};
-  }
+  if (!is_valid_explicit_id(id)) return {heading_text, {}};
   std::string_view rest = text.substr(0, open);
   while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t')) rest.remove_suffix(1);
   return {rest, id};
 }
 
-namespace {
-
-// Every static id in themes/default (templates and partials); tests/unit/test_slug.cc
-// checks that none is missing.
-constexpr std::string_view kReserved[] = {"m-main",
-                                          "m-toc",
-                                          "m-nav",
-                                          "m-skip",
-                                          "m-title",
-                                          "m-sources",
-                                          "m-quiz",
-                                          "m-quizzes",
-                                          "m-list",
-                                          "m-sub",
-                                          "m-sections",
-                                          "m-contacts",
-                                          "quiz-app",
-                                          "quiz-band",
-                                          "quiz-certificate",
-                                          "quiz-certificate-facts",
-                                          "quiz-certificate-heading",
-                                          "quiz-certificate-name",
-                                          "quiz-certificate-print",
-                                          "quiz-certificate-show",
-                                          "quiz-certificate-text",
-                                          "quiz-certificate-title",
-                                          "quiz-data",
-                                          "quiz-download-csv",
-                                          "quiz-download-json",
-                                          "quiz-form",
-                                          "quiz-history",
-                                          "quiz-name",
-                                          "quiz-name-label",
-                                          "quiz-name-warning",
-                                          "quiz-questions",
-                                          "quiz-result",
-                                          "quiz-result-title",
-                                          "quiz-retry",
-                                          "quiz-status",
-                                          "quiz-storage-note",
-                                          "quiz-strings",
-                                          "quiz-submit",
-                                          "quiz-warning"};
-
-}  // namespace
-
-bool IdAllocator::reserved(std::string_view id) {
-  for (const std::string_view r : kReserved) {
-    if (r == id) return true;
-  }
-  return false;
-}
-
-IdAllocator::IdAllocator() {
+IdAllocator::IdAllocator(const ReservedIds& reserved) : reserved_(reserved) {
   // A heading never takes the theme's ids.
-  for (const std::string_view r : kReserved) used_.emplace(r);
+  used_.insert(reserved.begin(), reserved.end());
 }
 
 std::string IdAllocator::unique(std::string base) {

@@ -43,50 +43,52 @@ km::data to_data(const nlohmann::json& value) {
   }
 }
 
-}  // namespace
-
-namespace {
-
 constexpr int kMaxPartialDepth = 16;
 
-void expand_into(std::string_view text, const std::map<std::string, std::string>& partials, int depth, std::string& out,
-                 std::optional<std::string>& error) {
+// The name in "{{> name }}" between `open` (at "{{>") and `close` (at "}}").
+std::string partial_name(std::string_view text, size_t open, size_t close) {
+  std::string_view name = text.substr(open + 3, close - open - 3);
+  while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+  while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+  return std::string(name);
+}
+
+void expand_into(std::string_view text, const std::map<std::string, std::string>& partials, int depth, Expanded& out) {
   size_t pos = 0;
   while (pos < text.size()) {
     const size_t open = text.find("{{>", pos);
     if (open == std::string_view::npos) break;
     const size_t close = text.find("}}", open + 3);
     if (close == std::string_view::npos) break;
-    out.append(text.substr(pos, open - pos));
-    std::string_view name = text.substr(open + 3, close - open - 3);
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
-    const auto it = partials.find(std::string(name));
+    out.text.append(text.substr(pos, open - pos));
+    const std::string name = partial_name(text, open, close);
+    const auto it = partials.find(name);
     if (it == partials.end()) {
-      if (!error)
-        error = "unknown partial '" + std::string(name) + "' (no partials/" + std::string(name) + ".mustache)";
+      if (!out.problem) out.problem = "unknown partial '" + name + "' (no partials/" + name + ".mustache)";
     } else if (depth >= kMaxPartialDepth) {
-      if (!error) error = "partials include each other more than " + std::to_string(kMaxPartialDepth) + " deep";
+      if (!out.problem) {
+        out.problem = "partials include each other more than " + std::to_string(kMaxPartialDepth) + " deep";
+      }
     } else {
-      expand_into(it->second, partials, depth + 1, out, error);
+      expand_into(it->second, partials, depth + 1, out);
     }
     pos = close + 2;
   }
-  out.append(text.substr(std::min(pos, text.size())));
+  out.text.append(text.substr(std::min(pos, text.size())));
 }
 
 }  // namespace
 
 Expanded expand_partials(std::string_view text, const std::map<std::string, std::string>& partials) {
   Expanded result;
-  expand_into(text, partials, 0, result.text, result.error);
+  expand_into(text, partials, 0, result);
   return result;
 }
 
-std::optional<std::string> template_syntax_error(std::string_view text) {
-  km::mustache parsed{std::string(text)};
-  if (parsed.is_valid()) return std::nullopt;
-  return parsed.error_message();
+Result<void> check_template_syntax(std::string_view text) {
+  const km::mustache parsed{std::string(text)};
+  if (parsed.is_valid()) return {};
+  return Error{parsed.error_message()};
 }
 
 TemplateEngine::TemplateEngine(const Theme& theme) : compiled_(std::make_unique<Compiled>()) {
@@ -97,24 +99,14 @@ TemplateEngine::TemplateEngine(const Theme& theme) : compiled_(std::make_unique<
 
 TemplateEngine::~TemplateEngine() = default;
 
-std::optional<std::string> TemplateEngine::render(const std::string& name, const nlohmann::json& view,
-                                                  std::string& error) {
+Result<std::string> TemplateEngine::render(const std::string& name, const nlohmann::json& view) {
   const auto it = compiled_->templates.find(name);
-  if (it == compiled_->templates.end()) {
-    error = "no template '" + name + "'";
-    return std::nullopt;
-  }
+  if (it == compiled_->templates.end()) return Error{"no template '" + name + "'"};
   km::mustache& tmpl = it->second;
-  if (!tmpl.is_valid()) {
-    error = tmpl.error_message();
-    return std::nullopt;
-  }
+  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
   km::data data = to_data(view);
   std::string out = tmpl.render(data);
-  if (!tmpl.is_valid()) {
-    error = tmpl.error_message();
-    return std::nullopt;
-  }
+  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
   return out;
 }
 

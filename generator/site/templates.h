@@ -13,16 +13,20 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace mamori {
 
 struct Theme;
 
-// The parse error of a template, if any.
-std::optional<std::string> template_syntax_error(std::string_view text);
+// Whether `text` parses as a template; the parse error if not.
+Result<void> check_template_syntax(std::string_view text);
 
+// A template with its partials in place. Expansion always yields a text: what cannot be
+// expanded is left out, and the first such problem is kept for the theme's diagnostics.
 struct Expanded {
   std::string text;
-  std::optional<std::string> error;  // an unknown partial, or partials that include each other
+  std::optional<std::string> problem;  // an unknown partial, or partials that include each other
 };
 
 // Replaces every {{> name}} with the text of partial `name`, recursively. Partials are
@@ -38,9 +42,9 @@ class TemplateEngine {
   TemplateEngine(const TemplateEngine&) = delete;
   TemplateEngine& operator=(const TemplateEngine&) = delete;
 
-  // Renders template `name` ("page", "section", …) with `view`. Returns nullopt and sets
-  // `error` when the template fails.
-  std::optional<std::string> render(const std::string& name, const nlohmann::json& view, std::string& error);
+  // Renders template `name` ("page", "section", …) with `view`; an error when there is no
+  // such template or it fails to parse or render.
+  Result<std::string> render(const std::string& name, const nlohmann::json& view);
 
  private:
   struct Compiled;

@@ -1,14 +1,14 @@
 #include "site/theme.h"
 
-#include "site/loader.h"
-
 #include <algorithm>
 #include <system_error>
 
 #include "core/files.h"
 #include "core/text.h"
+#include "core/toml_reader.h"
 #include "site/resource_scan.h"
 #include "site/templates.h"
+#include "site/text_file.h"
 
 namespace fs = std::filesystem;
 
@@ -46,14 +46,12 @@ std::map<std::string, std::string> read_templates(const fs::path& dir, const fs:
     const std::string shown = shown_dir + "/" + p.filename().string();
     auto read = read_file_inside(p, real_theme, shown_theme);
     if (!read) {
-      Diagnostic d = error_at(0, 0, read.error().message);
-      d.path = shown;
-      diagnostics.add(std::move(d));
+      diagnostics.error(shown, 0, 0, read.error().message);
       continue;
     }
     std::string text = std::move(*read);
     std::vector<Diagnostic> problems;
-    if (!check_text_file(text, problems)) {
+    if (!check_text_file(text, problems, TextFileKind::theme_template)) {
       diagnostics.add_all(std::move(problems), shown);
       continue;
     }
@@ -61,12 +59,6 @@ std::map<std::string, std::string> read_templates(const fs::path& dir, const fs:
     out.emplace(p.stem().string(), std::move(text));
   }
   return out;
-}
-
-void problem(Diagnostics& diagnostics, const std::string& path, std::string message) {
-  Diagnostic d = error_at(0, 0, std::move(message));
-  d.path = path;
-  diagnostics.add(std::move(d));
 }
 
 // The files under assets/ (hidden ones left out). A symlink is refused unless it leads to
@@ -80,7 +72,7 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
     const std::string path = shown + "/assets/" + rel;
     std::error_code link_ec;
     if (it->is_symlink(link_ec) && !is_within(fs::canonical(it->path(), link_ec), theme.real_dir)) {
-      if (!link_ec) problem(diagnostics, path, "symlink points outside " + shown + ": copy the file in instead");
+      if (!link_ec) diagnostics.error(path, 0, 0, "symlink points outside " + shown + ": copy the file in instead");
       continue;  // a dangling symlink is skipped, as before
     }
     if (!it->is_regular_file(link_ec)) continue;
@@ -95,9 +87,51 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
           extension == ".css" ? find_external_resources_in_css(*read) : find_external_resources_in_html(*read),
           diagnostics);
     } else {
-      problem(diagnostics, path, read.error().message);
+      diagnostics.error(path, 0, 0, read.error().message);
     }
   }
+}
+
+// Templates are checked with their partials in place, as they will be rendered; every
+// required template must be there.
+void check_templates(const Theme& theme, const std::string& shown, Diagnostics& diagnostics) {
+  for (const auto& [template_name, text] : theme.templates) {
+    const std::string path = shown + "/templates/" + template_name + ".mustache";
+    const Expanded expanded = expand_partials(text, theme.partials);
+    if (expanded.problem) {
+      diagnostics.error(path, 0, 0, "template error: " + *expanded.problem);
+    } else if (auto parsed = check_template_syntax(expanded.text); !parsed) {
+      diagnostics.error(path, 0, 0, "template error: " + parsed.error().message);
+    }
+  }
+  for (const auto& required : required_templates()) {
+    if (theme.templates.contains(required)) continue;
+    diagnostics.error(shown + "/templates/" + required + ".mustache", 0, 0,
+                      "the theme has no '" + required + "' template");
+  }
+}
+
+// themes/NAME/theme.toml, when there is one (read like a template: not through a symlink
+// out of the theme).
+ReservedIds load_settings(const fs::path& dir, const fs::path& real_theme, const std::string& shown,
+                          Diagnostics& diagnostics) {
+  const fs::path file = dir / "theme.toml";
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(file, ec))) return {};
+  const std::string shown_file = shown + "/theme.toml";
+  auto read = read_file_inside(file, real_theme, shown);
+  if (!read) {
+    diagnostics.error(shown_file, 0, 0, read.error().message);
+    return {};
+  }
+  std::vector<Diagnostic> problems;
+  ReservedIds ids;
+  if (auto text = check_text_file(*read, problems, TextFileKind::theme_settings)) {
+    ids = parse_theme_settings(*text, problems);
+    attach_source_lines(problems, *text);
+  }
+  diagnostics.add_all(std::move(problems), shown_file);
+  return ids;
 }
 
 }  // namespace
@@ -105,6 +139,27 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
 const std::vector<std::string>& required_templates() {
   static const std::vector<std::string> names = {"home", "section", "page", "404"};
   return names;
+}
+
+ReservedIds parse_theme_settings(std::string_view text, std::vector<Diagnostic>& out) {
+  ReservedIds ids;
+  const auto table = parse_toml(text, 0, out);
+  if (!table) return ids;
+  TomlReader reader(*table, 0, out);
+  if (auto list = reader.string_list("reserved_ids")) {
+    for (const auto& id : *list) {
+      if (!is_valid_explicit_id(id.value)) {
+        out.push_back(error_at(id.line, id.column,
+                               "reserved id '" + id.value +
+                                   "' is not an id a heading could take: use ASCII letters, digits, '-' and '_', "
+                                   "starting with a letter"));
+      } else if (!ids.insert(id.value).second) {
+        out.push_back(error_at(id.line, id.column, "reserved id '" + id.value + "' is listed twice"));
+      }
+    }
+  }
+  reader.finish();
+  return ids;
 }
 
 Result<Theme> load_theme(const fs::path& root, const std::string& name, Diagnostics& diagnostics) {
@@ -120,27 +175,11 @@ Result<Theme> load_theme(const fs::path& root, const std::string& name, Diagnost
   if (ec) return Error{"cannot resolve " + shown + ": " + ec.message()};
   theme.templates = read_templates(dir / "templates", theme.real_dir, shown, shown + "/templates", diagnostics);
   theme.partials = read_templates(dir / "partials", theme.real_dir, shown, shown + "/partials", diagnostics);
-  // Templates are checked with their partials in place, as they will be rendered.
-  for (const auto& [template_name, text] : theme.templates) {
-    const std::string path = shown + "/templates/" + template_name + ".mustache";
-    const Expanded expanded = expand_partials(text, theme.partials);
-    std::optional<std::string> error = expanded.error;
-    if (!error) error = template_syntax_error(expanded.text);
-    if (error) {
-      Diagnostic d = error_at(0, 0, "template error: " + *error);
-      d.path = path;
-      diagnostics.add(std::move(d));
-    }
-  }
-  for (const auto& required : required_templates()) {
-    if (theme.templates.contains(required)) continue;
-    Diagnostic d = error_at(0, 0, "the theme has no '" + required + "' template");
-    d.path = shown + "/templates/" + required + ".mustache";
-    diagnostics.add(std::move(d));
-  }
+  check_templates(theme, shown, diagnostics);
   list_assets(theme, dir / "assets", shown, diagnostics);
   std::sort(theme.assets.begin(), theme.assets.end(),
             [](const ThemeAsset& a, const ThemeAsset& b) { return a.output < b.output; });
+  theme.reserved_ids = load_settings(dir, theme.real_dir, shown, diagnostics);
   return theme;
 }
 

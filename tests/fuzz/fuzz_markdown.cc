@@ -18,7 +18,7 @@ const mamori::Site& small_site() {
       output.replace(output.size() - 3, 3, ".html");
       if (output.ends_with("_index.html")) output.replace(output.size() - 11, 11, "index.html");
       page.output = output;
-      s.page_by_path[path] = static_cast<int>(s.pages.size());
+      s.page_by_path[path] = mamori::PageId{s.pages.size()};
       s.pages.push_back(page);
     }
     s.asset_paths = {"a/img.png"};
@@ -56,7 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (find_invalid_utf8(text)) return 0;  // the loader refuses such files before rendering
   const Site& site = small_site();
   const SiteLinkResolver resolver(site, site.pages[2]);
-  const RenderedMarkdown rendered = render_markdown(text, 1, resolver);
+  static const ReservedIds reserved = {"m-main", "quiz-app"};
+  const RenderedMarkdown rendered = render_markdown(text, 1, resolver, reserved);
   fuzz::require(!find_invalid_utf8(rendered.html).has_value(), "HTML is valid UTF-8");
   fuzz::require(attributes_are_safe(rendered.html), "no href or src runs script or loads from outside");
   for (const char* tag : {"<script", "<style", "<iframe", "<object", "<embed", "<form"}) {

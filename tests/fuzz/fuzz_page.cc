@@ -3,13 +3,13 @@
 
 #include "fuzz_support.h"
 #include "site/front_matter.h"
-#include "site/loader.h"
 #include "site/page_meta.h"
+#include "site/text_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;
   std::vector<Diagnostic> out;
-  const auto text = check_text_file(fuzz::as_text(data, size), out);
+  const auto text = check_text_file(fuzz::as_text(data, size), out, TextFileKind::page);
   if (!text) return 0;
   const auto split = split_front_matter(strip_bom(*text));
   if (const auto* parts = std::get_if<FrontMatterSplit>(&split)) {

@@ -431,6 +431,21 @@ TEST_SUITE("build: hostile inputs") {
     CHECK(read(dir.path() / "site/assets/same.css") == read(dir.path() / "site/assets/style.css"));
   }
 
+  TEST_CASE("a quizzes index template that fails is reported at the template (it was silently left out)") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("content/_index.md", "+++\ntitle = \"ホーム\"\n+++\n\n## 見出し {#h}\n");
+    dir.write("quizzes/b.toml", kQuizB);
+    dir.write("themes/default/templates/quizzes.mustache", "{{#quizzes}}never closed");
+    const BuildReport report = build(dir);
+    CHECK(report.exit_status() == 1);
+    const auto lines = formatted(report.diagnostics);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0].starts_with("themes/default/templates/quizzes.mustache: error: template 'quizzes' failed: "));
+    CHECK(lines[1].starts_with("themes/default/templates/quizzes.mustache: error: template error: "));
+    CHECK_FALSE(fs::exists(dir.path() / "site"));
+  }
+
   TEST_CASE("problems found when a page is rendered carry its path") {
     TempDir dir;
     write_minimal_project(dir);

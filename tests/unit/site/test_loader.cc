@@ -48,7 +48,7 @@ TEST_SUITE("content loader") {
     const Site site = load_site(dir.path(), {}, diagnostics).value();
     CHECK(diagnostics.empty());
     std::vector<std::string> order;
-    for (const int p : site.reading_order()) order.push_back(site.pages[static_cast<size_t>(p)].output);
+    for (const PageId p : site.reading_order()) order.push_back(site.page(p).output);
     CHECK(order == std::vector<std::string>{"index.html", "glossary.html", "primer/index.html", "cyber/index.html",
                                             "cyber/b.html", "cyber/a.html", "cyber/c.html"});
     REQUIRE(site.assets.size() == 1);
@@ -143,6 +143,33 @@ TEST_SUITE("content loader") {
     CHECK(load_problems(dir) ==
           std::vector<std::string>{"content/p.md:3:8: error: quiz 'phising' does not exist (no quizzes/phising.toml) "
                                    "(did you mean 'phishing'?)"});
+  }
+
+  TEST_CASE("a quizzes/ folder that cannot be opened is an error (it was taken for no quizzes)") {
+    TempDir dir;
+    write_minimal_project(dir);
+    std::filesystem::create_directory_symlink("quizzes", dir.path() / "quizzes");  // a symlink loop
+    CHECK(load_problems(dir) ==
+          std::vector<std::string>{"quizzes/: error: cannot open folder: Too many levels of symbolic links"});
+  }
+
+  TEST_CASE("no quizzes/ folder at all is fine") {
+    TempDir dir;
+    write_minimal_project(dir);
+    CHECK(load_problems(dir).empty());
+  }
+
+  TEST_CASE("empty and binary files of every kind say what that file needs") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("mamori.toml", "");
+    dir.write("content/contacts.toml", std::string("\0", 1));
+    dir.write("quizzes/q.toml", "");
+    CHECK(
+        load_problems(dir) ==
+        std::vector<std::string>{"content/contacts.toml:1:1: error: binary file: the contact table must be UTF-8 text",
+                                 "mamori.toml:1:1: error: file is empty: mamori.toml needs at least the site's title",
+                                 "quizzes/q.toml:1:1: error: file is empty: a quiz needs a title and [[questions]]"});
   }
 
   TEST_CASE("source lines are attached for the caret display") {

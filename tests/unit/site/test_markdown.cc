@@ -11,19 +11,21 @@ namespace {
 // Resolves "x.md" to "x.html" and refuses everything else, recording what it was asked.
 class FakeResolver final : public LinkResolver {
  public:
-  std::optional<std::string> resolve(std::string_view url, bool, int line, int column,
-                                     std::vector<Diagnostic>& out) const override {
+  Result<ResolvedLink> resolve(std::string_view url, bool, int line, int column) const override {
     asked.push_back(std::string(url) + "@" + std::to_string(line) + ":" + std::to_string(column));
-    if (url.ends_with(".md")) return std::string(url.substr(0, url.size() - 3)) + ".html";
-    out.push_back(error_at(line, column, "missing '" + std::string(url) + "'"));
-    return std::nullopt;
+    if (url.ends_with(".md")) return ResolvedLink{std::string(url.substr(0, url.size() - 3)) + ".html", std::nullopt};
+    return Error{"missing '" + std::string(url) + "'"};
   }
   mutable std::vector<std::string> asked;
 };
 
+// The ids the default theme uses, as far as these cases need them.
+const ReservedIds kThemeIds = {"m-main", "quiz-result"};
+
+// Renders with a resolver of its own: nothing a case asks leaks into the next.
 RenderedMarkdown render(std::string_view body, int first_line = 1) {
-  static FakeResolver resolver;
-  return render_markdown(body, first_line, resolver);
+  const FakeResolver resolver;
+  return render_markdown(body, first_line, resolver, kThemeIds);
 }
 
 }  // namespace
@@ -103,9 +105,10 @@ TEST_SUITE("markdown") {
   }
 
   TEST_CASE("relative links go through the resolver with file positions") {
-    FakeResolver resolver;
-    const auto r = render_markdown("本文と[リンク](other.md)\n\n- 項目 [壊れた](gone.txt)\n", 4, resolver);
+    const FakeResolver resolver;
+    const auto r = render_markdown("本文と[リンク](other.md)\n\n- 項目 [壊れた](gone.txt)\n", 4, resolver, kThemeIds);
     CHECK(resolver.asked == std::vector<std::string>{"other.md@4:4", "gone.txt@6:6"});
+    CHECK(formatted(r.diagnostics) == std::vector<std::string>{"6:6: error: missing 'gone.txt'"});
     CHECK(r.html.find("<a href=\"other.html\">リンク</a>") != std::string::npos);
     // A link that cannot be resolved keeps its text and loses its href.
     CHECK(r.html.find("壊れた") != std::string::npos);

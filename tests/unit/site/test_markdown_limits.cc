@@ -19,8 +19,8 @@ std::string problem(std::string_view body) {
 
 class NoLinks final : public LinkResolver {
  public:
-  std::optional<std::string> resolve(std::string_view, bool, int, int, std::vector<Diagnostic>&) const override {
-    return "x.html";
+  Result<ResolvedLink> resolve(std::string_view, bool, int, int) const override {
+    return ResolvedLink{"x.html", std::nullopt};
   }
 };
 
@@ -34,7 +34,7 @@ std::string table(size_t columns, size_t rows) {
 TEST_SUITE("markdown limits") {
   TEST_CASE("render_markdown refuses a page over a limit before parsing, at the file position") {
     static const NoLinks resolver;
-    const auto r = render_markdown("段落\n\n" + repeat("![[]()", 50000), 5, resolver);
+    const auto r = render_markdown("段落\n\n" + repeat("![[]()", 50000), 5, resolver, ReservedIds{});
     CHECK(r.html.empty());
     CHECK(
         formatted(r.diagnostics) ==

@@ -1,0 +1,183 @@
+#include "site/page_render.h"
+
+#include <algorithm>
+#include <memory>
+
+#include "core/files.h"
+#include "core/parallel.h"
+#include "core/text.h"
+#include "core/url.h"
+#include "site/markdown.h"
+#include "site/page_view.h"
+#include "site/templates.h"
+#include "site/text_file.h"
+
+namespace mamori {
+namespace {
+
+// Where the template gets the page body: the (large) body is put in after rendering
+// instead of being copied through the template engine.
+constexpr std::string_view kBodyMarker = "\x01mamori-page-body\x01";
+
+const char* template_for(PageKind kind) {
+  switch (kind) {
+    case PageKind::home:
+      return "home";
+    case PageKind::section:
+      return "section";
+    case PageKind::page:
+      return "page";
+  }
+  return "page";
+}
+
+struct PageResult {
+  std::vector<Diagnostic> diagnostics;
+  std::vector<LinkOccurrence> links;  // external links (web, mailto, tel)
+  std::vector<std::string> heading_ids;
+  std::vector<PendingAnchor> pending;
+  bool rendered = false;
+};
+
+// What rendering one page needs.
+struct PageJob {
+  const Site& site;
+  PageId id;
+  TemplateEngine& engine;
+  const Date& today;
+  const Emit& emit;
+};
+
+// The page's template with the body in place. Templates were checked for external
+// resources when the theme was loaded; every value they insert is escaped.
+Result<std::string> page_html(const PageJob& job, const RenderedMarkdown& body) {
+  nlohmann::json view = page_view(job.site, job.id, body, job.today);
+  view["page"]["body"] = kBodyMarker;
+  auto html = job.engine.render(template_for(job.site.page(job.id).kind), view);
+  if (!html) return html;
+  const size_t marker = html->find(kBodyMarker);
+  if (marker == std::string::npos) return Error{"it does not show the page body ({{{page.body}}})"};
+  html->replace(marker, kBodyMarker.size(), body.html);
+  return html;
+}
+
+// Puts a rendered body into the page's template and emits the page.
+void emit_page(const PageJob& job, const RenderedMarkdown& body, PageResult& result) {
+  const Page& page = job.site.page(job.id);
+  const auto html = page_html(job, body);
+  if (!html) {
+    result.diagnostics.push_back(
+        error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + html.error().message));
+    return;
+  }
+  if (auto written = job.emit(page.source, page.output, *html); !written) {
+    result.diagnostics.push_back(error_at(0, 0, written.error().message));
+  } else {
+    result.rendered = true;
+  }
+}
+
+// The Markdown body of a page's text: what follows the front matter.
+std::string_view body_of(std::string_view text, const Page& page) {
+  size_t body_start = 0;
+  for (int line = 1; line < page.body_first_line && body_start < text.size(); ++line) {
+    const size_t nl = text.find('\n', body_start);
+    body_start = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  return text.substr(body_start);
+}
+
+// Keeps what the build needs of a rendered body: its external links, heading ids, links
+// to headings of other pages and problems.
+void take_rendered(RenderedMarkdown& body, PageResult& result) {
+  result.pending = std::move(body.pending);
+  for (auto& link : body.links) {
+    const UrlKind kind = classify_url(link.url);
+    if (kind == UrlKind::web || kind == UrlKind::contact) result.links.push_back(std::move(link));
+  }
+  for (const auto& h : body.headings) result.heading_ids.push_back(h.id);
+  result.diagnostics = std::move(body.diagnostics);
+}
+
+// Reads and renders one page (diagnostics without the path; render_page adds it).
+PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids) {
+  PageResult result;
+  const Page& page = job.site.page(job.id);
+  // Read through the descriptor check: a symlink swapped in after loading cannot lead out.
+  auto read = read_file_inside(page.file, job.site.content_real, kContentPrefix);
+  if (!read) {
+    result.diagnostics.push_back(error_at(0, 0, read.error().message));
+    return result;
+  }
+  const auto text = check_text_file(*read, result.diagnostics, TextFileKind::page);
+  if (!text) return result;
+  const SiteLinkResolver resolver(job.site, page);
+  RenderedMarkdown body = render_markdown(body_of(*text, page), page.body_first_line, resolver, reserved_ids);
+  take_rendered(body, result);
+  if (page.meta.reviewed && page.meta.reviewed->value > job.today) {
+    result.diagnostics.push_back(
+        warning_at(page.meta.reviewed->line, page.meta.reviewed->column,
+                   "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
+  }
+  emit_page(job, body, result);
+  attach_source_lines(result.diagnostics, *text);
+  return result;
+}
+
+// Renders one page and hands the HTML to `emit`. Reads the file again: the model keeps
+// no bodies, so memory does not grow with the site. Every diagnostic carries the page's path.
+PageResult render_page(const PageJob& job, const ReservedIds& reserved_ids) {
+  PageResult result = render_page_body(job, reserved_ids);
+  for (auto& d : result.diagnostics) d.path = job.site.page(job.id).source;
+  return result;
+}
+
+// Renders every page in parallel, each worker with its own template engine.
+std::vector<PageResult> render_all(const BuildRun& run, int jobs) {
+  const size_t count = run.site.pages.size();
+  std::vector<PageResult> results(count);
+  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(count, 1))));
+  std::vector<std::unique_ptr<TemplateEngine>> engines;
+  engines.reserve(static_cast<size_t>(workers));
+  for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(run.theme));
+  parallel_for(count, workers, [&](size_t i, int worker) {
+    const PageJob job{run.site, PageId{i}, *engines[static_cast<size_t>(worker)], run.today, run.emit};
+    results[i] = render_page(job, run.theme.reserved_ids);
+  });
+  return results;
+}
+
+// Links from page `id` to headings that do not exist on their pages.
+std::vector<Diagnostic> missing_anchors(const Site& site, PageId id, const std::vector<PendingAnchor>& pending,
+                                        const HeadingIds& ids) {
+  auto problems = check_anchors(site, pending, ids);
+  const Page& page = site.page(id);
+  for (auto& d : problems) d.path = page.source;
+  if (!problems.empty()) {  // the caret lines: read the page again only when needed
+    auto read = read_file_inside(page.file, site.content_real, kContentPrefix);
+    if (read) attach_source_lines(problems, strip_bom(*read));
+  }
+  return problems;
+}
+
+}  // namespace
+
+HeadingIds render_pages(BuildRun& run, int jobs) {
+  const Site& site = run.site;
+  std::vector<PageResult> results = render_all(run, jobs);
+  HeadingIds ids(results.size());
+  for (size_t i = 0; i < results.size(); ++i) {
+    const Page& page = site.pages[i];
+    for (const auto& source : page.meta.sources) run.citations.cite(source.value, page.source, source.line);
+    for (const auto& link : results[i].links) run.citations.cite(link.url, page.source, link.line);
+    run.report.diagnostics.add_all(std::move(results[i].diagnostics));
+    ids[i] = std::move(results[i].heading_ids);
+    if (results[i].rendered) ++run.report.pages;
+  }
+  for (size_t i = 0; i < results.size(); ++i) {
+    run.report.diagnostics.add_all(missing_anchors(site, PageId{i}, results[i].pending, ids));
+  }
+  return ids;
+}
+
+}  // namespace mamori

@@ -1,0 +1,81 @@
+#include "site/quiz_loading.h"
+
+#include <algorithm>
+#include <system_error>
+
+#include "core/files.h"
+#include "core/spellcheck.h"
+#include "site/content_walk.h"
+#include "site/text_file.h"
+
+namespace fs = std::filesystem;
+
+namespace mamori {
+namespace {
+
+constexpr std::string_view kQuizFolder = "quizzes/";
+
+// The quiz files in `quiz_dir`, sorted. No such folder: none. One that exists but cannot be
+// opened or listed is reported (the quizzes would silently go missing otherwise).
+std::vector<fs::path> list_quiz_files(const fs::path& quiz_dir, Diagnostics& diagnostics) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  if (!fs::is_directory(quiz_dir, ec)) {
+    if (ec && ec != std::errc::no_such_file_or_directory) {
+      diagnostics.error(std::string(kQuizFolder), 0, 0, "cannot open folder: " + ec.message());
+    }
+    return files;
+  }
+  for (fs::directory_iterator it(quiz_dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const fs::path& p = it->path();
+    if (p.extension() == ".toml" && !is_ignored_name(p.filename().string())) {
+      files.push_back(p);  // an id that is not UTF-8 is refused by parse_quiz (is_valid_quiz_id)
+    }
+  }
+  if (ec) diagnostics.error(std::string(kQuizFolder), 0, 0, "cannot list folder: " + ec.message());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+// Reads and parses one quiz file; its problems are reported at quizzes/ID.toml.
+void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diagnostics& diagnostics) {
+  const std::string id = file.stem().string();
+  const std::string shown = quiz_source(id);
+  site.quiz_ids.insert(id);
+  auto read = read_file_inside(file, quiz_real, kQuizFolder);
+  std::vector<Diagnostic> found;
+  if (!read) {
+    found.push_back(error_at(0, 0, read.error().message));
+  } else if (auto text = check_text_file(*read, found, TextFileKind::quiz)) {
+    site.quizzes.push_back(parse_quiz(id, *text, found));
+    site.quizzes.back().file = shown;
+    attach_source_lines(found, *text);
+  }
+  diagnostics.add_all(std::move(found), shown);
+}
+
+// A page whose front matter names a quiz that does not exist is an error, with a hint.
+void check_page_quizzes(const Site& site, Diagnostics& diagnostics) {
+  const std::vector<std::string> quiz_names(site.quiz_ids.begin(), site.quiz_ids.end());
+  for (const auto& page : site.pages) {
+    if (!page.meta.quiz || site.quiz_ids.contains(page.meta.quiz->value)) continue;
+    const auto& quiz = *page.meta.quiz;
+    diagnostics.error(page.source, quiz.line, quiz.column,
+                      "quiz '" + quiz.value + "' does not exist (no " + quiz_source(quiz.value) + ")" +
+                          did_you_mean(quiz.value, quiz_names));
+  }
+}
+
+}  // namespace
+
+void load_quizzes(Site& site, Diagnostics& diagnostics) {
+  const fs::path quiz_dir = site.root / "quizzes";
+  const std::vector<fs::path> files = list_quiz_files(quiz_dir, diagnostics);
+  // A quiz that is a symlink out of quizzes/ is refused (checked on the opened file).
+  std::error_code ec;
+  const fs::path quiz_real = fs::canonical(quiz_dir, ec);
+  for (const auto& file : files) load_quiz(site, file, quiz_real, diagnostics);
+  check_page_quizzes(site, diagnostics);
+}
+
+}  // namespace mamori

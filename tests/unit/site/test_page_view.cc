@@ -1,0 +1,165 @@
+#include <doctest/doctest.h>
+
+#include "helpers.h"
+#include "site/loader.h"
+#include "site/page_view.h"
+
+using namespace mamori;
+using mamori::testing::TempDir;
+using mamori::testing::write_minimal_project;
+using nlohmann::json;
+
+namespace {
+
+const Date kToday{2026, 11, 23};
+
+Site load_sample(const TempDir& dir, const std::string& config = "title = \"テスト\"\n") {
+  write_minimal_project(dir);
+  dir.write("mamori.toml", config);
+  dir.write("content/top.md", "+++\ntitle = \"トップ\"\n+++\n");
+  dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\ndescription = \"対策\"\n+++\n");
+  dir.write("content/cyber/a.md", "+++\ntitle = \"A\"\nweight = 1\nreviewed = 2025-01-10\n+++\n");
+  dir.write("content/cyber/b.md", "+++\ntitle = \"B\"\nweight = 2\nsources = [\"https://example.jp/\"]\n+++\n");
+  dir.write("content/cyber/c.md", "+++\ntitle = \"C\"\nweight = 3\nquiz = \"q\"\n+++\n");
+  dir.write("content/cyber/deep/_index.md", "+++\ntitle = \"深い\"\n+++\n");
+  dir.write("content/cyber/deep/d.md", "+++\ntitle = \"D\"\n+++\n");
+  dir.write("quizzes/q.toml",
+            "title = \"Q\"\n[[questions]]\nid = \"a\"\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
+            "explanation = \"e\"\nsource = \"../content/cyber/a.md#x\"\n");
+  Diagnostics diagnostics;
+  auto site = load_site(dir.path(), {}, diagnostics);
+  REQUIRE(site.has_value());
+  return std::move(*site);
+}
+
+json view_of(const Site& site, const std::string& content_path, const RenderedMarkdown& body = {}) {
+  return page_view(site, *site.page_id(content_path), body, kToday);
+}
+
+std::vector<std::string> titles(const json& list) {
+  std::vector<std::string> out;
+  for (const auto& item : list) out.push_back(item["title"].get<std::string>());
+  return out;
+}
+
+}  // namespace
+
+TEST_SUITE("page view") {
+  TEST_CASE("every view has the language, the CSP, relative paths to the root and the navigation") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const json view = view_of(site, "cyber/deep/d.md");
+    CHECK(view["lang"] == "ja");
+    CHECK(view["csp"] == kContentSecurityPolicy);
+    CHECK(view["root"] == "../../");
+    CHECK(view["assets"] == "../../assets/");
+    CHECK(view["home_href"] == "../../index.html");
+    CHECK(titles(view["nav"]) == std::vector<std::string>{"サイバー", "トップ"});
+    // The navigation marks the top-level section the page is in, however deep.
+    CHECK(view["nav"][0]["current"] == true);
+    CHECK(view["nav"][0]["href"] == "../index.html");
+    CHECK(view["nav"][1]["current"] == false);
+    CHECK(view["quizzes_nav"]["href"] == "../../quizzes/index.html");
+    CHECK(view["quizzes_nav"]["current"] == false);
+  }
+
+  TEST_CASE("breadcrumbs lead from the home page to the page's section; the home page has none") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const json d = view_of(site, "cyber/deep/d.md");
+    CHECK(titles(d["breadcrumbs"]) == std::vector<std::string>{"ホーム", "サイバー", "深い"});
+    CHECK(d["breadcrumbs"][0]["is_home"] == true);
+    CHECK(d["breadcrumbs"][2]["href"] == "index.html");
+    // A section's own page starts at its parent.
+    CHECK(titles(view_of(site, "cyber/deep/_index.md")["breadcrumbs"]) ==
+          std::vector<std::string>{"ホーム", "サイバー"});
+    CHECK(view_of(site, "_index.md")["breadcrumbs"].empty());
+    CHECK(view_of(site, "_index.md")["is_home"] == true);
+  }
+
+  TEST_CASE("a page links the pages before and after it and its section") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const json a = view_of(site, "cyber/a.md");
+    CHECK_FALSE(a.contains("prev"));
+    CHECK(a["next"]["title"] == "B");
+    CHECK(a["next"]["href"] == "b.html");
+    CHECK(a["section"]["href"] == "index.html");
+    const json b = view_of(site, "cyber/b.md");
+    CHECK(b["prev"]["title"] == "A");
+    CHECK(b["next"]["title"] == "C");
+    CHECK_FALSE(view_of(site, "cyber/c.md").contains("next"));
+    CHECK_FALSE(view_of(site, "top.md").contains("section"));  // the root section has no section link
+  }
+
+  TEST_CASE("a section lists its pages and subsections; the home page lists only sections") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const json cyber = view_of(site, "cyber/_index.md");
+    CHECK(titles(cyber["children"]) == std::vector<std::string>{"A", "B", "C"});
+    CHECK(cyber["children"][0]["reviewed"]["iso"] == "2025-01-10");
+    CHECK(cyber["has_children"] == true);
+    CHECK(titles(cyber["sections"]) == std::vector<std::string>{"深い"});
+    CHECK(titles(cyber["sections"][0]["pages"]) == std::vector<std::string>{"D"});
+    const json home = view_of(site, "_index.md");
+    CHECK(home["children"].empty());
+    CHECK(home["has_children"] == false);
+    CHECK(titles(home["sections"]) == std::vector<std::string>{"サイバー"});
+    CHECK(home["sections"][0]["description"] == "対策");
+  }
+
+  TEST_CASE("review date, staleness, sources, quiz and table of contents") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const json a = view_of(site, "cyber/a.md");
+    CHECK(a["reviewed"]["ja"] == "2025年1月10日");
+    CHECK(a["stale"]["months"] == 22);
+    CHECK(a["stale"]["limit"] == 12);
+    CHECK(a["has_sources"] == false);
+    const json b = view_of(site, "cyber/b.md");
+    CHECK_FALSE(b.contains("reviewed"));
+    CHECK(b["sources"][0]["url"] == "https://example.jp/");
+    CHECK(b["has_sources"] == true);
+    const json c = view_of(site, "cyber/c.md");
+    CHECK(c["quiz"]["href"] == "../quizzes/q.html");
+    CHECK(c["quiz"]["title"] == "Q");
+
+    RenderedMarkdown body;
+    body.html = "<p>本文</p>";
+    body.headings = {{1, "t", "題", 1}, {2, "概要", "概要", 2}, {3, "詳細", "詳細", 3}, {4, "x", "x", 4}};
+    const json with_toc = view_of(site, "cyber/b.md", body);
+    CHECK(with_toc["page"]["body"] == "<p>本文</p>");
+    REQUIRE(with_toc["toc"].size() == 2);  // levels 2 and 3 only
+    CHECK(with_toc["toc"][0]["href"] == "#概要");
+    CHECK(with_toc["toc"][1]["sub"] == true);
+    CHECK(with_toc["has_toc"] == true);
+  }
+
+  TEST_CASE("404.html links from the site root, or absolutely with base_url") {
+    TempDir dir;
+    const Site relative = load_sample(dir);
+    CHECK(not_found_view(relative)["nav"][0]["href"] == "cyber/index.html");
+    CHECK(not_found_view(relative)["assets"] == "assets/");
+    TempDir other;
+    const Site absolute = load_sample(other, "title = \"t\"\nbase_url = \"https://intra.example.jp/m\"\n");
+    CHECK(not_found_view(absolute)["nav"][0]["href"] == "https://intra.example.jp/m/cyber/index.html");
+    CHECK(not_found_view(absolute)["home_href"] == "https://intra.example.jp/m/index.html");
+  }
+
+  TEST_CASE("the sitemap lists pages in reading order, then the quizzes") {
+    TempDir dir;
+    const Site site = load_sample(dir, "title = \"t\"\nbase_url = \"https://intra.example.jp/\"\n");
+    const std::string xml = sitemap_xml(site);
+    CHECK(xml.find("<!--") == std::string::npos);
+    CHECK(xml.find("<url><loc>https://intra.example.jp/index.html</loc></url>") != std::string::npos);
+    CHECK(xml.find("<loc>https://intra.example.jp/cyber/a.html</loc><lastmod>2025-01-10</lastmod>") !=
+          std::string::npos);
+    const size_t quiz = xml.find("<loc>https://intra.example.jp/quizzes/q.html</loc>");
+    const size_t index = xml.find("<loc>https://intra.example.jp/quizzes/index.html</loc>");
+    CHECK(xml.find("cyber/deep/d.html") < quiz);
+    CHECK(quiz < index);
+    CHECK(index != std::string::npos);
+    TempDir other;
+    CHECK(sitemap_xml(load_sample(other)).find("<!-- Set base_url") != std::string::npos);
+  }
+}
