@@ -30,6 +30,9 @@ bool is_web_url(std::string_view url);
 // Decodes %XX sequences (invalid ones are left as they are).
 std::string percent_decode(std::string_view text);
 
+// True when text[i] starts a %XX sequence: '%' and two hex digits (either case).
+bool is_percent_escape(std::string_view text, size_t i);
+
 // Percent-encodes what may not stand raw in an href path: ASCII controls, space and
 // "<>\"`#%?{}|\\^[]", keeping '/' and non-ASCII UTF-8 (valid in HTML as IRIs).
 std::string encode_path(std::string_view path);

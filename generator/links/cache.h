@@ -1,6 +1,6 @@
 // The link checker's memory between runs (--cache FILE): ok results are reused for a
 // while, failures are always checked again, and each URL keeps a short history so a
-// report can say "broken since 2026-03-02 (4 runs)".
+// report can say "broken since 2026-03-02 (4 runs)". docs/links.md describes the file.
 #pragma once
 
 #include <filesystem>

@@ -47,10 +47,6 @@ int replace_url_in_line(std::string& line, const std::string& from, const std::s
 
 namespace {
 
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 void append_percent(std::string& out, std::string_view bytes) {
   for (const char c : bytes) out += percent_encoded(static_cast<unsigned char>(c));
 }
@@ -97,7 +93,7 @@ std::string encode_rest(std::string_view rest) {
       continue;
     }
     const char c = rest[i];
-    const bool bad_percent = c == '%' && !(i + 2 < rest.size() && is_hex(rest[i + 1]) && is_hex(rest[i + 2]));
+    const bool bad_percent = c == '%' && !is_percent_escape(rest, i);
     if (b < 0x20 || b == 0x7F || kEncoded.find(c) != std::string_view::npos || bad_percent || (c == '#' && fragment)) {
       append_percent(out, rest.substr(i, 1));
     } else {

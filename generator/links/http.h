@@ -1,6 +1,7 @@
 // The HTTP side effect of the link checker, behind a small interface so tests can script
 // every outcome (ccache's remote storage does the same): a request either gets a response
-// or fails in one of a few distinct ways.
+// or fails in one of a few distinct ways. Also the readings of the two headers the checker
+// acts on, Location and Retry-After.
 #pragma once
 
 #include <chrono>

@@ -36,6 +36,12 @@ TEST_SUITE("url") {
     CHECK(percent_decode("%E5%88%9D%E5%8B%95") == "初動");
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz") == "%zz");
+    CHECK(is_percent_escape("a%e3%81", 1));
+    CHECK(is_percent_escape("%Ff", 0));
+    CHECK_FALSE(is_percent_escape("%F", 0));
+    CHECK_FALSE(is_percent_escape("%FG", 0));
+    CHECK_FALSE(is_percent_escape("a%41", 0));
+    CHECK_FALSE(is_percent_escape("", 0));
   }
 
   TEST_CASE("encoding for hrefs keeps Japanese and slashes") {
