@@ -59,8 +59,8 @@ Result<void> may_wait(int status, std::string_view header, std::chrono::millisec
 
 }  // namespace
 
-CheckRun::CheckRun(HttpTransport& transport, const Timer& timer, const CheckOptions& options, std::vector<Job>& jobs,
-                   const std::function<void(size_t, size_t)>& progress)
+CheckRun::CheckRun(HttpTransport& transport, const Timer& timer, const CheckOptions& options,
+                   std::vector<FetchJob>& jobs, const std::function<void(size_t, size_t)>& progress)
     : transport_(transport),
       timer_(timer),
       options_(options),
@@ -79,7 +79,7 @@ void CheckRun::run() {
 // Starts what may start: oldest first, within the limits of each host and overall.
 void CheckRun::start_ready(std::chrono::milliseconds now) {
   for (size_t j = 0; j < jobs_.size() && static_cast<int>(running_.size()) < options_.max_in_flight; ++j) {
-    const Job& job = jobs_[j];
+    const FetchJob& job = jobs_[j];
     if (job.done || job.in_flight || job.ready > now) continue;
     const std::string host = host_key(job.url);
     if (host_has_room(host, now)) start(j, host);
@@ -92,7 +92,7 @@ bool CheckRun::host_has_room(const std::string& host, std::chrono::milliseconds 
 }
 
 void CheckRun::start(size_t index, const std::string& host) {
-  Job& job = jobs_[index];
+  FetchJob& job = jobs_[index];
   HttpRequest request;
   request.url = job.url;
   request.method = job.method;
@@ -109,7 +109,7 @@ void CheckRun::start(size_t index, const std::string& host) {
 // 200 ms, at least 1 ms.
 std::chrono::milliseconds CheckRun::wait_time(std::chrono::milliseconds now) const {
   std::chrono::milliseconds wait{200};
-  for (const Job& job : jobs_) {
+  for (const FetchJob& job : jobs_) {
     if (!job.done && !job.in_flight && job.ready > now) wait = std::min(wait, job.ready - now);
   }
   for (const auto& [host, ready] : host_ready_) {
@@ -121,7 +121,7 @@ std::chrono::milliseconds CheckRun::wait_time(std::chrono::milliseconds now) con
 void CheckRun::receive(uint64_t id, const HttpResult& result) {
   const auto found = running_.find(id);
   if (found == running_.end()) return;
-  Job& job = jobs_[found->second];
+  FetchJob& job = jobs_[found->second];
   running_.erase(found);
   job.in_flight = false;
   const std::string host = host_key(job.url);
@@ -138,7 +138,7 @@ void CheckRun::receive(uint64_t id, const HttpResult& result) {
   }
 }
 
-void CheckRun::on_failure(Job& job, const HttpResult& result) {
+void CheckRun::on_failure(FetchJob& job, const HttpResult& result) {
   const bool retryable = result.failure == FetchFailure::timeout || result.failure == FetchFailure::reset;
   if (retryable && job.attempt < options_.retries && schedule_retry(job, backoff(job.attempt))) return;
   switch (result.failure) {
@@ -163,7 +163,7 @@ void CheckRun::on_failure(Job& job, const HttpResult& result) {
   }
 }
 
-void CheckRun::on_response(Job& job, const HttpResponse& response, const std::string& host) {
+void CheckRun::on_response(FetchJob& job, const HttpResponse& response, const std::string& host) {
   const int status = response.status;
   if (is_redirect(response)) return follow_redirect(job, status, *response.header("location"));
   if (is_bot_wall(response)) {
@@ -175,7 +175,7 @@ void CheckRun::on_response(Job& job, const HttpResponse& response, const std::st
   on_success(job, response);
 }
 
-void CheckRun::follow_redirect(Job& job, int status, const std::string& location) {
+void CheckRun::follow_redirect(FetchJob& job, int status, const std::string& location) {
   const std::string next = resolve_url(job.url, location_as_url(location));
   const std::string page = next.substr(0, next.find('#'));
   job.hops.push_back(status);
@@ -193,7 +193,7 @@ void CheckRun::follow_redirect(Job& job, int status, const std::string& location
 
 // 429 and 5xx: retried after backoff or the Retry-After asked for, within the time one URL may
 // wait; after a 429 its host gets one request at a time, none before the retry.
-void CheckRun::on_overload(Job& job, const HttpResponse& response, const std::string& host) {
+void CheckRun::on_overload(FetchJob& job, const HttpResponse& response, const std::string& host) {
   const int status = response.status;
   if (job.attempt < options_.retries) {
     std::chrono::milliseconds delay = backoff(job.attempt);
@@ -220,7 +220,7 @@ void CheckRun::on_overload(Job& job, const HttpResponse& response, const std::st
 }
 
 // 2xx: the page is there, unless it says it is not, or a redirect dumped it on the top page.
-void CheckRun::on_success(Job& job, const HttpResponse& response) {
+void CheckRun::on_success(FetchJob& job, const HttpResponse& response) {
   job.html = is_html(response);
   job.body = response.body;
   job.truncated = response.truncated;
@@ -237,7 +237,7 @@ void CheckRun::on_success(Job& job, const HttpResponse& response) {
   finish(job, Verdict::ok, job.hops.empty() ? "" : "temporarily redirected to " + job.url);
 }
 
-void CheckRun::finish(Job& job, Verdict verdict, std::string reason) {
+void CheckRun::finish(FetchJob& job, Verdict verdict, std::string reason) {
   job.done = true;
   job.verdict = verdict;
   job.reason = std::move(reason);
@@ -254,7 +254,7 @@ std::chrono::milliseconds CheckRun::backoff(int attempt) {
 }
 
 // Schedules another try within the time one URL may wait; false when none is left.
-bool CheckRun::schedule_retry(Job& job, std::chrono::milliseconds delay) {
+bool CheckRun::schedule_retry(FetchJob& job, std::chrono::milliseconds delay) {
   const auto left = options_.max_total_wait - job.waited;
   if (left <= std::chrono::milliseconds(0)) return false;
   delay = std::min(delay, left);
@@ -265,7 +265,7 @@ bool CheckRun::schedule_retry(Job& job, std::chrono::milliseconds delay) {
 }
 
 // Said when a URL ran out of time to wait before all its retries were used.
-std::string CheckRun::out_of_time(const Job& job) const {
+std::string CheckRun::out_of_time(const FetchJob& job) const {
   if (job.attempt >= options_.retries) return {};
   return "; gave up after waiting " + std::to_string(job.waited.count() / 1000) + " s, the most for one URL";
 }

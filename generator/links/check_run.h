@@ -19,7 +19,7 @@
 namespace mamori {
 
 // One fetch: a page (URL without fragment) and the fragments cited on it.
-struct Job {
+struct FetchJob {
   std::string start_url;  // without fragment
   std::string url;        // current hop
   std::set<std::string> fragments;
@@ -44,7 +44,7 @@ struct Job {
 
 class CheckRun {
  public:
-  CheckRun(HttpTransport& transport, const Timer& timer, const CheckOptions& options, std::vector<Job>& jobs,
+  CheckRun(HttpTransport& transport, const Timer& timer, const CheckOptions& options, std::vector<FetchJob>& jobs,
            const std::function<void(size_t, size_t)>& progress);
 
   // Fetches until every job is done.
@@ -59,20 +59,20 @@ class CheckRun {
   void start(size_t index, const std::string& host);
   std::chrono::milliseconds wait_time(std::chrono::milliseconds now) const;
   void receive(uint64_t id, const HttpResult& result);
-  void on_failure(Job& job, const HttpResult& result);
-  void on_response(Job& job, const HttpResponse& response, const std::string& host);
-  void follow_redirect(Job& job, int status, const std::string& location);
-  void on_overload(Job& job, const HttpResponse& response, const std::string& host);
-  void on_success(Job& job, const HttpResponse& response);
-  void finish(Job& job, Verdict verdict, std::string reason);
+  void on_failure(FetchJob& job, const HttpResult& result);
+  void on_response(FetchJob& job, const HttpResponse& response, const std::string& host);
+  void follow_redirect(FetchJob& job, int status, const std::string& location);
+  void on_overload(FetchJob& job, const HttpResponse& response, const std::string& host);
+  void on_success(FetchJob& job, const HttpResponse& response);
+  void finish(FetchJob& job, Verdict verdict, std::string reason);
   std::chrono::milliseconds backoff(int attempt);
-  bool schedule_retry(Job& job, std::chrono::milliseconds delay);
-  std::string out_of_time(const Job& job) const;
+  bool schedule_retry(FetchJob& job, std::chrono::milliseconds delay);
+  std::string out_of_time(const FetchJob& job) const;
 
   HttpTransport& transport_;
   const Timer& timer_;
   const CheckOptions& options_;
-  std::vector<Job>& jobs_;
+  std::vector<FetchJob>& jobs_;
   const std::function<void(size_t, size_t)>& progress_;
   std::mt19937 jitter_;
   std::map<std::string, int> in_flight_;                         // by host

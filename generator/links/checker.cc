@@ -87,7 +87,7 @@ class JobList {
     const std::string page = url.substr(0, url.find('#'));
     auto [it, inserted] = by_page_.emplace(page, jobs.size());
     if (inserted) {
-      Job job;
+      FetchJob job;
       job.start_url = page;
       job.url = page;
       job.visited.insert(page);
@@ -97,14 +97,14 @@ class JobList {
     return TargetJob{it->second, parts.has_fragment ? std::string(parts.fragment) : std::string()};
   }
 
-  std::vector<Job> jobs;
+  std::vector<FetchJob> jobs;
 
  private:
   std::map<std::string, size_t> by_page_;
 };
 
 // A fetched target takes its page's verdict, and a cited #fragment must exist on the page.
-void take_verdict(const Job& job, const std::string& fragment, const CheckOptions& options, LinkResult& result) {
+void take_verdict(const FetchJob& job, const std::string& fragment, const CheckOptions& options, LinkResult& result) {
   result.verdict = job.verdict;
   result.status = job.status;
   result.reason = job.reason;
