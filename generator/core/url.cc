@@ -1,5 +1,6 @@
 #include "core/url.h"
 
+#include <algorithm>
 #include <vector>
 
 #include "core/text.h"
@@ -37,15 +38,12 @@ int hex_value(char c) {
 }
 
 std::string encode(std::string_view text, std::string_view reserved) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
   out.reserve(text.size());
   for (const char c : text) {
     const auto b = static_cast<unsigned char>(c);
     if (b < 0x20 || b == 0x7F || b == ' ' || reserved.find(c) != std::string_view::npos) {
-      out += '%';
-      out += kHex[b >> 4];
-      out += kHex[b & 0x0F];
+      out += percent_encoded(b);
     } else {
       out += c;
     }
@@ -60,13 +58,7 @@ std::string url_scheme(std::string_view url) {
   if (view.empty() || !is_alpha(view[0])) return {};
   for (size_t i = 1; i < view.size(); ++i) {
     const char c = view[i];
-    if (c == ':') {
-      std::string scheme = view.substr(0, i);
-      for (char& s : scheme) {
-        if (s >= 'A' && s <= 'Z') s = static_cast<char>(s - 'A' + 'a');
-      }
-      return scheme;
-    }
+    if (c == ':') return ascii_lower(view.substr(0, i));
     if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return {};
   }
   return {};
@@ -94,18 +86,18 @@ bool is_web_url(std::string_view url) {
          url.find_first_of(" \t\r\n") == std::string_view::npos;
 }
 
+bool is_percent_escape(std::string_view text, size_t i) {
+  return i + 2 < text.size() && text[i] == '%' && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0;
+}
+
 std::string percent_decode(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '%' && i + 2 < text.size()) {
-      const int hi = hex_value(text[i + 1]);
-      const int lo = hex_value(text[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += static_cast<char>(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
+    if (is_percent_escape(text, i)) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+      continue;
     }
     out += text[i];
   }
@@ -135,6 +127,61 @@ UrlParts split_url(std::string_view url) {
   }
   parts.path = url;
   return parts;
+}
+
+std::optional<AbsoluteUrl> split_absolute_url(std::string_view url) {
+  const size_t separator = url.find("://");
+  if (separator == std::string_view::npos) return std::nullopt;
+  const std::string_view after = url.substr(separator + 3);
+  const size_t end = std::min(after.find_first_of("/?#"), after.size());
+  return AbsoluteUrl{url.substr(0, separator), after.substr(0, end), after.substr(end)};
+}
+
+std::string url_path(std::string_view url) {
+  const auto split = split_absolute_url(url);
+  if (!split) return {};
+  const std::string_view path = split->rest.substr(0, split->rest.find_first_of("?#"));
+  return path.empty() ? "/" : std::string(path);
+}
+
+std::optional<WebUrl> parse_web_url(std::string_view url) {
+  const auto split = split_absolute_url(url);
+  if (!split) return std::nullopt;
+  WebUrl web;
+  web.scheme = ascii_lower(split->scheme);
+  if (web.scheme != "http" && web.scheme != "https") return std::nullopt;
+  std::string_view authority = split->authority;
+  if (const size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
+  // A ':' after an IPv6 literal's ']' is not split off: such a host keeps its port.
+  const size_t colon = authority.rfind(':');
+  if (colon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
+    web.port = std::string(authority.substr(colon + 1));
+    authority = authority.substr(0, colon);
+  }
+  web.host = ascii_lower(authority);
+  if (web.port.empty()) web.port = web.scheme == "https" ? "443" : "80";
+  web.path = url_path(url);
+  const bool host_ok = !web.host.empty() && web.host.find_first_of(" \t\r\n<>\"{}|\\^`") == std::string::npos;
+  const bool port_ok = std::all_of(web.port.begin(), web.port.end(), [](char c) { return is_digit(c); });
+  if (!host_ok || !port_ok) return std::nullopt;
+  return web;
+}
+
+std::string resolve_url(std::string_view base, std::string_view reference) {
+  std::string target(reference);
+  if (!url_scheme(target).empty()) return target;
+  const auto split = split_absolute_url(base);
+  if (!split || !parse_web_url(base)) return target;
+  const std::string origin = std::string(split->scheme) + "://" + std::string(split->authority);
+  if (target.starts_with("//")) return std::string(split->scheme) + ":" + target;
+  if (target.starts_with('/')) return origin + target;
+  const std::string path = url_path(base);
+  if (target.starts_with('?')) return origin + path + target;
+  // Relative to the base path's folder, with ./ and ../ resolved.
+  const std::string folder = path.substr(1, path.rfind('/'));
+  const auto resolved = resolve_relative(folder, target);
+  const bool keep_slash = target.ends_with('/') && resolved && !resolved->empty();
+  return origin + "/" + resolved.value_or("") + (keep_slash ? "/" : "");
 }
 
 std::optional<std::string> resolve_relative(std::string_view base_dir, std::string_view relative) {

@@ -1,5 +1,6 @@
-// URLs as they appear in content: classification, safety, and relative paths between
-// built pages.
+// URLs as they appear in content and in HTTP answers: classification, safety, relative paths
+// between built pages, and the parts of an absolute web URL (the one URL parser: the link
+// checker uses it too).
 #pragma once
 
 #include <optional>
@@ -29,6 +30,9 @@ bool is_web_url(std::string_view url);
 // Decodes %XX sequences (invalid ones are left as they are).
 std::string percent_decode(std::string_view text);
 
+// True when text[i] starts a %XX sequence: '%' and two hex digits (either case).
+bool is_percent_escape(std::string_view text, size_t i);
+
 // Percent-encodes what may not stand raw in an href path: ASCII controls, space and
 // "<>\"`#%?{}|\\^[]", keeping '/' and non-ASCII UTF-8 (valid in HTML as IRIs).
 std::string encode_path(std::string_view path);
@@ -44,6 +48,40 @@ struct UrlParts {
   bool has_fragment = false;
 };
 UrlParts split_url(std::string_view url);
+
+// An absolute URL "scheme://authority/rest" cut where it stands, judging nothing: `scheme`
+// is everything before the first "://", `authority` runs up to the first '/', '?' or '#'
+// after it, and `rest` (path, query and fragment) is the remainder. nullopt without "://".
+struct AbsoluteUrl {
+  std::string_view scheme;     // as written (any case)
+  std::string_view authority;  // as written: [userinfo@]host[:port]
+  std::string_view rest;       // as written; may be empty
+};
+std::optional<AbsoluteUrl> split_absolute_url(std::string_view url);
+
+// The path of an absolute URL: `rest` up to '?' or '#', "/" when that is empty
+// ("https://a.jp?q" → "/"); "" when `url` has no "://".
+std::string url_path(std::string_view url);
+
+// An http or https URL as a client connects to it.
+struct WebUrl {
+  std::string scheme;  // "http" or "https" (lower-cased)
+  std::string host;    // lower-cased, without userinfo and port; an IPv6 literal keeps "[…]"
+  std::string port;    // digits: as written, else "80" for http and "443" for https
+  std::string path;    // as url_path
+};
+
+// Parses an absolute http or https URL, the scheme in any case. nullopt for another scheme,
+// no "://", an empty host, a host holding a space, tab, CR, LF or one of <>"{}|\^`, or a port
+// that is not digits. A fragment is ignored. Never throws, whatever the bytes.
+std::optional<WebUrl> parse_web_url(std::string_view url);
+
+// Resolves `reference` (a link, a Location header) against the absolute web URL `base`, as a
+// browser does: an absolute reference stays as it is; "//host/p" takes base's scheme, "/p" its
+// origin, "?q" its path, and a relative path is joined to base's folder with "." and ".."
+// resolved (never above the root). A `base` that parse_web_url refuses gives `reference`
+// unchanged. Any bytes: never throws.
+std::string resolve_url(std::string_view base, std::string_view reference);
 
 // Joins a '/'-separated relative path onto a directory and resolves "." and "..".
 // Returns nullopt when the result would climb above the root ("" is the root).

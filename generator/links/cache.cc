@@ -154,11 +154,10 @@ LoadedCache load_link_cache(const std::filesystem::path& file) {
   LoadedCache loaded;
   std::error_code ec;
   if (std::filesystem::symlink_status(file, ec).type() == std::filesystem::file_type::not_found) return loaded;
-  const std::string name = printable_text(file.string());
   auto read = read_file(file, size_t{64} << 20);
   if (!read) {
-    loaded.warning = name + ": warning: " + printable_text(read.error().message) +
-                     "; the link cache is left as it is and not updated this run";
+    loaded.diagnostics.warning(file.string(), 0, 0,
+                               read.error().message + "; the link cache is left as it is and not updated this run");
     loaded.may_save = false;
     return loaded;
   }
@@ -169,11 +168,11 @@ LoadedCache load_link_cache(const std::filesystem::path& file) {
   }
   const std::string why = parsed.error().message;
   if (const auto aside = keep_aside(file)) {
-    loaded.warning =
-        name + ": warning: " + why + "; kept it as " + printable_text(aside->string()) + "; starting a fresh cache";
+    loaded.diagnostics.warning(file.string(), 0, 0,
+                               why + "; kept it as " + aside->string() + "; starting a fresh cache");
   } else {
-    loaded.warning = name + ": warning: " + why + "; it could not be kept aside, so it is left as it is and not " +
-                     "updated this run";
+    loaded.diagnostics.warning(file.string(), 0, 0,
+                               why + "; it could not be kept aside, so it is left as it is and not updated this run");
     loaded.may_save = false;
   }
   return loaded;

@@ -1,15 +1,14 @@
 // The link checker's memory between runs (--cache FILE): ok results are reused for a
 // while, failures are always checked again, and each URL keeps a short history so a
-// report can say "broken since 2026-03-02 (4 runs)".
+// report can say "broken since 2026-03-02 (4 runs)". docs/links.md describes the file.
 #pragma once
 
 #include <filesystem>
 #include <map>
-#include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 
+#include "core/diagnostic.h"
 #include "core/result.h"
 #include "links/checker.h"
 
@@ -39,8 +38,8 @@ Result<LinkCache> parse_link_cache(std::string_view text);
 
 struct LoadedCache {
   LinkCache cache;
-  std::optional<std::string> warning;  // "FILE: warning: …" when the file could not be used
-  bool may_save = true;                // false: the file could be neither used nor kept aside; leave it
+  Diagnostics diagnostics;  // a warning about FILE when it could not be used
+  bool may_save = true;     // false: the file could be neither used nor kept aside; leave it
 };
 
 // A missing cache is an empty one. A file that cannot be parsed (truncated, foreign, wrong

@@ -4,13 +4,14 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <functional>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "links/http.h"
+#include "links/timer.h"
 #include "site/cited_urls.h"
 
 namespace mamori {
@@ -50,6 +51,7 @@ struct CheckOptions {
 
 class LinkChecker {
  public:
+  // `timer` is read for every delay and for the date a Retry-After names.
   LinkChecker(HttpTransport& transport, const Timer& timer, CheckOptions options);
 
   // Checks every target and returns one result per target, in the given order.
@@ -67,20 +69,8 @@ class LinkChecker {
   int peak_per_host_ = 0;
 };
 
-// "scheme://host:port" in lower case, the unit of politeness; "" for a malformed URL.
+// "scheme://host:port" in lower case (parse_web_url in core/url.h), the unit of politeness;
+// "" for a URL that cannot be fetched.
 std::string host_key(std::string_view url);
-
-// A Location header's bytes made into valid UTF-8 the way a browser does it: bytes that are
-// not part of well-formed UTF-8, ASCII controls, DEL, space, '"', '<', '>' and '`' are
-// percent-encoded ("/a\xFF b" → "/a%FF%20b"), so the URL followed is still the one the
-// server named.
-std::string location_as_url(std::string_view location);
-
-// Resolves a Location header against the URL it came from. Any bytes: never throws; a
-// base that is not an absolute URL gives `location` unchanged.
-std::string resolve_location(std::string_view base, std::string_view location);
-
-// Parses Retry-After: delta seconds or an HTTP date (relative to `now_unix` seconds).
-std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value, int64_t now_unix);
 
 }  // namespace mamori

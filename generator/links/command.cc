@@ -1,6 +1,5 @@
 #include "links/command.h"
 
-#include <ctime>
 #include <system_error>
 
 #include "core/text.h"
@@ -29,17 +28,123 @@ std::string terminal_safe(std::string_view text) {
   return out;
 }
 
-}  // namespace
-
-LinksRun run_links(const LinksOptions& options, const TransportFactory& make_transport, const Timer& timer) {
-  LinksRun run;
-  // Everything a build validates, internal links and anchors included, and the URLs cited.
+// Everything a build validates, internal links and anchors included, and the URLs cited.
+BuildReport build_for_links(const LinksOptions& options) {
   BuildOptions build;
   build.root = options.root;
   build.write = false;
   build.collect_links = true;
   build.jobs = 2;
-  BuildReport built = build_site(build);
+  build.clock = options.clock;
+  return build_site(build);
+}
+
+// The command line over mamori.toml.
+CheckOptions check_options(const LinksOptions& options, const LinkSettings& settings) {
+  CheckOptions check;
+  check.offline = options.offline;
+  check.per_host = options.per_host > 0 ? options.per_host : settings.per_host;
+  check.max_in_flight = options.max_connections;
+  check.retries = options.retries >= 0 ? options.retries : settings.retries;
+  check.timeout = std::chrono::seconds(options.timeout > 0 ? options.timeout : settings.timeout);
+  check.exclude = settings.exclude;
+  return check;
+}
+
+// A result the cache holds, taken for a fetch.
+LinkResult cached_result(const LinkTarget& target, const CacheEntry& entry) {
+  LinkResult r;
+  r.url = target.url;
+  r.sources = target.sources;
+  r.verdict = entry.verdict;
+  r.status = entry.status;
+  r.final_url = entry.final_url;
+  r.reason = entry.reason.empty() ? "checked " + entry.checked.substr(0, 10) : entry.reason;
+  r.cached = true;
+  return r;
+}
+
+// The URLs a run checks, and when (seconds since 1970): fresh ok results come from the cache,
+// everything else is fetched.
+struct CheckInput {
+  const std::vector<LinkTarget>& targets;
+  const LinkCache& cache;
+  int64_t now = 0;
+  int64_t max_age_seconds = 0;
+};
+
+std::vector<LinkResult> check_targets(const CheckInput& input, const LinksOptions& options, LinkChecker& checker) {
+  std::vector<LinkResult> results(input.targets.size());
+  std::vector<LinkTarget> to_fetch;
+  std::vector<size_t> fetched_index;
+  for (size_t i = 0; i < input.targets.size(); ++i) {
+    const LinkTarget& target = input.targets[i];
+    const auto it = input.cache.entries.find(target.url);
+    if (!options.offline && it != input.cache.entries.end() && is_fresh(it->second, input.now, input.max_age_seconds)) {
+      results[i] = cached_result(target, it->second);
+      continue;
+    }
+    to_fetch.push_back(target);
+    fetched_index.push_back(i);
+  }
+  const auto fetched = checker.check(to_fetch, options.progress);
+  for (size_t k = 0; k < fetched.size(); ++k) results[fetched_index[k]] = fetched[k];
+  return results;
+}
+
+// Records what was fetched now and writes the cache; a failure is a warning.
+void update_cache(const fs::path& file, LinkCache& cache, const std::vector<LinkResult>& results, int64_t now,
+                  std::vector<std::string>& notes) {
+  for (const auto& r : results) remember(cache, r, now);
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  if (auto saved = save_link_cache(file, cache); !saved) {
+    notes.push_back("mamori: warning: cache: " + printable_text(saved.error().message));
+  }
+}
+
+// --fix-redirects; false when a file could not be rewritten.
+bool apply_fixes(const fs::path& root, const std::vector<LinkResult>& results, std::vector<std::string>& notes) {
+  const FixOutcome fixed = fix_redirects(root, results);
+  for (const auto& change : fixed.changes) {
+    notes.push_back(printable_text("fixed " + change.file + ":" + std::to_string(change.line) + ": " + change.from +
+                                   " → " + change.to));
+  }
+  for (const auto& refused : fixed.refused) notes.push_back("mamori: warning: not fixed " + printable_text(refused));
+  for (const auto& error : fixed.errors) notes.push_back("mamori: error: cannot fix " + printable_text(error));
+  return fixed.errors.empty();
+}
+
+std::string format_report(ReportFormat format, const std::vector<LinkResult>& results, const LinkCache& history,
+                          const std::vector<Diagnostic>& internal, bool color) {
+  switch (format) {
+    case ReportFormat::text:
+      return text_report(results, history, color);
+    case ReportFormat::json:
+      return json_report(results, internal);
+    case ReportFormat::junit:
+      return junit_report(results, internal);
+    case ReportFormat::markdown:
+      return markdown_report(results, history);
+  }
+  return {};
+}
+
+// 1 when a link between pages is wrong or a cited URL is broken, timeout or unreachable; 2
+// when --fix-redirects could not rewrite a file (an environment error, like an unwritable
+// output).
+int exit_status(const Diagnostics& internal, const std::vector<LinkResult>& results, bool fixes_written) {
+  if (!fixes_written) return 2;
+  bool failed = internal.has_errors();
+  for (const auto& r : results) failed = failed || is_failure(r.verdict);
+  return failed ? 1 : 0;
+}
+
+}  // namespace
+
+LinksRun run_links(const LinksOptions& options, const TransportFactory& make_transport, const Timer& timer) {
+  LinksRun run;
+  const BuildReport built = build_for_links(options);
   if (built.environment_error) {
     run.notes.push_back("mamori: error: " + *built.environment_error);
     run.exit_status = 2;
@@ -47,90 +152,23 @@ LinksRun run_links(const LinksOptions& options, const TransportFactory& make_tra
   }
   for (const auto& d : built.diagnostics.items()) run.notes.push_back(terminal_safe(format_with_caret(d)));
 
-  // Settings: the command line over mamori.toml.
-  const SiteConfig& config = built.config;
-  CheckOptions check;
-  check.offline = options.offline;
-  check.per_host = options.per_host > 0 ? options.per_host : config.links.per_host;
-  check.max_in_flight = options.max_connections;
-  check.retries = options.retries >= 0 ? options.retries : config.links.retries;
-  check.timeout = std::chrono::seconds(options.timeout > 0 ? options.timeout : config.links.timeout);
-  check.exclude = config.links.exclude;
-  const int max_age_days = options.max_age_days >= 0 ? options.max_age_days : config.links.max_age_days;
-
+  const LinkSettings& settings = built.config.links;
+  const int max_age_days = options.max_age_days >= 0 ? options.max_age_days : settings.max_age_days;
   const fs::path cache_file = options.cache.empty() ? options.root / ".mamori" / "link-cache.json" : options.cache;
   LoadedCache loaded = options.no_cache ? LoadedCache{} : load_link_cache(cache_file);
-  if (loaded.warning) run.notes.push_back(*loaded.warning);
-  LinkCache& cache = loaded.cache;
-  const int64_t now = static_cast<int64_t>(std::time(nullptr));
+  for (const auto& d : loaded.diagnostics.items()) run.notes.push_back(format_diagnostic(d));
+  const CheckInput input{built.links, loaded.cache, timer.unix_seconds(), int64_t{max_age_days} * 86400};
 
-  // Fresh ok results come from the cache; everything else is fetched.
-  std::vector<LinkResult> results(built.links.size());
-  std::vector<LinkTarget> to_fetch;
-  std::vector<size_t> fetched_index;
-  for (size_t i = 0; i < built.links.size(); ++i) {
-    const LinkTarget& target = built.links[i];
-    const auto it = cache.entries.find(target.url);
-    if (!options.offline && it != cache.entries.end() &&
-        is_fresh(it->second, now, static_cast<int64_t>(max_age_days) * 86400)) {
-      LinkResult& r = results[i];
-      r.url = target.url;
-      r.sources = target.sources;
-      r.verdict = it->second.verdict;
-      r.status = it->second.status;
-      r.final_url = it->second.final_url;
-      r.reason = it->second.reason.empty() ? "checked " + it->second.checked.substr(0, 10) : it->second.reason;
-      r.cached = true;
-      continue;
-    }
-    to_fetch.push_back(target);
-    fetched_index.push_back(i);
-  }
-  const std::unique_ptr<HttpTransport> transport = make_transport(config.links);
-  LinkChecker checker(*transport, timer, check);
-  const auto fetched = checker.check(to_fetch, options.progress);
-  for (size_t k = 0; k < fetched.size(); ++k) results[fetched_index[k]] = fetched[k];
+  const std::unique_ptr<HttpTransport> transport = make_transport(settings);
+  LinkChecker checker(*transport, timer, check_options(options, settings));
+  const std::vector<LinkResult> results = check_targets(input, options, checker);
 
   if (!options.no_cache && !options.offline && loaded.may_save) {
-    for (const auto& r : results) remember(cache, r, now);
-    std::error_code ec;
-    fs::create_directories(cache_file.parent_path(), ec);
-    if (auto saved = save_link_cache(cache_file, cache); !saved) {
-      run.notes.push_back("mamori: warning: cache: " + printable_text(saved.error().message));
-    }
+    update_cache(cache_file, loaded.cache, results, input.now, run.notes);
   }
-
-  bool fix_failed = false;
-  if (options.fix_redirects) {
-    const FixOutcome fixed = fix_redirects(options.root, results);
-    for (const auto& change : fixed.changes) {
-      run.notes.push_back(printable_text("fixed " + change.file + ":" + std::to_string(change.line) + ": " +
-                                         change.from + " → " + change.to));
-    }
-    for (const auto& refused : fixed.refused)
-      run.notes.push_back("mamori: warning: not fixed " + printable_text(refused));
-    for (const auto& error : fixed.errors) run.notes.push_back("mamori: error: cannot fix " + printable_text(error));
-    fix_failed = !fixed.errors.empty();
-  }
-
-  switch (options.format) {
-    case ReportFormat::text:
-      run.report = text_report(results, cache, options.color);
-      break;
-    case ReportFormat::json:
-      run.report = json_report(results, built.diagnostics.items());
-      break;
-    case ReportFormat::junit:
-      run.report = junit_report(results, built.diagnostics.items());
-      break;
-    case ReportFormat::markdown:
-      run.report = markdown_report(results, cache);
-      break;
-  }
-  bool failed = built.diagnostics.has_errors();
-  for (const auto& r : results) failed = failed || is_failure(r.verdict);
-  // A file --fix-redirects could not rewrite is an environment error, like an unwritable output.
-  run.exit_status = fix_failed ? 2 : failed ? 1 : 0;
+  const bool fixes_written = !options.fix_redirects || apply_fixes(options.root, results, run.notes);
+  run.report = format_report(options.format, results, loaded.cache, built.diagnostics.items(), options.color);
+  run.exit_status = exit_status(built.diagnostics, results, fixes_written);
   return run;
 }
 

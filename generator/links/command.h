@@ -1,5 +1,6 @@
-// `mamori links`: everything the command does, with the network and the clock passed in
-// so tests can run it against a scripted transport.
+// `mamori links`: everything the command does, with the network and the clocks passed in so
+// tests can run it against a scripted transport at a fixed time: the Timer for the checker's
+// delays and the cache's dates, LinksOptions::clock for the build's today.
 #pragma once
 
 #include <filesystem>
@@ -8,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "links/http.h"
+#include "links/timer.h"
 #include "site/config.h"
 
 namespace mamori {
@@ -29,6 +32,7 @@ struct LinksOptions {
   bool fix_redirects = false;
   bool color = false;
   std::function<void(size_t, size_t)> progress;
+  const Clock* clock = nullptr;  // today, for the build's date checks ('reviewed'); null: the system clock
 };
 
 struct LinksRun {
@@ -40,6 +44,9 @@ struct LinksRun {
 // Makes the transport once mamori.toml's [links] settings are known (its user agent).
 using TransportFactory = std::function<std::unique_ptr<HttpTransport>(const LinkSettings&)>;
 
+// Builds the site in memory (every check of `mamori check`, writing nothing), checks the URLs it
+// cites (fresh ok results from the cache; the cache updated), applies --fix-redirects, and
+// writes the report.
 LinksRun run_links(const LinksOptions& options, const TransportFactory& make_transport, const Timer& timer);
 
 }  // namespace mamori

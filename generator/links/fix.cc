@@ -47,18 +47,8 @@ int replace_url_in_line(std::string& line, const std::string& from, const std::s
 
 namespace {
 
-bool is_hex(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 void append_percent(std::string& out, std::string_view bytes) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  for (const char c : bytes) {
-    const auto b = static_cast<unsigned char>(c);
-    out += '%';
-    out += kHex[b >> 4];
-    out += kHex[b & 0x0F];
-  }
+  for (const char c : bytes) out += percent_encoded(static_cast<unsigned char>(c));
 }
 
 // The host and port: ASCII letters, digits, '-', '.', ':', non-ASCII letters (an IDN), or
@@ -92,8 +82,7 @@ std::string encode_rest(std::string_view rest) {
   for (size_t i = 0; i < rest.size();) {
     const auto b = static_cast<unsigned char>(rest[i]);
     if (b >= 0x80) {  // a whole code point (the text is valid UTF-8)
-      size_t n = 1;
-      while (i + n < rest.size() && (static_cast<unsigned char>(rest[i + n]) & 0xC0) == 0x80) ++n;
+      const size_t n = std::max<size_t>(utf8_sequence_length(rest, i), 1);
       const std::string_view code_point = rest.substr(i, n);
       if (printable_text(code_point) == code_point) {
         out += code_point;
@@ -104,7 +93,7 @@ std::string encode_rest(std::string_view rest) {
       continue;
     }
     const char c = rest[i];
-    const bool bad_percent = c == '%' && !(i + 2 < rest.size() && is_hex(rest[i + 1]) && is_hex(rest[i + 2]));
+    const bool bad_percent = c == '%' && !is_percent_escape(rest, i);
     if (b < 0x20 || b == 0x7F || kEncoded.find(c) != std::string_view::npos || bad_percent || (c == '#' && fragment)) {
       append_percent(out, rest.substr(i, 1));
     } else {
@@ -119,21 +108,18 @@ std::string encode_rest(std::string_view rest) {
 }  // namespace
 
 Result<std::string> replacement_url(std::string_view request_url, std::string_view final_url) {
-  const std::string resolved = resolve_location(request_url, final_url);
+  const std::string resolved = resolve_url(request_url, final_url);
   const std::string shown = printable_text(resolved.substr(0, 200));
   if (find_invalid_utf8(resolved)) return Error{"the new address '" + shown + "' is not valid UTF-8"};
-  const std::string scheme = url_scheme(resolved);
-  const size_t colon = resolved.find(':');
-  if ((scheme != "http" && scheme != "https") || colon != scheme.size() || resolved.compare(colon, 3, "://") != 0) {
+  const auto split = split_absolute_url(resolved);
+  const std::string scheme = split ? ascii_lower(split->scheme) : std::string();
+  if (scheme != "http" && scheme != "https") {
     return Error{"the new address '" + shown + "' is not an absolute http or https address"};
   }
-  const size_t start = colon + 3;
-  const size_t end = std::min(resolved.find_first_of("/?#", start), resolved.size());
-  const std::string_view authority = std::string_view(resolved).substr(start, end - start);
-  if (!safe_authority(authority)) {
+  if (!safe_authority(split->authority)) {
     return Error{"the new address '" + shown + "' has a host name that is not safe to write"};
   }
-  std::string out = scheme + "://" + std::string(authority) + encode_rest(std::string_view(resolved).substr(end));
+  std::string out = scheme + "://" + std::string(split->authority) + encode_rest(split->rest);
   if (!is_web_url(out)) return Error{"the new address '" + shown + "' is not a web address"};
   return out;
 }
@@ -142,9 +128,9 @@ namespace {
 
 using Edits = std::multimap<int, std::pair<std::string, std::string>>;  // line → (from, to)
 
-// Why `file` (relative to `root`) must not be rewritten because it, or a folder on the way
-// to it, is a symbolic link; nullopt when none is.
-std::optional<std::string> symlink_on_the_way(const std::filesystem::path& root, const std::string& file) {
+// An Error saying why `file` (relative to `root`) must not be rewritten when it, or a folder
+// on the way to it, is a symbolic link.
+Result<void> no_symlink_on_the_way(const std::filesystem::path& root, const std::string& file) {
   std::filesystem::path at = root;
   std::filesystem::path relative;
   const std::filesystem::path whole(file);
@@ -153,16 +139,16 @@ std::optional<std::string> symlink_on_the_way(const std::filesystem::path& root,
     relative /= *part;
     std::error_code ec;
     if (!std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) continue;
-    if (std::next(part) == whole.end()) return "it is a symbolic link; edit the file it points to";
-    return "its folder " + generic(relative) + " is a symbolic link; edit the file it points to";
+    if (std::next(part) == whole.end()) return Error{"it is a symbolic link; edit the file it points to"};
+    return Error{"its folder " + generic(relative) + " is a symbolic link; edit the file it points to"};
   }
-  return std::nullopt;
+  return {};
 }
 
 // Applies the edits to one file; changes are recorded only once the file is written.
 void fix_file(const std::filesystem::path& root, const std::string& file, const Edits& edits, FixOutcome& outcome) {
-  if (auto link = symlink_on_the_way(root, file)) {
-    outcome.errors.push_back(file + ": " + *link);
+  if (auto safe = no_symlink_on_the_way(root, file); !safe) {
+    outcome.errors.push_back(file + ": " + safe.error().message);
     return;
   }
   const std::filesystem::path path = root / file;

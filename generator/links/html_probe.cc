@@ -2,19 +2,12 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 #include "core/text.h"
 #include "core/url.h"
 
 namespace mamori {
 namespace {
-
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-  return out;
-}
 
 std::string decode_entities(std::string_view text) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kEntities = {
@@ -40,7 +33,7 @@ std::string decode_entities(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> html_title(std::string_view html) {
-  const std::string folded = lower_ascii(html.substr(0, std::min<size_t>(html.size(), 1 << 20)));
+  const std::string folded = ascii_lower(html.substr(0, std::min<size_t>(html.size(), 1 << 20)));
   size_t open = folded.find("<title");
   if (open == std::string::npos) return std::nullopt;
   open = folded.find('>', open);
@@ -75,7 +68,7 @@ bool is_not_found_title(std::string_view title) {
   for (const auto phrase : kJapanese) {
     if (title.find(phrase) != std::string_view::npos) return true;
   }
-  const std::string folded = lower_ascii(title);
+  const std::string folded = ascii_lower(title);
   static constexpr std::array<std::string_view, 6> kEnglish = {"404 not found", "page not found", "not found",
                                                                "error 404",     "404 error",      "file not found"};
   for (const auto phrase : kEnglish) {
@@ -123,7 +116,7 @@ bool html_has_fragment(std::string_view html, std::string_view fragment) {
 }
 
 bool is_html_content_type(std::string_view content_type) {
-  const std::string folded = lower_ascii(content_type);
+  const std::string folded = ascii_lower(content_type);
   return folded.find("text/html") != std::string::npos || folded.find("application/xhtml") != std::string::npos;
 }
 

@@ -1,12 +1,14 @@
 // The HTTP side effect of the link checker, behind a small interface so tests can script
 // every outcome (ccache's remote storage does the same): a request either gets a response
-// or fails in one of a few distinct ways.
+// or fails in one of a few distinct ways. Also the readings of the two headers the checker
+// acts on, Location and Retry-After.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,8 +45,8 @@ struct HttpResponse {
   std::string body;                                          // at most max_body bytes, as sent
   bool truncated = false;                                    // more body was there
 
-  // The first header with this (lower-case) name.
-  std::optional<std::string> header(const std::string& name) const;
+  // The value of the first header called `name`, compared ASCII case-insensitively.
+  std::optional<std::string> header(std::string_view name) const;
 };
 
 struct HttpResult {
@@ -63,16 +65,15 @@ class HttpTransport {
   virtual std::vector<std::pair<uint64_t, HttpResult>> poll(std::chrono::milliseconds wait) = 0;
 };
 
-// Monotonic time for backoff and Retry-After, replaceable in tests.
-class Timer {
- public:
-  virtual ~Timer() = default;
-  virtual std::chrono::milliseconds now() const = 0;
-};
+// A Location header's bytes made into valid UTF-8 the way a browser does it: bytes that are
+// not part of well-formed UTF-8, ASCII controls, DEL, space, '"', '<', '>' and '`' are
+// percent-encoded ("/a\xFF b" → "/a%FF%20b"), so the URL followed is still the one the
+// server named. (resolve_url in core/url.h then makes it absolute.)
+std::string location_as_url(std::string_view location);
 
-class SteadyTimer final : public Timer {
- public:
-  std::chrono::milliseconds now() const override;
-};
+// Parses a Retry-After value: delta seconds, or an HTTP date ("Fri, 31 Dec 1999 23:59:59 GMT")
+// taken relative to `now_unix` (seconds since 1970, UTC). A date in the past is 0; more than
+// nine digits of seconds is a year. nullopt for anything else.
+std::optional<std::chrono::milliseconds> parse_retry_after(std::string_view value, int64_t now_unix);
 
 }  // namespace mamori

@@ -19,8 +19,9 @@ LinkSummary summarize(const std::vector<LinkResult>& results);
 // Problems grouped by source file and line, each with what to do. Color only when asked.
 std::string text_report(const std::vector<LinkResult>& results, const LinkCache& history, bool color);
 
-// {"summary", "links", "internal"}: counts per verdict, every checked URL with its verdict and the places
-// that cite it; `internal` lists problems with links between pages.
+// {"version", "summary", "links", "internal"}: counts per verdict, every cited URL with its
+// verdict and the places that cite it, and the build's problems (links between pages among
+// them). docs/links.md describes every field.
 std::string json_report(const std::vector<LinkResult>& results, const std::vector<Diagnostic>& internal);
 
 std::string junit_report(const std::vector<LinkResult>& results, const std::vector<Diagnostic>& internal);

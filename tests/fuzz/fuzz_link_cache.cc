@@ -1,5 +1,5 @@
-// The link checker's cache (.mamori-links-cache.json): damaged, foreign or hand-edited
-// files give a cache or an error message, never a crash; what parses can be used.
+// The link checker's cache (.mamori/link-cache.json, docs/links.md): damaged, foreign or
+// hand-edited files give a cache or an error message, never a crash; what parses can be used.
 #include "fuzz_support.h"
 #include "links/cache.h"
 

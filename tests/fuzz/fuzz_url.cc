@@ -2,6 +2,7 @@
 #include "core/url.h"
 #include "fuzz_support.h"
 #include "links/checker.h"
+#include "links/http.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;
@@ -23,7 +24,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // What a server's Location header goes through.
   const std::string location = location_as_url(b);
   fuzz::require(!find_invalid_utf8(location).has_value(), "a Location becomes valid UTF-8");
-  (void)resolve_location(a, location);
-  (void)host_key(a);
+  (void)resolve_url(a, location);
+  (void)split_absolute_url(a);
+  (void)url_path(a);
+  if (const auto web = parse_web_url(a)) {
+    fuzz::require(web->scheme == "http" || web->scheme == "https", "a web URL is http or https");
+    fuzz::require(!web->host.empty() && !web->port.empty(), "a web URL has a host and a port");
+    fuzz::require(host_key(a) == web->scheme + "://" + web->host + ":" + web->port, "host_key is the parsed origin");
+  } else {
+    fuzz::require(host_key(a).empty(), "no host key for a URL that does not parse");
+  }
   return 0;
 }

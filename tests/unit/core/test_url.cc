@@ -4,8 +4,6 @@
 
 #include <random>
 
-#include "links/checker.h"
-
 using namespace mamori;
 
 TEST_SUITE("url") {
@@ -38,6 +36,12 @@ TEST_SUITE("url") {
     CHECK(percent_decode("%E5%88%9D%E5%8B%95") == "初動");
     CHECK(percent_decode("100%") == "100%");
     CHECK(percent_decode("%zz") == "%zz");
+    CHECK(is_percent_escape("a%e3%81", 1));
+    CHECK(is_percent_escape("%Ff", 0));
+    CHECK_FALSE(is_percent_escape("%F", 0));
+    CHECK_FALSE(is_percent_escape("%FG", 0));
+    CHECK_FALSE(is_percent_escape("a%41", 0));
+    CHECK_FALSE(is_percent_escape("", 0));
   }
 
   TEST_CASE("encoding for hrefs keeps Japanese and slashes") {
@@ -86,9 +90,70 @@ TEST_SUITE("url") {
       CHECK_NOTHROW(split_url(url));
       CHECK_NOTHROW(percent_decode(url));
       CHECK_NOTHROW(resolve_relative(url, url));
-      CHECK_NOTHROW(host_key(url));
-      CHECK_NOTHROW(resolve_location(url, url));
-      CHECK_NOTHROW(resolve_location("https://a.jp/b/c", url));
+      CHECK_NOTHROW(split_absolute_url(url));
+      CHECK_NOTHROW(url_path(url));
+      CHECK_NOTHROW(parse_web_url(url));
+      CHECK_NOTHROW(resolve_url(url, url));
+      CHECK_NOTHROW(resolve_url("https://a.jp/b/c", url));
     }
+  }
+
+  TEST_CASE("an absolute URL splits where it stands") {
+    const auto split = split_absolute_url("HTTPS://user@A.jp:8443/x/y?q=1#f");
+    REQUIRE(split.has_value());
+    CHECK(split->scheme == "HTTPS");
+    CHECK(split->authority == "user@A.jp:8443");
+    CHECK(split->rest == "/x/y?q=1#f");
+    CHECK(split_absolute_url("https://a.jp?q")->rest == "?q");
+    CHECK(split_absolute_url("https://a.jp#f")->authority == "a.jp");
+    CHECK(split_absolute_url("https://a.jp")->rest.empty());
+    CHECK_FALSE(split_absolute_url("mailto:a@example.jp").has_value());
+    CHECK_FALSE(split_absolute_url("/x/y").has_value());
+  }
+
+  TEST_CASE("the path of an absolute URL") {
+    CHECK(url_path("https://a.jp/x/y.html?q=1#f") == "/x/y.html");
+    CHECK(url_path("https://a.jp") == "/");
+    CHECK(url_path("https://a.jp?q=/x") == "/");
+    CHECK(url_path("https://a.jp#/x") == "/");
+    CHECK(url_path("x/y").empty());
+  }
+
+  TEST_CASE("web URLs parse into lower-cased scheme and host and a port") {
+    const auto web = parse_web_url("HTTPS://User:Pw@WWW.Meti.GO.jp/A/b?Q#F");
+    REQUIRE(web.has_value());
+    CHECK(web->scheme == "https");
+    CHECK(web->host == "www.meti.go.jp");
+    CHECK(web->port == "443");
+    CHECK(web->path == "/A/b");
+    CHECK(parse_web_url("http://a.jp")->port == "80");
+    CHECK(parse_web_url("http://a.jp:/")->port == "80");
+    CHECK(parse_web_url("http://127.0.0.2:8080/")->port == "8080");
+    CHECK(parse_web_url("http://[::1]:8080/")->host == "[::1]:8080");  // a port after ']' is not split off
+    CHECK_FALSE(parse_web_url("ftp://a.jp/").has_value());
+    CHECK_FALSE(parse_web_url("https:a.jp").has_value());
+    CHECK_FALSE(parse_web_url("https://").has_value());
+    CHECK_FALSE(parse_web_url("https://exa mple.jp/").has_value());
+    CHECK_FALSE(parse_web_url("https://a{b}.jp/").has_value());
+    CHECK_FALSE(parse_web_url("https://a.jp:8o/").has_value());
+    CHECK_FALSE(parse_web_url("https://user@/").has_value());
+  }
+
+  TEST_CASE("Location headers resolve like a browser resolves them") {
+    CHECK(resolve_url("https://a.go.jp/x/y.html", "z.html") == "https://a.go.jp/x/z.html");
+    CHECK(resolve_url("https://a.go.jp/x/y.html", "../z/") == "https://a.go.jp/z/");
+    CHECK(resolve_url("https://a.go.jp/x/y.html", "/top") == "https://a.go.jp/top");
+    CHECK(resolve_url("https://a.go.jp:8443/x", "//b.go.jp/p") == "https://b.go.jp/p");
+    CHECK(resolve_url("http://a.go.jp/x", "https://a.go.jp/x") == "https://a.go.jp/x");
+    CHECK(resolve_url("https://a.go.jp/x/y", "?page=2") == "https://a.go.jp/x/y?page=2");
+    CHECK(resolve_url("HTTPS://A.go.jp/x/y#f", "z") == "HTTPS://A.go.jp/x/z");      // base as written
+    CHECK(resolve_url("https://a.go.jp/x/y", "../../../z") == "https://a.go.jp/");  // never above the root
+  }
+
+  TEST_CASE("resolving a Location never throws, whatever the base") {
+    CHECK(resolve_url("nonsense", "x") == "x");
+    CHECK(resolve_url("", "") == "");
+    CHECK(resolve_url("https://", "../x") == "../x");
+    CHECK(resolve_url("https://a.go.jp", "x") == "https://a.go.jp/x");
   }
 }

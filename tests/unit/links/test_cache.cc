@@ -84,16 +84,19 @@ TEST_SUITE("link cache") {
     LoadedCache first = load_link_cache(file);
     CHECK(first.cache.entries.empty());
     CHECK(first.may_save);
-    CHECK(first.warning == file.string() + R"(: warning: not a link cache: "version" is string, not 1; kept it as )" +
-                               file.string() + ".corrupt; starting a fresh cache");
+    CHECK(testing::formatted(first.diagnostics) ==
+          std::vector<std::string>{file.string() +
+                                   R"(: warning: not a link cache: "version" is string, not 1; kept it as )" +
+                                   file.string() + ".corrupt; starting a fresh cache"});
     CHECK(slurp(file.string() + ".corrupt") == R"({"version":"1"})");
     spit(file, R"({"version":1,"urls":{"https://a.jp/":{"verdict":"broken","consecutive_failures":4)");
     LoadedCache second = load_link_cache(file);
-    REQUIRE(second.warning.has_value());
-    CHECK(second.warning->ends_with("; kept it as " + file.string() + ".corrupt.2; starting a fresh cache"));
+    REQUIRE(second.diagnostics.warning_count() == 1);
+    CHECK(format_diagnostic(second.diagnostics.items()[0])
+              .ends_with("; kept it as " + file.string() + ".corrupt.2; starting a fresh cache"));
     CHECK(slurp(file.string() + ".corrupt") == R"({"version":"1"})");  // the first one is not overwritten
     CHECK_FALSE(std::filesystem::exists(file));
-    CHECK_FALSE(load_link_cache(file).warning.has_value());  // no file: a fresh cache, nothing to say
+    CHECK(load_link_cache(file).diagnostics.empty());  // no file: a fresh cache, nothing to say
   }
 
   TEST_CASE("strings that are not UTF-8 are saved with U+FFFD instead of aborting") {
