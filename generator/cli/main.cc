@@ -18,7 +18,6 @@
 #include "links/command.h"
 #include "links/curl_transport.h"
 #include "site/build.h"
-#include "site/loader.h"
 #include "site/scaffold.h"
 
 namespace {
@@ -82,10 +81,7 @@ void print_progress(size_t done, size_t total) {
 }
 
 int export_contacts(const std::string& root, const std::string& csv_file) {
-  const auto check_text = [](std::string_view bytes, std::vector<mamori::Diagnostic>& out) {
-    return mamori::check_text_file(bytes, out);
-  };
-  const auto result = mamori::export_contacts(root, csv_file, check_text);
+  const auto result = mamori::export_contacts(root, csv_file);
   if (!result) {
     std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
     return kUsageError;

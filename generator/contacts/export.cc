@@ -1,5 +1,7 @@
 #include "contacts/export.h"
 
+#include "core/text_file.h"
+
 #include <string>
 #include <system_error>
 
@@ -16,7 +18,7 @@ bool is_csv_name(const fs::path& file) {
   return ascii_lower(file.extension().string()) == ".csv";
 }
 
-Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_file, const TextFileCheck& check_text) {
+Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_file) {
   if (!is_csv_name(csv_file)) {
     return Error{csv_file.string() +
                  ": the export writes a CSV file; give a name that ends in .csv (nothing was written)"};
@@ -28,7 +30,8 @@ Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_f
   const std::string& text = *read;
   std::vector<Diagnostic> problems;
   ContactTable table;
-  if (auto checked = check_text(text, problems)) table = parse_contacts(*checked, problems);
+  if (auto checked = check_text_file(text, problems, TextFileKind::contacts))
+    table = parse_contacts(*checked, problems);
   attach_source_lines(problems, text);
   ExportResult result;
   result.diagnostics.add_all(std::move(problems), "content/contacts.toml");

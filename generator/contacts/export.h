@@ -4,7 +4,6 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <functional>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -19,22 +18,15 @@ struct ExportResult {
   size_t contacts = 0;      // the contacts written
 };
 
-// The first check of a project's text file (site/'s check_text_file: empty, binary, invalid
-// UTF-8): the text after a BOM, or nullopt with the problem added to `out`. A parameter
-// because contacts/ is below site/ (generator/CMakeLists.txt).
-using TextFileCheck =
-    std::function<std::optional<std::string_view>(std::string_view bytes, std::vector<Diagnostic>& out)>;
-
 // Whether `file` may be written by the export: a name ending in .csv (any case). Anything
 // else (contacts.toml itself, mamori.toml, a page) would be overwritten by CSV.
 bool is_csv_name(const std::filesystem::path& file);
 
 // Reads ROOT/content/contacts.toml (one linked out of content/ is refused), checks it with
-// `check_text` and parse_contacts, and unless that finds errors writes it to `csv_file`
+// check_text_file (core/text_file.h) and parse_contacts, and unless that finds errors writes it to `csv_file`
 // atomically. An Error, in the words the CLI prints after "mamori: error: ", when `csv_file`
 // is not a .csv name, when the table cannot be read or when the CSV file cannot be
 // written; nothing was written then.
-Result<ExportResult> export_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file,
-                                     const TextFileCheck& check_text);
+Result<ExportResult> export_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file);
 
 }  // namespace mamori

@@ -10,8 +10,8 @@
 
 #include "core/diagnostic.h"
 #include "core/result.h"
+#include "core/text_file.h"  // check_text_file, which every reader of a project file uses
 #include "site/site.h"
-#include "site/text_file.h"  // check_text_file, which every reader of a project file uses
 
 namespace mamori {
 

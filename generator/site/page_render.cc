@@ -6,11 +6,11 @@
 #include "core/files.h"
 #include "core/parallel.h"
 #include "core/text.h"
+#include "core/text_file.h"
 #include "core/url.h"
 #include "site/markdown.h"
 #include "site/page_view.h"
 #include "site/templates.h"
-#include "site/text_file.h"
 
 namespace mamori {
 namespace {

@@ -5,8 +5,8 @@
 
 #include "core/files.h"
 #include "core/spellcheck.h"
+#include "core/text_file.h"
 #include "site/content_walk.h"
-#include "site/text_file.h"
 
 namespace fs = std::filesystem;
 

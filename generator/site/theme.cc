@@ -5,10 +5,10 @@
 
 #include "core/files.h"
 #include "core/text.h"
+#include "core/text_file.h"
 #include "core/toml_reader.h"
 #include "site/resource_scan.h"
 #include "site/templates.h"
-#include "site/text_file.h"
 
 namespace fs = std::filesystem;
 

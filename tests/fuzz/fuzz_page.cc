@@ -1,10 +1,10 @@
 // A content page as the loader sees it: encoding check, front matter split, page meta.
 #include <algorithm>
 
+#include "core/text_file.h"
 #include "fuzz_support.h"
 #include "site/front_matter.h"
 #include "site/page_meta.h"
-#include "site/text_file.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;

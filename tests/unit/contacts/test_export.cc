@@ -6,8 +6,8 @@
 #include "contacts/contacts_csv.h"
 #include "contacts/export.h"
 #include "contacts_fixture.h"
+#include "core/text_file.h"
 #include "helpers.h"
-#include "site/loader.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -17,10 +17,8 @@ using mamori::testing::TempDir;
 
 namespace {
 
-// The check the CLI passes: every project file's first one.
 Result<ExportResult> run_export(const TempDir& dir, const std::string& csv_name) {
-  const auto check = [](std::string_view bytes, std::vector<Diagnostic>& out) { return check_text_file(bytes, out); };
-  return export_contacts(dir.path(), dir.path() / csv_name, check);
+  return export_contacts(dir.path(), dir.path() / csv_name);
 }
 
 }  // namespace
@@ -81,7 +79,8 @@ TEST_SUITE("contacts_export") {
     const auto result = run_export(dir, "a.csv");
     REQUIRE(result.has_value());
     CHECK(formatted(result->diagnostics) ==
-          std::vector<std::string>{"content/contacts.toml:1:1: error: binary file: a page must be UTF-8 text"});
+          std::vector<std::string>{
+              "content/contacts.toml:1:1: error: binary file: the contact table must be UTF-8 text"});
   }
 
   TEST_CASE("export that cannot write the CSV file says why") {

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "helpers.h"
 #include "site/loader.h"
 #include "site/quiz_page.h"
@@ -178,5 +180,22 @@ TEST_SUITE("quiz page") {
     CHECK(view["quizzes"][0]["title"] == "Q");
     CHECK(view["breadcrumbs"][0]["href"] == "../index.html");
     CHECK(view["quizzes_nav"]["current"] == true);
+  }
+
+  TEST_CASE("answer keys are not plain text and decode back") {
+    const std::string payload = R"({"correct":["b"],"explanation":"正解は B です"})";
+    const std::string key = encode_answer_key("phishing", "sns", payload);
+    CHECK(key.find("correct") == std::string::npos);
+    CHECK(key.find("正解") == std::string::npos);
+    CHECK(decode_answer_key("phishing", "sns", key) == payload);
+    CHECK(decode_answer_key("phishing", "other", key) != payload);
+  }
+
+  TEST_CASE("JSON in a script block cannot close it") {
+    const nlohmann::json value = {{"text", "</script><script>alert(1)</script> & <!--"}};
+    const std::string out = json_for_script(value);
+    CHECK(out.find('<') == std::string::npos);
+    CHECK(out.find('>') == std::string::npos);
+    CHECK(nlohmann::json::parse(out) == value);
   }
 }

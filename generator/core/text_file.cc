@@ -1,4 +1,4 @@
-#include "site/text_file.h"
+#include "core/text_file.h"
 
 #include <string>
 
