@@ -12,11 +12,11 @@ namespace mamori {
 // is untrusted: a newline would split the one-line diagnostic that editors and CI parse,
 // and an escape sequence or a bidi control would act on the terminal. printable_text makes
 // it valid UTF-8 with such characters written as visible escapes.
-Diagnostic error_at(int line, int column, std::string message) {
+Diagnostic error_at(int line, int column, std::string_view message) {
   return Diagnostic{{}, line, column, Severity::error, printable_text(message), {}};
 }
 
-Diagnostic warning_at(int line, int column, std::string message) {
+Diagnostic warning_at(int line, int column, std::string_view message) {
   return Diagnostic{{}, line, column, Severity::warning, printable_text(message), {}};
 }
 

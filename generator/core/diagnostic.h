@@ -25,8 +25,8 @@ struct Diagnostic {
   friend bool operator==(const Diagnostic&, const Diagnostic&) = default;
 };
 
-Diagnostic error_at(int line, int column, std::string message);
-Diagnostic warning_at(int line, int column, std::string message);
+Diagnostic error_at(int line, int column, std::string_view message);
+Diagnostic warning_at(int line, int column, std::string_view message);
 
 // "path:line:col: error: message" (the position parts that are 0 are left out). The path
 // and the message go through printable_text (text.h): controls become visible escapes and

@@ -106,6 +106,7 @@ std::vector<ItemStats> item_analysis(const std::vector<const HandedIn*>& counted
     }
   }
   std::vector<ItemStats> out;
+  out.reserve(items.size());
   for (auto& [key, item] : items) out.push_back(std::move(item));
   std::stable_sort(out.begin(), out.end(), [](const ItemStats& a, const ItemStats& b) {
     // a.wrong / a.answered > b.wrong / b.answered, without division
