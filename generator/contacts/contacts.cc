@@ -30,9 +30,9 @@ bool plausible_email(std::string_view email) {
 
 void validate_contact(Contact& contact, Position entry, const std::array<Position, Contact::kFields>& fields,
                       std::vector<Diagnostic>& out) {
-  auto problem = [&](size_t field, std::string message) {
+  auto problem = [&](size_t field, const std::string& message) {
     const Position at = fields[field].line > 0 ? fields[field] : entry;
-    out.push_back(error_at(at.line, at.column, std::move(message)));
+    out.push_back(error_at(at.line, at.column, message));
   };
   contact.line = entry.line;
   for (std::string* value : contact.values()) *value = std::string(trim(*value));

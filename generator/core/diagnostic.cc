@@ -76,14 +76,14 @@ std::string format_with_caret(const Diagnostic& d) {
   return out;
 }
 
-void Diagnostics::error(std::string path, int line, int column, std::string message) {
-  Diagnostic d = error_at(line, column, std::move(message));
+void Diagnostics::error(std::string path, int line, int column, std::string_view message) {
+  Diagnostic d = error_at(line, column, message);
   d.path = std::move(path);
   add(std::move(d));
 }
 
-void Diagnostics::warning(std::string path, int line, int column, std::string message) {
-  Diagnostic d = warning_at(line, column, std::move(message));
+void Diagnostics::warning(std::string path, int line, int column, std::string_view message) {
+  Diagnostic d = warning_at(line, column, message);
   d.path = std::move(path);
   add(std::move(d));
 }

@@ -45,8 +45,8 @@ class Diagnostics {
   void add(Diagnostic d) { items_.push_back(std::move(d)); }
   // Adds a problem in the file `path` (relative to the project root), at line:column (0 when
   // unknown), its message made printable as error_at does.
-  void error(std::string path, int line, int column, std::string message);
-  void warning(std::string path, int line, int column, std::string message);
+  void error(std::string path, int line, int column, std::string_view message);
+  void warning(std::string path, int line, int column, std::string_view message);
   void add_all(std::vector<Diagnostic> ds, std::string_view path = {});
   void merge(Diagnostics&& other);
 

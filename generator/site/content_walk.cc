@@ -27,8 +27,8 @@ class ContentWalker {
   }
 
  private:
-  void problem(const std::string& content_path, std::string message) {
-    diagnostics_.error(content_source(content_path), 0, 0, std::move(message));
+  void problem(const std::string& content_path, const std::string& message) {
+    diagnostics_.error(content_source(content_path), 0, 0, message);
   }
 
   // Visits the folder `dir`, whose content path is `prefix` ("" or "a/b/").

@@ -137,8 +137,8 @@ struct Walk {
     return {positions.file_line(from), positions.column(from, cmark_node_get_start_column(ancestor))};
   }
 
-  void error(std::pair<int, int> at, std::string message) {
-    result.diagnostics.push_back(error_at(at.first, at.second, std::move(message)));
+  void error(std::pair<int, int> at, const std::string& message) {
+    result.diagnostics.push_back(error_at(at.first, at.second, message));
   }
 };
 

@@ -79,10 +79,10 @@ class LimitScan {
   }
 
  private:
-  void fail(size_t offset, std::string message) {
+  void fail(size_t offset, const std::string& message) {
     if (error_) return;
     const TextPosition pos = position_of(body_, offset);
-    error_ = error_at(pos.line, pos.column, std::move(message));
+    error_ = error_at(pos.line, pos.column, message);
   }
 
   void line(size_t start, size_t end) {

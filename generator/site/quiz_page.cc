@@ -99,8 +99,8 @@ class QuizRender {
     return unwrapped(rendered.html);
   }
 
-  void error(int line, int column, std::string message) {
-    result.diagnostics.push_back(error_at(line, column, std::move(message)));
+  void error(int line, int column, const std::string& message) {
+    result.diagnostics.push_back(error_at(line, column, message));
   }
 
   const Site& site;
