@@ -16,6 +16,7 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "links/command.h"
+#include "results/command.h"
 #include "links/curl_transport.h"
 #include "site/build.h"
 #include "site/scaffold.h"
@@ -132,6 +133,8 @@ struct Arguments {
   std::string ca_bundle;
   std::string user_agent;
   std::string cache_file;
+  mamori::ResultsOptions results;
+  std::vector<std::string> result_inputs;
 };
 
 // The subcommands; the one given is true.
@@ -142,6 +145,7 @@ struct Commands {
   CLI::App* export_contacts = nullptr;
   CLI::App* import_contacts = nullptr;
   CLI::App* links = nullptr;
+  CLI::App* results = nullptr;
 };
 
 void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
@@ -221,6 +225,29 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
   return std::nullopt;
 }
 
+CLI::App* add_results_command(CLI::App& app, Arguments& a) {
+  CLI::App* results = app.add_subcommand("results", "the completion report from the quiz result files employees hand in");
+  results->add_option("inputs", a.result_inputs, "result files (JSON) and folders holding them")->required();
+  results->add_option("--roster", a.results.roster, "who should take the training: CSV with 社員番号, 氏名, 所属")
+      ->check(CLI::ExistingFile);
+  results->add_option("--out", a.results.out, "write 受講状況.csv, report.html and completion.json into this folder");
+  results->add_option("--format", a.results.format, "what to print: text, csv, json or html")
+      ->check(CLI::IsMember({"text", "csv", "json", "html"}));
+  results->add_option("--root", a.root, "the project folder, for today's quizzes (default .)")
+      ->check(CLI::ExistingDirectory);
+  return results;
+}
+
+int report_results(Arguments& a) {
+  mamori::ResultsOptions& options = a.results;
+  options.root = a.root;
+  options.inputs.assign(a.result_inputs.begin(), a.result_inputs.end());
+  const mamori::ResultsRun run = mamori::run_results(options);
+  for (const auto& message : run.messages) std::cerr << message << '\n';
+  std::cout << run.output;
+  return run.exit_status;
+}
+
 int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
   auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
@@ -286,10 +313,12 @@ int main(int argc, char** argv) {
   add_build_commands(app, arguments, commands);
   add_contacts_commands(app, arguments, commands);
   commands.links = add_links_command(app, arguments);
+  commands.results = add_results_command(app, arguments);
   if (const auto status = parse(app, argc, argv)) return *status;
 
   if (*commands.scaffold) return scaffold(arguments);
   if (*commands.links) return check_links(arguments);
+  if (*commands.results) return report_results(arguments);
   if (*commands.export_contacts) return export_contacts(arguments.root, arguments.csv_file);
   if (*commands.import_contacts) return import_contacts(arguments.root, arguments.csv_file, arguments.dry_run);
   return build_site(arguments, static_cast<bool>(*commands.build));

@@ -18,37 +18,7 @@ std::vector<std::string> header_labels() {
   return labels;
 }
 
-// How a formula-like first character is named in messages.
-std::string describe_formula_start(char c) {
-  if (c == '\t') return "a tab";
-  if (c == '\r') return "a carriage return";
-  return std::string("'") + c + "'";
-}
-
 }  // namespace
-
-bool starts_like_formula(std::string_view cell) {
-  return !cell.empty() && std::string_view("=+-@\t\r").find(cell.front()) != std::string_view::npos;
-}
-
-std::string neutralize_cell(std::string_view value) {
-  const bool quoted_formula =
-      value.starts_with('\'') && (starts_like_formula(value.substr(1)) || value.substr(1).starts_with('\''));
-  if (starts_like_formula(value) || quoted_formula) return "'" + std::string(value);
-  return std::string(value);
-}
-
-Result<std::string> unneutralize_cell(std::string_view cell) {
-  const std::string_view value = trim(cell);
-  if (value.starts_with('\'') && (starts_like_formula(value.substr(1)) || value.substr(1).starts_with('\''))) {
-    return std::string(value.substr(1));
-  }
-  if (!starts_like_formula(value)) return std::string(value);
-  const std::string start = describe_formula_start(value.front());
-  return Error{"'" + std::string(value) + "' starts with " + start +
-               ", which Excel runs as a formula: remove it, or write an apostrophe before it ('" +
-               std::string(value.substr(0, 1)) + "…) to keep it as text, as mamori contacts export does"};
-}
 
 std::optional<Date> parse_loose_date(std::string_view text) {
   text = trim(text);

