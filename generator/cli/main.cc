@@ -16,8 +16,8 @@
 #include "core/parallel.h"
 #include "core/text.h"
 #include "links/command.h"
-#include "results/command.h"
 #include "links/curl_transport.h"
+#include "results/command.h"
 #include "site/build.h"
 #include "site/scaffold.h"
 
@@ -226,7 +226,8 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
 }
 
 CLI::App* add_results_command(CLI::App& app, Arguments& a) {
-  CLI::App* results = app.add_subcommand("results", "the completion report from the quiz result files employees hand in");
+  CLI::App* results =
+      app.add_subcommand("results", "the completion report from the quiz result files employees hand in");
   results->add_option("inputs", a.result_inputs, "result files (JSON) and folders holding them")->required();
   results->add_option("--roster", a.results.roster, "who should take the training: CSV with 社員番号, 氏名, 所属")
       ->check(CLI::ExistingFile);

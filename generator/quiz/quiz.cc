@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <map>
 
+#include "core/hashing.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
-#include "core/hashing.h"
 #include "core/toml_reader.h"
 
 namespace mamori {

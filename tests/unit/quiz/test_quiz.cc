@@ -129,4 +129,13 @@ TEST_SUITE("quiz") {
           std::vector<std::string>{
               "10:7: error: the lowest band starts at 0, but a total can be as low as -2: start it there"});
   }
+
+  TEST_CASE("the question bank version ignores a BOM and line endings, and changes with the text") {
+    const std::string lf = "title = \"a\"\n";
+    CHECK(question_bank_version(lf).size() == 16);
+    CHECK(question_bank_version(lf) == question_bank_version("\xEF\xBB\xBFtitle = \"a\"\r\n"));
+    CHECK(question_bank_version(lf) != question_bank_version("title = \"b\"\n"));
+    std::vector<Diagnostic> out;
+    CHECK(parse_quiz("x", lf, out).version == question_bank_version(lf));
+  }
 }

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "results/command.h"
 #include "results/report.h"
 
 using namespace mamori;
@@ -91,5 +92,15 @@ TEST_SUITE("results: report") {
     CHECK(json["people"][0]["quizzes"]["a"]["first_pass"] == "2026-12-01");
     CHECK(json["people"][2]["quizzes"].empty());
     CHECK(json["items"][0]["question"] == "q1");
+  }
+}
+
+TEST_SUITE("results: spreadsheet") {
+  TEST_CASE("one row per person and quiz, Japanese headers, formulas neutralised") {
+    const std::vector<RosterEntry> roster = {{"E1", "=HYPERLINK(\"http://x/\")", "総務部", 2}};
+    const Completion c = summarize({passed("E1", "", "a", true)}, roster, {{"a", {"基礎", "", QuizKind::quiz}}});
+    CHECK(completion_csv(c, true) ==
+          "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,受験回数,旧版の回答\r\n"
+          "総務部,E1,\"'=HYPERLINK(\"\"http://x/\"\")\",あり,基礎,合格,100,2026-12-01,1,\r\n");
   }
 }
