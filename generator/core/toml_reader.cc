@@ -280,10 +280,9 @@ std::string toml_basic_string(std::string_view text) {
         break;
       default:
         if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-          static constexpr char kHex[] = "0123456789ABCDEF";
           out += "\\u00";
-          out += kHex[(static_cast<unsigned char>(c) >> 4) & 0xF];
-          out += kHex[static_cast<unsigned char>(c) & 0xF];
+          out += hex_digit(static_cast<unsigned char>(c) >> 4);
+          out += hex_digit(static_cast<unsigned char>(c) & 0xF);
         } else {
           out += c;
         }

@@ -14,13 +14,6 @@ std::vector<ExternalResource> find_external_resources_in_html_at(std::string_vie
 
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
@@ -191,7 +184,7 @@ size_t parse_attributes(std::string_view html, size_t pos, std::vector<Attribute
     const size_t name_start = pos;
     while (pos < html.size() && !is_space(html[pos]) && html[pos] != '=' && html[pos] != '>' && html[pos] != '/') ++pos;
     Attribute attribute;
-    attribute.name = lower(html.substr(name_start, pos - name_start));
+    attribute.name = ascii_lower(html.substr(name_start, pos - name_start));
     while (pos < html.size() && is_space(html[pos])) ++pos;
     if (pos < html.size() && html[pos] == '=') {
       ++pos;
@@ -289,8 +282,8 @@ void check_tag(const std::string& tag, const std::vector<Attribute>& attributes,
   std::string rel;
   std::string http_equiv;
   for (const auto& a : attributes) {
-    if (a.name == "rel") rel = lower(a.value);
-    if (a.name == "http-equiv") http_equiv = lower(trim(a.value));
+    if (a.name == "rel") rel = ascii_lower(a.value);
+    if (a.name == "http-equiv") http_equiv = ascii_lower(trim(a.value));
   }
   const std::string where = " of <" + tag + ">";
   for (const auto& a : attributes) {
@@ -370,7 +363,7 @@ std::vector<ExternalResource> find_external_resources_in_html_at(std::string_vie
       ++pos;
       continue;
     }
-    const std::string tag = lower(html.substr(pos + 1, name_end - pos - 1));
+    const std::string tag = ascii_lower(html.substr(pos + 1, name_end - pos - 1));
     std::vector<Attribute> attributes;
     pos = parse_attributes(html, name_end, attributes);
     check_tag(tag, attributes, depth, out);
@@ -412,7 +405,7 @@ std::vector<ExternalResource> find_external_resources_in_css(std::string_view so
   std::vector<ExternalResource> out;
   const CssText css = decode_css(source);
   const std::string_view text = css.text;
-  const std::string folded = lower(text);
+  const std::string folded = ascii_lower(text);
   size_t pos = 0;
   while ((pos = folded.find("url(", pos)) != std::string::npos) {
     size_t start = pos + 4;
