@@ -15,6 +15,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); });
 
+// The kept results of a quiz, as localStorage holds them (a string, or null).
+function keptResults(page, id) {
+  return page.evaluate((key) => localStorage.getItem(key), `mamori:quiz:${id}`);
+}
+
 // Answers the fixture's basic quiz; `right` chooses all-correct or all-wrong answers.
 async function answerBasic(page, right) {
   await page.getByLabel(right ? 'サービスごとに変える' : '覚えやすいように全部同じにする').check();
@@ -67,6 +72,119 @@ describe('a quiz page', () => {
     assert.equal(await page.locator('#quiz-result').isHidden(), true);
     assert.equal(await page.locator('input:checked').count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement.type), await page.evaluate(() => document.querySelector('input').type));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a marked attempt is locked: neither mouse, keyboard nor script can mark it again; もう一度 starts afresh', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const failed = '0 / 3 問正解（0%） 不合格（合格ライン 60%）';
+    const status = page.getByRole('status');
+    assert.equal((await status.textContent()).trim(), failed);
+    const keptAfterMarking = await keptResults(page, 'basic');
+    assert.equal(JSON.parse(keptAfterMarking).best.score.passed, false);
+    const checkedLabels = () => page.locator('#quiz-form input:checked').evaluateAll(
+      (inputs) => inputs.map((i) => document.querySelector(`label[for="${i.id}"]`).textContent).sort());
+    const graded = await checkedLabels();
+    assert.deepEqual(graded, ['正しい', '添付ファイルを開かない', '覚えやすいように全部同じにする'].sort());
+    // Nothing is left to mark with: every answer is disabled, 採点する is gone.
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0);
+    assert.ok(await page.locator('#quiz-submit').isHidden());
+    assert.ok(await page.locator('#quiz-submit').isDisabled());
+    const unchanged = async (how) => {
+      assert.equal((await status.textContent()).trim(), failed, how);
+      assert.equal(await keptResults(page, 'basic'), keptAfterMarking, how);
+      assert.deepEqual(await checkedLabels(), graded, how);
+      assert.equal(await page.locator('.quiz-verdict', { hasText: '○ 正解' }).count(), 0, how);
+      assert.equal(await page.locator('.quiz-verdict', { hasText: '× 不正解' }).count(), 3, how);
+      assert.doesNotMatch(await page.locator('#quiz-history').textContent(), /\s合格/, how);
+      assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0, how);
+      assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0, how);
+    };
+
+    // By mouse: click the right answers (their labels and their boxes), then where 採点する was.
+    for (const label of ['サービスごとに変える', '情報システムの担当者に知らせる', '誤り']) {
+      const text = page.getByText(label, { exact: true });
+      const box = await text.boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const input = await page.locator(`#${await text.getAttribute('for')}`).boundingBox();
+      await page.mouse.click(input.x + input.width / 2, input.y + input.height / 2);
+    }
+    const submitBox = await page.locator('#quiz-submit').boundingBox();
+    assert.equal(submitBox, null);  // not on screen, so no click can reach it
+    await unchanged('mouse');
+
+    // By keyboard: no tab stop is an answer or 採点する; Space and Enter there change nothing.
+    await page.locator('#m-main').focus();
+    const stops = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => ({ id: document.activeElement.id, tag: document.activeElement.tagName }));
+      if (stop.id === 'quiz-retry') break;
+      stops.push(stop);
+      if (stop.tag !== 'A') { await page.keyboard.press('Space'); await page.keyboard.press('Enter'); }
+    }
+    assert.ok(stops.length < 40, 'Tab reaches もう一度');
+    assert.deepEqual(stops.filter((s) => s.tag === 'INPUT' || s.id === 'quiz-submit'), []);
+    await page.locator('#m-main').focus();
+    await page.evaluate(() => document.querySelector('#quiz-form input').focus());
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+    for (const key of ['Space', 'ArrowDown', 'Enter']) await page.keyboard.press(key);
+    await unchanged('keyboard');
+
+    // From a script: re-enable the answers, check the right ones, say so, and submit in every way.
+    const afterChange = await page.evaluate(() => {
+      const form = document.getElementById('quiz-form');
+      const right = ['サービスごとに変える', '添付ファイルを開かない', '情報システムの担当者に知らせる', '誤り'];
+      const cheat = () => {
+        for (const input of form.querySelectorAll('input')) {
+          input.disabled = false;
+          input.checked = right.includes(document.querySelector(`label[for="${input.id}"]`).textContent);
+        }
+      };
+      cheat();
+      for (const input of form.querySelectorAll('input')) {
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      // The page has put the graded answers back; cheat again without telling it, then submit.
+      const restored = [...form.querySelectorAll('input:checked')].map((i) => i.disabled);
+      cheat();
+      const button = document.getElementById('quiz-submit');
+      button.disabled = false;
+      button.hidden = false;
+      button.click();
+      form.requestSubmit();
+      form.requestSubmit(button);
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      return restored;
+    });
+    assert.deepEqual(afterChange, [true, true, true]);  // three graded answers, checked and disabled again
+    assert.equal((await status.textContent()).trim(), failed);
+    assert.equal(await keptResults(page, 'basic'), keptAfterMarking);
+    assert.equal(await page.locator('.quiz-verdict', { hasText: '○ 正解' }).count(), 0);
+    await page.evaluate(() => {  // the next change puts the graded answers back
+      document.querySelector('#quiz-form input').dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await unchanged('script');
+
+    // もう一度: a new attempt that can be answered and marked, and is then locked in turn.
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.ok(await page.getByRole('button', { name: '採点する' }).isEnabled());
+    assert.equal(await page.locator('#quiz-form input:disabled').count(), 0);
+    assert.equal(await page.locator('#quiz-form input:checked').count(), 0);
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await status.textContent()).trim(), '3 / 3 問正解（100%） 合格（合格ライン 60%）');
+    const kept = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(kept.last.score.passed, true);
+    assert.equal(kept.best.score.passed, true);
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,6 +1,9 @@
 // Mamori quizzes: runs a quiz page from its embedded data, with no request anywhere
 // (it must work from file://). Texts come from #quiz-strings in the page.
 //
+// An attempt is graded once: marking locks its answers and removes 採点する, so the score
+// it got stands; only もう一度 (a new draw) is offered.
+//
 // A result record (kept in localStorage and downloadable as JSON/CSV) looks like:
 //   { format: "mamori-quiz-result", version: 1,
 //     quiz: { id, title, type },            // type: "quiz" | "self_check"
@@ -244,12 +247,40 @@
     questions.forEach(function (q, index) { page.list.appendChild(questionItem(page, q, index, random)); });
   }
 
+  function inputsOf(page, q) {
+    return Array.prototype.slice.call(page.form.querySelectorAll('input[name="q-' + q.id + '"]'));
+  }
+
   function chosen(page, q) {
-    var inputs = page.form.querySelectorAll('input[name="q-' + q.id + '"]');
     var ids = [];
-    Array.prototype.forEach.call(inputs, function (input) { if (input.checked) ids.push(input.value); });
+    inputsOf(page, q).forEach(function (input) { if (input.checked) ids.push(input.value); });
     return ids;
   }
+
+  // Marking locks the attempt: no answer can be changed and 採点する is gone (disabled and
+  // hidden, so neither the mouse nor the keyboard reaches it). `picked` keeps the answers
+  // as graded.
+  function lock(page, picked) {
+    page.attempt.picked = picked;
+    page.attempt.questions.forEach(function (q) {
+      inputsOf(page, q).forEach(function (input) { input.disabled = true; });
+    });
+    var button = $('quiz-submit');
+    button.disabled = true;
+    button.hidden = true;
+  }
+
+  // A change to a graded attempt (only a script can make one) is undone: the answers on
+  // screen stay those that were graded, and the attempt stays locked.
+  function restore(page) {
+    if (!page.attempt.graded || !page.attempt.picked) return;
+    page.attempt.questions.forEach(function (q) {
+      var picked = page.attempt.picked[q.id] || [];
+      inputsOf(page, q).forEach(function (input) { input.checked = picked.indexOf(input.value) >= 0; });
+    });
+    lock(page, page.attempt.picked);
+  }
+
 
   // Grades one self-check answer into `tally` and says its points in `box`.
   function gradeSelfCheckAnswer(page, q, key, picked, box, tally) {
@@ -323,18 +354,24 @@
     return score;
   }
 
+  // Grades the attempt on screen, once: an attempt that was graded is never graded again,
+  // whatever asks (a second submit, a script), so its kept result cannot be replaced.
   function grade(page) {
+    if (page.attempt.graded) return;
+    page.attempt.graded = true;
     var quiz = page.quiz;
     var tally = { answers: [], correct: 0, points: 0 };
+    var picked = {};
     page.attempt.questions.forEach(function (q) {
-      var picked = chosen(page, q);
+      picked[q.id] = chosen(page, q);
       var key = decodeKey(quiz.id, q.id, q.key);
       var box = document.querySelector('#q-' + q.id + ' .quiz-feedback');
       box.textContent = '';
-      if (page.selfCheck) gradeSelfCheckAnswer(page, q, key, picked, box, tally);
-      else gradeQuizAnswer(page, q, key, picked, box, tally);
+      if (page.selfCheck) gradeSelfCheckAnswer(page, q, key, picked[q.id], box, tally);
+      else gradeQuizAnswer(page, q, key, picked[q.id], box, tally);
       if (key.source) box.appendChild(sourceLink(page.S, key.source));
     });
+    lock(page, picked);
     var score = page.selfCheck ? selfCheckScore(page, tally.points) : quizScore(page, tally.correct);
     page.record = {
       format: 'mamori-quiz-result', version: 1,
@@ -365,6 +402,7 @@
 
   function submit(page, event) {
     event.preventDefault();
+    if (page.attempt.graded) return;  // locked: only もう一度 starts another attempt
     var missing = page.attempt.questions.filter(function (q) { return chosen(page, q).length === 0; }).length;
     var warning = $('quiz-warning');
     warning.hidden = missing === 0;
@@ -376,6 +414,9 @@
     page.result.hidden = true;
     $('quiz-certificate').hidden = true;
     $('quiz-warning').hidden = true;
+    var button = $('quiz-submit');
+    button.disabled = false;
+    button.hidden = false;
     build(page, newSeed());
     var first = page.list.querySelector('input');
     if (first) first.focus();
@@ -433,6 +474,7 @@
   function listen(page) {
     var id = page.quiz.id;
     page.form.addEventListener('submit', function (event) { submit(page, event); });
+    page.form.addEventListener('change', function () { restore(page); });
     $('quiz-retry').addEventListener('click', function () { retry(page); });
     $('quiz-download-json').addEventListener('click', function () {
       if (!page.record) return;
