@@ -20,6 +20,17 @@ function keptResults(page, id) {
   return page.evaluate((key) => localStorage.getItem(key), `mamori:quiz:${id}`);
 }
 
+// The question bank version the page's JSON carries.
+function bankVersion(page) {
+  return page.evaluate(() => JSON.parse(document.getElementById('quiz-data').textContent).bank_version);
+}
+
+// Downloads the result in `format` (CSV or JSON) and returns its text.
+async function downloaded(page, format) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(format) }).click()]);
+  return fs.readFileSync(await file.path(), 'utf8');
+}
+
 // Answers the fixture's basic quiz; `right` chooses all-correct or all-wrong answers.
 async function answerBasic(page, right) {
   await page.getByLabel(right ? 'サービスごとに変える' : '覚えやすいように全部同じにする').check();
@@ -213,7 +224,7 @@ describe('a quiz page', () => {
   });
 
   test('the certificate and the results download', async () => {
-    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     await answerBasic(page, true);
     await page.getByRole('button', { name: '採点する' }).click();
@@ -223,15 +234,23 @@ describe('a quiz page', () => {
     await page.getByRole('button', { name: '修了証を表示' }).click();
     const certificate = page.locator('#quiz-certificate');
     assert.match(await certificate.textContent(), /山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
-    const csvText = fs.readFileSync(await csv.path(), 'utf8');
+    const record = JSON.parse(await downloaded(page, 'JSON'));
+    assert.equal(record.format, 'mamori-quiz-result');
+    assert.equal(record.version, 2);
+    assert.deepEqual(record.quiz, { id: 'basic', title: '基本の小テスト', type: 'quiz', version: await bankVersion(page) });
+    assert.match(record.quiz.version, /^[0-9a-f]{16}$/);
+    assert.deepEqual(record.score, { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true });
+    assert.deepEqual(record.person, { name: '山田 太郎' });
+    assert.equal(record.name, undefined);
+    // The local time is Tokyo's (UTC+9) for the same instant, to the second.
+    const tokyo = new Date(Date.parse(record.attempt.date) + 9 * 3600 * 1000).toISOString().slice(0, 19);
+    assert.equal(record.attempt.local_date, `${tokyo}+09:00`);
+    const texts = Object.fromEntries(record.answers.map((a) => [a.question, a.text]));
+    assert.deepEqual(texts, { password: 'パスワードはどうしますか。', mail: '不審なメールへの対応として正しいものをすべて選んでください。',
+      pay: 'ランサムウェアの身代金はすぐに払うのがよい。' });
+    const csvText = await downloaded(page, 'CSV');
     assert.match(csvText, /^\ufeffquiz_id,quiz_title,date,name,score/);
     assert.match(csvText, /basic,基本の小テスト,\d{4}-[^,]+,山田 太郎,3,3,100,true,password,a,true/);
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /JSON/ }).click()]);
-    const record = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
-    assert.equal(record.format, 'mamori-quiz-result');
-    assert.deepEqual(record.score, { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true });
-    assert.equal(record.name, '山田 太郎');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -263,6 +282,50 @@ describe('a quiz page', () => {
     await context.close();
   });
 
+  test('the record\'s local time carries the browser\'s offset, also west of UTC and by the half hour', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { timezoneId: 'Pacific/Marquesas' });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const { last } = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(last.version, 2);
+    assert.match(last.attempt.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const marquesas = new Date(Date.parse(last.attempt.date) - 9.5 * 3600 * 1000).toISOString().slice(0, 19);
+    assert.equal(last.attempt.local_date, `${marquesas}-09:30`);
+    // The history shows the employee's day, not UTC's.
+    assert.match(await page.locator('#quiz-history').textContent(), new RegExp(`前回の結果：${marquesas.slice(0, 10)} 3 / 3`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('results kept by the previous version of the page (version 1) still show', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { timezoneId: 'Asia/Tokyo' });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    // 23:30 UTC on the 19th was 08:30 on the 20th in Tokyo.
+    const v1 = { format: 'mamori-quiz-result', version: 1, quiz: { id: 'basic', title: '基本の小テスト', type: 'quiz' },
+      attempt: { date: '2026-11-19T23:30:00.000Z', seed: 5 }, name: '山田 太郎',
+      score: { correct: 2, total: 3, percent: 67, pass_mark: 60, passed: true },
+      answers: [{ question: 'password', chosen: ['a'], correct: true }] };
+    await page.evaluate((saved) => localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved)), { last: v1, best: v1 });
+    await page.reload();
+    const history = page.locator('#quiz-history p');
+    assert.deepEqual(await history.allTextContents(), ['前回の結果：2026-11-20 2 / 3 問正解（67%） 合格', '最高の結果：2026-11-20 2 / 3 問正解（67%） 合格']);
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.match(await page.locator('[data-quiz-result="basic"]').textContent(), /前回の結果：2026-11-20 2 \/ 3 問正解（67%） 合格/);
+    // A new, failed attempt is the last result; the old one stays the best.
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const [last, best] = await history.allTextContents();
+    assert.match(last, /^前回の結果：\d{4}-\d\d-\d\d 0 \/ 3 問正解（0%） 不合格$/);
+    assert.equal(best, '最高の結果：2026-11-20 2 / 3 問正解（67%） 合格');
+    const kept = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(kept.last.version, 2);
+    assert.deepEqual(kept.best, v1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('hostile text in a quiz stays inert', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     const dialogs = [];
@@ -278,6 +341,11 @@ describe('a quiz page', () => {
       frames: document.querySelectorAll('iframe').length,
     }));
     assert.deepEqual(live, { scripts: 0, handlers: 0, frames: 0 });
+    // The record keeps the question as shown: its text, no markup.
+    const { last } = JSON.parse(await keptResults(page, 'hostile'));
+    const shown = (await page.locator('.quiz-text').first().textContent()).replace(/\s+/g, ' ').trim();
+    assert.equal(last.answers[0].text, shown);
+    assert.match(shown, /<img src=x onerror=alert\('text'\)> <\/script><script>alert\('code'\)<\/script> どれ？/);
     assert.deepEqual(problems, []);
     await context.close();
   });
