@@ -248,9 +248,41 @@ describe('a quiz page', () => {
     const texts = Object.fromEntries(record.answers.map((a) => [a.question, a.text]));
     assert.deepEqual(texts, { password: 'パスワードはどうしますか。', mail: '不審なメールへの対応として正しいものをすべて選んでください。',
       pay: 'ランサムウェアの身代金はすぐに払うのがよい。' });
+    // The CSV: for a person, in Japanese, in local time, UTF-8 with BOM and CRLF.
     const csvText = await downloaded(page, 'CSV');
-    assert.match(csvText, /^\ufeffquiz_id,quiz_title,date,name,score/);
-    assert.match(csvText, /basic,基本の小テスト,\d{4}-[^,]+,山田 太郎,3,3,100,true,password,a,true/);
+    const lines = csvText.split('\r\n');
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,正解数,出題数,正答率(%),合格ライン(%),判定,問題ID,問題,回答,正誤');
+    assert.equal(lines.length, 5);  // the header, three questions, and the last CRLF
+    const start = `basic,基本の小テスト,${tokyo.replace('T', ' ')},山田 太郎,3,3,100,60,合格,`;
+    assert.ok(lines.includes(`${start}password,パスワードはどうしますか。,サービスごとに変える,正解`), csvText);
+    assert.ok(lines.includes(`${start}pay,ランサムウェアの身代金はすぐに払うのがよい。,誤り,正解`), csvText);
+    assert.ok(lines.some((l) => /^basic,.*,mail,不審な[^,]+,(添付ファイルを開かない、情報システムの担当者に知らせる|情報システムの担当者に知らせる、添付ファイルを開かない),正解$/.test(l)), csvText);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a name that a spreadsheet would run as a formula stays text in the CSV', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    // Each name as typed, and its CSV cell: a leading ' (quoted as CSV needs); like the contact export.
+    const names = [
+      ['=HYPERLINK("http://evil/")', '"\'=HYPERLINK(""http://evil/"")"'],
+      ['+1+2', "'+1+2"], ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"], ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+      ["'=1", "''=1"], ['山田 =太郎', '山田 =太郎'], ['＝全角', '＝全角'],
+    ];
+    for (const [name, cell] of names) {
+      await page.getByLabel('氏名').fill(name);
+      await page.getByRole('button', { name: '修了証を表示' }).click();
+      const rows = (await downloaded(page, 'CSV')).split('\r\n').slice(1, -1);
+      assert.equal(rows.length, 3);
+      for (const row of rows) assert.ok(row.startsWith(`basic,基本の小テスト,${row.split(',')[2]},${cell},0,3,0,60,不合格,`), `${name}: ${row}`);
+      // No cell of the file starts like a formula.
+      for (const row of rows) assert.doesNotMatch(row, /(^|,)"?[=+\-@\t\r]/, row);
+    }
+    // The record keeps the name as typed.
+    assert.equal(JSON.parse(await downloaded(page, 'JSON')).person.name, '＝全角');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -278,6 +310,34 @@ describe('a quiz page', () => {
     await page.getByRole('button', { name: '採点する' }).click();
     assert.equal((await page.getByRole('status').textContent()).trim(), '合計 8 点（-2 点〜8 点）：よくできています');
     assert.ok(await page.getByText('この状態を保ちましょう。').isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a self-check\'s record and CSV: version 2, the items in words, points as numbers', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(site, 'quizzes/self.html'));
+    const fieldsets = page.locator('fieldset');
+    await fieldsets.nth(0).getByLabel('実施している', { exact: true }).check();
+    await fieldsets.nth(1).getByLabel('わからない', { exact: true }).check();
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await page.getByRole('status').textContent()).trim(), '合計 3 点（-2 点〜8 点）：これから整える段階');
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    const record = JSON.parse(await downloaded(page, 'JSON'));
+    assert.equal(record.version, 2);
+    assert.deepEqual(record.quiz, { id: 'self', title: '自己診断', type: 'self_check', version: await bankVersion(page) });
+    assert.deepEqual(record.person, {});
+    assert.deepEqual(record.score, { points: 3, min: -2, max: 8, band: 'これから整える段階' });
+    assert.deepEqual(record.answers, [
+      { question: 'lock', text: '書類を鍵のかかる棚に保管している', answer: '実施している', points: 4 },
+      { question: 'rules', text: '情報の持ち出しルールを決めている', answer: 'わからない', points: -1 }]);
+    const lines = (await downloaded(page, 'CSV')).split('\r\n');
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,合計点,最低点,最高点,診断,項目ID,項目,回答,点数');
+    const when = lines[1].split(',')[2];
+    assert.match(when, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.deepEqual(lines.slice(1), [
+      `self,自己診断,${when},,3,-2,8,これから整える段階,lock,書類を鍵のかかる棚に保管している,実施している,4`,
+      `self,自己診断,${when},,3,-2,8,これから整える段階,rules,情報の持ち出しルールを決めている,わからない,-1`, '']);
     assert.deepEqual(problems, []);
     await context.close();
   });

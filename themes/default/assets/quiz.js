@@ -17,6 +17,8 @@
 //            | [ { question, text, answer: label, points } ] }              // self_check
 // (text: the question as shown, without HTML.) Records that older pages kept are version 1:
 // the name at the top level, no quiz.version, local_date or text; they are still shown.
+// The CSV is for a person: one row per question, Japanese headers, local time, and no cell
+// that a spreadsheet would run as a formula.
 (function () {
   'use strict';
 
@@ -143,6 +145,17 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // One CSV cell. Text that a spreadsheet would run as a formula (it starts with =, +, -, @,
+  // a tab or a carriage return: =HYPERLINK("http://…") sends the sheet away) gets a leading
+  // "'", as the contact table export does (generator/core/csv.h); so does text that already
+  // starts with "'" and such a character or another "'". Numbers the quiz computed (a
+  // self-check's -1 points) stay numbers.
+  function csvField(value) {
+    var s = String(value === undefined || value === null ? '' : value);
+    if (typeof value !== 'number' && /^'?[=+\-@\t\r]|^''/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
   function plainText(node) { return node ? node.textContent.replace(/\s+/g, ' ').trim() : ''; }
 
   // The text of a choice of the attempt on screen (its id when it is not there).
@@ -151,23 +164,25 @@
     return label ? plainText(label) : choiceId;
   }
 
-  function csvField(value) {
-    var s = String(value === undefined || value === null ? '' : value);
-    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  }
-
-  function resultCsv(record) {
-    var rows = [['quiz_id', 'quiz_title', 'date', 'name', 'score', 'total_or_max', 'percent_or_band', 'passed',
-      'question_id', 'answer', 'correct_or_points']];
+  // The record as CSV for a person (Excel): UTF-8 with BOM, CRLF, one row per question with
+  // the attempt's facts, the question and the answer in words.
+  function resultCsv(page, record) {
+    var S = page.S;
+    var score = record.score;
+    var selfCheck = record.quiz.type === 'self_check';
+    var rows = [selfCheck ? S.csvSelfCheckHeader : S.csvQuizHeader];
     record.answers.forEach(function (a) {
-      var quizPart = [record.quiz.id, record.quiz.title, record.attempt.date, (record.person || {}).name || ''];
-      if (record.quiz.type === 'self_check') {
-        rows.push(quizPart.concat([record.score.points, record.score.max, record.score.band || '', '',
-          a.question, a.answer || '', a.points === null || a.points === undefined ? '' : a.points]));
+      var row = [record.quiz.id, record.quiz.title, localTime(record.attempt), (record.person || {}).name || ''];
+      if (selfCheck) {
+        row = row.concat([score.points, score.min, score.max, score.band || '', a.question, a.text || '',
+          a.answer || S.unanswered, a.points === null || a.points === undefined ? '' : a.points]);
       } else {
-        rows.push(quizPart.concat([record.score.correct, record.score.total, record.score.percent,
-          record.score.passed, a.question, a.chosen.join(' '), a.correct]));
+        var answer = a.chosen.map(function (id) { return choiceText(page, a.question, id); }).join('、');
+        row = row.concat([score.correct, score.total, score.percent, score.pass_mark,
+          score.passed ? S.passed : S.failed, a.question, a.text || '', answer || S.unanswered,
+          a.correct ? S.correct : S.wrong]);
       }
+      rows.push(row);
     });
     return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
@@ -527,7 +542,7 @@
       download('mamori-' + id + '-result.json', 'application/json', JSON.stringify(page.record, null, 2));
     });
     $('quiz-download-csv').addEventListener('click', function () {
-      if (page.record) download('mamori-' + id + '-result.csv', 'text/csv', resultCsv(page.record));
+      if (page.record) download('mamori-' + id + '-result.csv', 'text/csv', resultCsv(page, page.record));
     });
     $('quiz-certificate-show').addEventListener('click', function () { showCertificate(page); });
     $('quiz-certificate-print').addEventListener('click', printCertificate);
