@@ -1,16 +1,20 @@
 // Quizzes as an employee takes them: from file://, by labels and by keyboard, with the
 // result announced, kept, printed as a certificate and downloaded.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, buildSite, fileUrl, launch, repo, watchedPage } from './support.mjs';
 
 let browser;
 let site;
+const fixture = path.join(repo, 'tests', 'fixtures', 'quiz');
+const mamori = process.env.MAMORI || path.join(repo, 'build', 'dev', 'mamori');
 
 before(async () => {
-  site = buildSite(path.join(repo, 'tests', 'fixtures', 'quiz'));
+  site = buildSite(fixture);
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
@@ -234,7 +238,8 @@ describe('a quiz page', () => {
     await page.getByRole('button', { name: '修了証を表示' }).click();
     const certificate = page.locator('#quiz-certificate');
     assert.match(await certificate.textContent(), /山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
-    const record = JSON.parse(await downloaded(page, 'JSON'));
+    const recordText = await downloaded(page, 'JSON');
+    const record = JSON.parse(recordText);
     assert.equal(record.format, 'mamori-quiz-result');
     assert.equal(record.version, 2);
     assert.deepEqual(record.quiz, { id: 'basic', title: '基本の小テスト', type: 'quiz', version: await bankVersion(page) });
@@ -245,9 +250,22 @@ describe('a quiz page', () => {
     // The local time is Tokyo's (UTC+9) for the same instant, to the second.
     const tokyo = new Date(Date.parse(record.attempt.date) + 9 * 3600 * 1000).toISOString().slice(0, 19);
     assert.equal(record.attempt.local_date, `${tokyo}+09:00`);
+    assert.match(await certificate.textContent(), new RegExp(`受験日${tokyo.slice(0, 10)}成績`));  // the employee's day
     const texts = Object.fromEntries(record.answers.map((a) => [a.question, a.text]));
     assert.deepEqual(texts, { password: 'パスワードはどうしますか。', mail: '不審なメールへの対応として正しいものをすべて選んでください。',
       pay: 'ランサムウェアの身代金はすぐに払うのがよい。' });
+    // mamori results reads the file as it was downloaded: the person, the pass on the local day,
+    // the question bank of today.
+    const handedIn = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-handed-in-'));
+    fs.writeFileSync(path.join(handedIn, 'result.json'), recordText);
+    const report = JSON.parse(execFileSync(mamori, ['results', '--format', 'json', '--root', fixture, handedIn],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    assert.deepEqual(report.notes, []);
+    assert.equal(report.people.length, 1);
+    assert.equal(report.people[0].name, '山田 太郎');
+    assert.deepEqual(report.people[0].quizzes.basic, { attempts: 1, best_percent: 100, passed: true,
+      first_pass: tokyo.slice(0, 10), versions: [record.quiz.version], older_version: false });
+    fs.rmSync(handedIn, { recursive: true });
     // The CSV: for a person, in Japanese, in local time, UTF-8 with BOM and CRLF.
     const csvText = await downloaded(page, 'CSV');
     const lines = csvText.split('\r\n');
