@@ -292,8 +292,9 @@ json quiz_data(QuizRender& r) {
   for (const auto& question : quiz.questions) questions.push_back(question_view(r, question));
   json data;
   data["format"] = "mamori-quiz";
-  data["version"] = 1;
+  data["version"] = 1;  // of this JSON's shape
   data["id"] = quiz.id;
+  data["bank_version"] = quiz.version;  // of the question bank: result records carry it as quiz.version
   data["title"] = quiz.title;
   data["type"] = self_check ? "self_check" : "quiz";
   data["shuffle"] = quiz.shuffle;

@@ -1,19 +1,39 @@
 // Quizzes as an employee takes them: from file://, by labels and by keyboard, with the
 // result announced, kept, printed as a certificate and downloaded.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, buildSite, fileUrl, launch, repo, watchedPage } from './support.mjs';
 
 let browser;
 let site;
+const fixture = path.join(repo, 'tests', 'fixtures', 'quiz');
+const mamori = process.env.MAMORI || path.join(repo, 'build', 'dev', 'mamori');
 
 before(async () => {
-  site = buildSite(path.join(repo, 'tests', 'fixtures', 'quiz'));
+  site = buildSite(fixture);
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
+
+// The kept results of a quiz, as localStorage holds them (a string, or null).
+function keptResults(page, id) {
+  return page.evaluate((key) => localStorage.getItem(key), `mamori:quiz:${id}`);
+}
+
+// The question bank version the page's JSON carries.
+function bankVersion(page) {
+  return page.evaluate(() => JSON.parse(document.getElementById('quiz-data').textContent).bank_version);
+}
+
+// Downloads the result in `format` (CSV or JSON) and returns its text.
+async function downloaded(page, format) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(format) }).click()]);
+  return fs.readFileSync(await file.path(), 'utf8');
+}
 
 // Answers the fixture's basic quiz; `right` chooses all-correct or all-wrong answers.
 async function answerBasic(page, right) {
@@ -71,6 +91,119 @@ describe('a quiz page', () => {
     await context.close();
   });
 
+  test('a marked attempt is locked: neither mouse, keyboard nor script can mark it again; もう一度 starts afresh', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const failed = '0 / 3 問正解（0%） 不合格（合格ライン 60%）';
+    const status = page.getByRole('status');
+    assert.equal((await status.textContent()).trim(), failed);
+    const keptAfterMarking = await keptResults(page, 'basic');
+    assert.equal(JSON.parse(keptAfterMarking).best.score.passed, false);
+    const checkedLabels = () => page.locator('#quiz-form input:checked').evaluateAll(
+      (inputs) => inputs.map((i) => document.querySelector(`label[for="${i.id}"]`).textContent).sort());
+    const graded = await checkedLabels();
+    assert.deepEqual(graded, ['正しい', '添付ファイルを開かない', '覚えやすいように全部同じにする'].sort());
+    // Nothing is left to mark with: every answer is disabled, 採点する is gone.
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0);
+    assert.ok(await page.locator('#quiz-submit').isHidden());
+    assert.ok(await page.locator('#quiz-submit').isDisabled());
+    const unchanged = async (how) => {
+      assert.equal((await status.textContent()).trim(), failed, how);
+      assert.equal(await keptResults(page, 'basic'), keptAfterMarking, how);
+      assert.deepEqual(await checkedLabels(), graded, how);
+      assert.equal(await page.locator('.quiz-verdict', { hasText: '○ 正解' }).count(), 0, how);
+      assert.equal(await page.locator('.quiz-verdict', { hasText: '× 不正解' }).count(), 3, how);
+      assert.doesNotMatch(await page.locator('#quiz-history').textContent(), /\s合格/, how);
+      assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0, how);
+      assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0, how);
+    };
+
+    // By mouse: click the right answers (their labels and their boxes), then where 採点する was.
+    for (const label of ['サービスごとに変える', '情報システムの担当者に知らせる', '誤り']) {
+      const text = page.getByText(label, { exact: true });
+      const box = await text.boundingBox();
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      const input = await page.locator(`#${await text.getAttribute('for')}`).boundingBox();
+      await page.mouse.click(input.x + input.width / 2, input.y + input.height / 2);
+    }
+    const submitBox = await page.locator('#quiz-submit').boundingBox();
+    assert.equal(submitBox, null);  // not on screen, so no click can reach it
+    await unchanged('mouse');
+
+    // By keyboard: no tab stop is an answer or 採点する; Space and Enter there change nothing.
+    await page.locator('#m-main').focus();
+    const stops = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press('Tab');
+      const stop = await page.evaluate(() => ({ id: document.activeElement.id, tag: document.activeElement.tagName }));
+      if (stop.id === 'quiz-retry') break;
+      stops.push(stop);
+      if (stop.tag !== 'A') { await page.keyboard.press('Space'); await page.keyboard.press('Enter'); }
+    }
+    assert.ok(stops.length < 40, 'Tab reaches もう一度');
+    assert.deepEqual(stops.filter((s) => s.tag === 'INPUT' || s.id === 'quiz-submit'), []);
+    await page.locator('#m-main').focus();
+    await page.evaluate(() => document.querySelector('#quiz-form input').focus());
+    assert.notEqual(await page.evaluate(() => document.activeElement.tagName), 'INPUT');
+    for (const key of ['Space', 'ArrowDown', 'Enter']) await page.keyboard.press(key);
+    await unchanged('keyboard');
+
+    // From a script: re-enable the answers, check the right ones, say so, and submit in every way.
+    const afterChange = await page.evaluate(() => {
+      const form = document.getElementById('quiz-form');
+      const right = ['サービスごとに変える', '添付ファイルを開かない', '情報システムの担当者に知らせる', '誤り'];
+      const cheat = () => {
+        for (const input of form.querySelectorAll('input')) {
+          input.disabled = false;
+          input.checked = right.includes(document.querySelector(`label[for="${input.id}"]`).textContent);
+        }
+      };
+      cheat();
+      for (const input of form.querySelectorAll('input')) {
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      }
+      // The page has put the graded answers back; cheat again without telling it, then submit.
+      const restored = [...form.querySelectorAll('input:checked')].map((i) => i.disabled);
+      cheat();
+      const button = document.getElementById('quiz-submit');
+      button.disabled = false;
+      button.hidden = false;
+      button.click();
+      form.requestSubmit();
+      form.requestSubmit(button);
+      form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+      return restored;
+    });
+    assert.deepEqual(afterChange, [true, true, true]);  // three graded answers, checked and disabled again
+    assert.equal((await status.textContent()).trim(), failed);
+    assert.equal(await keptResults(page, 'basic'), keptAfterMarking);
+    assert.equal(await page.locator('.quiz-verdict', { hasText: '○ 正解' }).count(), 0);
+    await page.evaluate(() => {  // the next change puts the graded answers back
+      document.querySelector('#quiz-form input').dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await unchanged('script');
+
+    // もう一度: a new attempt that can be answered and marked, and is then locked in turn.
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.ok(await page.getByRole('button', { name: '採点する' }).isEnabled());
+    assert.equal(await page.locator('#quiz-form input:disabled').count(), 0);
+    assert.equal(await page.locator('#quiz-form input:checked').count(), 0);
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await status.textContent()).trim(), '3 / 3 問正解（100%） 合格（合格ライン 60%）');
+    const kept = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(kept.last.score.passed, true);
+    assert.equal(kept.best.score.passed, true);
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    assert.equal(await page.getByRole('button', { name: '採点する' }).count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('the whole quiz can be done with the keyboard', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
@@ -95,7 +228,7 @@ describe('a quiz page', () => {
   });
 
   test('the certificate and the results download', async () => {
-    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     await answerBasic(page, true);
     await page.getByRole('button', { name: '採点する' }).click();
@@ -105,15 +238,69 @@ describe('a quiz page', () => {
     await page.getByRole('button', { name: '修了証を表示' }).click();
     const certificate = page.locator('#quiz-certificate');
     assert.match(await certificate.textContent(), /山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
-    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /CSV/ }).click()]);
-    const csvText = fs.readFileSync(await csv.path(), 'utf8');
-    assert.match(csvText, /^\ufeffquiz_id,quiz_title,date,name,score/);
-    assert.match(csvText, /basic,基本の小テスト,\d{4}-[^,]+,山田 太郎,3,3,100,true,password,a,true/);
-    const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /JSON/ }).click()]);
-    const record = JSON.parse(fs.readFileSync(await json.path(), 'utf8'));
+    const recordText = await downloaded(page, 'JSON');
+    const record = JSON.parse(recordText);
     assert.equal(record.format, 'mamori-quiz-result');
+    assert.equal(record.version, 2);
+    assert.deepEqual(record.quiz, { id: 'basic', title: '基本の小テスト', type: 'quiz', version: await bankVersion(page) });
+    assert.match(record.quiz.version, /^[0-9a-f]{16}$/);
     assert.deepEqual(record.score, { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true });
-    assert.equal(record.name, '山田 太郎');
+    assert.deepEqual(record.person, { name: '山田 太郎' });
+    assert.equal(record.name, undefined);
+    // The local time is Tokyo's (UTC+9) for the same instant, to the second.
+    const tokyo = new Date(Date.parse(record.attempt.date) + 9 * 3600 * 1000).toISOString().slice(0, 19);
+    assert.equal(record.attempt.local_date, `${tokyo}+09:00`);
+    assert.match(await certificate.textContent(), new RegExp(`受験日${tokyo.slice(0, 10)}成績`));  // the employee's day
+    const texts = Object.fromEntries(record.answers.map((a) => [a.question, a.text]));
+    assert.deepEqual(texts, { password: 'パスワードはどうしますか。', mail: '不審なメールへの対応として正しいものをすべて選んでください。',
+      pay: 'ランサムウェアの身代金はすぐに払うのがよい。' });
+    // mamori results reads the file as it was downloaded: the person, the pass on the local day,
+    // the question bank of today.
+    const handedIn = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-handed-in-'));
+    fs.writeFileSync(path.join(handedIn, 'result.json'), recordText);
+    const report = JSON.parse(execFileSync(mamori, ['results', '--format', 'json', '--root', fixture, handedIn],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    assert.deepEqual(report.notes, []);
+    assert.equal(report.people.length, 1);
+    assert.equal(report.people[0].name, '山田 太郎');
+    assert.deepEqual(report.people[0].quizzes.basic, { attempts: 1, best_percent: 100, passed: true,
+      first_pass: tokyo.slice(0, 10), versions: [record.quiz.version], older_version: false });
+    fs.rmSync(handedIn, { recursive: true });
+    // The CSV: for a person, in Japanese, in local time, UTF-8 with BOM and CRLF.
+    const csvText = await downloaded(page, 'CSV');
+    const lines = csvText.split('\r\n');
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,正解数,出題数,正答率(%),合格ライン(%),判定,問題ID,問題,回答,正誤');
+    assert.equal(lines.length, 5);  // the header, three questions, and the last CRLF
+    const start = `basic,基本の小テスト,${tokyo.replace('T', ' ')},山田 太郎,3,3,100,60,合格,`;
+    assert.ok(lines.includes(`${start}password,パスワードはどうしますか。,サービスごとに変える,正解`), csvText);
+    assert.ok(lines.includes(`${start}pay,ランサムウェアの身代金はすぐに払うのがよい。,誤り,正解`), csvText);
+    assert.ok(lines.some((l) => /^basic,.*,mail,不審な[^,]+,(添付ファイルを開かない、情報システムの担当者に知らせる|情報システムの担当者に知らせる、添付ファイルを開かない),正解$/.test(l)), csvText);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a name that a spreadsheet would run as a formula stays text in the CSV', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    // Each name as typed, and its CSV cell: a leading ' (quoted as CSV needs); like the contact export.
+    const names = [
+      ['=HYPERLINK("http://evil/")', '"\'=HYPERLINK(""http://evil/"")"'],
+      ['+1+2', "'+1+2"], ['-2+3+cmd|\' /C calc\'!A0', "'-2+3+cmd|' /C calc'!A0"], ['@SUM(A1:A9)', "'@SUM(A1:A9)"],
+      ["'=1", "''=1"], ['山田 =太郎', '山田 =太郎'], ['＝全角', '＝全角'],
+    ];
+    for (const [name, cell] of names) {
+      await page.getByLabel('氏名').fill(name);
+      await page.getByRole('button', { name: '修了証を表示' }).click();
+      const rows = (await downloaded(page, 'CSV')).split('\r\n').slice(1, -1);
+      assert.equal(rows.length, 3);
+      for (const row of rows) assert.ok(row.startsWith(`basic,基本の小テスト,${row.split(',')[2]},${cell},0,3,0,60,不合格,`), `${name}: ${row}`);
+      // No cell of the file starts like a formula.
+      for (const row of rows) assert.doesNotMatch(row, /(^|,)"?[=+\-@\t\r]/, row);
+    }
+    // The record keeps the name as typed.
+    assert.equal(JSON.parse(await downloaded(page, 'JSON')).person.name, '＝全角');
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -145,6 +332,78 @@ describe('a quiz page', () => {
     await context.close();
   });
 
+  test('a self-check\'s record and CSV: version 2, the items in words, points as numbers', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(site, 'quizzes/self.html'));
+    const fieldsets = page.locator('fieldset');
+    await fieldsets.nth(0).getByLabel('実施している', { exact: true }).check();
+    await fieldsets.nth(1).getByLabel('わからない', { exact: true }).check();
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal((await page.getByRole('status').textContent()).trim(), '合計 3 点（-2 点〜8 点）：これから整える段階');
+    assert.equal(await page.locator('#quiz-form input:not(:disabled)').count(), 0);
+    const record = JSON.parse(await downloaded(page, 'JSON'));
+    assert.equal(record.version, 2);
+    assert.deepEqual(record.quiz, { id: 'self', title: '自己診断', type: 'self_check', version: await bankVersion(page) });
+    assert.deepEqual(record.person, {});
+    assert.deepEqual(record.score, { points: 3, min: -2, max: 8, band: 'これから整える段階' });
+    assert.deepEqual(record.answers, [
+      { question: 'lock', text: '書類を鍵のかかる棚に保管している', answer: '実施している', points: 4 },
+      { question: 'rules', text: '情報の持ち出しルールを決めている', answer: 'わからない', points: -1 }]);
+    const lines = (await downloaded(page, 'CSV')).split('\r\n');
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,合計点,最低点,最高点,診断,項目ID,項目,回答,点数');
+    const when = lines[1].split(',')[2];
+    assert.match(when, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.deepEqual(lines.slice(1), [
+      `self,自己診断,${when},,3,-2,8,これから整える段階,lock,書類を鍵のかかる棚に保管している,実施している,4`,
+      `self,自己診断,${when},,3,-2,8,これから整える段階,rules,情報の持ち出しルールを決めている,わからない,-1`, '']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the record\'s local time carries the browser\'s offset, also west of UTC and by the half hour', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { timezoneId: 'Pacific/Marquesas' });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const { last } = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(last.version, 2);
+    assert.match(last.attempt.date, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    const marquesas = new Date(Date.parse(last.attempt.date) - 9.5 * 3600 * 1000).toISOString().slice(0, 19);
+    assert.equal(last.attempt.local_date, `${marquesas}-09:30`);
+    // The history shows the employee's day, not UTC's.
+    assert.match(await page.locator('#quiz-history').textContent(), new RegExp(`前回の結果：${marquesas.slice(0, 10)} 3 / 3`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('results kept by the previous version of the page (version 1) still show', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { timezoneId: 'Asia/Tokyo' });
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    // 23:30 UTC on the 19th was 08:30 on the 20th in Tokyo.
+    const v1 = { format: 'mamori-quiz-result', version: 1, quiz: { id: 'basic', title: '基本の小テスト', type: 'quiz' },
+      attempt: { date: '2026-11-19T23:30:00.000Z', seed: 5 }, name: '山田 太郎',
+      score: { correct: 2, total: 3, percent: 67, pass_mark: 60, passed: true },
+      answers: [{ question: 'password', chosen: ['a'], correct: true }] };
+    await page.evaluate((saved) => localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved)), { last: v1, best: v1 });
+    await page.reload();
+    const history = page.locator('#quiz-history p');
+    assert.deepEqual(await history.allTextContents(), ['前回の結果：2026-11-20 2 / 3 問正解（67%） 合格', '最高の結果：2026-11-20 2 / 3 問正解（67%） 合格']);
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.match(await page.locator('[data-quiz-result="basic"]').textContent(), /前回の結果：2026-11-20 2 \/ 3 問正解（67%） 合格/);
+    // A new, failed attempt is the last result; the old one stays the best.
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await answerBasic(page, false);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const [last, best] = await history.allTextContents();
+    assert.match(last, /^前回の結果：\d{4}-\d\d-\d\d 0 \/ 3 問正解（0%） 不合格$/);
+    assert.equal(best, '最高の結果：2026-11-20 2 / 3 問正解（67%） 合格');
+    const kept = JSON.parse(await keptResults(page, 'basic'));
+    assert.equal(kept.last.version, 2);
+    assert.deepEqual(kept.best, v1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('hostile text in a quiz stays inert', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     const dialogs = [];
@@ -160,6 +419,11 @@ describe('a quiz page', () => {
       frames: document.querySelectorAll('iframe').length,
     }));
     assert.deepEqual(live, { scripts: 0, handlers: 0, frames: 0 });
+    // The record keeps the question as shown: its text, no markup.
+    const { last } = JSON.parse(await keptResults(page, 'hostile'));
+    const shown = (await page.locator('.quiz-text').first().textContent()).replace(/\s+/g, ' ').trim();
+    assert.equal(last.answers[0].text, shown);
+    assert.match(shown, /<img src=x onerror=alert\('text'\)> <\/script><script>alert\('code'\)<\/script> どれ？/);
     assert.deepEqual(problems, []);
     await context.close();
   });

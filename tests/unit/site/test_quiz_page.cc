@@ -132,7 +132,12 @@ TEST_SUITE("quiz page") {
     CHECK(data.find('<') == std::string::npos);
     const json parsed = json::parse(data);
     CHECK(parsed["format"] == "mamori-quiz");
+    CHECK(parsed["version"] == 1);
     CHECK(parsed["type"] == "quiz");
+    // The question bank's version, for the result record's quiz.version.
+    const Quiz quiz = quiz_from(true_false("../content/cyber/backup.md#x"), "phishing");
+    CHECK(quiz.version.size() == 16);
+    CHECK(parsed["bank_version"] == quiz.version);
     CHECK(parsed["draw"] == 1);
   }
 

@@ -1,15 +1,24 @@
 // Mamori quizzes: runs a quiz page from its embedded data, with no request anywhere
 // (it must work from file://). Texts come from #quiz-strings in the page.
 //
-// A result record (kept in localStorage and downloadable as JSON/CSV) looks like:
-//   { format: "mamori-quiz-result", version: 1,
-//     quiz: { id, title, type },            // type: "quiz" | "self_check"
-//     attempt: { date: ISO 8601, seed },     // seed: the shuffle/draw of this attempt
-//     name: "…" (only when typed for a certificate),
-//     score: { correct, total, percent, pass_mark, passed }            // quiz
-//          | { points, min, max, band },                               // self_check
-//     answers: [ { question, chosen: [ids], correct: bool } ]         // quiz
-//            | [ { question, answer: label, points } ] }              // self_check
+// An attempt is graded once: marking locks its answers and removes 採点する, so the score
+// it got stands; only もう一度 (a new draw) is offered.
+//
+// A result record (kept in localStorage and downloadable as JSON/CSV) is version 2 of the
+// format `mamori results` reads (docs/results.md):
+//   { format: "mamori-quiz-result", version: 2,
+//     quiz: { id, title, type, version },    // type: "quiz" | "self_check"; version: of the question bank
+//     person: { name },                      // name: only when typed for a certificate
+//     attempt: { date: ISO 8601 in UTC, local_date: ISO 8601 with the browser's offset,
+//                seed },                     // seed: the shuffle/draw of this attempt
+//     score: { correct, total, percent, pass_mark, passed }                  // quiz
+//          | { points, min, max, band },                                     // self_check
+//     answers: [ { question, text, chosen: [ids], correct: bool } ]         // quiz
+//            | [ { question, text, answer: label, points } ] }              // self_check
+// (text: the question as shown, without HTML.) Records that older pages kept are version 1:
+// the name at the top level, no quiz.version, local_date or text; they are still shown.
+// The CSV is for a person: one row per question, Japanese headers, local time, and no cell
+// that a spreadsheet would run as a formula.
 (function () {
   'use strict';
 
@@ -26,9 +35,33 @@
     try { return JSON.parse(store.getItem(STORE_PREFIX + id) || 'null'); } catch (e) { return null; }
   }
 
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // `when` in ISO 8601 with the browser's offset from UTC, to the second: 2026-12-01T08:30:00+09:00.
+  function localIso(when) {
+    var offset = -when.getTimezoneOffset();
+    var abs = Math.abs(offset);
+    return when.getFullYear() + '-' + pad(when.getMonth() + 1) + '-' + pad(when.getDate()) + 'T' +
+      pad(when.getHours()) + ':' + pad(when.getMinutes()) + ':' + pad(when.getSeconds()) +
+      (offset < 0 ? '-' : '+') + pad(Math.floor(abs / 60)) + ':' + pad(abs % 60);
+  }
+
+  // The local date and time an employee saw for an attempt: "2026-12-01 08:30:00". A version 1
+  // record has only the UTC date; it is shown in this browser's time zone.
+  function localTime(attempt) {
+    var when = attempt.local_date;
+    if (!when) {
+      var date = new Date(attempt.date);
+      when = isNaN(date.getTime()) ? String(attempt.date) : localIso(date);
+    }
+    return when.slice(0, 19).replace('T', ' ');
+  }
+
+  function localDay(attempt) { return localTime(attempt).slice(0, 10); }
+
   function summary(S, record) {
     if (!record) return S.never;
-    var date = record.attempt.date.slice(0, 10);
+    var date = localDay(record.attempt);
     if (record.quiz.type === 'self_check') {
       return date + ' ' + format(S.points, { points: record.score.points }) +
         (record.score.band ? '（' + record.score.band + '）' : '');
@@ -112,23 +145,44 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // One CSV cell. Text that a spreadsheet would run as a formula (it starts with =, +, -, @,
+  // a tab or a carriage return: =HYPERLINK("http://…") sends the sheet away) gets a leading
+  // "'", as the contact table export does (generator/core/csv.h); so does text that already
+  // starts with "'" and such a character or another "'". Numbers the quiz computed (a
+  // self-check's -1 points) stay numbers.
   function csvField(value) {
     var s = String(value === undefined || value === null ? '' : value);
+    if (typeof value !== 'number' && /^'?[=+\-@\t\r]|^''/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
 
-  function resultCsv(record) {
-    var rows = [['quiz_id', 'quiz_title', 'date', 'name', 'score', 'total_or_max', 'percent_or_band', 'passed',
-      'question_id', 'answer', 'correct_or_points']];
+  function plainText(node) { return node ? node.textContent.replace(/\s+/g, ' ').trim() : ''; }
+
+  // The text of a choice of the attempt on screen (its id when it is not there).
+  function choiceText(page, questionId, choiceId) {
+    var label = page.form.querySelector('label[for="q-' + questionId + '-' + choiceId + '"]');
+    return label ? plainText(label) : choiceId;
+  }
+
+  // The record as CSV for a person (Excel): UTF-8 with BOM, CRLF, one row per question with
+  // the attempt's facts, the question and the answer in words.
+  function resultCsv(page, record) {
+    var S = page.S;
+    var score = record.score;
+    var selfCheck = record.quiz.type === 'self_check';
+    var rows = [selfCheck ? S.csvSelfCheckHeader : S.csvQuizHeader];
     record.answers.forEach(function (a) {
-      var quizPart = [record.quiz.id, record.quiz.title, record.attempt.date, record.name || ''];
-      if (record.quiz.type === 'self_check') {
-        rows.push(quizPart.concat([record.score.points, record.score.max, record.score.band || '', '',
-          a.question, a.answer || '', a.points === undefined ? '' : a.points]));
+      var row = [record.quiz.id, record.quiz.title, localTime(record.attempt), (record.person || {}).name || ''];
+      if (selfCheck) {
+        row = row.concat([score.points, score.min, score.max, score.band || '', a.question, a.text || '',
+          a.answer || S.unanswered, a.points === null || a.points === undefined ? '' : a.points]);
       } else {
-        rows.push(quizPart.concat([record.score.correct, record.score.total, record.score.percent,
-          record.score.passed, a.question, a.chosen.join(' '), a.correct]));
+        var answer = a.chosen.map(function (id) { return choiceText(page, a.question, id); }).join('、');
+        row = row.concat([score.correct, score.total, score.percent, score.pass_mark,
+          score.passed ? S.passed : S.failed, a.question, a.text || '', answer || S.unanswered,
+          a.correct ? S.correct : S.wrong]);
       }
+      rows.push(row);
     });
     return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
@@ -244,11 +298,43 @@
     questions.forEach(function (q, index) { page.list.appendChild(questionItem(page, q, index, random)); });
   }
 
+  function inputsOf(page, q) {
+    return Array.prototype.slice.call(page.form.querySelectorAll('input[name="q-' + q.id + '"]'));
+  }
+
   function chosen(page, q) {
-    var inputs = page.form.querySelectorAll('input[name="q-' + q.id + '"]');
     var ids = [];
-    Array.prototype.forEach.call(inputs, function (input) { if (input.checked) ids.push(input.value); });
+    inputsOf(page, q).forEach(function (input) { if (input.checked) ids.push(input.value); });
     return ids;
+  }
+
+  // The question as shown, without HTML (for the result record).
+  function questionText(page, q) {
+    return plainText(page.list.querySelector('#q-' + q.id + (q.text_is_block ? ' .quiz-text-block' : ' .quiz-text')));
+  }
+
+  // Marking locks the attempt: no answer can be changed and 採点する is gone (disabled and
+  // hidden, so neither the mouse nor the keyboard reaches it). `picked` keeps the answers
+  // as graded.
+  function lock(page, picked) {
+    page.attempt.picked = picked;
+    page.attempt.questions.forEach(function (q) {
+      inputsOf(page, q).forEach(function (input) { input.disabled = true; });
+    });
+    var button = $('quiz-submit');
+    button.disabled = true;
+    button.hidden = true;
+  }
+
+  // A change to a graded attempt (only a script can make one) is undone: the answers on
+  // screen stay those that were graded, and the attempt stays locked.
+  function restore(page) {
+    if (!page.attempt.graded || !page.attempt.picked) return;
+    page.attempt.questions.forEach(function (q) {
+      var picked = page.attempt.picked[q.id] || [];
+      inputsOf(page, q).forEach(function (input) { input.checked = picked.indexOf(input.value) >= 0; });
+    });
+    lock(page, page.attempt.picked);
   }
 
   // Grades one self-check answer into `tally` and says its points in `box`.
@@ -257,7 +343,8 @@
     var option = picked.length ? page.quiz.options[Number(picked[0])] : null;
     var p = option ? option.points : 0;
     tally.points += p;
-    tally.answers.push({ question: q.id, answer: option ? option.label : null, points: option ? p : null });
+    tally.answers.push({ question: q.id, text: questionText(page, q), answer: option ? option.label : null,
+      points: option ? p : null });
     box.appendChild(text('p', 'quiz-verdict', option ? format(S.points, { points: p }) : S.unanswered));
     if (key.explanation && (!option || option.points < page.bestPoints)) {
       box.appendChild(element('div', 'quiz-explanation', key.explanation));
@@ -270,15 +357,12 @@
     var S = page.S;
     var right = key.correct.slice().sort().join(' ') === picked.slice().sort().join(' ');
     if (right) tally.correct++;
-    tally.answers.push({ question: q.id, chosen: picked, correct: right });
+    tally.answers.push({ question: q.id, text: questionText(page, q), chosen: picked, correct: right });
     var verdict = picked.length === 0 ? S.unanswered : (right ? S.correct : S.wrong);
     var mark = right ? '○ ' : '× ';
     box.appendChild(text('p', 'quiz-verdict ' + (right ? 'is-correct' : 'is-wrong'), mark + verdict));
     if (!right) {
-      var labels = key.correct.map(function (id) {
-        var l = page.form.querySelector('label[for="q-' + q.id + '-' + id + '"]');
-        return l ? l.textContent : id;
-      });
+      var labels = key.correct.map(function (id) { return choiceText(page, q.id, id); });
       box.appendChild(text('p', 'quiz-correct-answer', S.correctAnswer + '：' + labels.join('、')));
     }
     picked.forEach(function (id) {
@@ -323,25 +407,39 @@
     return score;
   }
 
+  // The result record of the attempt just graded (version 2, docs/results.md).
+  function resultRecord(page, score, answers) {
+    var quiz = page.quiz;
+    var now = new Date();
+    return {
+      format: 'mamori-quiz-result', version: 2,
+      quiz: { id: quiz.id, title: quiz.title, type: quiz.type, version: quiz.bank_version },
+      person: {},
+      attempt: { date: now.toISOString(), local_date: localIso(now), seed: page.attempt.seed },
+      score: score, answers: answers
+    };
+  }
+
+  // Grades the attempt on screen, once: an attempt that was graded is never graded again,
+  // whatever asks (a second submit, a script), so its kept result cannot be replaced.
   function grade(page) {
+    if (page.attempt.graded) return;
+    page.attempt.graded = true;
     var quiz = page.quiz;
     var tally = { answers: [], correct: 0, points: 0 };
+    var picked = {};
     page.attempt.questions.forEach(function (q) {
-      var picked = chosen(page, q);
+      picked[q.id] = chosen(page, q);
       var key = decodeKey(quiz.id, q.id, q.key);
       var box = document.querySelector('#q-' + q.id + ' .quiz-feedback');
       box.textContent = '';
-      if (page.selfCheck) gradeSelfCheckAnswer(page, q, key, picked, box, tally);
-      else gradeQuizAnswer(page, q, key, picked, box, tally);
+      if (page.selfCheck) gradeSelfCheckAnswer(page, q, key, picked[q.id], box, tally);
+      else gradeQuizAnswer(page, q, key, picked[q.id], box, tally);
       if (key.source) box.appendChild(sourceLink(page.S, key.source));
     });
+    lock(page, picked);
     var score = page.selfCheck ? selfCheckScore(page, tally.points) : quizScore(page, tally.correct);
-    page.record = {
-      format: 'mamori-quiz-result', version: 1,
-      quiz: { id: quiz.id, title: quiz.title, type: quiz.type },
-      attempt: { date: new Date().toISOString(), seed: page.attempt.seed },
-      score: score, answers: tally.answers
-    };
+    page.record = resultRecord(page, score, tally.answers);
     keep(page, page.record);
     showHistory(page);
     page.result.hidden = false;
@@ -365,6 +463,7 @@
 
   function submit(page, event) {
     event.preventDefault();
+    if (page.attempt.graded) return;  // locked: only もう一度 starts another attempt
     var missing = page.attempt.questions.filter(function (q) { return chosen(page, q).length === 0; }).length;
     var warning = $('quiz-warning');
     warning.hidden = missing === 0;
@@ -376,6 +475,9 @@
     page.result.hidden = true;
     $('quiz-certificate').hidden = true;
     $('quiz-warning').hidden = true;
+    var button = $('quiz-submit');
+    button.disabled = false;
+    button.hidden = false;
     build(page, newSeed());
     var first = page.list.querySelector('input');
     if (first) first.focus();
@@ -384,7 +486,7 @@
   // The certificate's facts: the date, the score, and the band or the verdict.
   function certificateFacts(page, record) {
     var S = page.S;
-    var rows = [[S.date, record.attempt.date.slice(0, 10)]];
+    var rows = [[S.date, localDay(record.attempt)]];
     if (page.selfCheck) {
       rows.push([S.score, format(S.points, { points: record.score.points })]);
       if (record.score.band) rows.push([S.band, record.score.band]);
@@ -406,7 +508,7 @@
     }
     warning.hidden = true;
     var record = page.record;
-    record.name = name;
+    record.person.name = name;
     keep(page, record);
     $('quiz-certificate-name').textContent = name;
     var facts = $('quiz-certificate-facts');
@@ -433,13 +535,14 @@
   function listen(page) {
     var id = page.quiz.id;
     page.form.addEventListener('submit', function (event) { submit(page, event); });
+    page.form.addEventListener('change', function () { restore(page); });
     $('quiz-retry').addEventListener('click', function () { retry(page); });
     $('quiz-download-json').addEventListener('click', function () {
       if (!page.record) return;
       download('mamori-' + id + '-result.json', 'application/json', JSON.stringify(page.record, null, 2));
     });
     $('quiz-download-csv').addEventListener('click', function () {
-      if (page.record) download('mamori-' + id + '-result.csv', 'text/csv', resultCsv(page.record));
+      if (page.record) download('mamori-' + id + '-result.csv', 'text/csv', resultCsv(page, page.record));
     });
     $('quiz-certificate-show').addEventListener('click', function () { showCertificate(page); });
     $('quiz-certificate-print').addEventListener('click', printCertificate);
