@@ -112,8 +112,10 @@ json table_of_contents(const RenderedMarkdown& body) {
 
 }  // namespace
 
-json base_view(const Site& site, const std::string& output, const std::string& current_nav) {
-  const std::string root = path_to_root(output);
+namespace {
+
+// What every page's view starts with; `root` is the way from the page to the site's root.
+json common_view(const Site& site, const std::string& root) {
   json view;
   view["lang"] = site.config.language;
   view["csp"] = kContentSecurityPolicy;
@@ -121,6 +123,14 @@ json base_view(const Site& site, const std::string& output, const std::string& c
   view["root"] = root;
   view["assets"] = root + "assets/";
   view["home_href"] = root + "index.html";
+  return view;
+}
+
+}  // namespace
+
+json base_view(const Site& site, const std::string& output, const std::string& current_nav) {
+  const std::string root = path_to_root(output);
+  json view = common_view(site, root);
   view["nav"] = navigation(site, output, current_nav);
   if (!site.quizzes.empty()) {
     view["quizzes_nav"] =
@@ -229,13 +239,7 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
 
 json not_found_view(const Site& site) {
   const std::string root = site.config.base_url;
-  json view;
-  view["lang"] = site.config.language;
-  view["csp"] = kContentSecurityPolicy;
-  view["site"] = site_view(site);
-  view["root"] = root;
-  view["assets"] = root + "assets/";
-  view["home_href"] = root + "index.html";
+  json view = common_view(site, root);
   json nav = json::array();
   for (const SectionId child : site.section(kRootSection).children) {
     const auto index = site.section(child).index_page;
