@@ -78,5 +78,8 @@ class BundledPortal(unittest.TestCase):
                 self.assertTrue(question.get("explanation"), f"{name}:{question['id']}")
                 self.assertRegex(question["source"], r"^\.\./content/[a-z-]+/[a-z0-9_-]+\.md#.+")
             total += len(quiz["questions"])
+            self.assertEqual(quiz.get("section"), name)  # listed with its section's quizzes
         self.assertGreaterEqual(total, 40)
         self.assertEqual(quizzes["self-check"].get("type"), "self_check")
+        # Every source of the self-check is a page of primer/, which names it.
+        self.assertEqual(quizzes["self-check"].get("section"), "primer")
