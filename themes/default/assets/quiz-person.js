@@ -55,6 +55,7 @@
       return false;
     }
     warning.hidden = true;
+    fill(page, read(page));  // as the record will have it: trimmed
     remember(page);
     return true;
   }
