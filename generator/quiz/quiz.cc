@@ -68,13 +68,26 @@ void read_pass_mark(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) 
   quiz.pass_mark = v->value;
 }
 
-// Title, description, type, pass_mark and shuffle.
+// `section` is only read here: whether the folder exists is the loader's to say.
+void read_section(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
+  auto v = root.string("section");
+  if (!v) return;
+  if (trim(v->value).empty()) {
+    out.push_back(
+        error_at(v->line, v->column, "section must not be empty: name a folder of content/, or leave it out"));
+    return;
+  }
+  quiz.section = *v;
+}
+
+// Title, description, type, pass_mark, shuffle and section.
 void read_settings(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
   if (auto v = root.string("title", Need::required)) quiz.title = v->value;
   if (auto v = root.string("description")) quiz.description = v->value;
   read_quiz_type(root, quiz, out);
   read_pass_mark(root, quiz, out);
   if (auto v = root.boolean("shuffle")) quiz.shuffle = v->value;
+  read_section(root, quiz, out);
 }
 
 // One [[questions]] entry.

@@ -6,6 +6,7 @@
 //   pass_mark = 80           # percent (quiz only)
 //   shuffle = true           # shuffle questions and choices
 //   draw = 5                 # optional: questions drawn from the pool per attempt
+//   section = "cyber"        # optional: the top-level folder of content/ it belongs to
 //
 //   [[questions]]
 //   id = "sns"               # ASCII, unique in the quiz
@@ -82,6 +83,9 @@ struct Quiz {
   std::optional<int64_t> draw;
   std::vector<Question> questions;
   std::vector<Band> bands;  // sorted by min
+  // A top-level folder of content/ ("cyber"), as written; value empty when absent. The
+  // loader checks it against the site (site/quiz_loading.cc) and orders quizzes by it.
+  Located<std::string> section;
   // The version of the question bank: 16 hex digits of the FNV-1a hash of the file's text.
   // Result files carry it, so HR can tell which bank an employee answered (results/).
   std::string version;

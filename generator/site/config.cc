@@ -1,5 +1,9 @@
 #include "site/config.h"
 
+#include <algorithm>
+
+#include "core/spellcheck.h"
+#include "core/text.h"
 #include "core/toml_reader.h"
 
 namespace mamori {
@@ -83,6 +87,84 @@ void read_links(const toml::table& links, std::vector<Diagnostic>& out, LinkSett
   section.finish();
 }
 
+// [training] ask: names from kTrainingAskFields, each once; every problem at its item.
+void read_ask(TomlReader& section, TrainingSettings& training) {
+  const auto items = section.string_list("ask");
+  if (!items) return;
+  const std::vector<std::string> known(std::begin(kTrainingAskFields), std::end(kTrainingAskFields));
+  std::string known_list;
+  for (const auto& name : known) known_list += (known_list.empty() ? "" : ", ") + name;
+  for (const auto& item : *items) {
+    std::string problem;
+    if (std::find(known.begin(), known.end(), item.value) == known.end()) {
+      problem = "unknown field '" + item.value + "'" + did_you_mean(item.value, known) + "; known: " + known_list;
+    } else if (std::find(training.ask.begin(), training.ask.end(), item.value) != training.ask.end()) {
+      problem = "'" + item.value + "' is listed twice";
+    } else {
+      training.ask.push_back(item.value);
+      continue;
+    }
+    section.diagnostics().push_back(error_at(item.line, item.column, "[training] ask: " + problem));
+  }
+}
+
+// [training] organisation: one line of text, trimmed, that fits a certificate.
+void read_organisation(TomlReader& section, TrainingSettings& training) {
+  const auto v = section.string("organisation");
+  if (!v) return;
+  const std::string_view name = trim(v->value);
+  std::string problem;
+  if (name.empty()) {
+    problem = "must not be empty (leave it out to name the site title as the issuer)";
+  } else if (name.find_first_of("\r\n") != std::string_view::npos) {
+    problem = "must be one line";
+  } else if (const size_t length = count_code_points(name); length > kMaxOrganisationLength) {
+    problem = "is " + std::to_string(length) + " characters long; at most " + std::to_string(kMaxOrganisationLength) +
+              " fit on a certificate";
+  } else {
+    training.organisation = std::string(name);
+    return;
+  }
+  section.diagnostics().push_back(error_at(v->line, v->column, "[training] organisation " + problem));
+}
+
+// [training] deadline: a TOML date, or the same written as a "YYYY-MM-DD" string (people
+// quote dates); either must be a day of the calendar. A time of day is refused: the
+// deadline is a day.
+void read_deadline(TomlReader& section, const toml::table& table, TrainingSettings& training) {
+  section.accept("deadline");
+  const toml::node* node = table.get("deadline");
+  if (node == nullptr) return;
+  const auto pos = section.position_of(*node);
+  std::string problem;
+  if (const auto* d = node->as_date()) {
+    const toml::date v = d->get();
+    if (is_valid_date(v.year, v.month, v.day)) {
+      training.deadline = Date{v.year, v.month, v.day};
+      return;
+    }
+    problem = "is not a day of the calendar";
+  } else if (const auto* s = node->as_string()) {
+    if (auto date = parse_iso_date(s->get())) {
+      training.deadline = *date;
+      return;
+    }
+    problem = "'" + s->get() + "' is not a date: write the day as YYYY-MM-DD, like 2026-12-25";
+  } else {
+    problem = "must be a date like 2026-12-25, not " + std::string(describe_type(*node));
+  }
+  section.diagnostics().push_back(error_at(pos.line, pos.column, "[training] deadline " + problem));
+}
+
+// [training]: what the quiz pages ask and print on a certificate.
+void read_training(const toml::table& table, std::vector<Diagnostic>& out, TrainingSettings& training) {
+  TomlReader section(table, 0, out, "training");
+  read_ask(section, training);
+  read_organisation(section, training);
+  read_deadline(section, table, training);
+  section.finish();
+}
+
 }  // namespace
 
 SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
@@ -96,6 +178,7 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
   if (auto v = reader.string("footer")) config.footer = v->value;
   read_stale_after(reader, config);
   if (const toml::table* links = reader.table("links")) read_links(*links, out, config.links);
+  if (const toml::table* training = reader.table("training")) read_training(*training, out, config.training);
   reader.finish();
   return config;
 }

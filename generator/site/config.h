@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/date.h"
 #include "core/diagnostic.h"
 
 namespace mamori {
@@ -21,6 +22,21 @@ struct LinkSettings {
   int max_age_days = 7;  // ok results in the cache are trusted this long
 };
 
+// [training] in mamori.toml: what the quiz pages ask and print on a certificate.
+struct TrainingSettings {
+  // Fields asked before the questions besides the name (always asked), in this order:
+  // a subset of kTrainingAskFields, each at most once.
+  std::vector<std::string> ask;
+  std::string organisation;      // the certificate's issuer, trimmed; "" : the site title
+  std::optional<Date> deadline;  // shown on the home page and the quiz pages
+};
+
+// The values `ask` may hold, in the order the README lists them.
+inline constexpr std::string_view kTrainingAskFields[] = {"employee_id", "department"};
+
+// The longest organisation name, in characters (it must fit a certificate's line).
+inline constexpr size_t kMaxOrganisationLength = 200;
+
 struct SiteConfig {
   std::string title;  // required
   std::string description;
@@ -30,6 +46,7 @@ struct SiteConfig {
   std::string footer;             // plain text under every page (e.g. the organisation)
   int stale_after_months = 12;    // pages reviewed longer ago than this get a notice
   LinkSettings links;
+  TrainingSettings training;
 };
 
 // Parses the text of mamori.toml. Problems go to `out` (positions in the file); the

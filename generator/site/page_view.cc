@@ -114,6 +114,16 @@ json table_of_contents(const RenderedMarkdown& body) {
 
 namespace {
 
+// [training] for every page: the deadline (ISO and as Japanese text) and the organisation,
+// each only when configured, so a template can test for it.
+void add_training(json& view, const TrainingSettings& training) {
+  if (training.deadline) {
+    view["training_deadline"] = to_iso(*training.deadline);
+    view["training_deadline_text"] = to_japanese(*training.deadline);
+  }
+  if (!training.organisation.empty()) view["training_organisation"] = training.organisation;
+}
+
 // What every page's view starts with; `root` is the way from the page to the site's root.
 json common_view(const Site& site, const std::string& root) {
   json view;
@@ -123,6 +133,7 @@ json common_view(const Site& site, const std::string& root) {
   view["root"] = root;
   view["assets"] = root + "assets/";
   view["home_href"] = root + "index.html";
+  add_training(view, site.config.training);
   return view;
 }
 

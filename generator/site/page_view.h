@@ -19,7 +19,9 @@ namespace mamori {
 extern const char* const kContentSecurityPolicy;
 
 // What every page's view holds: language, CSP, site settings, paths to the root and the
-// assets, and the navigation (marking the entry whose page is `current_nav`).
+// assets, the navigation (marking the entry whose page is `current_nav`), and [training]
+// as flat keys, each only when configured: training_deadline ("2026-12-25"),
+// training_deadline_text ("2026年12月25日"), training_organisation.
 nlohmann::json base_view(const Site& site, const std::string& output, const std::string& current_nav);
 
 // The view for page `id` of `site`, with its rendered body and headings.

@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <system_error>
+#include <tuple>
 
 #include "core/files.h"
 #include "core/spellcheck.h"
+#include "core/text.h"
 #include "core/text_file.h"
 #include "site/content_walk.h"
 
@@ -37,6 +39,42 @@ std::vector<fs::path> list_quiz_files(const fs::path& quiz_dir, Diagnostics& dia
   return files;
 }
 
+// The top-level folders of content/ that hold pages (NFC), in the navigation's order.
+std::vector<std::string> top_level_sections(const Site& site) {
+  std::vector<std::string> names;
+  for (const SectionId child : site.section(kRootSection).children) names.push_back(nfc(site.section(child).dir));
+  return names;
+}
+
+// A quiz's section must be one of `sections`; it is kept in NFC, or cleared after an error.
+void check_section(Quiz& quiz, const std::vector<std::string>& sections, std::vector<Diagnostic>& found) {
+  Located<std::string>& section = quiz.section;
+  if (section.value.empty()) return;
+  const std::string name = nfc(section.value);
+  if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
+    found.push_back(
+        error_at(section.line, section.column,
+                 "section '" + section.value + "' is not a section of content/" + did_you_mean(name, sections)));
+    section.value.clear();
+    return;
+  }
+  section.value = name;
+}
+
+// Section order: by the navigation's order of the quizzes' sections, then by id; quizzes
+// without a section come last. The quizzes index and each quiz page's list follow it.
+void sort_quizzes(std::vector<Quiz>& quizzes, const std::vector<std::string>& sections) {
+  // No section ("" is no folder's name) ranks after every section.
+  auto rank = [&](const Quiz& quiz) {
+    return std::find(sections.begin(), sections.end(), quiz.section.value) - sections.begin();
+  };
+  std::sort(quizzes.begin(), quizzes.end(), [&](const Quiz& a, const Quiz& b) {
+    const auto ra = rank(a);
+    const auto rb = rank(b);
+    return std::tie(ra, a.id) < std::tie(rb, b.id);
+  });
+}
+
 // Reads and parses one quiz file; its problems are reported at quizzes/ID.toml.
 void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diagnostics& diagnostics) {
   const std::string id = file.stem().string();
@@ -49,6 +87,7 @@ void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diag
   } else if (auto text = check_text_file(*read, found, TextFileKind::quiz)) {
     site.quizzes.push_back(parse_quiz(id, *text, found));
     site.quizzes.back().file = shown;
+    check_section(site.quizzes.back(), top_level_sections(site), found);
     attach_source_lines(found, *text);
   }
   diagnostics.add_all(std::move(found), shown);
@@ -75,6 +114,7 @@ void load_quizzes(Site& site, Diagnostics& diagnostics) {
   std::error_code ec;
   const fs::path quiz_real = fs::canonical(quiz_dir, ec);
   for (const auto& file : files) load_quiz(site, file, quiz_real, diagnostics);
+  sort_quizzes(site.quizzes, top_level_sections(site));
   check_page_quizzes(site, diagnostics);
 }
 

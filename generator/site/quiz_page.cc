@@ -284,19 +284,55 @@ void add_self_check_data(QuizRender& r, json& data) {
   data["max_points"] = self_check_highest_total(quiz.questions.size());
 }
 
+const char* quiz_type_name(const Quiz& quiz) {
+  return quiz.type == QuizType::self_check ? "self_check" : "quiz";
+}
+
+// [training] as quiz.js reads it: every key present, "" where it is not configured.
+json training_data(const TrainingSettings& training) {
+  return json{{"ask", training.ask},
+              {"organisation", training.organisation},
+              {"deadline", training.deadline ? to_iso(*training.deadline) : ""}};
+}
+
+// Every quiz of the site in section order ({id, title, href, type}), linked from the page
+// at `from`; with `pass_mark` (null for a self-check, which has none) when asked for.
+json quiz_list(const Site& site, const std::string& from, bool with_pass_mark) {
+  json list = json::array();
+  for (const auto& quiz : site.quizzes) {
+    json item{{"id", quiz.id},
+              {"title", quiz.title},
+              {"href", relative_url(from, quiz_output(quiz.id))},
+              {"type", quiz_type_name(quiz)}};
+    if (with_pass_mark) item["pass_mark"] = quiz.type == QuizType::self_check ? json() : json(quiz.pass_mark);
+    list.push_back(std::move(item));
+  }
+  return list;
+}
+
+// What a quiz page and the quizzes index both give quiz.js: the [training] settings, the
+// certificate's issuer (the organisation, else the site title) and every quiz.
+json training_context(const Site& site, const std::string& from, bool with_pass_mark) {
+  const TrainingSettings& training = site.config.training;
+  return json{{"training", training_data(training)},
+              {"issuer", training.organisation.empty() ? site.config.title : training.organisation},
+              {"quizzes", quiz_list(site, from, with_pass_mark)}};
+}
+
 // The quiz as quiz.js reads it from the page's <script type="application/json">.
 json quiz_data(QuizRender& r) {
   const Quiz& quiz = r.quiz;
   const bool self_check = quiz.type == QuizType::self_check;
   json questions = json::array();
   for (const auto& question : quiz.questions) questions.push_back(question_view(r, question));
-  json data;
+  json data = training_context(r.site, r.output, false);
+  data["index_href"] = relative_url(r.output, std::string(kQuizIndexPath));
   data["format"] = "mamori-quiz";
   data["version"] = 1;  // of this JSON's shape
   data["id"] = quiz.id;
   data["bank_version"] = quiz.version;  // of the question bank: result records carry it as quiz.version
   data["title"] = quiz.title;
-  data["type"] = self_check ? "self_check" : "quiz";
+  data["type"] = quiz_type_name(quiz);
   data["shuffle"] = quiz.shuffle;
   data["questions"] = questions;
   if (self_check) {
@@ -343,6 +379,7 @@ json quiz_index_view(const Site& site) {
                         {"pass_mark", quiz.pass_mark}});
   }
   view["quizzes"] = list;
+  view["quiz_index_data"] = json_for_script(training_context(site, output, true));
   view["is_quiz_index"] = true;
   view["breadcrumbs"] = json::array({json{{"href", relative_url(output, "index.html")}, {"is_home", true}}});
   return view;

@@ -28,10 +28,16 @@ struct RenderedQuiz {
 };
 
 // Renders the Markdown of a quiz and resolves its `source` links against the site. Its
-// headings never take an id in `reserved_ids` (the theme's, theme.h).
+// headings never take an id in `reserved_ids` (the theme's, theme.h). Besides the quiz,
+// the JSON for quiz.js (view.quiz.data) holds "training" ({ask, organisation, deadline},
+// "" where not configured), "issuer" (the organisation, else the site title), "quizzes"
+// (every quiz in section order: {id, title, href, type}, hrefs relative to this page) and
+// "index_href" (the quizzes index).
 RenderedQuiz quiz_view(const Site& site, const Quiz& quiz, const ReservedIds& reserved_ids);
 
-// The view of the quizzes index.
+// The view of the quizzes index. Its quiz_index_data is JSON for a <script
+// type="application/json"> block (json_for_script): "training" and "issuer" as on a quiz
+// page, and "quizzes" with each one's pass_mark (null for a self-check).
 nlohmann::json quiz_index_view(const Site& site);
 
 // Obfuscation shared with the theme's quiz.js: XOR with an xorshift32 stream seeded by

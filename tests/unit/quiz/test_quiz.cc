@@ -86,6 +86,22 @@ TEST_SUITE("quiz") {
             "4:1: error: unknown key 'shufle' (did you mean 'shuffle'?)"});
   }
 
+  TEST_CASE("section names a folder of content/ as written; blank is an error, absent is none") {
+    std::vector<Diagnostic> out;
+    Quiz quiz = parse_quiz("phishing", std::string("section = \"cyber\"\n") + kGood, out);
+    CHECK(formatted(out).empty());
+    CHECK(quiz.section.value == "cyber");
+    CHECK(quiz.section.line == 1);
+    CHECK(quiz.section.column == 11);
+    quiz = parse_quiz("phishing", kGood, out);
+    CHECK(quiz.section.value.empty());
+    CHECK(
+        problems(std::string("section = \" \"\n") + kGood) ==
+        std::vector<std::string>{"1:11: error: section must not be empty: name a folder of content/, or leave it out"});
+    CHECK(problems(std::string("section = 3\n") + kGood) ==
+          std::vector<std::string>{"1:11: error: 'section' must be a string in quotes, not an integer"});
+  }
+
   TEST_CASE("missing ids and a bad file name are reported") {
     CHECK(problems("title = \"q\"\n[[questions]]\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
                    "explanation = \"e\"\nsource = \"s\"\n",

@@ -146,6 +146,25 @@ TEST_SUITE("page view") {
     CHECK(not_found_view(absolute)["home_href"] == "https://intra.example.jp/m/index.html");
   }
 
+  TEST_CASE("every view carries [training]'s deadline and organisation, only when configured") {
+    TempDir dir;
+    const Site site =
+        load_sample(dir, "title = \"t\"\n[training]\norganisation = \"株式会社サンプル\"\ndeadline = 2026-01-05\n");
+    for (const json& view : {view_of(site, "_index.md"), view_of(site, "cyber/deep/d.md"), not_found_view(site),
+                             base_view(site, "quizzes/index.html", "quizzes/index.html")}) {
+      CHECK(view["training_deadline"] == "2026-01-05");
+      CHECK(view["training_deadline_text"] == "2026年1月5日");
+      CHECK(view["training_organisation"] == "株式会社サンプル");
+    }
+    TempDir other;
+    const Site plain = load_sample(other);
+    for (const json& view : {view_of(plain, "_index.md"), not_found_view(plain)}) {
+      CHECK_FALSE(view.contains("training_deadline"));
+      CHECK_FALSE(view.contains("training_deadline_text"));
+      CHECK_FALSE(view.contains("training_organisation"));
+    }
+  }
+
   TEST_CASE("the sitemap lists pages in reading order, then the quizzes") {
     TempDir dir;
     const Site site = load_sample(dir, "title = \"t\"\nbase_url = \"https://intra.example.jp/\"\n");

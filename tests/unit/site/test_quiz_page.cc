@@ -187,6 +187,62 @@ TEST_SUITE("quiz page") {
     CHECK(view["quizzes_nav"]["current"] == true);
   }
 
+  TEST_CASE("a quiz page's data: [training], the issuer, every quiz in section order, the index") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("content/primer/_index.md", "+++\ntitle = \"入門\"\nweight = 1\n+++\n");
+    dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\nweight = 2\n+++\n");
+    dir.write("quizzes/a-cyber.toml", "section = \"cyber\"\n" + true_false("../content/_index.md#x"));
+    dir.write("quizzes/b-primer.toml", "section = \"primer\"\n" + true_false("../content/_index.md#x"));
+    dir.write("quizzes/check.toml",
+              "title = \"自己診断\"\ntype = \"self_check\"\n[[questions]]\nid = \"a\"\ntext = \"t\"\n"
+              "[[bands]]\nmin = -1\nlabel = \"l\"\nadvice = \"a\"\n");
+    Diagnostics diagnostics;
+    const Site site = load_site(dir.path(), {}, diagnostics).value();
+    REQUIRE(formatted(diagnostics).empty());
+    const json data = json::parse(quiz_view(site, site.quizzes[1], kThemeIds).view["quiz"]["data"].get<std::string>());
+    CHECK(data["id"] == "a-cyber");
+    // Without [training]: nothing asked but the name, and the site title issues certificates.
+    CHECK(data["training"] == json{{"ask", json::array()}, {"organisation", ""}, {"deadline", ""}});
+    CHECK(data["issuer"] == "テスト");
+    CHECK(data["index_href"] == "index.html");
+    CHECK(data["quizzes"] == json::parse(R"([
+      {"id": "b-primer", "title": "Q", "href": "b-primer.html", "type": "quiz"},
+      {"id": "a-cyber", "title": "Q", "href": "a-cyber.html", "type": "quiz"},
+      {"id": "check", "title": "自己診断", "href": "check.html", "type": "self_check"}])"));
+  }
+
+  TEST_CASE("[training] reaches the quiz page and the quizzes index; the organisation issues certificates") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("mamori.toml",
+              "title = \"テスト\"\n[training]\nask = [\"department\", \"employee_id\"]\n"
+              "organisation = \"株式会社<サンプル>\"\ndeadline = \"2026-12-25\"\n");
+    dir.write("quizzes/phishing.toml", "pass_mark = 70\n" + true_false("../content/_index.md#x"));
+    dir.write("quizzes/self.toml",
+              "title = \"自己診断\"\ntype = \"self_check\"\n[[questions]]\nid = \"a\"\ntext = \"t\"\n"
+              "[[bands]]\nmin = -1\nlabel = \"l\"\nadvice = \"a\"\n");
+    Diagnostics diagnostics;
+    const Site site = load_site(dir.path(), {}, diagnostics).value();
+    REQUIRE(formatted(diagnostics).empty());
+    const json training = {
+        {"ask", {"department", "employee_id"}}, {"organisation", "株式会社<サンプル>"}, {"deadline", "2026-12-25"}};
+    const json data = json::parse(quiz_view(site, site.quizzes[0], kThemeIds).view["quiz"]["data"].get<std::string>());
+    CHECK(data["training"] == training);
+    CHECK(data["issuer"] == "株式会社<サンプル>");
+
+    const json view = quiz_index_view(site);
+    const std::string script = view["quiz_index_data"].get<std::string>();
+    CHECK(script.find('<') == std::string::npos);  // escaped for the script block
+    const json index = json::parse(script);
+    CHECK(index["training"] == training);
+    CHECK(index["issuer"] == "株式会社<サンプル>");
+    CHECK(index["quizzes"] == json::parse(R"([
+      {"id": "phishing", "title": "Q", "href": "phishing.html", "type": "quiz", "pass_mark": 70},
+      {"id": "self", "title": "自己診断", "href": "self.html", "type": "self_check", "pass_mark": null}])"));
+    CHECK(view["training_deadline_text"] == "2026年12月25日");
+  }
+
   TEST_CASE("answer keys are not plain text and decode back") {
     const std::string payload = R"({"correct":["b"],"explanation":"正解は B です"})";
     const std::string key = encode_answer_key("phishing", "sns", payload);
