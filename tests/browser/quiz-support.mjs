@@ -63,7 +63,7 @@ export async function takeBasic(page, right, name = '山田 太郎') {
 // The fixture's hostile quiz has one question; its first choice (A) is right.
 export async function takeHostile(page, right, name = '山田 太郎') {
   await enterName(page, name);
-  const label = page.locator('#quiz-form label', { hasText: right ? /^A$/ : /B$/ });
+  const label = page.locator('#quiz-form label', { hasText: right ? /A$/ : /B$/ });
   await label.click();
   await page.getByRole('button', { name: '採点する' }).click();
 }
