@@ -29,7 +29,9 @@ describe('the name comes first', () => {
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     // Before the questions in the page (and so for the keyboard and a screen reader).
     assert.equal(await page.evaluate(() => document.querySelector('#quiz-app input').id), 'quiz-name');
-    assert.equal(await nameField(page).getAttribute('autocomplete'), 'name');
+    // Not offered by the browser's autofill nor restored by it on Back: on a shared PC that
+    // would be the previous person's name. The page remembers it (and forgets it) itself.
+    assert.equal(await nameField(page).getAttribute('autocomplete'), 'off');
     assert.ok(await page.locator('#quiz-employee-id').isHidden());  // not asked by this site
     assert.ok(await page.locator('#quiz-department').isHidden());
     // The questions can be answered; 採点する without a name asks for it and marks nothing.
@@ -269,6 +271,13 @@ describe('a shared PC', () => {
     assert.equal(await page.getByRole('status').filter({ hasText: '消しました' }).textContent(), 'この端末の記録を消しました。');
     assert.equal(await kept.textContent(), '前回の結果：まだ受けていません');
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden());
+    // Back to the quiz page: nothing of the previous person is shown there either.
+    await page.goBack();
+    assert.match(page.url(), /\/quizzes\/basic\.html$/);
+    assert.equal(await nameField(page).inputValue(), '');
+    assert.ok(await page.locator('#quiz-result').isHidden());
+    assert.equal(await page.locator('#quiz-form input:checked').count(), 0);
+    assert.equal(await page.locator('#quiz-history').textContent(), '');
     assert.deepEqual(problems, []);
     await context.close();
   });

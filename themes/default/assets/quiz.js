@@ -145,7 +145,10 @@
     var r = saved && saved.record;
     var fits = r && r.quiz && r.attempt && r.score && Array.isArray(r.answers) && r.quiz.id === page.quiz.id &&
       r.quiz.version === page.quiz.bank_version && typeof saved.seed === 'number' && r.attempt.seed === saved.seed &&
-      saved.picked && typeof saved.picked === 'object';
+      saved.picked && typeof saved.picked === 'object' && page.quiz.questions.every(function (q) {
+        var ids = saved.picked[q.id];
+        return ids === undefined || (Array.isArray(ids) && ids.every(function (id) { return typeof id === 'string'; }));
+      });
     return fits ? saved : null;
   }
 
