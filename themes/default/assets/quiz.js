@@ -9,7 +9,9 @@
 // press. An attempt is marked once: marking locks its answers and the person and removes
 // 採点する, so the score it got stands; only もう一度 (a new draw) is offered. The marked
 // attempt is kept for the tab (sessionStorage), so Back from an explanation shows it again,
-// locked, without keeping a second result.
+// locked, without keeping a second result. The form and the person's fields are
+// autocomplete="off" (quiz.mustache), so the browser itself restores nothing on Back: on a
+// shared PC that would be the previous person's name and answers.
 (function () {
   'use strict';
 
