@@ -148,7 +148,7 @@ describe('the marked attempt', () => {
     const kept = await keptResults(page, 'basic');
     const feedback = await page.locator('#quiz-questions').innerText();
     await page.getByRole('link', { name: /^解説のページ/ }).first().click();
-    assert.match(page.url(), /\/basics\/index\.html#/);
+    await page.waitForURL(/\/basics\/index\.html#/);
     await page.goBack();
     assert.match(page.url(), /\/quizzes\/basic\.html$/);
     assert.deepEqual(await shownAttempt(page), shown);  // the same draw, answers, locked

@@ -161,6 +161,7 @@ describe('the kept best result', () => {
     assert.ok(await later.locator('[data-quiz-kept="hostile"]').isHidden());
     assert.deepEqual(await axeViolations(later), []);
     await link.click();
+    await later.waitForURL(/\/basic\.html#quiz-certificate$/);
     assert.ok(await later.locator('#quiz-certificate').isVisible());
     assert.equal(await later.evaluate(() => document.activeElement.id), 'quiz-certificate');
     assert.match(await certificateText(later), new RegExp(`修了証番号\\s+${record.attempt.number}`));
@@ -246,10 +247,12 @@ describe('the next quiz', () => {
     assert.equal(await next.getByRole('link').getAttribute('href'), 'hostile.html');
     assert.match(await next.textContent(), /^次の小テストへ：<\/title><script>alert\('title'\)<\/script>$/);  // as text
     await next.getByRole('link').click();
+    await page.waitForURL(/\/hostile\.html$/);
     await takeHostile(page, true);
     // hostile passed; the next without a pass wraps round to basic.
     assert.equal(await next.getByRole('link').getAttribute('href'), 'basic.html');
     await next.getByRole('link').click();
+    await page.waitForURL(/\/basic\.html$/);
     await page.getByRole('button', { name: /もう一度/ }).click();
     await takeBasic(page, true);
     assert.match(await next.textContent(), /^すべての小テストに合格しました。/);
@@ -257,6 +260,7 @@ describe('the next quiz', () => {
     assert.equal(await index.getAttribute('href'), 'index.html');
     assert.deepEqual(await axeViolations(page), []);
     await index.click();
+    await page.waitForURL(/\/quizzes\/index\.html$/);
     assert.equal(await page.locator('#quiz-index-status').textContent(), 'すべての小テストに合格しました。');
     // A self-check offers the next quiz too, when one is left.
     await page.evaluate(() => localStorage.removeItem('mamori:quiz:hostile'));
