@@ -6,42 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { axeViolations, buildSite, fileUrl, launch, repo, watchedPage } from './support.mjs';
+import { axeViolations, buildSite, fileUrl, launch, watchedPage } from './support.mjs';
+import { answerBasic, bankVersion, downloaded, enterName, fixture, keptResults, mamori, nameField, takeBasic } from './quiz-support.mjs';
 
 let browser;
 let site;
-const fixture = path.join(repo, 'tests', 'fixtures', 'quiz');
-const mamori = process.env.MAMORI || path.join(repo, 'build', 'dev', 'mamori');
 
 before(async () => {
   site = buildSite(fixture);
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
-
-// The kept results of a quiz, as localStorage holds them (a string, or null).
-function keptResults(page, id) {
-  return page.evaluate((key) => localStorage.getItem(key), `mamori:quiz:${id}`);
-}
-
-// The question bank version the page's JSON carries.
-function bankVersion(page) {
-  return page.evaluate(() => JSON.parse(document.getElementById('quiz-data').textContent).bank_version);
-}
-
-// Downloads the result in `format` (CSV or JSON) and returns its text.
-async function downloaded(page, format) {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: new RegExp(format) }).click()]);
-  return fs.readFileSync(await file.path(), 'utf8');
-}
-
-// Answers the fixture's basic quiz; `right` chooses all-correct or all-wrong answers.
-async function answerBasic(page, right) {
-  await page.getByLabel(right ? 'サービスごとに変える' : '覚えやすいように全部同じにする').check();
-  await page.getByLabel('添付ファイルを開かない').check();
-  if (right) await page.getByLabel('情報システムの担当者に知らせる').check();
-  await page.getByLabel(right ? '誤り' : '正しい', { exact: true }).check();
-}
 
 describe('a quiz page', () => {
   test('the answers are not in the page source', () => {
@@ -55,7 +30,8 @@ describe('a quiz page', () => {
   test('an employee picks answers by label, submits, hears the score, and finds it kept after a reload', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    assert.equal(await page.locator('fieldset legend').count(), 3);
+    assert.equal(await page.locator('#quiz-questions fieldset legend').count(), 3);
+    await enterName(page);
     await answerBasic(page, true);
     await page.getByRole('button', { name: '採点する' }).click();
     const status = page.getByRole('status');
@@ -77,16 +53,14 @@ describe('a quiz page', () => {
   test('wrong answers show the correct one and the chosen choice\'s feedback; "もう一度" draws anew', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    await answerBasic(page, false);
-    await page.getByRole('button', { name: '採点する' }).click();
-    assert.equal((await page.getByRole('status').textContent()).trim(), '0 / 3 問正解（0%） 不合格（合格ライン 60%）');
+    assert.equal(await takeBasic(page, false), '0 / 3 問正解（0%） 不合格（合格ライン 60%）');
     assert.equal(await page.locator('.quiz-verdict', { hasText: '× 不正解' }).count(), 3);
     assert.ok(await page.getByText('一つ漏れると全部に入られてしまいます。').isVisible());
     assert.ok(await page.getByText('正しい答え：サービスごとに変える').isVisible());
     await page.getByRole('button', { name: /もう一度/ }).click();
     assert.equal(await page.locator('#quiz-result').isHidden(), true);
     assert.equal(await page.locator('input:checked').count(), 0);
-    assert.equal(await page.evaluate(() => document.activeElement.type), await page.evaluate(() => document.querySelector('input').type));
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('#quiz-form input')), true);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -94,6 +68,7 @@ describe('a quiz page', () => {
   test('a marked attempt is locked: neither mouse, keyboard nor script can mark it again; もう一度 starts afresh', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await enterName(page);
     await answerBasic(page, false);
     await page.getByRole('button', { name: '採点する' }).click();
     const failed = '0 / 3 問正解（0%） 不合格（合格ライン 60%）';
@@ -207,15 +182,18 @@ describe('a quiz page', () => {
   test('the whole quiz can be done with the keyboard', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    // Tab into the first question, choose with the arrow keys and space, move on with Tab.
-    await page.locator('input').first().focus();
-    const names = await page.locator('fieldset').evaluateAll((sets) => sets.map((s) => s.querySelector('input').type));
+    // The name first, then Tab into the first question, choose with space, move on with Tab.
+    await nameField(page).focus();
+    await page.keyboard.type('山田 太郎');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement === document.querySelector('#quiz-form input')), true);
+    const names = await page.locator('#quiz-questions fieldset').evaluateAll((sets) => sets.map((s) => s.querySelector('input').type));
     for (let q = 0; q < names.length; q++) {
       await page.keyboard.press('Space');
       await page.keyboard.press('Tab');
       // Checkboxes are separate tab stops: move past the rest of this question's boxes.
       if (names[q] === 'checkbox') {
-        const count = await page.locator('fieldset').nth(q).locator('input').count();
+        const count = await page.locator('#quiz-questions fieldset').nth(q).locator('input').count();
         for (let i = 1; i < count; i++) await page.keyboard.press('Tab');
       }
     }
@@ -230,14 +208,11 @@ describe('a quiz page', () => {
   test('the certificate and the results download', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    await answerBasic(page, true);
-    await page.getByRole('button', { name: '採点する' }).click();
-    await page.getByRole('button', { name: '修了証を表示' }).click();
-    assert.ok(await page.getByRole('alert').isVisible());  // a name is needed
-    await page.getByLabel('氏名').fill('山田 太郎');
+    await takeBasic(page, true);
     await page.getByRole('button', { name: '修了証を表示' }).click();
     const certificate = page.locator('#quiz-certificate');
-    assert.match(await certificate.textContent(), /山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-certificate');
+    assert.match(await certificate.textContent(), /修了証[\s\S]*山田 太郎[\s\S]*基本の小テスト[\s\S]*3 \/ 3 問正解[\s\S]*合格/);
     const recordText = await downloaded(page, 'JSON');
     const record = JSON.parse(recordText);
     assert.equal(record.format, 'mamori-quiz-result');
@@ -250,7 +225,10 @@ describe('a quiz page', () => {
     // The local time is Tokyo's (UTC+9) for the same instant, to the second.
     const tokyo = new Date(Date.parse(record.attempt.date) + 9 * 3600 * 1000).toISOString().slice(0, 19);
     assert.equal(record.attempt.local_date, `${tokyo}+09:00`);
-    assert.match(await certificate.textContent(), new RegExp(`受験日${tokyo.slice(0, 10)}成績`));  // the employee's day
+    const [y, m, d] = tokyo.slice(0, 10).split('-').map(Number);
+    assert.match(await certificate.textContent(), new RegExp(`受験日${y}年${m}月${d}日成績`));  // the employee's day
+    assert.match(record.attempt.number, new RegExp(`^${tokyo.slice(0, 10).replace(/-/g, '')}-[0-9A-F]{8}$`));
+    assert.match(await certificate.textContent(), new RegExp(`修了証番号${record.attempt.number}`));
     const texts = Object.fromEntries(record.answers.map((a) => [a.question, a.text]));
     assert.deepEqual(texts, { password: 'パスワードはどうしますか。', mail: '不審なメールへの対応として正しいものをすべて選んでください。',
       pay: 'ランサムウェアの身代金はすぐに払うのがよい。' });
@@ -266,12 +244,12 @@ describe('a quiz page', () => {
     assert.deepEqual(report.people[0].quizzes.basic, { attempts: 1, best_percent: 100, passed: true,
       first_pass: tokyo.slice(0, 10), versions: [record.quiz.version], older_version: false });
     fs.rmSync(handedIn, { recursive: true });
-    // The CSV: for a person, in Japanese, in local time, UTF-8 with BOM and CRLF.
+    // The CSV: for a person, in Japanese, in local time with its offset, UTF-8 with BOM and CRLF.
     const csvText = await downloaded(page, 'CSV');
     const lines = csvText.split('\r\n');
-    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,正解数,出題数,正答率(%),合格ライン(%),判定,問題ID,問題,回答,正誤');
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,問題の版,受験日時,氏名,社員番号,所属,記録番号,正解数,出題数,正答率(%),合格ライン(%),判定,問題ID,問題,回答,正誤');
     assert.equal(lines.length, 5);  // the header, three questions, and the last CRLF
-    const start = `basic,基本の小テスト,${tokyo.replace('T', ' ')},山田 太郎,3,3,100,60,合格,`;
+    const start = `basic,基本の小テスト,${record.quiz.version},${tokyo.replace('T', ' ')} +09:00,山田 太郎,,,${record.attempt.number},3,3,100,60,合格,`;
     assert.ok(lines.includes(`${start}password,パスワードはどうしますか。,サービスごとに変える,正解`), csvText);
     assert.ok(lines.includes(`${start}pay,ランサムウェアの身代金はすぐに払うのがよい。,誤り,正解`), csvText);
     assert.ok(lines.some((l) => /^basic,.*,mail,不審な[^,]+,(添付ファイルを開かない、情報システムの担当者に知らせる|情報システムの担当者に知らせる、添付ファイルを開かない),正解$/.test(l)), csvText);
@@ -282,8 +260,7 @@ describe('a quiz page', () => {
   test('a name that a spreadsheet would run as a formula stays text in the CSV', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    await answerBasic(page, false);
-    await page.getByRole('button', { name: '採点する' }).click();
+    const version = await bankVersion(page);
     // Each name as typed, and its CSV cell: a leading ' (quoted as CSV needs); like the contact export.
     const names = [
       ['=HYPERLINK("http://evil/")', '"\'=HYPERLINK(""http://evil/"")"'],
@@ -291,13 +268,16 @@ describe('a quiz page', () => {
       ["'=1", "''=1"], ['山田 =太郎', '山田 =太郎'], ['＝全角', '＝全角'],
     ];
     for (const [name, cell] of names) {
-      await page.getByLabel('氏名').fill(name);
-      await page.getByRole('button', { name: '修了証を表示' }).click();
+      if (name !== names[0][0]) await page.getByRole('button', { name: /もう一度/ }).click();
+      await takeBasic(page, false, name);
       const rows = (await downloaded(page, 'CSV')).split('\r\n').slice(1, -1);
       assert.equal(rows.length, 3);
-      for (const row of rows) assert.ok(row.startsWith(`basic,基本の小テスト,${row.split(',')[2]},${cell},0,3,0,60,不合格,`), `${name}: ${row}`);
-      // No cell of the file starts like a formula.
-      for (const row of rows) assert.doesNotMatch(row, /(^|,)"?[=+\-@\t\r]/, row);
+      for (const row of rows) {
+        assert.ok(row.startsWith(`basic,基本の小テスト,${version},${row.split(',')[3]},${cell},,,`), `${name}: ${row}`);
+        assert.match(row, /,\d{8}-[0-9A-F]{8},0,3,0,60,不合格,/, row);
+        // No cell of the file starts like a formula.
+        assert.doesNotMatch(row, /(^|,)"?[=+\-@\t\r]/, row);
+      }
     }
     // The record keeps the name as typed.
     assert.equal(JSON.parse(await downloaded(page, 'JSON')).person.name, '＝全角');
@@ -312,6 +292,7 @@ describe('a quiz page', () => {
     });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     assert.match(await page.locator('#quiz-storage-note').textContent(), /結果を保存できません/);
+    await enterName(page);
     await answerBasic(page, true);
     await page.getByRole('button', { name: '採点する' }).click();
     assert.match(await page.getByRole('status').textContent(), /3 \/ 3/);
@@ -322,8 +303,9 @@ describe('a quiz page', () => {
   test('a self-check totals the points and gives the advice of the band', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/self.html'));
-    const fieldsets = page.locator('fieldset');
+    const fieldsets = page.locator('#quiz-questions fieldset');
     assert.equal(await fieldsets.count(), 2);
+    await enterName(page);
     for (let i = 0; i < 2; i++) await fieldsets.nth(i).getByLabel('実施している', { exact: true }).check();
     await page.getByRole('button', { name: '採点する' }).click();
     assert.equal((await page.getByRole('status').textContent()).trim(), '合計 8 点（-2 点〜8 点）：よくできています');
@@ -335,7 +317,8 @@ describe('a quiz page', () => {
   test('a self-check\'s record and CSV: version 2, the items in words, points as numbers', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
     await page.goto(fileUrl(site, 'quizzes/self.html'));
-    const fieldsets = page.locator('fieldset');
+    const fieldsets = page.locator('#quiz-questions fieldset');
+    await enterName(page);
     await fieldsets.nth(0).getByLabel('実施している', { exact: true }).check();
     await fieldsets.nth(1).getByLabel('わからない', { exact: true }).check();
     await page.getByRole('button', { name: '採点する' }).click();
@@ -344,18 +327,23 @@ describe('a quiz page', () => {
     const record = JSON.parse(await downloaded(page, 'JSON'));
     assert.equal(record.version, 2);
     assert.deepEqual(record.quiz, { id: 'self', title: '自己診断', type: 'self_check', version: await bankVersion(page) });
-    assert.deepEqual(record.person, {});
+    assert.deepEqual(record.person, { name: '山田 太郎' });
     assert.deepEqual(record.score, { points: 3, min: -2, max: 8, band: 'これから整える段階' });
     assert.deepEqual(record.answers, [
       { question: 'lock', text: '書類を鍵のかかる棚に保管している', answer: '実施している', points: 4 },
       { question: 'rules', text: '情報の持ち出しルールを決めている', answer: 'わからない', points: -1 }]);
     const lines = (await downloaded(page, 'CSV')).split('\r\n');
-    assert.equal(lines[0], '\ufeff小テストID,小テスト,受験日時,氏名,合計点,最低点,最高点,診断,項目ID,項目,回答,点数');
-    const when = lines[1].split(',')[2];
-    assert.match(when, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    assert.equal(lines[0], '\ufeff小テストID,小テスト,問題の版,受験日時,氏名,社員番号,所属,記録番号,合計点,最低点,最高点,診断,項目ID,項目,回答,点数');
+    const when = lines[1].split(',')[3];
+    assert.match(when, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d [+-]\d\d:\d\d$/);
+    const start = `self,自己診断,${record.quiz.version},${when},山田 太郎,,,${record.attempt.number},3,-2,8,これから整える段階`;
     assert.deepEqual(lines.slice(1), [
-      `self,自己診断,${when},,3,-2,8,これから整える段階,lock,書類を鍵のかかる棚に保管している,実施している,4`,
-      `self,自己診断,${when},,3,-2,8,これから整える段階,rules,情報の持ち出しルールを決めている,わからない,-1`, '']);
+      `${start},lock,書類を鍵のかかる棚に保管している,実施している,4`,
+      `${start},rules,情報の持ち出しルールを決めている,わからない,-1`, '']);
+    // A self-check has no pass: its printable page is a 受験記録, never a 修了証.
+    await page.getByRole('button', { name: '受験記録を表示' }).click();
+    assert.match(await page.locator('#quiz-certificate').innerText(), /^受験記録[\s\S]*記録番号/);
+    assert.doesNotMatch(await page.locator('#quiz-certificate').innerText(), /修了/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -363,6 +351,7 @@ describe('a quiz page', () => {
   test('the record\'s local time carries the browser\'s offset, also west of UTC and by the half hour', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://', { timezoneId: 'Pacific/Marquesas' });
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await enterName(page);
     await answerBasic(page, true);
     await page.getByRole('button', { name: '採点する' }).click();
     const { last } = JSON.parse(await keptResults(page, 'basic'));
@@ -392,8 +381,7 @@ describe('a quiz page', () => {
     assert.match(await page.locator('[data-quiz-result="basic"]').textContent(), /前回の結果：2026-11-20 2 \/ 3 問正解（67%） 合格/);
     // A new, failed attempt is the last result; the old one stays the best.
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
-    await answerBasic(page, false);
-    await page.getByRole('button', { name: '採点する' }).click();
+    await takeBasic(page, false);
     const [last, best] = await history.allTextContents();
     assert.match(last, /^前回の結果：\d{4}-\d\d-\d\d 0 \/ 3 問正解（0%） 不合格$/);
     assert.equal(best, '最高の結果：2026-11-20 2 / 3 問正解（67%） 合格');
@@ -409,7 +397,8 @@ describe('a quiz page', () => {
     const dialogs = [];
     page.on('dialog', (d) => { dialogs.push(d.message()); d.dismiss(); });
     await page.goto(fileUrl(site, 'quizzes/hostile.html'));
-    await page.locator('input').first().check();
+    await enterName(page, '<img src=x onerror=alert(\'name\')>');
+    await page.locator('#quiz-form input').first().check();
     await page.getByRole('button', { name: '採点する' }).click();
     await page.locator('label').first().hover();
     assert.deepEqual(dialogs, []);
@@ -428,14 +417,25 @@ describe('a quiz page', () => {
     await context.close();
   });
 
-  test('quiz pages pass axe-core before and after answering', async () => {
+  test('quiz pages pass axe-core before answering, with each message, marked, and with the certificate', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     for (const name of ['index', 'basic', 'self']) {
       await page.goto(fileUrl(site, `quizzes/${name}.html`));
       assert.deepEqual(await axeViolations(page), [], `${name} before answering`);
       if (name === 'index') continue;
+      await nameField(page).fill('');  // remembered from the quiz before
       await page.getByRole('button', { name: '採点する' }).click();
+      assert.ok(await page.getByText('氏名を入力してください。').isVisible());
+      assert.deepEqual(await axeViolations(page), [], `${name} without a name`);
+      await enterName(page);
+      await page.getByRole('button', { name: '採点する' }).click();
+      assert.ok(await page.locator('#quiz-warning').isVisible());
+      assert.deepEqual(await axeViolations(page), [], `${name} with unanswered questions`);
+      await page.getByRole('button', { name: '未回答のまま採点する' }).click();
       assert.deepEqual(await axeViolations(page), [], `${name} after answering`);
+      await page.locator('#quiz-certificate-show').click();
+      await page.getByRole('button', { name: 'この端末の記録を消す' }).click();
+      assert.deepEqual(await axeViolations(page), [], `${name} with the certificate and the question to clear`);
     }
     assert.deepEqual(problems, []);
     await context.close();

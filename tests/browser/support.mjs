@@ -13,14 +13,16 @@ export const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const mamori = process.env.MAMORI || path.join(repo, 'build', 'dev', 'mamori');
 
 // Builds a project (default: the bundled portal) into a fresh temp folder; returns the
-// site folder. A fixture project is copied there first, with the repository's theme.
-export function buildSite(root = repo) {
+// site folder. A fixture project is copied there first, with the repository's theme;
+// `config` is appended to its mamori.toml (e.g. a [training] table).
+export function buildSite(root = repo, { config = '' } = {}) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-browser-'));
   const out = path.join(work, 'site');
   if (root !== repo) {
     const project = path.join(work, 'project');
     fs.cpSync(root, project, { recursive: true });
     fs.cpSync(path.join(repo, 'themes'), path.join(project, 'themes'), { recursive: true });
+    if (config) fs.appendFileSync(path.join(project, 'mamori.toml'), `\n${config}\n`);
     root = project;
   }
   execFileSync(mamori, ['build', '--root', root, '--out', out], {

@@ -2,17 +2,21 @@
 (function () {
   'use strict';
 
-  function storage() {
-    // localStorage can be missing or throw (some browsers over file://, private modes).
+  // window.localStorage or window.sessionStorage (`kind`), or null: either can be missing or
+  // throw (some browsers over file://, private modes).
+  function usable(kind) {
     try {
+      var store = window[kind];
       var probe = '__mamori__';
-      window.localStorage.setItem(probe, probe);
-      window.localStorage.removeItem(probe);
-      return window.localStorage;
+      store.setItem(probe, probe);
+      store.removeItem(probe);
+      return store;
     } catch (e) {
       return null;
     }
   }
+
+  function storage() { return usable('localStorage'); }
 
   // Task lists are self-checks: remember what the reader ticked on this page.
   function rememberTasks(store) {
@@ -55,8 +59,9 @@
     enablePrint();
   }
 
-  // Shared with quiz.js, which loads after this script.
-  window.Mamori = { storage: storage };
+  // Shared with the quiz scripts, which load after this one. session(): the tab's
+  // sessionStorage (a marked attempt is kept there, so Back returns to it).
+  window.Mamori = { storage: storage, session: function () { return usable('sessionStorage'); } };
 
   if (document.readyState === 'loading') {
     document.addEventListener('DOMContentLoaded', start);

@@ -1,0 +1,276 @@
+// The record of an attempt: a 修了証 only for a pass (a 受験記録 otherwise) on the local day,
+// numbered, printed alone on one A4 page; the files with their names; the best pass kept
+// printable and downloadable after a reload, on the quiz page and the quizzes index; what
+// [training] adds (社員番号, 所属, the issuer, the deadline); the next quiz.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, buildSite, fileUrl, launch, watchedPage } from './support.mjs';
+import { answerBasic, download, downloaded, enterName, fixture, keptResults, nameField, takeBasic, takeHostile } from './quiz-support.mjs';
+
+let browser;
+let site;      // the quiz fixture as it is: no [training]
+let training;  // the same with [training]
+const TRAINING = '[training]\nask = ["employee_id", "department"]\norganisation = "株式会社テスト"\ndeadline = 2026-12-25';
+
+before(async () => {
+  site = buildSite(fixture);
+  training = buildSite(fixture, { config: TRAINING });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); });
+
+// 23:30 UTC on 30 November is 08:30 on 1 December in Tokyo.
+const WHEN = new Date('2026-11-30T23:30:00.000Z');
+
+// A browser in Tokyo whose clock says WHEN.
+async function tokyoPage() {
+  const watched = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
+  await watched.page.clock.setFixedTime(WHEN);
+  return watched;
+}
+
+// FNV-1a, 32 bits, of the UTF-8 of `text` (as the contract numbers an attempt).
+function fnv1a32(text) {
+  let hash = 2166136261;
+  for (const byte of Buffer.from(text, 'utf8')) hash = Math.imul(hash ^ byte, 16777619) >>> 0;
+  return hash;
+}
+
+function expectedNumber(record) {
+  const hex = fnv1a32(`${record.quiz.id}\n${record.attempt.date}\n${record.attempt.seed}`).toString(16).toUpperCase();
+  return `20261201-${hex.padStart(8, '0')}`;
+}
+
+// The certificate section as text, one line per element.
+const certificateText = async (page) => (await page.locator('#quiz-certificate').innerText()).replace(/\n+/g, '\n');
+
+describe('the certificate', () => {
+  test('a pass gets a 修了証 on the local day with its number; a fail a 受験記録, never a 修了証', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true);
+    const record = JSON.parse(await keptResults(page, 'basic')).last;
+    assert.equal(record.attempt.date, '2026-11-30T23:30:00.000Z');
+    assert.equal(record.attempt.local_date, '2026-12-01T08:30:00+09:00');
+    assert.equal(record.attempt.number, expectedNumber(record));
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    const text = await certificateText(page);
+    assert.match(text, /^修了証\n/);
+    assert.match(text, /山田 太郎\n上記の者は、次の小テストに合格したことを証します。\n基本の小テスト/);
+    assert.match(text, /受験日\s+2026年12月1日/);
+    assert.match(text, new RegExp(`修了証番号\\s+${record.attempt.number}`));
+    assert.match(text, /小テストの試験用ポータル/);  // the issuer: the site title, without [training] organisation
+    assert.doesNotMatch(text, /社員番号|所属/);  // not asked by this site
+    assert.deepEqual(await axeViolations(page), []);
+    // A fail: no 修了証 anywhere, a 受験記録 with the same facts.
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    await takeBasic(page, false);
+    assert.equal(await page.getByRole('button', { name: '修了証を表示' }).count(), 0);
+    await page.getByRole('button', { name: '受験記録を表示' }).click();
+    const failed = JSON.parse(await keptResults(page, 'basic')).last;
+    const record2 = await certificateText(page);
+    assert.match(record2, /^受験記録\n山田 太郎\n次の小テストを受験した記録です（合格ではありません）。\n基本の小テスト/);
+    assert.match(record2, /受験日\s+2026年12月1日/);
+    assert.match(record2, /判定\s+不合格/);
+    assert.match(record2, new RegExp(`記録番号\\s+${failed.attempt.number}`));
+    assert.doesNotMatch(record2, /修了/);
+    assert.match(await page.getByRole('button', { name: '受験記録を印刷する' }).textContent(), /受験記録/);
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('印刷 prints the certificate alone, on one A4 page', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true);
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    // window.print opens a dialog: note what the page looked like when it was called.
+    await page.evaluate(() => { window.print = () => { window.printedWith = document.body.className; }; });
+    await page.getByRole('button', { name: '修了証を印刷する' }).click();
+    assert.match(await page.evaluate(() => window.printedWith), /printing-certificate/);
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => [...document.querySelectorAll('body *')]
+      .filter((e) => e.checkVisibility() && e.getBoundingClientRect().height > 0 && !e.closest('#quiz-certificate') &&
+        !e.querySelector('#quiz-certificate'))
+      .map((e) => e.id || e.className || e.tagName));
+    assert.deepEqual(shown, []);
+    const pdf = (await page.pdf({ format: 'A4', preferCSSPageSize: true })).toString('latin1');
+    assert.equal(pdf.match(/\/Type\s*\/Page\b/g).length, 1);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the result files', () => {
+  test('are named after the quiz, the person and the local day, with characters Windows refuses replaced', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, false, '山田/太郎:"*?<>|\\');
+    const json = await download(page, page.locator('#quiz-download-json'));
+    assert.equal(json.name, '理解度チェック_basic_山田_太郎_________20261201.json');
+    assert.equal(JSON.parse(json.text).person.name, '山田/太郎:"*?<>|\\');
+    const csv = await download(page, page.locator('#quiz-download-csv'));
+    assert.equal(csv.name, '理解度チェック_basic_山田_太郎_________20261201.csv');
+    assert.match(csv.text.split('\r\n')[1], /^basic,基本の小テスト,[0-9a-f]{16},2026-12-01 08:30:00 \+09:00,/);
+    // The page says plainly what the file proves.
+    const note = await page.locator('#quiz-result .quiz-file-note').textContent();
+    assert.match(note, /本人が申告する記録/);
+    assert.match(note, /書き換える/);
+    assert.match(note, /mamori results/);
+    assert.match(note, /LMS/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the kept best result', () => {
+  test('stays printable and downloadable without retaking: on the quiz page and the quizzes index', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true);
+    const json = await download(page, page.locator('#quiz-download-json'));
+    const csv = await download(page, page.locator('#quiz-download-csv'));
+    const record = JSON.parse(json.text);
+    // A later fail is the last result; the pass stays the best.
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    await takeBasic(page, false);
+    assert.ok(await page.locator('#quiz-kept').isHidden());  // the attempt on screen has its own buttons
+    // The next visit (a new tab: no attempt on screen) offers the kept pass.
+    const later = await context.newPage();
+    await later.goto(fileUrl(site, 'quizzes/basic.html'));
+    const kept = later.locator('#quiz-kept');
+    assert.ok(await kept.isVisible());
+    assert.match(await kept.locator('.quiz-file-note').textContent(), /本人が申告する記録/);
+    assert.deepEqual(await download(later, kept.getByRole('button', { name: /JSON/ })), json);
+    assert.deepEqual(await download(later, kept.getByRole('button', { name: /CSV/ })), csv);
+    await kept.getByRole('button', { name: '修了証を表示' }).click();
+    const text = await certificateText(later);
+    assert.match(text, /^修了証\n山田 太郎\n/);
+    assert.match(text, /受験日\s+2026年12月1日/);
+    assert.match(text, new RegExp(`修了証番号\\s+${record.attempt.number}`));
+    assert.deepEqual(await axeViolations(later), []);
+    // The quizzes index: the kept pass to download, and its certificate on the quiz page.
+    await later.goto(fileUrl(site, 'quizzes/index.html'));
+    const card = later.locator('[data-quiz-kept="basic"]');
+    assert.deepEqual(await download(later, card.getByRole('button', { name: '基本の小テスト：結果をダウンロード（JSON）' })), json);
+    const link = card.getByRole('link', { name: '基本の小テスト：修了証を表示' });
+    assert.equal(await link.getAttribute('href'), 'basic.html#quiz-certificate');
+    assert.ok(await later.locator('[data-quiz-kept="self"]').isHidden());  // nothing kept
+    assert.ok(await later.locator('[data-quiz-kept="hostile"]').isHidden());
+    assert.deepEqual(await axeViolations(later), []);
+    await link.click();
+    await later.waitForURL(/\/basic\.html#quiz-certificate$/);
+    assert.ok(await later.locator('#quiz-certificate').isVisible());
+    assert.equal(await later.evaluate(() => document.activeElement.id), 'quiz-certificate');
+    assert.match(await certificateText(later), new RegExp(`修了証番号\\s+${record.attempt.number}`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a kept fail is not offered again; a self-check\'s best is, as a 受験記録', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, false);
+    await page.goto(fileUrl(site, 'quizzes/self.html'));
+    await page.locator('#quiz-questions fieldset').nth(0).getByLabel('実施している', { exact: true }).check();
+    await page.locator('#quiz-questions fieldset').nth(1).getByLabel('わからない', { exact: true }).check();
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    const kept = page.locator('#quiz-kept');
+    await kept.getByRole('button', { name: '受験記録を表示' }).click();
+    assert.match(await certificateText(page), /^受験記録\n山田 太郎\n次の自己診断を受けた記録です。\n自己診断/);
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden());
+    assert.ok(await page.getByRole('link', { name: '自己診断：受験記録を表示' }).isVisible());
+    await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('[training]', () => {
+  test('社員番号 and 所属 are asked after 氏名, kept in the record, the file name and the certificate; the issuer is the organisation', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    const fields = await page.locator('#quiz-person input').evaluateAll((inputs) => inputs.map((i) => i.id));
+    assert.deepEqual(fields, ['quiz-name', 'quiz-employee-id', 'quiz-department']);
+    await enterName(page);
+    await page.getByRole('textbox', { name: '社員番号' }).fill('A-0012');
+    await page.getByRole('textbox', { name: '所属' }).fill('製造部 第二課');
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const json = await download(page, page.locator('#quiz-download-json'));
+    assert.equal(json.name, '理解度チェック_basic_A-0012_20261201.json');
+    const record = JSON.parse(json.text);
+    assert.deepEqual(record.person, { name: '山田 太郎', employee_id: 'A-0012', department: '製造部 第二課' });
+    const csv = await downloaded(page, 'CSV');
+    assert.match(csv.split('\r\n')[1], new RegExp(`,山田 太郎,A-0012,製造部 第二課,${record.attempt.number},3,3,100,60,合格,`));
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    const text = await certificateText(page);
+    assert.match(text, /社員番号\s+A-0012/);
+    assert.match(text, /所属\s+製造部 第二課/);
+    assert.match(text, /株式会社テスト/);
+    assert.doesNotMatch(text, /小テストの試験用ポータル/);
+    // Remembered, all three, on the next quiz.
+    await page.goto(fileUrl(training, 'quizzes/self.html'));
+    assert.equal(await nameField(page).inputValue(), '山田 太郎');
+    assert.equal(await page.getByRole('textbox', { name: '社員番号' }).inputValue(), 'A-0012');
+    assert.equal(await page.getByRole('textbox', { name: '所属' }).inputValue(), '製造部 第二課');
+    assert.deepEqual(await axeViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the deadline is on the home page, the quizzes index and every quiz page', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    for (const relative of ['index.html', 'quizzes/index.html', 'quizzes/basic.html', 'quizzes/self.html']) {
+      await page.goto(fileUrl(training, relative));
+      assert.equal(await page.locator('.page-header .deadline').textContent(), '受講期限：2026年12月25日', relative);
+      await page.goto(fileUrl(site, relative));
+      assert.equal(await page.locator('.deadline').count(), 0, relative);
+    }
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the next quiz', () => {
+  test('「次の小テストへ」 leads to the next scored quiz without a kept pass; 「すべて合格しました」 when there is none', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    // Section order here: basic, hostile, self (no sections: by id). self is not scored.
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, false);
+    const next = page.locator('#quiz-next');
+    assert.equal(await next.getByRole('link').getAttribute('href'), 'hostile.html');
+    assert.match(await next.textContent(), /^次の小テストへ：<\/title><script>alert\('title'\)<\/script>$/);  // as text
+    await next.getByRole('link').click();
+    await page.waitForURL(/\/hostile\.html$/);
+    await takeHostile(page, true);
+    // hostile passed; the next without a pass wraps round to basic.
+    assert.equal(await next.getByRole('link').getAttribute('href'), 'basic.html');
+    await next.getByRole('link').click();
+    await page.waitForURL(/\/basic\.html$/);
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    await takeBasic(page, true);
+    assert.match(await next.textContent(), /^すべての小テストに合格しました。/);
+    const index = next.getByRole('link', { name: '小テストの一覧へ' });
+    assert.equal(await index.getAttribute('href'), 'index.html');
+    assert.deepEqual(await axeViolations(page), []);
+    await index.click();
+    await page.waitForURL(/\/quizzes\/index\.html$/);
+    assert.equal(await page.locator('#quiz-index-status').textContent(), 'すべての小テストに合格しました。');
+    // A self-check offers the next quiz too, when one is left.
+    await page.evaluate(() => localStorage.removeItem('mamori:quiz:hostile'));
+    await page.reload();
+    assert.equal(await page.locator('#quiz-index-status').textContent(), '合格した小テスト：1 / 2');
+    await page.goto(fileUrl(site, 'quizzes/self.html'));
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: '未回答のまま採点する' }).click();
+    assert.equal(await next.getByRole('link').getAttribute('href'), 'hostile.html');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

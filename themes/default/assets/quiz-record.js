@@ -1,0 +1,179 @@
+// Mamori quizzes, the result record: pure functions (no page, no storage) that make a
+// record, number it, name its files and write it as CSV. Loaded before the other quiz-*.js
+// scripts; they find it as window.MamoriQuiz.record.
+//
+// A result record is version 2 of the format `mamori results` reads (docs/results.md):
+//   { format: "mamori-quiz-result", version: 2,
+//     quiz: { id, title, type, version },    // type: "quiz" | "self_check"; version: of the question bank
+//     person: { name, employee_id, department },  // the last two only when the site asks for them
+//     attempt: { date: ISO 8601 in UTC, local_date: ISO 8601 with the browser's offset,
+//                seed,                       // the shuffle/draw of this attempt
+//                number },                   // 修了証番号 / 記録番号: "20261201-3F2A9C01", see attemptNumber
+//     score: { correct, total, percent, pass_mark, passed }                  // quiz
+//          | { points, min, max, band },                                     // self_check
+//     answers: [ { question, text, chosen: [ids], correct: bool } ]         // quiz
+//            | [ { question, text, answer: label, points } ] }              // self_check
+// (text: the question as shown, without HTML.) Records that older pages kept are version 1:
+// the name at the top level, no person, quiz.version, local_date, number or text; they are
+// still shown, printed and downloaded as they are.
+(function () {
+  'use strict';
+
+  // The CSV is a file format (`mamori results` reads it): its headers and words are fixed here,
+  // not in the theme's strings.
+  var CSV_QUIZ_HEADER = ['小テストID', '小テスト', '問題の版', '受験日時', '氏名', '社員番号', '所属', '記録番号',
+    '正解数', '出題数', '正答率(%)', '合格ライン(%)', '判定', '問題ID', '問題', '回答', '正誤'];
+  var CSV_SELF_CHECK_HEADER = ['小テストID', '小テスト', '問題の版', '受験日時', '氏名', '社員番号', '所属', '記録番号',
+    '合計点', '最低点', '最高点', '診断', '項目ID', '項目', '回答', '点数'];
+  var WORDS = { passed: '合格', failed: '不合格', correct: '正解', wrong: '不正解', unanswered: '未回答' };
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // `when` in ISO 8601 with the browser's offset from UTC, to the second: 2026-12-01T08:30:00+09:00.
+  function localIso(when) {
+    var offset = -when.getTimezoneOffset();
+    var abs = Math.abs(offset);
+    return when.getFullYear() + '-' + pad(when.getMonth() + 1) + '-' + pad(when.getDate()) + 'T' +
+      pad(when.getHours()) + ':' + pad(when.getMinutes()) + ':' + pad(when.getSeconds()) +
+      (offset < 0 ? '-' : '+') + pad(Math.floor(abs / 60)) + ':' + pad(abs % 60);
+  }
+
+  // The attempt's local time with its offset, as the employee saw it. A version 1 record has
+  // only the UTC date: it is shown in this browser's time zone.
+  function localWithOffset(attempt) {
+    if (attempt.local_date) return String(attempt.local_date);
+    var date = new Date(attempt.date);
+    return isNaN(date.getTime()) ? String(attempt.date) : localIso(date);
+  }
+
+  // "2026-12-01 08:30:00"
+  function localTime(attempt) { return localWithOffset(attempt).slice(0, 19).replace('T', ' '); }
+
+  // "2026-12-01 08:30:00 +09:00" (受験日時 in the CSV)
+  function csvTime(attempt) {
+    var iso = localWithOffset(attempt);
+    return iso.length > 19 ? localTime(attempt) + ' ' + iso.slice(19) : localTime(attempt);
+  }
+
+  // "2026-12-01"
+  function localDay(attempt) { return localTime(attempt).slice(0, 10); }
+
+  // "2026年12月1日" for "2026-12-01" (another text is returned as it is).
+  function japaneseDate(day) {
+    var m = /^(\d{4})-(\d\d)-(\d\d)$/.exec(day);
+    return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : day;
+  }
+
+  // FNV-1a, 32 bits, of the UTF-8 of `text` (as generator/core/hashing.h).
+  function fnv1a32(text) {
+    var bytes = new TextEncoder().encode(text);
+    var hash = 2166136261;
+    for (var i = 0; i < bytes.length; i++) {
+      hash ^= bytes[i];
+      hash = Math.imul(hash, 16777619) >>> 0;
+    }
+    return hash >>> 0;
+  }
+
+  // The number of an attempt (修了証番号 / 記録番号): the local day and 8 hex digits of the
+  // FNV-1a of the quiz id, the UTC date and the seed, "20261201-3F2A9C01". Stable: the same
+  // record always gives the same number, so a printed certificate matches its file.
+  function attemptNumber(quizId, attempt) {
+    var hex = fnv1a32(quizId + '\n' + attempt.date + '\n' + String(attempt.seed)).toString(16).toUpperCase();
+    return localDay(attempt).replace(/-/g, '') + '-' + ('00000000' + hex).slice(-8);
+  }
+
+  function numberOf(record) { return record.attempt.number || attemptNumber(record.quiz.id, record.attempt); }
+
+  // The person of a record: version 1 kept only a name, at the top level.
+  function personOf(record) {
+    if (record.person) return record.person;
+    return { name: typeof record.name === 'string' ? record.name : '' };
+  }
+
+  function isPass(record) { return !!record && record.quiz.type !== 'self_check' && !!record.score.passed; }
+
+  // A new record of an attempt graded at `now`.
+  function create(quiz, person, seed, score, answers, now) {
+    var attempt = { date: now.toISOString(), local_date: localIso(now), seed: seed };
+    attempt.number = attemptNumber(quiz.id, attempt);
+    return {
+      format: 'mamori-quiz-result', version: 2,
+      quiz: { id: quiz.id, title: quiz.title, type: quiz.type, version: quiz.bank_version },
+      person: person, attempt: attempt, score: score, answers: answers
+    };
+  }
+
+  // 理解度チェック_{quiz}_{社員番号 or 氏名}_{YYYYMMDD}.{extension}, with every character that
+  // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_".
+  function fileName(record, extension) {
+    var person = personOf(record);
+    var who = person.employee_id || person.name || '';
+    var name = '理解度チェック_' + record.quiz.id + '_' + who + '_' + localDay(record.attempt).replace(/-/g, '');
+    return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_') + '.' + extension;
+  }
+
+  // One CSV cell. Text that a spreadsheet would run as a formula (it starts with =, +, -, @,
+  // a tab or a carriage return: =HYPERLINK("http://…") sends the sheet away) gets a leading
+  // "'", as the contact table export does (generator/core/csv.h); so does text that already
+  // starts with "'" and such a character or another "'". Numbers the quiz computed (a
+  // self-check's -1 points) stay numbers.
+  function csvField(value) {
+    var s = String(value === undefined || value === null ? '' : value);
+    if (typeof value !== 'number' && /^'?[=+\-@\t\r]|^''/.test(s)) s = "'" + s;
+    return /[",\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  }
+
+  // The cells every row of a record starts with: the quiz, the attempt and the person.
+  function csvStart(record) {
+    var person = personOf(record);
+    return [record.quiz.id, record.quiz.title, record.quiz.version || '', csvTime(record.attempt),
+      person.name || '', person.employee_id || '', person.department || '', numberOf(record)];
+  }
+
+  function selfCheckRow(score, a) {
+    return [score.points, score.min, score.max, score.band || '', a.question, a.text || '',
+      a.answer || WORDS.unanswered, a.points === null || a.points === undefined ? '' : a.points];
+  }
+
+  // `choiceText(question, choice)` gives the words of a choice (its id when they are not known).
+  function quizRow(score, a, choiceText) {
+    var answer = (a.chosen || []).map(function (id) { return choiceText(a.question, id); }).join('、');
+    return [score.correct, score.total, score.percent, score.pass_mark, score.passed ? WORDS.passed : WORDS.failed,
+      a.question, a.text || '', answer || WORDS.unanswered, a.correct ? WORDS.correct : WORDS.wrong];
+  }
+
+  // The record as CSV for a person (Excel): UTF-8 with BOM, CRLF, one row per question with
+  // the attempt's facts, the question and the answer in words.
+  function toCsv(record, choiceText) {
+    var selfCheck = record.quiz.type === 'self_check';
+    var start = csvStart(record);
+    var rows = [selfCheck ? CSV_SELF_CHECK_HEADER : CSV_QUIZ_HEADER];
+    record.answers.forEach(function (a) {
+      rows.push(start.concat(selfCheck ? selfCheckRow(record.score, a) : quizRow(record.score, a, choiceText)));
+    });
+    return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  // One line about a kept record: "2026-12-01 3 / 3 問正解（100%） 合格".
+  function summary(S, record) {
+    if (!record) return S.never;
+    var date = localDay(record.attempt);
+    if (record.quiz.type === 'self_check') {
+      return date + ' ' + format(S.points, { points: record.score.points }) +
+        (record.score.band ? '（' + record.score.band + '）' : '');
+    }
+    return date + ' ' + format(S.scoreLine, record.score) + ' ' + (record.score.passed ? S.passed : S.failed);
+  }
+
+  var Q = window.MamoriQuiz = window.MamoriQuiz || {};
+  Q.record = {
+    format: format, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
+    fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
+    create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
+  };
+})();
