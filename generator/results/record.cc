@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/date.h"
@@ -134,6 +135,10 @@ void read_attempt(const Json& attempt, ResultRecord& r, Fields& top) {
   Fields f(attempt, "attempt.");
   r.date_utc = f.text("date");
   r.date_local = f.text("local_date", false);
+  r.number = f.text("number", false);
+  if (f.error().empty() && !r.number.empty() && !is_attempt_number(r.number)) {
+    f.fail("number must be up to 40 characters of 0-9, A-Z and -");
+  }
   if (f.error().empty() && (r.date_utc.size() < 10 || !parse_iso_date(r.date_utc.substr(0, 10)))) {
     f.fail("date is not an ISO 8601 date");
   }
@@ -150,6 +155,12 @@ Result<Json> parse_json_text(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_attempt_number(std::string_view text) {
+  if (text.empty() || text.size() > kMaxAttemptNumber) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-'; });
+}
 
 Result<ResultRecord> parse_result_json(std::string_view text) {
   auto parsed = parse_json_text(strip_bom(text));
