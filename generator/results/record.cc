@@ -89,6 +89,7 @@ void read_answers(ResultRecord& r, Fields& top) {
   if (answers == nullptr) return;
   if (!answers->is_array()) return top.fail("answers must be a list");
   if (answers->size() > static_cast<size_t>(kMaxQuestions)) return top.fail("answers has too many entries");
+  r.answers.reserve(answers->size());
   for (size_t i = 0; i < answers->size() && top.error().empty(); ++i) {
     read_answer((*answers)[i], i, r.kind, top, r.answers.emplace_back());
   }

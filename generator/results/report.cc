@@ -151,11 +151,10 @@ std::string completion_json(const Completion& c, bool have_roster) {
   for (const auto& p : c.people) {
     Json quizzes = Json::object();
     for (const auto& [id, s] : p.quizzes) quizzes[id] = standing_json(c, id, s);
-    people.push_back({{"employee_id", p.employee_id},
-                      {"name", p.name},
-                      {"department", p.department},
-                      {"on_roster", p.on_roster},
-                      {"quizzes", quizzes}});
+    Json person = {
+        {"employee_id", p.employee_id}, {"name", p.name}, {"department", p.department}, {"on_roster", p.on_roster}};
+    person["quizzes"] = std::move(quizzes);  // moved: an initializer list would copy it
+    people.push_back(std::move(person));
   }
   Json items = Json::array();
   for (const auto& i : c.items) {
@@ -167,14 +166,14 @@ std::string completion_json(const Completion& c, bool have_roster) {
   }
   Json types = Json::object();
   for (const auto& [id, title] : c.quiz_titles) types[id] = is_self_check(c, id) ? "self_check" : "quiz";
-  const Json report = {{"format", "mamori-completion"},
-                       {"version", 1},
-                       {"roster", have_roster},
-                       {"quizzes", c.quiz_titles},
-                       {"types", types},
-                       {"people", people},
-                       {"items", items},
-                       {"notes", c.notes}};
+  Json report = {{"format", "mamori-completion"},
+                 {"version", 1},
+                 {"roster", have_roster},
+                 {"quizzes", c.quiz_titles},
+                 {"types", std::move(types)}};
+  report["people"] = std::move(people);
+  report["items"] = std::move(items);
+  report["notes"] = c.notes;
   return report.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
