@@ -60,8 +60,8 @@ std::optional<AttemptTime> parse_attempt_time(std::string_view text) {
   const auto date = parse_iso_date(text.substr(0, 10));
   const int hour = digits_at(text, 11, 2), minute = digits_at(text, 14, 2), second = digits_at(text, 17, 2);
   const int offset_hours = digits_at(text, 21, 2), offset_minutes = digits_at(text, 24, 2);
-  if (!date || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || offset_hours < 0 ||
-      offset_hours > 14 || offset_minutes < 0 || offset_minutes > 59) {
+  if (!date || date->year > 9998 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 ||
+      offset_hours < 0 || offset_hours > 14 || offset_minutes < 0 || offset_minutes > 59) {
     return std::nullopt;
   }
   const long long offset = (text[20] == '-' ? -1 : 1) * (offset_hours * 3600LL + offset_minutes * 60LL);

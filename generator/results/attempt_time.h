@@ -13,8 +13,9 @@ struct AttemptTime {
   std::string utc;    // ISO 8601 in UTC, as the JSON's attempt.date: "2026-11-30T23:30:00.000Z"
 };
 
-// Parses "YYYY-MM-DD HH:MM:SS ±HH:MM" strictly (a real date, hours 0–23, minutes and seconds
-// 0–59, an offset of at most 14 hours); nullopt for anything else.
+// Parses "YYYY-MM-DD HH:MM:SS ±HH:MM" strictly (a real date up to 9998, so that the UTC time
+// has four-digit years too; hours 0–23, minutes and seconds 0–59, an offset of at most 14
+// hours); nullopt for anything else.
 std::optional<AttemptTime> parse_attempt_time(std::string_view text);
 
 }  // namespace mamori
