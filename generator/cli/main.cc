@@ -228,7 +228,7 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
 CLI::App* add_results_command(CLI::App& app, Arguments& a) {
   CLI::App* results =
       app.add_subcommand("results", "the completion report from the quiz result files employees hand in");
-  results->add_option("inputs", a.result_inputs, "result files (JSON) and folders holding them")->required();
+  results->add_option("inputs", a.result_inputs, "result files (JSON or CSV) and folders holding them")->required();
   results->add_option("--roster", a.results.roster, "who should take the training: CSV with 社員番号, 氏名, 所属")
       ->check(CLI::ExistingFile);
   results->add_option("--out", a.results.out, "write 受講状況.csv, report.html and completion.json into this folder");

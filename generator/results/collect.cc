@@ -1,56 +1,89 @@
 #include "results/collect.h"
 
 #include <algorithm>
+#include <optional>
 #include <system_error>
 
 #include "core/files.h"
+#include "core/parallel.h"
 #include "core/text.h"
+#include "results/record_csv.h"
 
 namespace mamori {
 namespace {
 
 namespace fs = std::filesystem;
 
-void read_one(const fs::path& file, Collected& out) {
-  const std::string shown = printable_text(file.string());
-  auto bytes = read_file(file, kMaxResultFileBytes);
-  if (!bytes) {
-    out.skipped.push_back(shown + ": " + printable_text(bytes.error().message));
-    return;
-  }
-  auto record = parse_result_json(*bytes);
-  if (!record) {
-    out.skipped.push_back(shown + ": " + printable_text(record.error().message));
-    return;
-  }
-  out.results.push_back({shown, std::move(*record)});
+bool is_csv(const fs::path& file) {
+  return ascii_lower(file.extension().string()) == ".csv";
 }
 
-std::vector<fs::path> json_files_under(const fs::path& folder, Collected& out) {
+// The extensions searched for in folders: the two downloads of a quiz page.
+bool is_result_name(const fs::path& file) {
+  const std::string extension = ascii_lower(file.extension().string());
+  return extension == ".json" || extension == ".csv";
+}
+
+// One entry of the run, in the order HR is told about it: a file to read, or a problem
+// found while listing (a folder that cannot be read, a name that does not exist).
+struct Item {
+  fs::path file;        // empty for a problem
+  std::string skipped;  // the problem, or why the file was skipped once read
+  std::optional<HandedIn> read;
+};
+
+void read_one(Item& item) {
+  const std::string shown = printable_text(item.file.string());
+  auto bytes = read_file(item.file, kMaxResultFileBytes);
+  if (!bytes) {
+    item.skipped = shown + ": " + printable_text(bytes.error().message);
+    return;
+  }
+  auto record = is_csv(item.file) ? parse_result_csv(*bytes) : parse_result_json(*bytes);
+  if (!record) {
+    item.skipped = shown + ": " + printable_text(record.error().message);
+    return;
+  }
+  item.read = HandedIn{shown, std::move(*record)};
+}
+
+void add_files_under(const fs::path& folder, std::vector<Item>& items) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file(ec) && ascii_lower(it->path().extension().string()) == ".json") files.push_back(it->path());
+    if (it->is_regular_file(ec) && is_result_name(it->path())) files.push_back(it->path());
   }
-  if (ec) out.skipped.push_back(printable_text(folder.string()) + ": cannot read the folder: " + ec.message());
   std::sort(files.begin(), files.end());
-  return files;
+  items.reserve(items.size() + files.size());
+  for (auto& file : files) items.push_back({std::move(file), {}, {}});
+  if (ec) items.push_back({{}, printable_text(folder.string()) + ": cannot read the folder: " + ec.message(), {}});
 }
 
 }  // namespace
 
 Collected collect_results(const std::vector<fs::path>& inputs) {
-  Collected out;
+  std::vector<Item> items;
   for (const fs::path& input : inputs) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
-      for (const fs::path& file : json_files_under(input, out)) read_one(file, out);
+      add_files_under(input, items);
     } else if (fs::exists(input, ec)) {
-      read_one(input, out);
+      items.push_back({input, {}, {}});
     } else {
-      out.skipped.push_back(printable_text(input.string()) + ": no such file or folder");
+      items.push_back({{}, printable_text(input.string()) + ": no such file or folder", {}});
     }
+  }
+  // Files are read and parsed on every core (HR's folder may hold thousands); the order
+  // of what is reported does not depend on the threads.
+  parallel_for(items.size(), default_jobs(), [&](size_t i, int) {
+    if (!items[i].file.empty()) read_one(items[i]);
+  });
+  Collected out;
+  out.results.reserve(items.size());
+  for (Item& item : items) {
+    if (item.read) out.results.push_back(std::move(*item.read));
+    if (!item.skipped.empty()) out.skipped.push_back(std::move(item.skipped));
   }
   return out;
 }

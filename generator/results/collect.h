@@ -16,8 +16,9 @@ struct Collected {
   std::vector<std::string> skipped;  // "FILE: why", printable
 };
 
-// Reads every *.json under the given files and folders. A file named on the command line is
-// read whatever its name. Folders are searched without following symlinks to folders (no
+// Reads every *.json and *.csv under the given files and folders, each with the parser of its
+// extension (record.h, record_csv.h). A file named on the command line is read whatever its
+// name: as CSV when it ends in .csv, else as JSON. Folders are searched without following symlinks to folders (no
 // loops); files that are not a result (another format, unreadable, too large, invalid) are
 // skipped with the reason.
 Collected collect_results(const std::vector<std::filesystem::path>& inputs);

@@ -96,28 +96,37 @@ ResultsRun run_results(const ResultsOptions& options) {
   return run;
 }
 
+namespace {
+
+std::vector<std::string> csv_row(const Completion& c, const PersonStanding& p, const std::string& id,
+                                 const std::string& title) {
+  const auto it = p.quizzes.find(id);
+  const QuizStanding* s = it == p.quizzes.end() ? nullptr : &it->second;
+  const Standing standing = standing_of(c, id, s);
+  const bool quiz = standing != Standing::taken && standing != Standing::not_taken;  // taken: a score, maybe a pass
+  std::vector<std::string> row = {p.department,
+                                  p.employee_id,
+                                  p.name,
+                                  p.on_roster ? "あり" : "なし",
+                                  title,
+                                  standing_word(standing),
+                                  quiz && s->best_percent >= 0 ? std::to_string(s->best_percent) : "",
+                                  quiz ? s->first_pass : "",
+                                  quiz ? s->certificate : "",
+                                  s != nullptr ? std::to_string(s->attempts) : "0",
+                                  s != nullptr && s->older_version ? "あり" : ""};
+  for (auto& cell : row) cell = neutralize_cell(printable_text(cell));
+  return row;
+}
+
+}  // namespace
+
 std::string completion_csv(const Completion& c, bool have_roster) {
   std::string out = "\xEF\xBB\xBF" + csv_record({"所属", "社員番号", "氏名", "名簿", "小テスト", "状況", "最高点(%)",
-                                                 "初回合格日", "受験回数", "旧版の回答"});
+                                                 "初回合格日", "修了証番号", "受験回数", "旧版の回答"});
   for (const auto& p : c.people) {
     if (have_roster && !p.on_roster && p.quizzes.empty()) continue;
-    for (const auto& [id, title] : c.quiz_titles) {
-      const auto it = p.quizzes.find(id);
-      const QuizStanding* s = it == p.quizzes.end() ? nullptr : &it->second;
-      const std::string state = s == nullptr ? "未受講" : (s->passed ? "合格" : "未合格");
-      std::vector<std::string> row = {p.department,
-                                      p.employee_id,
-                                      p.name,
-                                      p.on_roster ? "あり" : "なし",
-                                      title,
-                                      state,
-                                      s != nullptr && s->best_percent >= 0 ? std::to_string(s->best_percent) : "",
-                                      s != nullptr ? s->first_pass : "",
-                                      s != nullptr ? std::to_string(s->attempts) : "0",
-                                      s != nullptr && s->older_version ? "あり" : ""};
-      for (auto& cell : row) cell = neutralize_cell(printable_text(cell));
-      out += csv_record(row);
-    }
+    for (const auto& [id, title] : c.quiz_titles) out += csv_record(csv_row(c, p, id, title));
   }
   return out;
 }

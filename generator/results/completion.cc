@@ -78,10 +78,10 @@ size_t match(People& people, const HandedIn& h, bool have_roster, std::vector<st
 void record_attempt(QuizStanding& s, const ResultRecord& r, const std::map<std::string, CurrentQuiz>& current) {
   ++s.attempts;
   if (r.kind == QuizKind::quiz) s.best_percent = std::max(s.best_percent, r.percent);
-  const bool passed = r.kind == QuizKind::self_check || r.passed;
-  if (passed) {
-    const std::string day = local_day(r);
-    if (!s.passed || day < s.first_pass) s.first_pass = day;
+  if (r.kind == QuizKind::quiz && r.passed && (!s.passed || r.date_utc < s.first_pass_utc)) {
+    s.first_pass = local_day(r);
+    s.first_pass_utc = r.date_utc;
+    s.certificate = r.number;
     s.passed = true;
   }
   if (!r.quiz_version.empty()) s.versions.insert(r.quiz_version);
@@ -117,23 +117,57 @@ std::vector<ItemStats> item_analysis(const std::vector<const HandedIn*>& counted
   return out;
 }
 
-// Drops a second copy of one attempt (the same file handed in twice, or saved twice).
-std::vector<const HandedIn*> distinct_attempts(const std::vector<HandedIn>& results, std::vector<std::string>& notes) {
-  std::map<std::tuple<std::string, std::string, std::string, std::string>, const HandedIn*> seen;
-  std::vector<const HandedIn*> out;
-  for (const HandedIn& h : results) {
+// One attempt handed in more than once (the same file twice, saved twice, or as both the
+// JSON and the CSV download): the same quiz and attempt number; or, when either has no
+// number, the same quiz, person and local time (to the second).
+class Attempts {
+ public:
+  // The copy already seen of this attempt, or null (and it is remembered).
+  const HandedIn* seen(const HandedIn& h) {
     const ResultRecord& r = h.record;
-    const auto key = std::make_tuple(r.quiz_id, nfkc_casefold(r.employee_id), name_key(r.name), r.date_utc);
-    if (auto [it, fresh] = seen.emplace(key, &h); !fresh) {
-      notes.push_back(h.file + ": the same attempt as " + it->second->file + "; counted once");
-      continue;
+    const auto number = std::make_pair(r.quiz_id, r.number);
+    if (const auto it = by_number_.find(number); !r.number.empty() && it != by_number_.end()) return it->second;
+    const std::string who = r.name.empty() ? "#" + nfkc_casefold(r.employee_id) : name_key(r.name);
+    const auto time = std::make_tuple(r.quiz_id, who, r.date_local.empty() ? r.date_utc : r.date_local);
+    if (const auto it = by_time_.find(time); it != by_time_.end()) {
+      const std::string& other = it->second->record.number;
+      if (r.number.empty() || other.empty() || other == r.number) return it->second;
+    } else {
+      by_time_.emplace(time, &h);
     }
-    out.push_back(&h);
+    if (!r.number.empty()) by_number_.emplace(number, &h);
+    return nullptr;
+  }
+
+ private:
+  std::map<std::pair<std::string, std::string>, const HandedIn*> by_number_;
+  std::map<std::tuple<std::string, std::string, std::string>, const HandedIn*> by_time_;
+};
+
+// Every attempt once: JSON downloads first (they hold more: choice ids, milliseconds), then
+// CSV downloads, each in path order.
+std::vector<const HandedIn*> distinct_attempts(const std::vector<HandedIn>& results, std::vector<std::string>& notes) {
+  Attempts attempts;
+  std::vector<const HandedIn*> out;
+  for (const RecordSource source : {RecordSource::json, RecordSource::csv}) {
+    for (const HandedIn& h : results) {
+      if (h.record.source != source) continue;
+      if (const HandedIn* first = attempts.seen(h)) {
+        notes.push_back(h.file + ": the same attempt as " + first->file + "; counted once");
+        continue;
+      }
+      out.push_back(&h);
+    }
   }
   return out;
 }
 
 }  // namespace
+
+bool is_self_check(const Completion& c, const std::string& id) {
+  const auto it = c.quiz_kinds.find(id);
+  return it != c.quiz_kinds.end() && it->second == QuizKind::self_check;
+}
 
 std::string local_day(const ResultRecord& record) {
   const std::string& when = record.date_local.size() >= 10 ? record.date_local : record.date_utc;
@@ -143,12 +177,16 @@ std::string local_day(const ResultRecord& record) {
 Completion summarize(const std::vector<HandedIn>& results, const std::vector<RosterEntry>& roster,
                      const std::map<std::string, CurrentQuiz>& current) {
   Completion c;
-  for (const auto& [id, quiz] : current) c.quiz_titles[id] = quiz.title;
+  for (const auto& [id, quiz] : current) {
+    c.quiz_titles[id] = quiz.title;
+    c.quiz_kinds[id] = quiz.kind;
+  }
   People people(c.people);
   for (const RosterEntry& e : roster) people.add(PersonStanding{e.employee_id, e.name, e.department, true, {}});
   const auto counted = distinct_attempts(results, c.notes);
   for (const HandedIn* h : counted) {
     c.quiz_titles.emplace(h->record.quiz_id, h->record.quiz_title);
+    c.quiz_kinds.emplace(h->record.quiz_id, h->record.kind);
     PersonStanding& p = people[match(people, *h, !roster.empty(), c.notes)];
     if (p.department.empty()) p.department = h->record.department;
     record_attempt(p.quizzes[h->record.quiz_id], h->record, current);

@@ -26,11 +26,15 @@ struct CurrentQuiz {
   QuizKind kind = QuizKind::quiz;
 };
 
+// A person's attempts at one quiz. A self-check is taken, never passed: its standing has no
+// score, pass or certificate.
 struct QuizStanding {
   int attempts = 0;
   int best_percent = -1;           // quizzes; -1 for a self-check
-  bool passed = false;             // a quiz passed; a self-check taken
+  bool passed = false;             // a quiz passed (never for a self-check)
   std::string first_pass;          // local date (YYYY-MM-DD) of the first pass
+  std::string first_pass_utc;      // its UTC time, to find the first pass among attempts in any order
+  std::string certificate;         // attempt number of the first pass (its 修了証番号); empty when none
   std::set<std::string> versions;  // quiz versions answered
   bool older_version = false;      // some attempt answered a bank that is not today's
 };
@@ -53,17 +57,22 @@ struct ItemStats {
 
 struct Completion {
   std::map<std::string, std::string> quiz_titles;  // every quiz id seen or current → title
+  std::map<std::string, QuizKind> quiz_kinds;      // the same ids → quiz or self-check (today's, else the file's)
   std::vector<PersonStanding> people;              // roster order first, then people found only in files
   std::vector<ItemStats> items;                    // worst first: share wrong, then most answered
   std::vector<std::string> notes;                  // duplicates and conflicts, for HR to look at
 };
 
-// Matches results to people by employee id, else by name_key; with a roster, a result whose
+// Matches results to people by employee id, else by name_key; counts an attempt handed in
+// twice (also once as JSON and once as CSV) once, with a note; with a roster, a result whose
 // person is not on it is kept (as not on the roster) and noted. `current` (may be empty)
 // adds today's quizzes, so a quiz no one took still has a column, and flags results from
 // an older question bank.
 Completion summarize(const std::vector<HandedIn>& results, const std::vector<RosterEntry>& roster,
                      const std::map<std::string, CurrentQuiz>& current);
+
+// Whether quiz `id` of `c` is a self-check (taken or not taken, never passed).
+bool is_self_check(const Completion& c, const std::string& id);
 
 // "YYYY-MM-DD" of a record's local time (the employee's calendar day), else of its UTC time.
 std::string local_day(const ResultRecord& record);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/date.h"
@@ -88,6 +89,7 @@ void read_answers(ResultRecord& r, Fields& top) {
   if (answers == nullptr) return;
   if (!answers->is_array()) return top.fail("answers must be a list");
   if (answers->size() > static_cast<size_t>(kMaxQuestions)) return top.fail("answers has too many entries");
+  r.answers.reserve(answers->size());
   for (size_t i = 0; i < answers->size() && top.error().empty(); ++i) {
     read_answer((*answers)[i], i, r.kind, top, r.answers.emplace_back());
   }
@@ -134,6 +136,10 @@ void read_attempt(const Json& attempt, ResultRecord& r, Fields& top) {
   Fields f(attempt, "attempt.");
   r.date_utc = f.text("date");
   r.date_local = f.text("local_date", false);
+  r.number = f.text("number", false);
+  if (f.error().empty() && !r.number.empty() && !is_attempt_number(r.number)) {
+    f.fail("number must be up to 40 characters of 0-9, A-Z and -");
+  }
   if (f.error().empty() && (r.date_utc.size() < 10 || !parse_iso_date(r.date_utc.substr(0, 10)))) {
     f.fail("date is not an ISO 8601 date");
   }
@@ -150,6 +156,12 @@ Result<Json> parse_json_text(std::string_view text) {
 }
 
 }  // namespace
+
+bool is_attempt_number(std::string_view text) {
+  if (text.empty() || text.size() > kMaxAttemptNumber) return false;
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '-'; });
+}
 
 Result<ResultRecord> parse_result_json(std::string_view text) {
   auto parsed = parse_json_text(strip_bom(text));

@@ -23,15 +23,6 @@ std::string department_of(const PersonStanding& p) {
   return p.department.empty() ? "(所属なし)" : p.department;
 }
 
-int passed_count(const Completion& c, const std::string& quiz, bool roster_only) {
-  int n = 0;
-  for (const auto& p : c.people) {
-    const auto it = p.quizzes.find(quiz);
-    if ((!roster_only || p.on_roster) && it != p.quizzes.end() && it->second.passed) ++n;
-  }
-  return n;
-}
-
 int people_counted(const Completion& c, bool roster_only) {
   return static_cast<int>(std::count_if(c.people.begin(), c.people.end(),
                                         [&](const PersonStanding& p) { return !roster_only || p.on_roster; }));
@@ -49,15 +40,49 @@ std::string joined_titles(const Completion& c, const std::vector<std::string>& i
 
 }  // namespace
 
+Standing standing_of(const Completion& c, const std::string& quiz, const QuizStanding* s) {
+  if (s == nullptr || s->attempts == 0) return Standing::not_taken;
+  if (is_self_check(c, quiz)) return Standing::taken;
+  return s->passed ? Standing::passed : Standing::not_passed;
+}
+
+Standing standing_of(const Completion& c, const PersonStanding& p, const std::string& quiz) {
+  const auto it = p.quizzes.find(quiz);
+  return standing_of(c, quiz, it == p.quizzes.end() ? nullptr : &it->second);
+}
+
+std::string standing_word(Standing standing) {
+  switch (standing) {
+    case Standing::passed:
+      return "合格";
+    case Standing::not_passed:
+      return "未合格";
+    case Standing::taken:
+      return "受講";
+    case Standing::not_taken:
+      return "未受講";
+  }
+  return "";
+}
+
+int done_count(const Completion& c, const std::string& quiz, bool roster_only) {
+  int n = 0;
+  for (const auto& p : c.people) {
+    const Standing s = standing_of(c, p, quiz);
+    if ((!roster_only || p.on_roster) && (s == Standing::passed || s == Standing::taken)) ++n;
+  }
+  return n;
+}
+
 std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
   std::vector<Outstanding> out;
   for (const auto& p : c.people) {
     if (roster_only && !p.on_roster) continue;
     Outstanding o{&p, {}, {}};
     for (const auto& [id, title] : c.quiz_titles) {
-      const auto it = p.quizzes.find(id);
-      if (it == p.quizzes.end()) o.not_taken.push_back(id);
-      if (it != p.quizzes.end() && !it->second.passed) o.not_passed.push_back(id);
+      const Standing s = standing_of(c, p, id);
+      if (s == Standing::not_taken) o.not_taken.push_back(id);
+      if (s == Standing::not_passed) o.not_passed.push_back(id);
     }
     if (!o.not_taken.empty() || !o.not_passed.empty()) out.push_back(std::move(o));
   }
@@ -72,9 +97,9 @@ std::string completion_text(const Completion& c, bool have_roster) {
   std::string out = "受講状況: " + std::to_string(people) + "人" + (have_roster ? "（名簿）" : "") + "、小テスト " +
                     std::to_string(c.quiz_titles.size()) + "つ\n";
   for (const auto& [id, title] : c.quiz_titles) {
-    const int passed = passed_count(c, id, have_roster);
-    out += "  " + shown(title) + " (" + shown(id) + "): 合格 " + std::to_string(passed) + " / " +
-           std::to_string(people) + "人 (" + percent(passed, people) + ")\n";
+    const int done = done_count(c, id, have_roster);
+    out += "  " + shown(title) + " (" + shown(id) + "): " + (is_self_check(c, id) ? "受講 " : "合格 ") +
+           std::to_string(done) + " / " + std::to_string(people) + "人 (" + percent(done, people) + ")\n";
   }
   const auto missing = outstanding(c, have_roster);
   out += "\n未受講・未合格: " + std::to_string(missing.size()) + "人\n";
@@ -101,21 +126,35 @@ std::string completion_text(const Completion& c, bool have_roster) {
   return out;
 }
 
+namespace {
+
+nlohmann::json standing_json(const Completion& c, const std::string& id, const QuizStanding& s) {
+  using Json = nlohmann::json;
+  const Standing standing = standing_of(c, id, &s);
+  const bool quiz = standing != Standing::taken;
+  const char* status = standing == Standing::passed ? "passed" : quiz ? "not_passed" : "taken";
+  return {{"attempts", s.attempts},
+          {"status", status},
+          {"best_percent", !quiz || s.best_percent < 0 ? Json() : Json(s.best_percent)},
+          {"passed", quiz ? Json(s.passed) : Json()},
+          {"first_pass", !quiz || s.first_pass.empty() ? Json() : Json(s.first_pass)},
+          {"certificate", !quiz || s.certificate.empty() ? Json() : Json(s.certificate)},
+          {"versions", s.versions},
+          {"older_version", s.older_version}};
+}
+
+}  // namespace
+
 std::string completion_json(const Completion& c, bool have_roster) {
   using Json = nlohmann::json;
   Json people = Json::array();
   for (const auto& p : c.people) {
     Json quizzes = Json::object();
-    for (const auto& [id, s] : p.quizzes) {
-      quizzes[id] = {{"attempts", s.attempts}, {"best_percent", s.best_percent < 0 ? Json() : Json(s.best_percent)},
-                     {"passed", s.passed},     {"first_pass", s.first_pass.empty() ? Json() : Json(s.first_pass)},
-                     {"versions", s.versions}, {"older_version", s.older_version}};
-    }
-    people.push_back({{"employee_id", p.employee_id},
-                      {"name", p.name},
-                      {"department", p.department},
-                      {"on_roster", p.on_roster},
-                      {"quizzes", quizzes}});
+    for (const auto& [id, s] : p.quizzes) quizzes[id] = standing_json(c, id, s);
+    Json person = {
+        {"employee_id", p.employee_id}, {"name", p.name}, {"department", p.department}, {"on_roster", p.on_roster}};
+    person["quizzes"] = std::move(quizzes);  // moved: an initializer list would copy it
+    people.push_back(std::move(person));
   }
   Json items = Json::array();
   for (const auto& i : c.items) {
@@ -125,13 +164,16 @@ std::string completion_json(const Completion& c, bool have_roster) {
                      {"answered", i.answered},
                      {"wrong", i.wrong}});
   }
-  const Json report = {{"format", "mamori-completion"},
-                       {"version", 1},
-                       {"roster", have_roster},
-                       {"quizzes", c.quiz_titles},
-                       {"people", people},
-                       {"items", items},
-                       {"notes", c.notes}};
+  Json types = Json::object();
+  for (const auto& [id, title] : c.quiz_titles) types[id] = is_self_check(c, id) ? "self_check" : "quiz";
+  Json report = {{"format", "mamori-completion"},
+                 {"version", 1},
+                 {"roster", have_roster},
+                 {"quizzes", c.quiz_titles},
+                 {"types", std::move(types)}};
+  report["people"] = std::move(people);
+  report["items"] = std::move(items);
+  report["notes"] = c.notes;
   return report.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

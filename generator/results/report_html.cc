@@ -51,17 +51,15 @@ std::string quiz_section(const Completion& c, bool have_roster) {
   int people = 0;
   for (const auto& p : c.people) people += (!have_roster || p.on_roster) ? 1 : 0;
   std::string out =
-      "<h2>小テストごとの合格者</h2>\n<table>\n<tr><th scope=\"col\">小テスト</th><th scope=\"col\">合格</th>"
+      "<h2>小テストごとの合格者</h2>\n<p>自己診断は、受けた人を数えています。</p>\n<table>\n"
+      "<tr><th scope=\"col\">小テスト</th><th scope=\"col\">合格・受講</th>"
       "<th scope=\"col\">割合</th><th scope=\"col\">グラフ</th></tr>\n";
   for (const auto& [id, title] : c.quiz_titles) {
-    int passed = 0;
-    for (const auto& p : c.people) {
-      const auto it = p.quizzes.find(id);
-      if ((!have_roster || p.on_roster) && it != p.quizzes.end() && it->second.passed) ++passed;
-    }
-    out += "<tr><td>" + esc(title) + "</td><td class=\"num\">" + std::to_string(passed) + " / " +
-           std::to_string(people) + "人</td><td class=\"num\">" + pct(passed, people) + "%</td><td>" +
-           bar(passed, people, title + " 合格 " + pct(passed, people) + "%") + "</td></tr>\n";
+    const int done = done_count(c, id, have_roster);
+    const std::string word = is_self_check(c, id) ? "受講" : "合格";
+    out += "<tr><td>" + esc(title) + "</td><td class=\"num\">" + word + " " + std::to_string(done) + " / " +
+           std::to_string(people) + "人</td><td class=\"num\">" + pct(done, people) + "%</td><td>" +
+           bar(done, people, title + " " + word + " " + pct(done, people) + "%") + "</td></tr>\n";
   }
   return out + "</table>\n";
 }
@@ -76,7 +74,7 @@ std::string department_section(const Completion& c, bool have_roster) {
     done += std::none_of(missing.begin(), missing.end(), [&](const Outstanding& o) { return o.person == &p; }) ? 1 : 0;
   }
   std::string out =
-      "<h2>所属ごとの修了</h2>\n<p>すべての小テストに合格した人の割合です。</p>\n<table>\n"
+      "<h2>所属ごとの修了</h2>\n<p>すべての小テストに合格し、自己診断を受けた人の割合です。</p>\n<table>\n"
       "<tr><th scope=\"col\">所属</th><th scope=\"col\">修了</th><th scope=\"col\">割合</th>"
       "<th scope=\"col\">グラフ</th></tr>\n";
   for (const auto& [department, counts] : by_department) {
@@ -97,7 +95,7 @@ std::string titles(const Completion& c, const std::vector<std::string>& ids) {
 std::string outstanding_section(const Completion& c, bool have_roster) {
   const auto missing = outstanding(c, have_roster);
   std::string out = "<h2>未受講・未合格（" + std::to_string(missing.size()) + "人）</h2>\n";
-  if (missing.empty()) return out + "<p>全員がすべての小テストに合格しています。</p>\n";
+  if (missing.empty()) return out + "<p>全員がすべての小テストに合格し、自己診断を受けています。</p>\n";
   out +=
       "<table>\n<tr><th scope=\"col\">所属</th><th scope=\"col\">社員番号</th><th scope=\"col\">氏名</th>"
       "<th scope=\"col\">未受講</th><th scope=\"col\">未合格</th></tr>\n";

@@ -14,6 +14,11 @@ const char* const kResult = R"({"format": "mamori-quiz-result", "version": 1,
  "score": {"correct": 1, "total": 1, "percent": 100, "pass_mark": 80, "passed": true},
  "answers": [{"question": "q", "chosen": ["a"], "correct": true}]})";
 
+const char* const kCsv =
+    "\xEF\xBB\xBF小テストID,小テスト,問題の版,受験日時,氏名,社員番号,所属,記録番号,正解数,出題数,正答率(%),"
+    "合格ライン(%),判定,問題ID,問題,回答,正誤\r\n"
+    "cyber,T,,2026-12-01 08:30:00 +09:00,B,,,,1,1,100,80,合格,q,問,a,正解\r\n";
+
 }  // namespace
 
 TEST_SUITE("results: collect") {
@@ -41,5 +46,23 @@ TEST_SUITE("results: collect") {
     std::filesystem::create_directory_symlink(dir.path() / "in", dir.path() / "in/loop");
     const auto collected = collect_results({dir.path() / "in"});
     CHECK(collected.results.size() == 1);
+  }
+
+  TEST_CASE("CSV downloads are read as CSV, by their extension") {
+    TempDir dir;
+    dir.write("in/a.json", kResult);
+    dir.write("in/b.CSV", kCsv);
+    dir.write("in/受講状況.csv", "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況\r\n");
+    dir.write("in/c.tsv", kCsv);
+    dir.write("named.txt", kCsv);
+    const auto collected = collect_results({dir.path() / "in", dir.path() / "named.txt"});
+    REQUIRE(collected.results.size() == 2);
+    CHECK(collected.results[1].record.source == RecordSource::csv);
+    CHECK(collected.results[1].record.name == "B");
+    REQUIRE(collected.skipped.size() == 2);
+    CHECK(collected.skipped[0] == (dir.path() / "in/受講状況.csv").string() +
+                                      ": not a quiz result CSV: this is a completion report (受講状況.csv, written by "
+                                      "mamori results)");
+    CHECK(collected.skipped[1] == (dir.path() / "named.txt").string() + ": not a result file: not JSON");
   }
 }

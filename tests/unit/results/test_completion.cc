@@ -122,4 +122,39 @@ TEST_SUITE("results: completion") {
     CHECK(c.items[1].question == "q1");
     CHECK(c.items[1].wrong == 1);
   }
+
+  TEST_CASE("one attempt handed in as JSON and as CSV is counted once: by its number, else by time and name") {
+    HandedIn json = result("a.json", "cyber", "E1", "山田 太郎", 2, 2, "2026-11-30T23:30:00.123Z");
+    json.record.date_local = "2026-12-01T08:30:00+09:00";
+    json.record.number = "20261201-3F2A9C01";
+    HandedIn csv = json;
+    csv.file = "a.csv";
+    csv.record.source = RecordSource::csv;
+    csv.record.date_utc = "2026-11-30T23:30:00.000Z";  // the CSV has no milliseconds
+    csv.record.employee_id = "42";                     // Excel dropped the zeros of 0042
+    // The CSV comes first in path order; the JSON is counted (it holds more).
+    Completion c = summarize({csv, json}, {}, {});
+    CHECK(c.notes == std::vector<std::string>{"a.csv: the same attempt as a.json; counted once"});
+    CHECK(c.people.at(0).quizzes.at("cyber").attempts == 1);
+    CHECK(c.people.at(0).employee_id == "E1");
+
+    HandedIn unnumbered = csv;  // a CSV without 記録番号: the same quiz, local time and name
+    unnumbered.record.number.clear();
+    unnumbered.record.name = "山田太郎";
+    c = summarize({json, unnumbered}, {}, {});
+    CHECK(c.notes == std::vector<std::string>{"a.csv: the same attempt as a.json; counted once"});
+
+    HandedIn other = csv;  // two numbers: two attempts, even in the same second
+    other.record.number = "20261201-00000001";
+    other.record.employee_id = "E1";
+    c = summarize({json, other}, {}, {});
+    CHECK(c.notes.empty());
+    CHECK(c.people.at(0).quizzes.at("cyber").attempts == 2);
+
+    HandedIn renumbered = json;  // the same number on another copy: one attempt whatever the time says
+    renumbered.file = "b.json";
+    renumbered.record.date_local = "2026-12-02T08:30:00+09:00";
+    c = summarize({json, renumbered}, {}, {});
+    CHECK(c.notes == std::vector<std::string>{"b.json: the same attempt as a.json; counted once"});
+  }
 }

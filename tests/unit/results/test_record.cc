@@ -114,4 +114,19 @@ TEST_SUITE("results: record") {
           "attempt.date is not an ISO 8601 date");
     CHECK(error_of(replaced(kVersion2, "\"person\": {", "\"person\": 5, \"x\": {")) == "person must be an object");
   }
+
+  TEST_CASE("attempt.number: read when present, refused when it is not 0-9, A-Z and - (at most 40)") {
+    const std::string numbered = replaced(kVersion2, "\"seed\": 7", "\"seed\": 7, \"number\": \"20261201-3F2A9C01\"");
+    auto r = parse_result_json(numbered);
+    REQUIRE(r.has_value());
+    CHECK(r->number == "20261201-3F2A9C01");
+    CHECK(parse_result_json(kVersion2)->number.empty());
+    CHECK(parse_result_json(replaced(numbered, "20261201-3F2A9C01", std::string(40, '9')))->number.size() == 40);
+    const std::string reason = "attempt.number must be up to 40 characters of 0-9, A-Z and -";
+    CHECK(error_of(replaced(numbered, "20261201-3F2A9C01", "20261201-3f2a9c01")) == reason);
+    CHECK(error_of(replaced(numbered, "20261201-3F2A9C01", "=1+1")) == reason);
+    CHECK(error_of(replaced(numbered, "20261201-3F2A9C01", "20261201 3F2A9C01")) == reason);
+    CHECK(error_of(replaced(numbered, "20261201-3F2A9C01", std::string(41, '9'))) == reason);
+    CHECK(error_of(replaced(numbered, "\"20261201-3F2A9C01\"", "20261201")) == "attempt.number must be a string");
+  }
 }

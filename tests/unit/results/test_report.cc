@@ -26,6 +26,31 @@ HandedIn passed(std::string id, std::string name, std::string quiz, bool pass) {
   return {r.employee_id + ".json", std::move(r)};
 }
 
+HandedIn self_check(std::string id, std::string name, std::string quiz) {
+  ResultRecord r;
+  r.version = 2;
+  r.kind = QuizKind::self_check;
+  r.quiz_id = std::move(quiz);
+  r.quiz_title = "自己診断";
+  r.employee_id = std::move(id);
+  r.name = std::move(name);
+  r.band = "良好";
+  r.date_utc = "2026-12-01T00:00:00Z";
+  r.number = "20261201-0000000A";
+  r.answers.push_back({"s1", "項目1", {}, std::nullopt});
+  return {r.employee_id + "-self.json", std::move(r)};
+}
+
+// `sample()` with a self-check that E1 took and nobody else did.
+Completion with_self_check() {
+  const std::vector<RosterEntry> roster = {{"E1", "山田 太郎", "総務部", 2}, {"E2", "佐藤 花子", "製造部", 3}};
+  const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
+                                                      {"s", {"自己診断", "", QuizKind::self_check}}};
+  return summarize(
+      {passed("E1", "山田 太郎", "a", true), self_check("E1", "山田 太郎", "s"), passed("E2", "佐藤 花子", "a", false)},
+      roster, current);
+}
+
 Completion sample() {
   const std::vector<RosterEntry> roster = {
       {"E1", "山田 太郎", "総務部", 2}, {"E2", "佐藤 花子", "製造部", 3}, {"E3", "鈴木 一郎", "製造部", 4}};
@@ -100,7 +125,82 @@ TEST_SUITE("results: spreadsheet") {
     const std::vector<RosterEntry> roster = {{"E1", "=HYPERLINK(\"http://x/\")", "総務部", 2}};
     const Completion c = summarize({passed("E1", "", "a", true)}, roster, {{"a", {"基礎", "", QuizKind::quiz}}});
     CHECK(completion_csv(c, true) ==
-          "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,受験回数,旧版の回答\r\n"
-          "総務部,E1,\"'=HYPERLINK(\"\"http://x/\"\")\",あり,基礎,合格,100,2026-12-01,1,\r\n");
+          "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,修了証番号,受験回数,旧版の回答\r\n"
+          "総務部,E1,\"'=HYPERLINK(\"\"http://x/\"\")\",あり,基礎,合格,100,2026-12-01,,1,\r\n");
+  }
+
+  TEST_CASE("修了証番号: the number of the first passing attempt") {
+    HandedIn later = passed("E1", "山田", "a", true);
+    later.record.date_utc = "2026-12-03T00:00:00.000Z";
+    later.record.number = "20261203-BBBBBBBB";
+    HandedIn first = passed("E1", "山田", "a", true);
+    first.record.date_utc = "2026-12-02T00:00:00.000Z";
+    first.record.number = "20261202-AAAAAAAA";
+    HandedIn failed = passed("E1", "山田", "a", false);
+    failed.record.date_utc = "2026-12-01T00:00:00.000Z";
+    failed.record.number = "20261201-FFFFFFFF";
+    const Completion c = summarize({later, first, failed}, {}, {{"a", {"基礎", "", QuizKind::quiz}}});
+    CHECK(completion_csv(c, false) ==
+          "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,修了証番号,受験回数,旧版の回答\r\n"
+          ",E1,山田,なし,基礎,合格,100,2026-12-02,20261202-AAAAAAAA,3,\r\n");
+    const auto json = nlohmann::json::parse(completion_json(c, false));
+    CHECK(json["people"][0]["quizzes"]["a"]["certificate"] == "20261202-AAAAAAAA");
+    const Completion none = summarize({failed}, {}, {});
+    CHECK(nlohmann::json::parse(completion_json(none, false))["people"][0]["quizzes"]["a"]["certificate"].is_null());
+  }
+
+  TEST_CASE("a self-check taken is 受講, never 合格 or 未合格; not taken is 未受講") {
+    const Completion c = with_self_check();
+    CHECK(completion_csv(c, true) ==
+          "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,修了証番号,受験回数,旧版の回答\r\n"
+          "総務部,E1,山田 太郎,あり,基礎,合格,100,2026-12-01,,1,\r\n"
+          "総務部,E1,山田 太郎,あり,自己診断,受講,,,,1,\r\n"
+          "製造部,E2,佐藤 花子,あり,基礎,未合格,50,,,1,\r\n"
+          "製造部,E2,佐藤 花子,あり,自己診断,未受講,,,,0,\r\n");
+  }
+}
+
+TEST_SUITE("results: self-checks in the reports") {
+  TEST_CASE("outstanding: a self-check not taken is 未受講, a self-check taken is done") {
+    const auto missing = outstanding(with_self_check(), true);
+    REQUIRE(missing.size() == 1);
+    CHECK(missing[0].person->name == "佐藤 花子");
+    CHECK(missing[0].not_passed == std::vector<std::string>{"a"});
+    CHECK(missing[0].not_taken == std::vector<std::string>{"s"});
+  }
+
+  TEST_CASE("the text summary counts a self-check as 受講") {
+    CHECK(completion_text(with_self_check(), true) ==
+          "受講状況: 2人（名簿）、小テスト 2つ\n"
+          "  基礎 (a): 合格 1 / 2人 (50%)\n"
+          "  自己診断 (s): 受講 1 / 2人 (50%)\n"
+          "\n未受講・未合格: 1人\n"
+          "  製造部\n"
+          "    E2 佐藤 花子: 未受講 自己診断 未合格 基礎\n"
+          "\n誤答の多い設問:\n"
+          "  50% (1/2) a/q1 問1\n");
+  }
+
+  TEST_CASE("the JSON: status taken, no pass, no score, no certificate") {
+    const auto json = nlohmann::json::parse(completion_json(with_self_check(), true));
+    CHECK(json["types"] == nlohmann::json{{"a", "quiz"}, {"s", "self_check"}});
+    const auto& s = json["people"][0]["quizzes"]["s"];
+    CHECK(s["status"] == "taken");
+    CHECK(s["passed"].is_null());
+    CHECK(s["best_percent"].is_null());
+    CHECK(s["first_pass"].is_null());
+    CHECK(s["certificate"].is_null());
+    CHECK(s["attempts"] == 1);
+    CHECK(json["people"][0]["quizzes"]["a"]["status"] == "passed");
+    CHECK(json["people"][1]["quizzes"]["a"]["status"] == "not_passed");
+  }
+
+  TEST_CASE("the HTML report: 受講 for the self-check, in the table and the bar's label") {
+    const std::string html = completion_html(with_self_check(), true, "2026年12月1日");
+    CHECK(html.find("<tr><td>自己診断</td><td class=\"num\">受講 1 / 2人</td>") != std::string::npos);
+    CHECK(html.find("aria-label=\"自己診断 受講 50%\"") != std::string::npos);
+    CHECK(html.find("<tr><td>基礎</td><td class=\"num\">合格 1 / 2人</td>") != std::string::npos);
+    CHECK(html.find("自己診断 合格") == std::string::npos);
+    CHECK(html.find("<td>製造部</td><td>E2</td><td>佐藤 花子</td><td>自己診断</td><td>基礎</td>") != std::string::npos);
   }
 }

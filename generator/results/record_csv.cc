@@ -1,0 +1,247 @@
+#include "results/record_csv.h"
+
+#include <algorithm>
+#include <charconv>
+#include <vector>
+
+#include "core/csv.h"
+#include "core/encoding.h"
+#include "core/text.h"
+#include "results/attempt_time.h"
+
+namespace mamori {
+namespace {
+
+constexpr const char* kNotOne = "not a quiz result CSV: ";
+constexpr int kMaxRows = 10000;  // as many answers as a JSON record may hold
+constexpr int kMaxPoints = 1000000;
+
+// The columns both layouts start with, in this order.
+enum Shared : size_t { kQuizId, kTitle, kBankVersion, kTime, kName, kEmployeeId, kDepartment, kNumber };
+
+struct Layout {
+  QuizKind kind = QuizKind::quiz;
+  std::vector<std::string> names;  // the header, column by column
+  size_t attempt_columns = 0;      // the first columns: the attempt, the same on every row
+};
+
+std::vector<std::string> split_header(std::string_view header) {
+  std::vector<std::string> names;
+  for (size_t start = 0;;) {
+    const size_t comma = header.find(',', start);
+    names.emplace_back(header.substr(start, comma - start));
+    if (comma == std::string_view::npos) return names;
+    start = comma + 1;
+  }
+}
+
+const Layout& quiz_layout() {
+  static const Layout kLayout{QuizKind::quiz, split_header(kQuizCsvHeader), 13};
+  return kLayout;
+}
+
+const Layout& self_check_layout() {
+  static const Layout kLayout{QuizKind::self_check, split_header(kSelfCheckCsvHeader), 12};
+  return kLayout;
+}
+
+bool has_all(const std::vector<std::string>& names, std::initializer_list<std::string_view> wanted) {
+  return std::all_of(wanted.begin(), wanted.end(),
+                     [&](std::string_view w) { return std::find(names.begin(), names.end(), w) != names.end(); });
+}
+
+// Why a header is not one of ours, naming what it looks like instead.
+Error not_ours(const std::vector<std::string>& names) {
+  if (has_all(names, {"所属", "氏名", "小テスト", "状況"})) {
+    return Error{std::string(kNotOne) + "this is a completion report (受講状況.csv, written by mamori results)"};
+  }
+  if (names.empty() || names[0] != "小テストID") {
+    if (has_all(names, {"氏名"}) || has_all(names, {"社員番号"})) {
+      return Error{std::string(kNotOne) + "this looks like a roster; give a roster with --roster"};
+    }
+    return Error{std::string(kNotOne) + "the first row is not the header of a quiz page's CSV (小テストID,小テスト,…)"};
+  }
+  const Layout& near = names.size() > 8 && names[8] == "合計点" ? self_check_layout() : quiz_layout();
+  for (size_t i = 0; i < std::min(names.size(), near.names.size()); ++i) {
+    if (names[i] != near.names[i]) {
+      return Error{std::string(kNotOne) + "column " + std::to_string(i + 1) + " of the header is '" +
+                   std::string(prefix_of_code_points(names[i], 40)) + "', not '" + near.names[i] + "'"};
+    }
+  }
+  return Error{std::string(kNotOne) + "the header has " + std::to_string(names.size()) + " columns, not " +
+               std::to_string(near.names.size())};
+}
+
+Result<const Layout*> layout_of(const CsvRecord& header) {
+  std::vector<std::string> names;
+  for (const auto& field : header.fields) names.emplace_back(trim(field));
+  for (const Layout* layout : {&quiz_layout(), &self_check_layout()}) {
+    if (names == layout->names) return layout;
+  }
+  return not_ours(names);
+}
+
+// Reads the cells of one row, remembering the first problem with its line.
+class Cells {
+ public:
+  Cells(const CsvRecord& row, const Layout& layout) : row_(row), layout_(layout) {}
+
+  std::string text(size_t column) {
+    auto value = unneutralize_cell(row_.fields[column]);
+    if (value) return std::move(*value);
+    return fail(layout_.names[column] + ": " + value.error().message), std::string();
+  }
+  int integer(size_t column, int low, int high) {
+    const std::string_view cell = trim(row_.fields[column]);
+    int value = 0;
+    const auto [end, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (cell.empty() || ec != std::errc() || end != cell.data() + cell.size() || value < low || value > high) {
+      fail(layout_.names[column] + " must be a whole number from " + std::to_string(low) + " to " +
+           std::to_string(high));
+      return 0;
+    }
+    return value;
+  }
+  bool empty(size_t column) const { return trim(row_.fields[column]).empty(); }
+  // One of two words (正解/不正解, 合格/不合格): true for the first.
+  bool either(size_t column, std::string_view yes, std::string_view no) {
+    const std::string_view cell = trim(row_.fields[column]);
+    if (cell != yes && cell != no) {
+      fail(layout_.names[column] + " must be " + std::string(yes) + " or " + std::string(no));
+    }
+    return cell == yes;
+  }
+  void fail(const std::string& what) {
+    if (error_.empty()) error_ = "line " + std::to_string(row_.line) + ": " + what;
+  }
+  const std::string& error() const { return error_; }
+
+ private:
+  const CsvRecord& row_;
+  const Layout& layout_;
+  std::string error_;
+};
+
+void read_quiz_score(Cells& cells, ResultRecord& r) {
+  r.correct = cells.integer(8, 0, kMaxRows);
+  r.total = cells.integer(9, 0, kMaxRows);
+  r.percent = cells.integer(10, 0, 100);
+  r.pass_mark = cells.integer(11, 0, 100);
+  r.passed = cells.either(12, "合格", "不合格");
+  if (!cells.error().empty()) return;
+  if (r.correct > r.total) return cells.fail("正解数 is more than 出題数");
+  const int expected = r.total == 0 ? 0 : (r.correct * 100 + r.total / 2) / r.total;
+  if (std::abs(expected - r.percent) > 1) cells.fail("正答率(%) does not match 正解数 / 出題数");
+}
+
+void read_self_check_score(Cells& cells, ResultRecord& r) {
+  const int points = cells.integer(8, -kMaxPoints, kMaxPoints);
+  const int low = cells.integer(9, -kMaxPoints, kMaxPoints);
+  const int high = cells.integer(10, -kMaxPoints, kMaxPoints);
+  r.band = cells.text(11);
+  if (cells.error().empty() && (points < low || points > high)) cells.fail("合計点 is not between 最低点 and 最高点");
+}
+
+// The attempt, from the columns every row repeats (the first row's).
+void read_attempt(Cells& cells, const Layout& layout, ResultRecord& r) {
+  r.kind = layout.kind;
+  r.quiz_id = cells.text(kQuizId);
+  r.quiz_title = cells.text(kTitle);
+  r.quiz_version = cells.text(kBankVersion);
+  r.name = cells.text(kName);
+  r.employee_id = cells.text(kEmployeeId);
+  r.department = cells.text(kDepartment);
+  r.number = cells.text(kNumber);
+  if (cells.error().empty() && r.quiz_id.empty()) cells.fail("小テストID is empty");
+  const std::string time = cells.text(kTime);
+  const auto when = parse_attempt_time(time);
+  if (cells.error().empty() && !when) cells.fail("受験日時 must be a time like 2026-12-01 08:30:00 +09:00");
+  if (when) r.date_local = when->local, r.date_utc = when->utc;
+  if (cells.error().empty() && !r.number.empty() && !is_attempt_number(r.number)) {
+    cells.fail("記録番号 must be up to 40 characters of 0-9, A-Z and -");
+  }
+  if (layout.kind == QuizKind::quiz) read_quiz_score(cells, r);
+  if (layout.kind == QuizKind::self_check) read_self_check_score(cells, r);
+}
+
+// One question's answer, from the columns after the attempt's.
+AnswerRecord read_answer(Cells& cells, const Layout& layout) {
+  const size_t at = layout.attempt_columns;
+  AnswerRecord answer;
+  answer.question = cells.text(at);
+  answer.text = cells.text(at + 1);
+  (void)cells.text(at + 2);  // the answer in words: checked, not counted
+  if (layout.kind == QuizKind::quiz) answer.correct = cells.either(at + 3, "正解", "不正解");
+  if (layout.kind == QuizKind::self_check && !cells.empty(at + 3)) (void)cells.integer(at + 3, -kMaxPoints, kMaxPoints);
+  return answer;
+}
+
+// A row of the expected width (Excel may add empty cells at the end), or the problem.
+std::string width_problem(const CsvRecord& row, const Layout& layout) {
+  const size_t width = layout.names.size();
+  const auto extra_filled = [&] {
+    return std::any_of(row.fields.begin() + static_cast<std::ptrdiff_t>(width), row.fields.end(),
+                       [](const std::string& f) { return !trim(f).empty(); });
+  };
+  if (row.fields.size() >= width && (row.fields.size() == width || !extra_filled())) return {};
+  return "line " + std::to_string(row.line) + ": " + std::to_string(row.fields.size()) + " cells, the header has " +
+         std::to_string(width);
+}
+
+// Where a row says something else about the attempt than the first row did.
+std::string disagreement(const CsvRecord& row, const CsvRecord& first, const Layout& layout) {
+  for (size_t i = 0; i < layout.attempt_columns; ++i) {
+    if (trim(row.fields[i]) != trim(first.fields[i])) {
+      return "line " + std::to_string(row.line) + ": " + layout.names[i] + " is not the same as on line " +
+             std::to_string(first.line) + " (one file holds one attempt)";
+    }
+  }
+  return {};
+}
+
+bool blank(const CsvRecord& row) {
+  return std::all_of(row.fields.begin(), row.fields.end(), [](const std::string& f) { return trim(f).empty(); });
+}
+
+Result<std::vector<CsvRecord>> csv_records(std::string_view bytes) {
+  const auto decoded = decode_utf8_or_cp932(bytes);
+  if (!decoded) return Error{std::string(kNotOne) + "neither UTF-8 nor CP932 (Shift_JIS) text"};
+  std::vector<Diagnostic> problems;
+  auto records = parse_csv(decoded->text, problems);
+  if (!problems.empty())
+    return Error{"line " + std::to_string(problems.front().line) + ": " + problems.front().message};
+  if (records.empty()) return Error{std::string(kNotOne) + "the file is empty"};
+  return records;
+}
+
+}  // namespace
+
+Result<ResultRecord> parse_result_csv(std::string_view bytes) {
+  if (bytes.size() > kMaxResultFileBytes) return Error{"too large for a result file"};
+  auto records = csv_records(bytes);
+  if (!records) return records.error();
+  auto layout = layout_of(records->front());
+  if (!layout) return layout.error();
+  ResultRecord r;
+  r.version = 2;
+  r.source = RecordSource::csv;
+  const CsvRecord* first = nullptr;
+  for (size_t i = 1; i < records->size(); ++i) {
+    const CsvRecord& row = (*records)[i];
+    if (blank(row)) continue;
+    if (auto problem = width_problem(row, **layout); !problem.empty()) return Error{problem};
+    if (first != nullptr) {
+      if (auto problem = disagreement(row, *first, **layout); !problem.empty()) return Error{problem};
+    }
+    if (r.answers.size() >= static_cast<size_t>(kMaxRows)) return Error{"the file has too many rows"};
+    Cells cells(row, **layout);
+    if (first == nullptr) read_attempt(cells, **layout, r);
+    first = first == nullptr ? &row : first;
+    r.answers.push_back(read_answer(cells, **layout));
+    if (!cells.error().empty()) return Error{cells.error()};
+  }
+  if (first == nullptr) return Error{"the file has the header but no answers"};
+  return r;
+}
+
+}  // namespace mamori
