@@ -242,10 +242,17 @@ describe('a quiz page', () => {
     assert.equal(report.people.length, 1);
     assert.equal(report.people[0].name, '山田 太郎');
     assert.deepEqual(report.people[0].quizzes.basic, { attempts: 1, best_percent: 100, passed: true,
-      first_pass: tokyo.slice(0, 10), versions: [record.quiz.version], older_version: false });
-    fs.rmSync(handedIn, { recursive: true });
+      first_pass: tokyo.slice(0, 10), versions: [record.quiz.version], older_version: false,
+      status: 'passed', certificate: record.attempt.number });
     // The CSV: for a person, in Japanese, in local time with its offset, UTF-8 with BOM and CRLF.
     const csvText = await downloaded(page, 'CSV');
+    // mamori results reads the CSV download too; handed in beside the JSON, the attempt counts once.
+    fs.writeFileSync(path.join(handedIn, 'result.csv'), csvText);
+    const both = JSON.parse(execFileSync(mamori, ['results', '--format', 'json', '--root', fixture, handedIn],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    assert.equal(both.notes.length, 1, JSON.stringify(both.notes));
+    assert.deepEqual(both.people[0].quizzes.basic, report.people[0].quizzes.basic);
+    fs.rmSync(handedIn, { recursive: true });
     const lines = csvText.split('\r\n');
     assert.equal(lines[0], '\ufeff小テストID,小テスト,問題の版,受験日時,氏名,社員番号,所属,記録番号,正解数,出題数,正答率(%),合格ライン(%),判定,問題ID,問題,回答,正誤');
     assert.equal(lines.length, 5);  // the header, three questions, and the last CRLF
