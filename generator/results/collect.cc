@@ -47,11 +47,33 @@ void read_one(Item& item) {
   item.read = HandedIn{shown, std::move(*record)};
 }
 
-void add_files_under(const fs::path& folder, std::vector<Item>& items) {
+// The paths in `exclude` as they can be compared with what a folder holds (existing ones only).
+std::vector<fs::path> comparable(const std::vector<fs::path>& exclude) {
+  std::vector<fs::path> out;
+  for (const fs::path& path : exclude) {
+    std::error_code ec;
+    fs::path canonical = fs::canonical(path, ec);
+    if (!ec) out.push_back(std::move(canonical));
+  }
+  return out;
+}
+
+bool is_excluded(const fs::path& path, const std::vector<fs::path>& excluded) {
+  if (excluded.empty()) return false;
+  std::error_code ec;
+  const fs::path canonical = fs::canonical(path, ec);
+  return !ec && std::find(excluded.begin(), excluded.end(), canonical) != excluded.end();
+}
+
+void add_files_under(const fs::path& folder, const std::vector<fs::path>& excluded, std::vector<Item>& items) {
   std::vector<fs::path> files;
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
+    if (is_excluded(it->path(), excluded)) {
+      if (it->is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
     if (it->is_regular_file(ec) && is_result_name(it->path())) files.push_back(it->path());
   }
   std::sort(files.begin(), files.end());
@@ -62,12 +84,13 @@ void add_files_under(const fs::path& folder, std::vector<Item>& items) {
 
 }  // namespace
 
-Collected collect_results(const std::vector<fs::path>& inputs) {
+Collected collect_results(const std::vector<fs::path>& inputs, const std::vector<fs::path>& exclude) {
+  const std::vector<fs::path> excluded = comparable(exclude);
   std::vector<Item> items;
   for (const fs::path& input : inputs) {
     std::error_code ec;
     if (fs::is_directory(input, ec)) {
-      add_files_under(input, items);
+      add_files_under(input, excluded, items);
     } else if (fs::exists(input, ec)) {
       items.push_back({input, {}, {}});
     } else {

@@ -20,7 +20,10 @@ struct Collected {
 // extension (record.h, record_csv.h). A file named on the command line is read whatever its
 // name: as CSV when it ends in .csv, else as JSON. Folders are searched without following symlinks to folders (no
 // loops); files that are not a result (another format, unreadable, too large, invalid) are
-// skipped with the reason.
-Collected collect_results(const std::vector<std::filesystem::path>& inputs);
+// skipped with the reason. Files and folders found in a folder that are one of `exclude` (the
+// --out folder with last run's reports, the roster) are passed over in silence: HR keeps them
+// beside the files handed in, and they are not results.
+Collected collect_results(const std::vector<std::filesystem::path>& inputs,
+                          const std::vector<std::filesystem::path>& exclude = {});
 
 }  // namespace mamori

@@ -83,7 +83,7 @@ ResultsRun run_results(const ResultsOptions& options) {
     }
     roster = std::move(*read);
   }
-  Collected collected = collect_results(options.inputs);
+  Collected collected = collect_results(options.inputs, {options.out, options.roster});
   for (const auto& skipped : collected.skipped) run.messages.push_back("mamori: skipped " + skipped);
   if (!collected.skipped.empty()) run.exit_status = std::max(run.exit_status, 1);
   const Completion c = summarize(collected.results, roster, current_quizzes(options.root));

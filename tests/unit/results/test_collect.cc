@@ -40,6 +40,20 @@ TEST_SUITE("results: collect") {
     CHECK(collected.skipped[2] == (dir.path() / "gone").string() + ": no such file or folder");
   }
 
+  TEST_CASE("the --out folder and the roster kept among the files handed in are passed over") {
+    TempDir dir;
+    dir.write("in/a.json", kResult);
+    dir.write("in/report/completion.json", "{\"format\": \"mamori-completion\"}");
+    dir.write("in/report/受講状況.csv", "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況\r\n");
+    dir.write("in/名簿.csv", "社員番号,氏名,所属\r\nE1,A,総務部\r\n");
+    const auto collected =
+        collect_results({dir.path() / "in"}, {dir.path() / "in/report/", dir.path() / "in/../in/名簿.csv"});
+    CHECK(collected.results.size() == 1);
+    CHECK(collected.skipped.empty());
+    // Without them excluded, each is a file that is not a result.
+    CHECK(collect_results({dir.path() / "in"}).skipped.size() == 3);
+  }
+
   TEST_CASE("a symlink loop between folders does not hang") {
     TempDir dir;
     dir.write("in/a.json", kResult);
