@@ -227,6 +227,19 @@ void add_listing(json& view, const Site& site, const Page& page) {
   view["has_sections"] = !subsections.empty();
 }
 
+// The home page's training path: every quiz in section order, for the steps and the
+// visitor's progress (which the theme reads from the kept results).
+json home_quizzes(const Site& site, const Page& page) {
+  json list = json::array();
+  for (const Quiz& quiz : site.quizzes) {
+    list.push_back(json{{"id", quiz.id},
+                        {"title", quiz.title},
+                        {"href", relative_url(page.output, quiz_output(quiz.id))},
+                        {"is_self_check", quiz.type == QuizType::self_check}});
+  }
+  return list;
+}
+
 }  // namespace
 
 json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today) {
@@ -245,6 +258,7 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
   } else {
     add_listing(view, site, page);
   }
+  if (page.kind == PageKind::home && !site.quizzes.empty()) view["home_quizzes"] = home_quizzes(site, page);
   return view;
 }
 

@@ -106,6 +106,11 @@ TEST_SUITE("page view") {
     CHECK(home["has_children"] == false);
     CHECK(titles(home["sections"]) == std::vector<std::string>{"サイバー"});
     CHECK(home["sections"][0]["description"] == "対策");
+    // The training path on the home page: the quizzes, linked from it; other pages have none.
+    REQUIRE(home["home_quizzes"].size() == 1);
+    CHECK(home["home_quizzes"][0] ==
+          json{{"id", "q"}, {"title", "Q"}, {"href", "quizzes/q.html"}, {"is_self_check", false}});
+    CHECK_FALSE(cyber.contains("home_quizzes"));
   }
 
   TEST_CASE("review date, staleness, sources, quiz and table of contents") {
