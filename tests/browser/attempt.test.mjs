@@ -209,7 +209,7 @@ describe('a shared PC', () => {
     await enterName(page);
     await page.locator('#quiz-questions fieldset').nth(0).getByLabel('実施している', { exact: true }).check();
     await page.locator('#quiz-questions fieldset').nth(1).getByLabel('実施している', { exact: true }).check();
-    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: '診断する' }).click();
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     await takeBasic(page, true);
     await page.evaluate(() => localStorage.setItem('mamori:tasks:/x.html', '{}'));  // the guidance's check boxes are not results

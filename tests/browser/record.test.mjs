@@ -176,8 +176,8 @@ describe('the kept best result', () => {
     await page.goto(fileUrl(site, 'quizzes/self.html'));
     await page.locator('#quiz-questions fieldset').nth(0).getByLabel('実施している', { exact: true }).check();
     await page.locator('#quiz-questions fieldset').nth(1).getByLabel('わからない', { exact: true }).check();
-    await page.getByRole('button', { name: '採点する' }).click();
-    await page.getByRole('button', { name: /もう一度/ }).click();
+    await page.getByRole('button', { name: '診断する' }).click();
+    await page.getByRole('button', { name: '最初から答え直す' }).click();
     const kept = page.locator('#quiz-kept');
     await kept.getByRole('button', { name: '受験記録を表示' }).click();
     assert.match(await certificateText(page), /^受験記録\n山田 太郎\n次の自己診断を受けた記録です。\n自己診断/);
@@ -228,7 +228,9 @@ describe('[training]', () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     for (const relative of ['index.html', 'quizzes/index.html', 'quizzes/basic.html', 'quizzes/self.html']) {
       await page.goto(fileUrl(training, relative));
-      assert.equal(await page.locator('.page-header .deadline').textContent(), '受講期限：2026年12月25日', relative);
+      // The home page has it in 研修の進め方, the quiz pages under their title.
+      const deadline = page.locator(relative === 'index.html' ? '.training-path .deadline' : '.page-header .deadline');
+      assert.equal(await deadline.textContent(), '受講期限：2026年12月25日', relative);
       await page.goto(fileUrl(site, relative));
       assert.equal(await page.locator('.deadline').count(), 0, relative);
     }
@@ -265,10 +267,10 @@ describe('the next quiz', () => {
     // A self-check offers the next quiz too, when one is left.
     await page.evaluate(() => localStorage.removeItem('mamori:quiz:hostile'));
     await page.reload();
-    assert.equal(await page.locator('#quiz-index-status').textContent(), '合格した小テスト：1 / 2');
+    assert.equal(await page.locator('#quiz-index-status').textContent(), '進み具合：2つ中1つ合格');
     await page.goto(fileUrl(site, 'quizzes/self.html'));
-    await page.getByRole('button', { name: '採点する' }).click();
-    await page.getByRole('button', { name: '未回答のまま採点する' }).click();
+    await page.getByRole('button', { name: '診断する' }).click();
+    await page.getByRole('button', { name: '未回答のまま診断する' }).click();
     assert.equal(await next.getByRole('link').getAttribute('href'), 'hostile.html');
     assert.deepEqual(problems, []);
     await context.close();

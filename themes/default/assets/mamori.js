@@ -54,9 +54,39 @@
     });
   }
 
+  // The heading a node comes under: the nearest h2–h6 before it, among its siblings or
+  // those of its ancestors inside the article; null when there is none.
+  function headingAbove(node) {
+    for (var at = node; at && !(at.classList && at.classList.contains('content')); at = at.parentElement) {
+      for (var before = at.previousElementSibling; before; before = before.previousElementSibling) {
+        if (/^H[2-6]$/.test(before.tagName)) return before;
+      }
+    }
+    return null;
+  }
+
+  // A wide table's scroll region (.table-scroll, role="region", which the generator names
+  // just 「表」) is named after the heading above it, so a screen reader's list of regions
+  // tells the tables apart: 「表：3つの事例の早見表」, and 「…（2）」 for a second table under
+  // the same heading.
+  function nameTables() {
+    var seen = [];
+    var counts = [];
+    Array.prototype.forEach.call(document.querySelectorAll('.table-scroll[role="region"]'), function (region) {
+      var heading = headingAbove(region);
+      var text = heading ? heading.textContent.replace(/\s+/g, ' ').trim() : '';
+      if (!text) return;
+      var i = seen.indexOf(heading);
+      if (i < 0) { seen.push(heading); counts.push(0); i = seen.length - 1; }
+      counts[i]++;
+      region.setAttribute('aria-label', '表：' + text + (counts[i] > 1 ? '（' + counts[i] + '）' : ''));
+    });
+  }
+
   function start() {
     rememberTasks(storage());
     enablePrint();
+    nameTables();
   }
 
   // Shared with the quiz scripts, which load after this one. session(): the tab's

@@ -59,27 +59,39 @@
     return page.quiz.shuffle ? shuffled(options, random) : options;
   }
 
+  // One answer: the whole row is its <label> (a target of at least 44 px, style.css), the
+  // control first, then the words (HTML the generator made, or a label of the theme).
   function optionRow(q, o) {
     var id = 'q-' + q.id + '-' + o.id;
-    var row = D.element('div', 'quiz-option');
+    var row = D.element('label', 'quiz-option');
+    row.htmlFor = id;
     var input = document.createElement('input');
     input.type = q.type === 'multiple' ? 'checkbox' : 'radio';
     input.name = 'q-' + q.id;
     input.id = id;
     input.value = o.id;
-    var label = D.element('label');
-    label.htmlFor = id;
-    if (o.html !== undefined && o.html !== null) label.innerHTML = o.html; else label.textContent = o.label;
+    var words = o.html !== undefined && o.html !== null ? D.element('span', 'quiz-option-text', o.html) :
+      D.text('span', 'quiz-option-text', o.label);
     row.appendChild(input);
-    row.appendChild(label);
+    row.appendChild(words);
     return row;
+  }
+
+  // The hint under the question, 「1つ選んでください」 or 「当てはまるものをすべて選んでください」.
+  // Its id has a '.', which no question or choice id can have (letters, digits, '-', '_'),
+  // so it never meets the id of an answer.
+  function hint(page, q) {
+    var node = D.text('p', 'quiz-hint', q.type === 'multiple' ? page.S.chooseAll : page.S.chooseOne);
+    node.id = 'q-' + q.id + '.hint';
+    return node;
   }
 
   // "問3" (a quiz) or "項目3" (a self-check): how the page and its messages name a question.
   function questionName(page, index) { return (page.selfCheck ? page.S.item : page.S.question) + (index + 1); }
 
+  // A question: its fieldset is named by the legend (the number, and the text when it is
+  // one paragraph) and described by a text of several blocks and by the hint.
   function questionItem(page, q, index, random) {
-    var S = page.S;
     var item = D.element('li', 'quiz-question');
     item.id = 'q-' + q.id;
     var fieldset = D.element('fieldset');
@@ -87,8 +99,17 @@
     legend.appendChild(D.text('span', 'quiz-number', questionName(page, index) + ' '));
     legend.appendChild(D.element('span', 'quiz-text', q.text_is_block ? '' : q.text));
     fieldset.appendChild(legend);
-    if (q.text_is_block) fieldset.appendChild(D.element('div', 'quiz-text-block', q.text));
-    if (q.type === 'multiple') fieldset.appendChild(D.text('p', 'quiz-hint', S.chooseAll));
+    var described = [];
+    if (q.text_is_block) {
+      var block = D.element('div', 'quiz-text-block', q.text);
+      block.id = 'q-' + q.id + '.text';
+      described.push(block.id);
+      fieldset.appendChild(block);
+    }
+    var note = hint(page, q);
+    described.push(note.id);
+    fieldset.appendChild(note);
+    fieldset.setAttribute('aria-describedby', described.join(' '));
     var group = D.element('div', page.selfCheck ? 'quiz-options quiz-options-scale' : 'quiz-options');
     answerOptions(page, q, random).forEach(function (o) { group.appendChild(optionRow(q, o)); });
     fieldset.appendChild(group);

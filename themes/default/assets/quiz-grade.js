@@ -102,7 +102,8 @@
       passed: percent >= quiz.pass_mark };
   }
 
-  // Says the score in the status line (and a self-check's advice for its band).
+  // Says the score in the status line: a quiz's count and verdict, a self-check's diagnosis
+  // (its band) and total, with the band's advice below.
   function announce(page, s) {
     var S = page.S;
     var format = Q.record.format;
@@ -110,7 +111,8 @@
     advice.textContent = '';
     if (page.selfCheck) {
       var b = band(page.quiz, s.points);
-      page.status.textContent = format(S.selfCheckLine, s) + (b ? '：' + b.label : '');
+      var line = format(S.selfCheckLine, s);
+      page.status.textContent = b ? format(S.selfCheckVerdict, { band: b.label }) + '。' + line : line;
       if (b) advice.appendChild(D.element('div', 'quiz-band-advice', b.advice));
       return;
     }

@@ -19,6 +19,7 @@
     }
   }
 
+  // 「前回の結果：… 最高の結果：…」 (a self-check: 前回の診断, 最高点の診断).
   function summary(S, store, id) {
     var saved = Q.store.kept(store, id);
     return S.last + '：' + Q.record.summary(S, saved.last) +
@@ -61,7 +62,7 @@
     Array.prototype.forEach.call(document.querySelectorAll('[data-quiz-id]'), function (card) {
       var id = card.getAttribute('data-quiz-id');
       var line = card.querySelector('[data-quiz-result]');
-      if (line) line.textContent = summary(S, store, id);
+      if (line) line.textContent = summary(Q.record.words(S, card.hasAttribute('data-self-check')), store, id);
       var box = card.querySelector('[data-quiz-kept]');
       if (box) keptActions(S, store, card, box);
     });

@@ -31,6 +31,16 @@
     return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
   }
 
+  // The theme's words (#quiz-strings) for a quiz, or (`selfCheck`) for a self-check: its
+  // "selfCheck" words (診断する, 最初から答え直す, …) in place of those of a quiz.
+  function words(S, selfCheck) {
+    if (!selfCheck || !S.selfCheck) return S;
+    var out = {};
+    Object.keys(S).forEach(function (key) { out[key] = S[key]; });
+    Object.keys(S.selfCheck).forEach(function (key) { out[key] = S.selfCheck[key]; });
+    return out;
+  }
+
   function pad(n) { return (n < 10 ? '0' : '') + n; }
 
   // `when` in ISO 8601 with the browser's offset from UTC, to the second: 2026-12-01T08:30:00+09:00.
@@ -172,7 +182,7 @@
 
   var Q = window.MamoriQuiz = window.MamoriQuiz || {};
   Q.record = {
-    format: format, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
+    format: format, words: words, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
     fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
     create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
   };

@@ -4,25 +4,28 @@
 // store (what the browser keeps), dom, device (「この端末の記録を消す」), draw (the questions
 // from a seed), grade (marking), person (who answers), certificate, result.
 //
-// The flow: the person's 氏名 (and what the site asks besides) first; 採点する without a name
-// moves focus to it; with unanswered questions it names them and needs a second, explicit
-// press. An attempt is marked once: marking locks its answers and the person and removes
-// 採点する, so the score it got stands; only もう一度 (a new draw) is offered. The marked
-// attempt is kept for the tab (sessionStorage), so Back from an explanation shows it again,
-// locked, without keeping a second result. The form and the person's fields are
-// autocomplete="off" (quiz.mustache), so the browser itself restores nothing on Back: on a
-// shared PC that would be the previous person's name and answers.
+// The flow: the person's 氏名 (and what the site asks besides) first; 採点する (on a
+// self-check 診断する) without a name moves focus to it; with unanswered questions it names
+// them and needs a second, explicit press. An attempt is marked once: marking locks its
+// answers and the person and removes 採点する, so the score it got stands; only もう一度 (a
+// new draw; on a self-check 最初から答え直す) is offered. The marked attempt is kept for the
+// tab (sessionStorage), so Back from an explanation shows it again, locked, without keeping
+// a second result. The form and the person's fields are autocomplete="off" (quiz.mustache),
+// so the browser itself restores nothing on Back: on a shared PC that would be the previous
+// person's name and answers.
 (function () {
   'use strict';
 
   var Q = window.MamoriQuiz;
   var D = Q.dom;
 
-  // A quiz page's state: its texts, storage and data, the page's parts, the attempt on
-  // screen ({ seed, questions, picked, graded }), its record and the kept best record.
+  // A quiz page's state: its texts (a self-check's own words where it has them: 診断する,
+  // 最初から答え直す), storage and data, the page's parts, the attempt on screen
+  // ({ seed, questions, picked, graded }), its record and the kept best record.
   function quizPage(S, quiz) {
+    var selfCheck = quiz.type === 'self_check';
     var page = {
-      S: S, quiz: quiz, selfCheck: quiz.type === 'self_check',
+      S: Q.record.words(S, selfCheck), quiz: quiz, selfCheck: selfCheck,
       store: window.Mamori ? window.Mamori.storage() : null,
       session: window.Mamori ? window.Mamori.session() : null,
       form: D.$('quiz-form'), list: D.$('quiz-questions'), result: D.$('quiz-result'), status: D.$('quiz-status'),

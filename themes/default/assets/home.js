@@ -1,0 +1,40 @@
+// Mamori, the home page's 研修の進め方: marks the scored quizzes this browser kept a pass of
+// (「✓ 合格」) and says how far the visitor is (「4つ中1つ合格」), from the results the quiz
+// pages keep (quiz-store.js: localStorage "mamori:quiz:ID"). Without storage nothing is
+// shown: no line at all rather than a wrong 「0つ合格」. The words are the template's
+// (data-format, data-all on #m-path-progress); results never become HTML.
+(function () {
+  'use strict';
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, key) { return values[key]; });
+  }
+
+  function refresh() {
+    var line = document.getElementById('m-path-progress');
+    var Q = window.MamoriQuiz;
+    if (!line || !Q || !Q.store) return;
+    var store = window.Mamori ? window.Mamori.storage() : null;
+    var items = Array.prototype.slice.call(document.querySelectorAll('[data-path-quiz]'));
+    var passed = 0;
+    items.forEach(function (item) {
+      var pass = !!store && Q.store.hasPass(store, item.getAttribute('data-path-quiz'));
+      if (pass) passed++;
+      var mark = item.querySelector('.path-passed');
+      if (mark) mark.hidden = !pass;
+    });
+    line.hidden = !store || items.length === 0;
+    if (line.hidden) return;
+    var values = { total: items.length, passed: passed };
+    line.textContent = format(line.getAttribute(passed === items.length ? 'data-all' : 'data-format') || '', values);
+  }
+
+  function start() {
+    refresh();
+    // Back from a quiz page can show this page from the back-forward cache: count again.
+    window.addEventListener('pageshow', function (event) { if (event.persisted) refresh(); });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();
