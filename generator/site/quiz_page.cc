@@ -87,11 +87,15 @@ class QuizRender {
         resolver_(of_site, "quizzes", output),
         reserved_ids_(reserved_ids) {}
 
-  // Renders `text`, which starts on line `line` of the quiz file. Headings of pages that
-  // its links name are not checked (only a question's `source` is, see question_source).
+  // Renders `text`, which starts on line `line` of the quiz file. Headings of other pages
+  // that its links name are checked once every page is rendered, as a `source` is.
   Markdown markdown(std::string_view text, int line) {
     RenderedMarkdown rendered = render_markdown(text, line, resolver_, reserved_ids_);
     result.links.insert(result.links.end(), rendered.links.begin(), rendered.links.end());
+    for (auto& anchor : rendered.pending) {
+      anchor.column = 0;  // as below: a column inside a TOML string is not the file's column
+      result.pending.push_back(std::move(anchor));
+    }
     for (auto& d : rendered.diagnostics) {
       d.column = 0;  // the column inside a TOML string is not the file's column
       result.diagnostics.push_back(std::move(d));
@@ -277,7 +281,7 @@ void add_self_check_data(QuizRender& r, json& data) {
   json bands = json::array();
   for (const auto& band : quiz.bands) {
     bands.push_back(
-        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.line).html}});
+        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.advice_line).html}});
   }
   data["bands"] = bands;
   data["min_points"] = self_check_lowest_total(quiz.questions.size());

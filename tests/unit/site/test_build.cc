@@ -122,6 +122,26 @@ TEST_SUITE("build") {
     CHECK_FALSE(fs::exists(dir.path() / "site"));
   }
 
+  TEST_CASE("links to headings in a quiz's Markdown are checked like its sources, at the value's line") {
+    TempDir dir;
+    write_two_sections(dir);
+    dir.write("quizzes/q.toml",
+              "title = \"Q\"\n"
+              "[[questions]]\nid = \"a\"\ntype = \"single\"\n"
+              "text = \"[初動](../content/incident/first.md#連格)で何をしますか\"\n"
+              "explanation = \"[規則](../content/cyber/backups.md#rul)を見てください\"\n"
+              "source = \"../content/cyber/backups.md#rule\"\n"
+              "[[questions.choices]]\ntext = \"[連絡](../content/incident/first.md#連絡)\"\ncorrect = true\n"
+              "feedback = \"[x](../content/incident/first.md#x)\"\n"
+              "[[questions.choices]]\ntext = \"何もしない\"\n");
+    const BuildReport report = build(dir, false);
+    CHECK(formatted(report.diagnostics) ==
+          std::vector<std::string>{
+              "quizzes/q.toml:5: error: link to missing heading '#連格' in 'incident/first.md' (did you mean '#連絡'?)",
+              "quizzes/q.toml:6: error: link to missing heading '#rul' in 'cyber/backups.md' (did you mean '#rule'?)",
+              "quizzes/q.toml:11: error: link to missing heading '#x' in 'incident/first.md'"});
+  }
+
   TEST_CASE("a failed build leaves the previous site exactly as it was") {
     TempDir dir;
     write_two_sections(dir);
