@@ -9,6 +9,7 @@
 #include "site/page_render.h"
 #include "site/page_view.h"
 #include "site/quiz_render.h"
+#include "site/review.h"
 #include "site/templates.h"
 
 namespace fs = std::filesystem;
@@ -35,17 +36,6 @@ bool up_to_date(const std::string& fingerprint, BuildReport& report) {
   report.pages = state->pages;
   report.earlier_warnings = state->warnings;
   return true;
-}
-
-void warn_stale_contacts(const Site& site, const Date& today, Diagnostics& diagnostics) {
-  if (!site.contacts || !site.contacts->reviewed) return;
-  // Numbers and windows change every year: an old table is worth a warning.
-  const int months = months_between(*site.contacts->reviewed, today);
-  if (months < site.config.stale_after_months) return;
-  diagnostics.warning(content_source("contacts.toml"), site.contacts->reviewed_line, site.contacts->reviewed_column,
-                      "the contact table was last reviewed on " + to_iso(*site.contacts->reviewed) + ", " +
-                          std::to_string(months) + " months ago: check every number and URL, then update " +
-                          "'reviewed'");
 }
 
 void cite_contacts(BuildRun& run) {
@@ -116,7 +106,7 @@ std::optional<std::pair<Site, Theme>> load(const BuildOptions& options, const Da
   }
   Site& site = *loaded;
   report.config = site.config;
-  warn_stale_contacts(site, today, report.diagnostics);
+  warn_overdue(site, today, report.diagnostics);  // for the editors; readers see the dates
   auto theme = load_theme(options.root, site.config.theme, report.diagnostics);
   if (!theme) {
     report.environment_error = theme.error().message;

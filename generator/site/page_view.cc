@@ -74,12 +74,24 @@ json breadcrumbs(const Site& site, const Page& from) {
   return crumbs;
 }
 
-json contacts_view(const ContactTable& table, const Date& today, int stale_after_months) {
+json date_view(const Date& d) {
+  return json{{"iso", to_iso(d)}, {"ja", to_japanese(d)}};
+}
+
+// The date for a notice to readers, when `reviewed` is reader_notice_after_months or more
+// months before `today` (never when that setting is 0). The notice names the date only: a
+// count of months would be frozen at the day of the build.
+std::optional<json> reader_notice(const SiteConfig& config, const Date& reviewed, const Date& today) {
+  const int after = config.reader_notice_after_months;
+  if (after <= 0 || months_between(reviewed, today) < after) return std::nullopt;
+  return date_view(reviewed);
+}
+
+json contacts_view(const ContactTable& table, const Date& today, const SiteConfig& config) {
   json view;
   if (table.reviewed) {
-    view["reviewed"] = json{{"iso", to_iso(*table.reviewed)}, {"ja", to_japanese(*table.reviewed)}};
-    const int months = months_between(*table.reviewed, today);
-    if (months >= stale_after_months) view["stale"] = json{{"months", months}, {"limit", stale_after_months}};
+    view["reviewed"] = date_view(*table.reviewed);
+    if (auto notice = reader_notice(config, *table.reviewed, today)) view["notice"] = *notice;
   }
   json groups = json::array();
   for (const auto& contact : table.contacts) {
@@ -161,15 +173,16 @@ std::string nav_current(const Site& site, const Page& page) {
   return top_index ? site.page(*top_index).output : page.output;
 }
 
-// The review date, and the notice when it is older than the configured age.
+// The review date (最終確認日), and the notice for readers when one is asked for. A page
+// that shows the contact table gets at most one notice: the table's, when it has a date.
 void add_reviewed(json& view, const Site& site, const Page& page, const Date& today) {
   if (!page.meta.reviewed) return;
   const Date& reviewed = page.meta.reviewed->value;
-  view["reviewed"] = json{{"iso", to_iso(reviewed)}, {"ja", to_japanese(reviewed)}};
-  const int months = months_between(reviewed, today);
-  if (months >= site.config.stale_after_months) {
-    view["stale"] = json{{"months", months}, {"limit", site.config.stale_after_months}};
-  }
+  view["reviewed"] = date_view(reviewed);
+  const bool shows_dated_table =
+      page.meta.contacts && page.meta.contacts->value && site.contacts && site.contacts->reviewed;
+  if (shows_dated_table) return;
+  if (auto notice = reader_notice(site.config, reviewed, today)) view["reader_notice"] = *notice;
 }
 
 // The cited sources, the quiz the page names, and the contact table it shows.
@@ -186,7 +199,7 @@ void add_extras(json& view, const Site& site, const Page& page, const Date& toda
     }
   }
   if (page.meta.contacts && page.meta.contacts->value && site.contacts) {
-    view["contacts"] = contacts_view(*site.contacts, today, site.config.stale_after_months);
+    view["contacts"] = contacts_view(*site.contacts, today, site.config);
   }
 }
 

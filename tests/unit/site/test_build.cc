@@ -51,7 +51,7 @@ void write_two_sections(const TempDir& dir) {
   write_minimal_project(dir);
   dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\nweight = 20\n+++\n");
   dir.write("content/cyber/backups.md",
-            "+++\ntitle = \"バックアップ\"\nweight = 10\nreviewed = 2025-01-10\n"
+            "+++\ntitle = \"バックアップ\"\nweight = 10\nreviewed = 2026-01-10\n"
             "sources = [\"https://www.ipa.go.jp/security/guide/sme/about.html\"]\n+++\n\n"
             "## 3-2-1 の考え方 {#rule}\n\n本文。[初動](../incident/first.md#連絡) を見てください。\n");
   dir.write("content/incident/_index.md", "+++\ntitle = \"事中・事後\"\nweight = 30\n+++\n");
@@ -76,7 +76,7 @@ TEST_SUITE("build") {
     CHECK(page.find("href=\"../assets/style.css\"") != std::string::npos);
     CHECK(page.find("href=\"../index.html\"") != std::string::npos);
     CHECK(page.find("Content-Security-Policy") != std::string::npos);
-    CHECK(page.find("<time datetime=\"2025-01-10\">2025年1月10日</time>") != std::string::npos);
+    CHECK(page.find("<time datetime=\"2026-01-10\">2026年1月10日</time>") != std::string::npos);
     CHECK(page.find("https://www.ipa.go.jp/security/guide/sme/about.html") != std::string::npos);
     // Every href and src is relative (or a cited http(s) URL).
     for (const std::string attribute : {"href=\"/", "src=\"/", "src=\"http"}) {
@@ -87,15 +87,26 @@ TEST_SUITE("build") {
     CHECK(fs::exists(dir.path() / "site/assets/style.css"));
   }
 
-  TEST_CASE("pages reviewed longer ago than the configured age carry a notice") {
+  TEST_CASE("pages overdue for review are the editors' warning; readers see a notice only when asked") {
     TempDir dir;
     write_two_sections(dir);
-    build(dir);
-    CHECK(read(dir.path() / "site/cyber/backups.html").find("notice-stale") != std::string::npos);
+    dir.write("mamori.toml", "title = \"テスト\"\nstale_after_months = 6\n");
+    const BuildReport report = build(dir);
+    CHECK(formatted(report.diagnostics) ==
+          std::vector<std::string>{"content/cyber/backups.md:4:12: warning: this page was last reviewed on "
+                                   "2026-01-10, 10 months ago: check it against its sources, then update 'reviewed'"});
+    for (const char* page : {"site/cyber/backups.html", "site/incident/first.html"}) {
+      CHECK(read(dir.path() / page).find("notice-stale") == std::string::npos);
+      CHECK(read(dir.path() / page).find("か月") == std::string::npos);  // never a count for readers
+    }
+    dir.write("mamori.toml", "title = \"テスト\"\nreader_notice_after_months = 9\n");
+    CHECK(formatted(build(dir).diagnostics).empty());
+    const std::string old_page = read(dir.path() / "site/cyber/backups.html");
+    CHECK(
+        old_page.find("<p>このページの内容は<time datetime=\"2026-01-10\">2026年1月10日</time>に確認したものです。") !=
+        std::string::npos);
+    CHECK(old_page.find("か月") == std::string::npos);
     CHECK(read(dir.path() / "site/incident/first.html").find("notice-stale") == std::string::npos);
-    dir.write("mamori.toml", "title = \"テスト\"\nstale_after_months = 3\n");
-    build(dir);
-    CHECK(read(dir.path() / "site/incident/first.html").find("notice-stale") != std::string::npos);
   }
 
   TEST_CASE("links to missing pages, headings and files are errors with hints") {

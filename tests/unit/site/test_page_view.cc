@@ -108,13 +108,13 @@ TEST_SUITE("page view") {
     CHECK(home["sections"][0]["description"] == "対策");
   }
 
-  TEST_CASE("review date, staleness, sources, quiz and table of contents") {
+  TEST_CASE("review date, sources, quiz and table of contents") {
     TempDir dir;
     const Site site = load_sample(dir);
     const json a = view_of(site, "cyber/a.md");
     CHECK(a["reviewed"]["ja"] == "2025年1月10日");
-    CHECK(a["stale"]["months"] == 22);
-    CHECK(a["stale"]["limit"] == 12);
+    CHECK_FALSE(a.contains("stale"));
+    CHECK_FALSE(a.contains("reader_notice"));  // no notice for readers unless asked for
     CHECK(a["has_sources"] == false);
     const json b = view_of(site, "cyber/b.md");
     CHECK_FALSE(b.contains("reviewed"));
@@ -133,6 +133,40 @@ TEST_SUITE("page view") {
     CHECK(with_toc["toc"][0]["href"] == "#概要");
     CHECK(with_toc["toc"][1]["sub"] == true);
     CHECK(with_toc["has_toc"] == true);
+  }
+
+  TEST_CASE("readers get a notice naming the review date, never a count, when asked for") {
+    TempDir dir;
+    const Site site = load_sample(dir, "title = \"t\"\nreader_notice_after_months = 22\n");
+    const json a = view_of(site, "cyber/a.md");  // reviewed 2025-01-10: 22 months before today
+    CHECK(a["reader_notice"] == json{{"iso", "2025-01-10"}, {"ja", "2025年1月10日"}});
+    TempDir other;
+    const Site later = load_sample(other, "title = \"t\"\nreader_notice_after_months = 23\n");
+    CHECK_FALSE(view_of(later, "cyber/a.md").contains("reader_notice"));
+  }
+
+  TEST_CASE("a page showing the contact table gets at most one notice: the table's") {
+    TempDir dir;
+    load_sample(dir, "title = \"t\"\nreader_notice_after_months = 12\n");
+    dir.write("content/contacts.toml",
+              "reviewed = 2024-04-01\n[[contact]]\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\n"
+              "phone = \"052-954-6370\"\n");
+    dir.write("content/windows.md", "+++\ntitle = \"窓口\"\nreviewed = 2023-01-01\ncontacts = true\n+++\n");
+    Diagnostics diagnostics;
+    const auto site = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(site.has_value());
+    const json windows = view_of(*site, "windows.md");
+    CHECK(windows["reviewed"]["iso"] == "2023-01-01");
+    CHECK_FALSE(windows.contains("reader_notice"));
+    CHECK(windows["contacts"]["notice"] == json{{"iso", "2024-04-01"}, {"ja", "2024年4月1日"}});
+    // Without a date on the table, the page's own notice is the one.
+    dir.write("content/contacts.toml",
+              "[[contact]]\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\nphone = \"052-954-6370\"\n");
+    const auto undated = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(undated.has_value());
+    const json page = view_of(*undated, "windows.md");
+    CHECK(page["reader_notice"]["iso"] == "2023-01-01");
+    CHECK_FALSE(page["contacts"].contains("notice"));
   }
 
   TEST_CASE("404.html links from the site root, or absolutely with base_url") {
