@@ -106,12 +106,12 @@ std::optional<std::pair<Site, Theme>> load(const BuildOptions& options, const Da
   }
   Site& site = *loaded;
   report.config = site.config;
-  warn_overdue(site, today, report.diagnostics);  // for the editors; readers see the dates
   auto theme = load_theme(options.root, site.config.theme, report.diagnostics);
   if (!theme) {
     report.environment_error = theme.error().message;
     return std::nullopt;
   }
+  warn_overdue(site, today, report.diagnostics);  // for the editors; readers see the dates
   return std::make_pair(std::move(site), std::move(*theme));
 }
 
