@@ -164,11 +164,17 @@ json base_view(const Site& site, const std::string& output, const std::string& c
 
 namespace {
 
+// The top-level section a page is in (the root section for the home page and pages at the root).
+SectionId top_section(const Site& site, const Page& page) {
+  SectionId top = page.section;
+  while (top != kRootSection && site.section(top).parent != kRootSection) top = *site.section(top).parent;
+  return top;
+}
+
 // The output of the page the navigation marks for `page`: its top-level section's page,
 // or the page itself (the home page, and pages at the root).
 std::string nav_current(const Site& site, const Page& page) {
-  SectionId top = page.section;
-  while (top != kRootSection && site.section(top).parent != kRootSection) top = *site.section(top).parent;
+  const SectionId top = top_section(site, page);
   const auto top_index = top != kRootSection ? site.section(top).index_page : std::nullopt;
   return top_index ? site.page(*top_index).output : page.output;
 }
@@ -185,6 +191,19 @@ void add_reviewed(json& view, const Site& site, const Page& page, const Date& to
   if (auto notice = reader_notice(site.config, reviewed, today)) view["reader_notice"] = *notice;
 }
 
+// The quiz a page names: its title and link, and the section it covers ({title, is_own}:
+// the title of the section's page, and whether that is the page's own top-level section).
+json quiz_link(const Site& site, const Page& page, const Quiz& quiz) {
+  json link{{"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, quiz_output(quiz.id))}};
+  for (const SectionId child : site.section(kRootSection).children) {
+    const Section& section = site.section(child);
+    if (!section.index_page || quiz.section.value.empty() || nfc(section.dir) != quiz.section.value) continue;
+    link["covers"] =
+        json{{"title", site.page(*section.index_page).meta.title}, {"is_own", top_section(site, page) == child}};
+  }
+  return link;
+}
+
 // The cited sources, the quiz the page names, and the contact table it shows.
 void add_extras(json& view, const Site& site, const Page& page, const Date& today) {
   json sources = json::array();
@@ -193,9 +212,7 @@ void add_extras(json& view, const Site& site, const Page& page, const Date& toda
   view["has_sources"] = !sources.empty();
   if (page.meta.quiz) {
     for (const auto& quiz : site.quizzes) {
-      if (quiz.id != page.meta.quiz->value) continue;
-      view["quiz"] =
-          json{{"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, quiz_output(quiz.id))}};
+      if (quiz.id == page.meta.quiz->value) view["quiz"] = quiz_link(site, page, quiz);
     }
   }
   if (page.meta.contacts && page.meta.contacts->value && site.contacts) {

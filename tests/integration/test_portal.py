@@ -51,6 +51,10 @@ class BundledPortal(unittest.TestCase):
                 html = page.read_text(encoding="utf-8")
                 self.assertNotIn("notice-stale", html, page)
                 self.assertNotIn("古くなっている", html, page)
+            # A page's quiz says which section it covers, named as the quiz is.
+            first_response = (pathlib.Path(out) / "site/incident/first-response.html").read_text(encoding="utf-8")
+            self.assertIn("このセクション「事中・事後対応」の内容を確かめる小テスト「事中・事後対応の理解度チェック」があります。",
+                          first_response)
 
     def test_every_section_exists(self):
         self.assertTrue((CONTENT / "_index.md").is_file())
@@ -97,6 +101,7 @@ class BundledPortal(unittest.TestCase):
                 self.assertRegex(question["source"], r"^\.\./content/[a-z-]+/[a-z0-9_-]+\.md#.+")
             total += len(quiz["questions"])
             self.assertEqual(quiz.get("section"), name)  # listed with its section's quizzes
+            self.assertEqual(quiz["title"], SECTIONS[name] + "の理解度チェック")  # named after it
         self.assertGreaterEqual(total, 40)
         self.assertEqual(quizzes["self-check"].get("type"), "self_check")
         # Every source of the self-check is a page of primer/, which names it.

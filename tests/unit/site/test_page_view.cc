@@ -135,6 +135,27 @@ TEST_SUITE("page view") {
     CHECK(with_toc["has_toc"] == true);
   }
 
+  TEST_CASE("a page's quiz names the section it covers, and whether that is the page's own") {
+    TempDir dir;
+    load_sample(dir);
+    dir.write("quizzes/q.toml",
+              "title = \"サイバーの理解度チェック\"\nsection = \"cyber\"\n[[questions]]\nid = \"a\"\n"
+              "type = \"true_false\"\ntext = \"t\"\nanswer = true\nexplanation = \"e\"\n"
+              "source = \"../content/cyber/a.md#x\"\n");
+    dir.write("content/top.md", "+++\ntitle = \"トップ\"\nquiz = \"q\"\n+++\n");
+    dir.write("content/cyber/deep/d.md", "+++\ntitle = \"D\"\nquiz = \"q\"\n+++\n");
+    Diagnostics diagnostics;
+    const auto site = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(site.has_value());
+    const json deep = view_of(*site, "cyber/deep/d.md")["quiz"];
+    CHECK(deep["title"] == "サイバーの理解度チェック");
+    CHECK(deep["covers"] == json{{"title", "サイバー"}, {"is_own", true}});  // however deep
+    CHECK(view_of(*site, "top.md")["quiz"]["covers"] == json{{"title", "サイバー"}, {"is_own", false}});
+    TempDir other;
+    const Site plain = load_sample(other);  // a quiz without a section covers no section
+    CHECK_FALSE(view_of(plain, "cyber/c.md")["quiz"].contains("covers"));
+  }
+
   TEST_CASE("readers get a notice naming the review date, never a count, when asked for") {
     TempDir dir;
     const Site site = load_sample(dir, "title = \"t\"\nreader_notice_after_months = 22\n");
