@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "site/reading_time.h"
 
 namespace mamori {
 
@@ -235,7 +236,7 @@ void add_neighbours(json& view, const Site& site, PageId id) {
 
 // A section (or the home page) lists what it contains: its pages (not the home page's,
 // which are in the navigation) and its subsections with their pages.
-void add_listing(json& view, const Site& site, const Page& page) {
+void add_listing(json& view, const Site& site, const Page& page, const std::vector<int>* section_minutes) {
   const Section& section = site.section(page.section);
   json children = json::array();
   if (page.kind != PageKind::home) {
@@ -249,17 +250,20 @@ void add_listing(json& view, const Site& site, const Page& page) {
     json pages = json::array();
     for (const PageId p : child.pages) pages.push_back(link_to(site, page, p));
     item["pages"] = pages;
+    if (section_minutes != nullptr) item["reading_minutes"] = (*section_minutes)[index_of(s)];
     subsections.push_back(item);
   }
   view["children"] = children;
   view["has_children"] = !children.empty();
   view["sections"] = subsections;
   view["has_sections"] = !subsections.empty();
+  if (section_minutes != nullptr) view["reading_rate"] = kReadingRate;
 }
 
 }  // namespace
 
-json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today) {
+json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
+               const std::vector<int>* section_minutes) {
   const Page& page = site.page(id);
   json view = base_view(site, page.output, nav_current(site, page));
   view["is_home"] = page.kind == PageKind::home;
@@ -273,7 +277,7 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
   if (page.kind == PageKind::page) {
     add_neighbours(view, site, id);
   } else {
-    add_listing(view, site, page);
+    add_listing(view, site, page, section_minutes);
   }
   return view;
 }

@@ -109,6 +109,21 @@ TEST_SUITE("build") {
     CHECK(read(dir.path() / "site/incident/first.html").find("notice-stale") == std::string::npos);
   }
 
+  TEST_CASE("the home page shows each section's reading time, from the text of its rendered pages") {
+    TempDir dir;
+    write_two_sections(dir);
+    dir.write("themes/default/templates/home.mustache",
+              "{{{page.body}}}{{#sections}}[{{title}}:{{reading_minutes}}]{{/sections}}rate={{reading_rate}}");
+    // 702 characters of text (markup and spaces are not counted) besides backups.md's.
+    std::string body = "\n## 長い {#long}\n\n";
+    for (int i = 0; i < 100; ++i) body += "**情報** を守る。\n";
+    dir.write("content/cyber/more.md", "+++\ntitle = \"長い\"\n+++\n" + body);
+    const BuildReport report = build(dir);
+    REQUIRE(report.exit_status() == 0);
+    // cyber: more than 500 characters, fewer than 1,000: 2 minutes; incident: a few: 1 minute.
+    CHECK(read(dir.path() / "site/index.html").find("[サイバー:2][事中・事後:1]rate=500") != std::string::npos);
+  }
+
   TEST_CASE("links to missing pages, headings and files are errors with hints") {
     TempDir dir;
     write_two_sections(dir);
