@@ -282,20 +282,6 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
   return view;
 }
 
-json not_found_view(const Site& site) {
-  const std::string root = site.config.base_url;
-  json view = common_view(site, root);
-  json nav = json::array();
-  for (const SectionId child : site.section(kRootSection).children) {
-    const auto index = site.section(child).index_page;
-    if (!index) continue;
-    const Page& page = site.page(*index);
-    nav.push_back(json{{"title", page.meta.title}, {"href", root + encode_path(page.output)}});
-  }
-  view["nav"] = nav;
-  return view;
-}
-
 std::string sitemap_xml(const Site& site) {
   std::string xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   if (site.config.base_url.empty()) {

@@ -30,10 +30,6 @@ nlohmann::json base_view(const Site& site, const std::string& output, const std:
 nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
                          const std::vector<int>* section_minutes = nullptr);
 
-// The view for 404.html, which a web server may serve at any path: links are absolute
-// when base_url is set, else relative to the site root.
-nlohmann::json not_found_view(const Site& site);
-
 // sitemap.xml for every page (absolute URLs when base_url is set).
 std::string sitemap_xml(const Site& site);
 

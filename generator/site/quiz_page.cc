@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/base64.h"
 #include "core/hashing.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
@@ -26,45 +27,6 @@ std::string xor_stream(std::string_view quiz_id, std::string_view question_id, s
     state ^= state >> 17;
     state ^= state << 5;
     c = static_cast<char>(static_cast<unsigned char>(c) ^ (state & 0xFF));
-  }
-  return out;
-}
-
-constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string base64(std::string_view data) {
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const uint32_t n = (static_cast<uint32_t>(static_cast<unsigned char>(data[i])) << 16) |
-                       (static_cast<uint32_t>(static_cast<unsigned char>(data[i + 1])) << 8) |
-                       static_cast<unsigned char>(data[i + 2]);
-    for (const int shift : {18, 12, 6, 0}) out += kBase64[(n >> shift) & 63];
-  }
-  if (i < data.size()) {
-    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(data[i])) << 16;
-    if (i + 1 < data.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(data[i + 1])) << 8;
-    out += kBase64[(n >> 18) & 63];
-    out += kBase64[(n >> 12) & 63];
-    out += i + 1 < data.size() ? kBase64[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::string unbase64(std::string_view text) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (const char c : text) {
-    const char* at = std::char_traits<char>::find(kBase64, 64, c);
-    if (at == nullptr) continue;  // '=' and anything else
-    buffer = (buffer << 6) | static_cast<uint32_t>(at - kBase64);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
   }
   return out;
 }
@@ -147,11 +109,11 @@ const char* type_name(QuestionType type) {
 }  // namespace
 
 std::string encode_answer_key(std::string_view quiz_id, std::string_view question_id, std::string_view payload) {
-  return base64(xor_stream(quiz_id, question_id, payload));
+  return base64_encode(xor_stream(quiz_id, question_id, payload));
 }
 
 std::string decode_answer_key(std::string_view quiz_id, std::string_view question_id, std::string_view encoded) {
-  return xor_stream(quiz_id, question_id, unbase64(encoded));
+  return xor_stream(quiz_id, question_id, base64_decode(encoded));
 }
 
 std::string json_for_script(const json& value) {

@@ -124,6 +124,18 @@ TEST_SUITE("build") {
     CHECK(read(dir.path() / "site/index.html").find("[サイバー:2][事中・事後:1]rate=500") != std::string::npos);
   }
 
+  TEST_CASE("404.html holds the stylesheet inline, which must not be able to end its element") {
+    TempDir dir;
+    write_two_sections(dir);
+    REQUIRE(build(dir).exit_status() == 0);
+    const std::string css = read(dir.path() / "themes/default/assets/style.css");
+    CHECK(read(dir.path() / "site/404.html").find("<style>" + css + "</style>") != std::string::npos);
+    dir.write("themes/default/assets/style.css", css + "/* </STYLE><script>alert(1)</script> */\n");
+    CHECK(formatted(build(dir).diagnostics) ==
+          std::vector<std::string>{"themes/default/assets/style.css: error: 404.html holds this stylesheet inline, so "
+                                   "it must not contain '</style'"});
+  }
+
   TEST_CASE("links to missing pages, headings and files are errors with hints") {
     TempDir dir;
     write_two_sections(dir);

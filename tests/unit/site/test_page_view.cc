@@ -2,6 +2,7 @@
 
 #include "helpers.h"
 #include "site/loader.h"
+#include "site/not_found.h"
 #include "site/page_view.h"
 
 using namespace mamori;
@@ -190,22 +191,11 @@ TEST_SUITE("page view") {
     CHECK_FALSE(page["contacts"].contains("notice"));
   }
 
-  TEST_CASE("404.html links from the site root, or absolutely with base_url") {
-    TempDir dir;
-    const Site relative = load_sample(dir);
-    CHECK(not_found_view(relative)["nav"][0]["href"] == "cyber/index.html");
-    CHECK(not_found_view(relative)["assets"] == "assets/");
-    TempDir other;
-    const Site absolute = load_sample(other, "title = \"t\"\nbase_url = \"https://intra.example.jp/m\"\n");
-    CHECK(not_found_view(absolute)["nav"][0]["href"] == "https://intra.example.jp/m/cyber/index.html");
-    CHECK(not_found_view(absolute)["home_href"] == "https://intra.example.jp/m/index.html");
-  }
-
   TEST_CASE("every view carries [training]'s deadline and organisation, only when configured") {
     TempDir dir;
     const Site site =
         load_sample(dir, "title = \"t\"\n[training]\norganisation = \"株式会社サンプル\"\ndeadline = 2026-01-05\n");
-    for (const json& view : {view_of(site, "_index.md"), view_of(site, "cyber/deep/d.md"), not_found_view(site),
+    for (const json& view : {view_of(site, "_index.md"), view_of(site, "cyber/deep/d.md"), not_found_view(site, ""),
                              base_view(site, "quizzes/index.html", "quizzes/index.html")}) {
       CHECK(view["training_deadline"] == "2026-01-05");
       CHECK(view["training_deadline_text"] == "2026年1月5日");
@@ -213,7 +203,7 @@ TEST_SUITE("page view") {
     }
     TempDir other;
     const Site plain = load_sample(other);
-    for (const json& view : {view_of(plain, "_index.md"), not_found_view(plain)}) {
+    for (const json& view : {view_of(plain, "_index.md"), not_found_view(plain, "")}) {
       CHECK_FALSE(view.contains("training_deadline"));
       CHECK_FALSE(view.contains("training_deadline_text"));
       CHECK_FALSE(view.contains("training_organisation"));
