@@ -19,6 +19,7 @@
 #include "links/curl_transport.h"
 #include "results/command.h"
 #include "site/build.h"
+#include "site/review_command.h"
 #include "site/scaffold.h"
 
 namespace {
@@ -249,6 +250,25 @@ int report_results(Arguments& a) {
   return run.exit_status;
 }
 
+CLI::App* add_review_command(CLI::App& app, Arguments& a) {
+  CLI::App* review =
+      app.add_subcommand("review", "list the pages and the contact table overdue for review, oldest first");
+  review->add_option("--format", a.format, "text or csv (UTF-8 for Excel)")->check(CLI::IsMember({"text", "csv"}));
+  review->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  return review;
+}
+
+// Exit status: 0 nothing overdue, 1 something is, 2 the project could not be read.
+int review(const Arguments& a) {
+  mamori::ReviewOptions options;
+  options.root = a.root;
+  options.format = a.format;
+  const mamori::ReviewRun run = mamori::run_review(options);
+  for (const auto& message : run.messages) std::cerr << message << '\n';
+  std::cout << run.output;
+  return run.exit_status;
+}
+
 int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
   auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
@@ -315,7 +335,10 @@ int main(int argc, char** argv) {
   add_contacts_commands(app, arguments, commands);
   commands.links = add_links_command(app, arguments);
   commands.results = add_results_command(app, arguments);
+  const CLI::App* review_command = add_review_command(app, arguments);
   if (const auto status = parse(app, argc, argv)) return *status;
+
+  if (*review_command) return review(arguments);
 
   if (*commands.scaffold) return scaffold(arguments);
   if (*commands.links) return check_links(arguments);

@@ -58,6 +58,18 @@ int months_between(const Date& from, const Date& to) {
   return months;
 }
 
+Date months_after(const Date& from, int months) {
+  const int index = from.year * 12 + (from.month - 1) + months;
+  Date d{index / 12, index % 12 + 1, from.day};
+  if (!is_valid_date(d.year, d.month, d.day)) {
+    // The month is too short for the day: its anniversary is the next month's first day.
+    d.day = 1;
+    d.month = d.month % 12 + 1;
+    if (d.month == 1) ++d.year;
+  }
+  return d;
+}
+
 Date SystemClock::today() const {
   if (const char* fixed = std::getenv("MAMORI_TODAY")) {
     if (const auto d = parse_iso_date(fixed)) return *d;

@@ -29,6 +29,11 @@ std::string to_japanese(const Date& d);  // 2025年5月1日
 // its day is reached: 2025-01-31 → 2025-02-28 is 0 months, → 2025-03-01 is 1.
 int months_between(const Date& from, const Date& to);
 
+// The first day on which `months` (≥ 0) whole months have passed since `from`, as
+// months_between counts them: the same day of the month, or the 1st of the month after when
+// that month is shorter (2025-01-31 + 1 → 2025-03-01).
+Date months_after(const Date& from, int months);
+
 class Clock {
  public:
   virtual ~Clock() = default;

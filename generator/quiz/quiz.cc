@@ -275,7 +275,11 @@ Band read_band(const toml::table& entry, int index, std::vector<Diagnostic>& out
     band.column = v->column;
   }
   if (auto v = reader.string("label", Need::required)) band.label = v->value;
-  if (auto v = reader.string("advice", Need::required)) band.advice = v->value;
+  band.advice_line = line;
+  if (auto v = reader.string("advice", Need::required)) {
+    band.advice = v->value;
+    band.advice_line = v->line;
+  }
   reader.finish();
   return band;
 }

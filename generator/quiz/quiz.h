@@ -70,6 +70,7 @@ struct Band {
   std::string advice;  // Markdown
   int line = 0;        // where min is written
   int column = 0;
+  int advice_line = 0;  // where advice is written (for its diagnostics)
 };
 
 struct Quiz {

@@ -2,13 +2,17 @@
 
 #include <atomic>
 
+#include "core/files.h"
+#include "core/text.h"
 #include "site/build_run.h"
 #include "site/build_state.h"
 #include "site/loader.h"
+#include "site/not_found.h"
 #include "site/output_tree.h"
 #include "site/page_render.h"
 #include "site/page_view.h"
 #include "site/quiz_render.h"
+#include "site/review.h"
 #include "site/templates.h"
 
 namespace fs = std::filesystem;
@@ -37,17 +41,6 @@ bool up_to_date(const std::string& fingerprint, BuildReport& report) {
   return true;
 }
 
-void warn_stale_contacts(const Site& site, const Date& today, Diagnostics& diagnostics) {
-  if (!site.contacts || !site.contacts->reviewed) return;
-  // Numbers and windows change every year: an old table is worth a warning.
-  const int months = months_between(*site.contacts->reviewed, today);
-  if (months < site.config.stale_after_months) return;
-  diagnostics.warning(content_source("contacts.toml"), site.contacts->reviewed_line, site.contacts->reviewed_column,
-                      "the contact table was last reviewed on " + to_iso(*site.contacts->reviewed) + ", " +
-                          std::to_string(months) + " months ago: check every number and URL, then update " +
-                          "'reviewed'");
-}
-
 void cite_contacts(BuildRun& run) {
   if (!run.site.contacts) return;
   for (const auto& contact : run.site.contacts->contacts) {
@@ -55,11 +48,49 @@ void cite_contacts(BuildRun& run) {
   }
 }
 
+// The theme's stylesheet, for 404.html to hold inline ("" when the theme has none, or
+// when it cannot be inlined: reported at the stylesheet).
+std::string inline_stylesheet(BuildRun& run) {
+  const std::string theme_dir = "themes/" + run.theme.name;
+  for (const auto& asset : run.theme.assets) {
+    if (asset.output != "assets/style.css") continue;
+    const std::string source = theme_dir + "/" + asset.output;
+    auto css = read_file_inside(asset.file, run.theme.real_dir, theme_dir);
+    if (!css) {
+      run.report.diagnostics.error(source, 0, 0, css.error().message);
+      return "";
+    }
+    if (ascii_lower(*css).find("</style") != std::string::npos) {
+      run.report.diagnostics.error(source, 0, 0,
+                                   "404.html holds this stylesheet inline, so it must not contain '</style'");
+      return "";
+    }
+    return *css;
+  }
+  return "";
+}
+
+// A template that names inline_style or inline_script must put it verbatim inside its
+// element: the page's Content-Security-Policy allows exactly that text, by its hash.
+void check_inline(BuildRun& run, const nlohmann::json& view, const std::string& html) {
+  const std::string& text = run.theme.templates.at("404");
+  for (const auto& [key, element] : {std::pair{"inline_style", "style"}, std::pair{"inline_script", "script"}}) {
+    if (!view.contains(key) || text.find(key) == std::string::npos) continue;
+    const std::string content = view[key].get<std::string>();
+    if (html.find(">" + content + "</" + element + ">") != std::string::npos) continue;
+    run.report.diagnostics.error("themes/" + run.theme.name + "/templates/404.mustache", 0, 0,
+                                 std::string("template '404' must put {{{") + key + "}}} alone inside <" + element +
+                                     ">…</" + element + ">: the page's Content-Security-Policy allows only that text");
+  }
+}
+
 // The 404 page and the sitemap (the generator's own files; write errors name the file).
 void render_generated(BuildRun& run) {
   const std::string template_file = "themes/" + run.theme.name + "/templates/404.mustache";
   const std::string generator(kGeneratorSource);
-  if (auto html = TemplateEngine(run.theme).render("404", not_found_view(run.site))) {
+  const nlohmann::json view = not_found_view(run.site, inline_stylesheet(run));
+  if (auto html = TemplateEngine(run.theme).render("404", view)) {
+    check_inline(run, view, *html);
     if (auto e = run.emit(generator, "404.html", *html); !e) {
       run.report.diagnostics.error(template_file, 0, 0, e.error().message);
     }
@@ -116,12 +147,12 @@ std::optional<std::pair<Site, Theme>> load(const BuildOptions& options, const Da
   }
   Site& site = *loaded;
   report.config = site.config;
-  warn_stale_contacts(site, today, report.diagnostics);
   auto theme = load_theme(options.root, site.config.theme, report.diagnostics);
   if (!theme) {
     report.environment_error = theme.error().message;
     return std::nullopt;
   }
+  warn_overdue(site, today, report.diagnostics);  // for the editors; readers see the dates
   return std::make_pair(std::move(site), std::move(*theme));
 }
 

@@ -50,14 +50,17 @@ void read_theme(TomlReader& reader, SiteConfig& config) {
   config.theme = v->value;
 }
 
-void read_stale_after(TomlReader& reader, SiteConfig& config) {
-  auto v = reader.integer("stale_after_months");
+// A number of months in [low, high]; `target` keeps its default otherwise.
+void read_months(TomlReader& reader, std::string_view key, int low, int high, int& target) {
+  auto v = reader.integer(key);
   if (!v) return;
-  if (v->value < 1 || v->value > 120) {
-    reader.diagnostics().push_back(error_at(v->line, v->column, "'stale_after_months' must be between 1 and 120"));
+  if (v->value < low || v->value > high) {
+    reader.diagnostics().push_back(
+        error_at(v->line, v->column,
+                 "'" + std::string(key) + "' must be between " + std::to_string(low) + " and " + std::to_string(high)));
     return;
   }
-  config.stale_after_months = static_cast<int>(v->value);
+  target = static_cast<int>(v->value);
 }
 
 // An integer of [links] in [low, high]; `target` keeps its default otherwise.
@@ -176,7 +179,8 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
   read_base_url(reader, config);
   read_theme(reader, config);
   if (auto v = reader.string("footer")) config.footer = v->value;
-  read_stale_after(reader, config);
+  read_months(reader, "stale_after_months", 1, 120, config.stale_after_months);
+  read_months(reader, "reader_notice_after_months", 0, 240, config.reader_notice_after_months);
   if (const toml::table* links = reader.table("links")) read_links(*links, out, config.links);
   if (const toml::table* training = reader.table("training")) read_training(*training, out, config.training);
   reader.finish();

@@ -44,7 +44,12 @@ struct SiteConfig {
   std::string base_url;           // optional absolute URL of the published site (sitemap.xml)
   std::string theme = "default";  // folder under themes/
   std::string footer;             // plain text under every page (e.g. the organisation)
-  int stale_after_months = 12;    // pages reviewed longer ago than this get a notice
+  // Pages (and the contact table) reviewed this many months ago or longer are overdue for
+  // review: a build warning and `mamori review` tell the editors (site/review.h).
+  int stale_after_months = 12;
+  // Pages reviewed this many months ago or longer show readers a notice naming the review
+  // date (never a count of months); 0: no notice.
+  int reader_notice_after_months = 0;
   LinkSettings links;
   TrainingSettings training;
 };

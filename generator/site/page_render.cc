@@ -10,6 +10,7 @@
 #include "core/url.h"
 #include "site/markdown.h"
 #include "site/page_view.h"
+#include "site/reading_time.h"
 #include "site/templates.h"
 
 namespace mamori {
@@ -36,6 +37,7 @@ struct PageResult {
   std::vector<LinkOccurrence> links;  // external links (web, mailto, tel)
   std::vector<std::string> heading_ids;
   std::vector<PendingAnchor> pending;
+  size_t text_length = 0;  // characters of the body's text (reading_time.h)
   bool rendered = false;
 };
 
@@ -46,12 +48,13 @@ struct PageJob {
   TemplateEngine& engine;
   const Date& today;
   const Emit& emit;
+  const std::vector<int>* section_minutes;  // reading time per section, for the home page; else null
 };
 
 // The page's template with the body in place. Templates were checked for external
 // resources when the theme was loaded; every value they insert is escaped.
 Result<std::string> page_html(const PageJob& job, const RenderedMarkdown& body) {
-  nlohmann::json view = page_view(job.site, job.id, body, job.today);
+  nlohmann::json view = page_view(job.site, job.id, body, job.today, job.section_minutes);
   view["page"]["body"] = kBodyMarker;
   auto html = job.engine.render(template_for(job.site.page(job.id).kind), view);
   if (!html) return html;
@@ -97,6 +100,7 @@ void take_rendered(RenderedMarkdown& body, PageResult& result) {
   }
   for (const auto& h : body.headings) result.heading_ids.push_back(h.id);
   result.diagnostics = std::move(body.diagnostics);
+  result.text_length = text_length(body.html);
 }
 
 // Reads and renders one page (diagnostics without the path; render_page adds it).
@@ -132,18 +136,29 @@ PageResult render_page(const PageJob& job, const ReservedIds& reserved_ids) {
   return result;
 }
 
-// Renders every page in parallel, each worker with its own template engine.
+// Renders every page in parallel, each worker with its own template engine. The home page
+// comes last: it shows each section's reading time, known once the sections are rendered.
 std::vector<PageResult> render_all(const BuildRun& run, int jobs) {
   const size_t count = run.site.pages.size();
   std::vector<PageResult> results(count);
-  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(count, 1))));
+  std::vector<PageId> first;  // every page but the home page
+  std::vector<PageId> last;
+  for (size_t i = 0; i < count; ++i) (run.site.pages[i].kind == PageKind::home ? last : first).push_back(PageId{i});
+  const int workers = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(first.size(), 1))));
   std::vector<std::unique_ptr<TemplateEngine>> engines;
   engines.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(run.theme));
-  parallel_for(count, workers, [&](size_t i, int worker) {
-    const PageJob job{run.site, PageId{i}, *engines[static_cast<size_t>(worker)], run.today, run.emit};
-    results[i] = render_page(job, run.theme.reserved_ids);
+  parallel_for(first.size(), workers, [&](size_t i, int worker) {
+    const PageJob job{run.site, first[i], *engines[static_cast<size_t>(worker)], run.today, run.emit, nullptr};
+    results[index_of(first[i])] = render_page(job, run.theme.reserved_ids);
   });
+  std::vector<size_t> lengths(count);
+  for (size_t i = 0; i < count; ++i) lengths[i] = results[i].text_length;
+  const std::vector<int> minutes = section_reading_minutes(run.site, lengths);
+  for (const PageId id : last) {
+    const PageJob job{run.site, id, *engines[0], run.today, run.emit, &minutes};
+    results[index_of(id)] = render_page(job, run.theme.reserved_ids);
+  }
   return results;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "site/reading_time.h"
 
 namespace mamori {
 
@@ -74,12 +75,24 @@ json breadcrumbs(const Site& site, const Page& from) {
   return crumbs;
 }
 
-json contacts_view(const ContactTable& table, const Date& today, int stale_after_months) {
+json date_view(const Date& d) {
+  return json{{"iso", to_iso(d)}, {"ja", to_japanese(d)}};
+}
+
+// The date for a notice to readers, when `reviewed` is reader_notice_after_months or more
+// months before `today` (never when that setting is 0). The notice names the date only: a
+// count of months would be frozen at the day of the build.
+std::optional<json> reader_notice(const SiteConfig& config, const Date& reviewed, const Date& today) {
+  const int after = config.reader_notice_after_months;
+  if (after <= 0 || months_between(reviewed, today) < after) return std::nullopt;
+  return date_view(reviewed);
+}
+
+json contacts_view(const ContactTable& table, const Date& today, const SiteConfig& config) {
   json view;
   if (table.reviewed) {
-    view["reviewed"] = json{{"iso", to_iso(*table.reviewed)}, {"ja", to_japanese(*table.reviewed)}};
-    const int months = months_between(*table.reviewed, today);
-    if (months >= stale_after_months) view["stale"] = json{{"months", months}, {"limit", stale_after_months}};
+    view["reviewed"] = date_view(*table.reviewed);
+    if (auto notice = reader_notice(config, *table.reviewed, today)) view["notice"] = *notice;
   }
   json groups = json::array();
   for (const auto& contact : table.contacts) {
@@ -152,24 +165,44 @@ json base_view(const Site& site, const std::string& output, const std::string& c
 
 namespace {
 
+// The top-level section a page is in (the root section for the home page and pages at the root).
+SectionId top_section(const Site& site, const Page& page) {
+  SectionId top = page.section;
+  while (top != kRootSection && site.section(top).parent != kRootSection) top = *site.section(top).parent;
+  return top;
+}
+
 // The output of the page the navigation marks for `page`: its top-level section's page,
 // or the page itself (the home page, and pages at the root).
 std::string nav_current(const Site& site, const Page& page) {
-  SectionId top = page.section;
-  while (top != kRootSection && site.section(top).parent != kRootSection) top = *site.section(top).parent;
+  const SectionId top = top_section(site, page);
   const auto top_index = top != kRootSection ? site.section(top).index_page : std::nullopt;
   return top_index ? site.page(*top_index).output : page.output;
 }
 
-// The review date, and the notice when it is older than the configured age.
+// The review date (最終確認日), and the notice for readers when one is asked for. A page
+// that shows the contact table gets at most one notice: the table's, when it has a date.
 void add_reviewed(json& view, const Site& site, const Page& page, const Date& today) {
   if (!page.meta.reviewed) return;
   const Date& reviewed = page.meta.reviewed->value;
-  view["reviewed"] = json{{"iso", to_iso(reviewed)}, {"ja", to_japanese(reviewed)}};
-  const int months = months_between(reviewed, today);
-  if (months >= site.config.stale_after_months) {
-    view["stale"] = json{{"months", months}, {"limit", site.config.stale_after_months}};
+  view["reviewed"] = date_view(reviewed);
+  const bool shows_dated_table =
+      page.meta.contacts && page.meta.contacts->value && site.contacts && site.contacts->reviewed;
+  if (shows_dated_table) return;
+  if (auto notice = reader_notice(site.config, reviewed, today)) view["reader_notice"] = *notice;
+}
+
+// The quiz a page names: its title and link, and the section it covers ({title, is_own}:
+// the title of the section's page, and whether that is the page's own top-level section).
+json quiz_link(const Site& site, const Page& page, const Quiz& quiz) {
+  json link{{"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, quiz_output(quiz.id))}};
+  for (const SectionId child : site.section(kRootSection).children) {
+    const Section& section = site.section(child);
+    if (!section.index_page || quiz.section.value.empty() || nfc(section.dir) != quiz.section.value) continue;
+    link["covers"] =
+        json{{"title", site.page(*section.index_page).meta.title}, {"is_own", top_section(site, page) == child}};
   }
+  return link;
 }
 
 // The cited sources, the quiz the page names, and the contact table it shows.
@@ -180,13 +213,11 @@ void add_extras(json& view, const Site& site, const Page& page, const Date& toda
   view["has_sources"] = !sources.empty();
   if (page.meta.quiz) {
     for (const auto& quiz : site.quizzes) {
-      if (quiz.id != page.meta.quiz->value) continue;
-      view["quiz"] =
-          json{{"id", quiz.id}, {"title", quiz.title}, {"href", relative_url(page.output, quiz_output(quiz.id))}};
+      if (quiz.id == page.meta.quiz->value) view["quiz"] = quiz_link(site, page, quiz);
     }
   }
   if (page.meta.contacts && page.meta.contacts->value && site.contacts) {
-    view["contacts"] = contacts_view(*site.contacts, today, site.config.stale_after_months);
+    view["contacts"] = contacts_view(*site.contacts, today, site.config);
   }
 }
 
@@ -205,7 +236,7 @@ void add_neighbours(json& view, const Site& site, PageId id) {
 
 // A section (or the home page) lists what it contains: its pages (not the home page's,
 // which are in the navigation) and its subsections with their pages.
-void add_listing(json& view, const Site& site, const Page& page) {
+void add_listing(json& view, const Site& site, const Page& page, const std::vector<int>* section_minutes) {
   const Section& section = site.section(page.section);
   json children = json::array();
   if (page.kind != PageKind::home) {
@@ -219,12 +250,14 @@ void add_listing(json& view, const Site& site, const Page& page) {
     json pages = json::array();
     for (const PageId p : child.pages) pages.push_back(link_to(site, page, p));
     item["pages"] = pages;
+    if (section_minutes != nullptr) item["reading_minutes"] = (*section_minutes)[index_of(s)];
     subsections.push_back(item);
   }
   view["children"] = children;
   view["has_children"] = !children.empty();
   view["sections"] = subsections;
   view["has_sections"] = !subsections.empty();
+  if (section_minutes != nullptr) view["reading_rate"] = kReadingRate;
 }
 
 // The home page's training path: every quiz in section order, for the steps and the
@@ -242,7 +275,8 @@ json home_quizzes(const Site& site, const Page& page) {
 
 }  // namespace
 
-json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today) {
+json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
+               const std::vector<int>* section_minutes) {
   const Page& page = site.page(id);
   json view = base_view(site, page.output, nav_current(site, page));
   view["is_home"] = page.kind == PageKind::home;
@@ -256,23 +290,9 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
   if (page.kind == PageKind::page) {
     add_neighbours(view, site, id);
   } else {
-    add_listing(view, site, page);
+    add_listing(view, site, page, section_minutes);
   }
   if (page.kind == PageKind::home && !site.quizzes.empty()) view["home_quizzes"] = home_quizzes(site, page);
-  return view;
-}
-
-json not_found_view(const Site& site) {
-  const std::string root = site.config.base_url;
-  json view = common_view(site, root);
-  json nav = json::array();
-  for (const SectionId child : site.section(kRootSection).children) {
-    const auto index = site.section(child).index_page;
-    if (!index) continue;
-    const Page& page = site.page(*index);
-    nav.push_back(json{{"title", page.meta.title}, {"href", root + encode_path(page.output)}});
-  }
-  view["nav"] = nav;
   return view;
 }
 

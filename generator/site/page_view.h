@@ -24,12 +24,11 @@ extern const char* const kContentSecurityPolicy;
 // training_deadline_text ("2026年12月25日"), training_organisation.
 nlohmann::json base_view(const Site& site, const std::string& output, const std::string& current_nav);
 
-// The view for page `id` of `site`, with its rendered body and headings.
-nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today);
-
-// The view for 404.html, which a web server may serve at any path: links are absolute
-// when base_url is set, else relative to the site root.
-nlohmann::json not_found_view(const Site& site);
+// The view for page `id` of `site`, with its rendered body and headings. With
+// `section_minutes` (reading time per section, reading_time.h), the sections it lists
+// carry `reading_minutes` and the view `reading_rate` (characters a minute).
+nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
+                         const std::vector<int>* section_minutes = nullptr);
 
 // sitemap.xml for every page (absolute URLs when base_url is set).
 std::string sitemap_xml(const Site& site);

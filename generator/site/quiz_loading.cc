@@ -8,6 +8,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/text_file.h"
+#include "quiz/bank_patterns.h"
 #include "site/content_walk.h"
 
 namespace fs = std::filesystem;
@@ -75,7 +76,8 @@ void sort_quizzes(std::vector<Quiz>& quizzes, const std::vector<std::string>& se
   });
 }
 
-// Reads and parses one quiz file; its problems are reported at quizzes/ID.toml.
+// Reads and parses one quiz file; its problems, and the patterns in its bank that let
+// someone pass without reading (quiz/bank_patterns.h), are reported at quizzes/ID.toml.
 void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diagnostics& diagnostics) {
   const std::string id = file.stem().string();
   const std::string shown = quiz_source(id);
@@ -87,6 +89,7 @@ void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diag
   } else if (auto text = check_text_file(*read, found, TextFileKind::quiz)) {
     site.quizzes.push_back(parse_quiz(id, *text, found));
     site.quizzes.back().file = shown;
+    for (auto& warning : bank_pattern_warnings(site.quizzes.back())) found.push_back(std::move(warning));
     check_section(site.quizzes.back(), top_level_sections(site), found);
     attach_source_lines(found, *text);
   }

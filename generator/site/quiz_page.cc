@@ -2,6 +2,7 @@
 
 #include <cstdint>
 
+#include "core/base64.h"
 #include "core/hashing.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
@@ -30,45 +31,6 @@ std::string xor_stream(std::string_view quiz_id, std::string_view question_id, s
   return out;
 }
 
-constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-std::string base64(std::string_view data) {
-  std::string out;
-  size_t i = 0;
-  for (; i + 2 < data.size(); i += 3) {
-    const uint32_t n = (static_cast<uint32_t>(static_cast<unsigned char>(data[i])) << 16) |
-                       (static_cast<uint32_t>(static_cast<unsigned char>(data[i + 1])) << 8) |
-                       static_cast<unsigned char>(data[i + 2]);
-    for (const int shift : {18, 12, 6, 0}) out += kBase64[(n >> shift) & 63];
-  }
-  if (i < data.size()) {
-    uint32_t n = static_cast<uint32_t>(static_cast<unsigned char>(data[i])) << 16;
-    if (i + 1 < data.size()) n |= static_cast<uint32_t>(static_cast<unsigned char>(data[i + 1])) << 8;
-    out += kBase64[(n >> 18) & 63];
-    out += kBase64[(n >> 12) & 63];
-    out += i + 1 < data.size() ? kBase64[(n >> 6) & 63] : '=';
-    out += '=';
-  }
-  return out;
-}
-
-std::string unbase64(std::string_view text) {
-  std::string out;
-  uint32_t buffer = 0;
-  int bits = 0;
-  for (const char c : text) {
-    const char* at = std::char_traits<char>::find(kBase64, 64, c);
-    if (at == nullptr) continue;  // '=' and anything else
-    buffer = (buffer << 6) | static_cast<uint32_t>(at - kBase64);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += static_cast<char>((buffer >> bits) & 0xFF);
-    }
-  }
-  return out;
-}
-
 // Markdown of a quiz, rendered for the quiz page. A single paragraph is unwrapped so it
 // can stand in a <legend> or <label>.
 struct Markdown {
@@ -87,11 +49,15 @@ class QuizRender {
         resolver_(of_site, "quizzes", output),
         reserved_ids_(reserved_ids) {}
 
-  // Renders `text`, which starts on line `line` of the quiz file. Headings of pages that
-  // its links name are not checked (only a question's `source` is, see question_source).
+  // Renders `text`, which starts on line `line` of the quiz file. Headings of other pages
+  // that its links name are checked once every page is rendered, as a `source` is.
   Markdown markdown(std::string_view text, int line) {
     RenderedMarkdown rendered = render_markdown(text, line, resolver_, reserved_ids_);
     result.links.insert(result.links.end(), rendered.links.begin(), rendered.links.end());
+    for (auto& anchor : rendered.pending) {
+      anchor.column = 0;  // as below: a column inside a TOML string is not the file's column
+      result.pending.push_back(std::move(anchor));
+    }
     for (auto& d : rendered.diagnostics) {
       d.column = 0;  // the column inside a TOML string is not the file's column
       result.diagnostics.push_back(std::move(d));
@@ -143,11 +109,11 @@ const char* type_name(QuestionType type) {
 }  // namespace
 
 std::string encode_answer_key(std::string_view quiz_id, std::string_view question_id, std::string_view payload) {
-  return base64(xor_stream(quiz_id, question_id, payload));
+  return base64_encode(xor_stream(quiz_id, question_id, payload));
 }
 
 std::string decode_answer_key(std::string_view quiz_id, std::string_view question_id, std::string_view encoded) {
-  return xor_stream(quiz_id, question_id, unbase64(encoded));
+  return xor_stream(quiz_id, question_id, base64_decode(encoded));
 }
 
 std::string json_for_script(const json& value) {
@@ -277,7 +243,7 @@ void add_self_check_data(QuizRender& r, json& data) {
   json bands = json::array();
   for (const auto& band : quiz.bands) {
     bands.push_back(
-        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.line).html}});
+        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.advice_line).html}});
   }
   data["bands"] = bands;
   data["min_points"] = self_check_lowest_total(quiz.questions.size());

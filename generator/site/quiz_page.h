@@ -23,11 +23,11 @@ namespace mamori {
 struct RenderedQuiz {
   nlohmann::json view;
   std::vector<Diagnostic> diagnostics;  // positions in quizzes/ID.toml
-  std::vector<PendingAnchor> pending;   // source headings to check once all pages are rendered
+  std::vector<PendingAnchor> pending;   // headings of pages (sources, links) to check once all are rendered
   std::vector<LinkOccurrence> links;    // every link in the quiz's Markdown (for the link checker)
 };
 
-// Renders the Markdown of a quiz and resolves its `source` links against the site. Its
+// Renders the Markdown of a quiz and resolves its `source` and other links against the site. Its
 // headings never take an id in `reserved_ids` (the theme's, theme.h). Besides the quiz,
 // the JSON for quiz.js (view.quiz.data) holds "training" ({ask, organisation, deadline},
 // "" where not configured), "issuer" (the organisation, else the site title), "quizzes"

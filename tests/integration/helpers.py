@@ -11,6 +11,10 @@ FIXTURES = REPO / "tests" / "fixtures"
 MAMORI = os.environ.get("MAMORI", str(REPO / "build" / "dev" / "mamori"))
 # Pages carry "reviewed" dates; pin today so staleness notices do not depend on the day.
 ENV = dict(os.environ, MAMORI_TODAY="2026-11-23", NO_COLOR="1")
+# The good fixture's cyber/basics.md was reviewed on 2023-12-01: on that day it is overdue for
+# review, which every build and check of it tells the editors.
+BASICS_OVERDUE = ("content/cyber/basics.md:5:12: warning: this page was last reviewed on 2023-12-01, 35 months ago: "
+                  "check it against its sources, then update 'reviewed'\n")
 
 
 def run(*args, cwd=None, timeout=120):

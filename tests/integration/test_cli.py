@@ -5,15 +5,15 @@ import subprocess
 import time
 import unittest
 
-from helpers import ENV, FIXTURES, MAMORI, ProjectTest, run, snapshot
+from helpers import BASICS_OVERDUE, ENV, FIXTURES, MAMORI, ProjectTest, run, snapshot
 
 
 class GoodProject(ProjectTest):
     def test_build_writes_the_site_and_says_where(self):
         result = run("build", "--root", self.root)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(result.stderr, "")
-        self.assertRegex(result.stdout, r"^mamori: built 6 pages into .*/project/site in \d+\.\d\d s\n$")
+        self.assertEqual(result.stderr, BASICS_OVERDUE)
+        self.assertRegex(result.stdout, r"^mamori: built 6 pages into .*/project/site in \d+\.\d\d s \(1 warning\)\n$")
         site = self.root / "site"
         for page in ["index.html", "404.html", "sitemap.xml", "cyber/index.html", "cyber/basics.html",
                      "incident/checklist.html", "assets/style.css", "assets/mamori.js"]:
@@ -22,12 +22,14 @@ class GoodProject(ProjectTest):
         self.assertIn('<h2 id="password">', basics)
         self.assertIn('href="../incident/checklist.html"', basics)
         self.assertIn('<time datetime="2023-12-01">2023年12月1日</time>', basics)
-        self.assertIn("notice-stale", basics)  # reviewed 35 months before MAMORI_TODAY
+        # Reviewed 35 months before MAMORI_TODAY: the editors are warned, readers see only the date.
+        self.assertNotIn("notice-stale", basics)
+        self.assertNotIn("か月", basics)
 
     def test_check_validates_and_writes_nothing(self):
         result = run("check", "--root", self.root)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertEqual(result.stdout, "mamori: checked 6 pages: no errors\n")
+        self.assertEqual(result.stdout, "mamori: checked 6 pages: no errors, 1 warning\n")
         self.assertFalse((self.root / "site").exists())
 
     def test_build_runs_from_the_project_folder(self):
@@ -55,7 +57,8 @@ class GoodProject(ProjectTest):
         result = run("build", "--root", self.root)
         self.assertEqual(result.returncode, 0)
         self.assertRegex(result.stdout, r"^mamori: nothing changed since the last build; .*/site is up to date "
-                                        r"\(6 pages\)\n$")
+                                        r"\(6 pages, 1 warning\)\n$")
+        self.assertEqual(result.stderr, BASICS_OVERDUE)  # the last build's warnings, repeated
 
     def test_drafts_are_built_only_when_asked(self):
         result = run("new", "page", "cyber/backup.md", "--root", self.root)
@@ -160,6 +163,50 @@ class UsageErrors(ProjectTest):
         result = run("--help")
         self.assertEqual(result.returncode, 0)
         self.assertIn("build", result.stdout)
+
+
+class ReviewCommand(ProjectTest):
+    """mamori review: what the editors must check again, on the day they run it."""
+
+    def review(self, *args, today="2026-11-23"):
+        return subprocess.run([MAMORI, "review", "--root", self.root, *args], env=dict(ENV, MAMORI_TODAY=today),
+                              capture_output=True, timeout=60)
+
+    def test_overdue_pages_are_listed_oldest_first_and_exit_1(self):
+        self.write("content/contacts.toml", 'reviewed = 2024-02-29\n[[contact]]\ngroup = "g"\ntopic = "t"\n'
+                                            'organization = "o"\nphone = "052-954-6370"\n')
+        result = self.review()
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(result.stderr, b"")
+        self.assertEqual(result.stdout.decode("utf-8"),
+                         "mamori review: on 2026-11-23, 1 page and the contact table are overdue for review "
+                         "(stale_after_months = 12), oldest first:\n"
+                         "  reviewed    due         overdue     file                     title\n"
+                         "  2023-12-01  2024-12-01  23 months   content/cyber/basics.md  基本の10項目\n"
+                         "  2024-02-29  2025-03-01  20 months   content/contacts.toml    相談先一覧\n"
+                         "Check each against its sources, then update its 'reviewed' date.\n")
+
+    def test_csv_opens_in_excel(self):
+        result = self.review("--format", "csv")
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertTrue(result.stdout.startswith(b"\xef\xbb\xbf"))
+        self.assertEqual(result.stdout.decode("utf-8-sig").split("\r\n"),
+                         ["ファイル,タイトル,最終確認日,確認期限,経過月数,超過月数",
+                          "content/cyber/basics.md,基本の10項目,2023-12-01,2024-12-01,35,23", ""])
+
+    def test_nothing_overdue_exits_0(self):
+        result = self.review(today="2024-11-30")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, b"mamori review: on 2024-11-30, nothing is overdue for review "
+                                        b"(stale_after_months = 12)\n")
+
+    def test_a_project_that_does_not_load_exits_2(self):
+        self.write("mamori.toml", 'title = "t"\nstale_after_months = 0\n')
+        result = self.review()
+        self.assertEqual(result.returncode, 2)
+        self.assertEqual(result.stdout, b"")
+        self.assertIn(b"mamori.toml:2:22: error: 'stale_after_months' must be between 1 and 120", result.stderr)
+        self.assertEqual(self.review("--format", "xml").returncode, 2)
 
 
 class PathologicalMarkdown(ProjectTest):

@@ -107,14 +107,23 @@ class ContactsRoundTrip(ProjectTest):
         self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
         self.assertFalse((self.root / "content/contacts.toml.bak").exists())
 
-    def test_an_old_table_warns_and_says_so_on_the_page(self):
+    def test_an_old_table_warns_the_editors_and_readers_see_its_date(self):
         self.write("content/contacts.toml", TABLE.replace("2026-06-01", "2024-01-15"))
         result = run("build", "--root", self.root)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("content/contacts.toml:1:12: warning: the contact table was last reviewed on 2024-01-15, "
                       "34 months ago: check every number and URL, then update 'reviewed'", result.stderr)
         page = (self.root / "site/incident/contacts.html").read_text(encoding="utf-8")
-        self.assertIn("この一覧は34か月前に確認したものです。", page)
+        self.assertIn('この一覧の最終確認日：<time datetime="2024-01-15">2024年1月15日</time>', page)
+        self.assertNotIn("notice-stale", page)
+        # With a reader notice asked for, one notice, dated, with no count of months.
+        config = (self.root / "mamori.toml").read_text(encoding="utf-8")
+        self.write("mamori.toml", config + "reader_notice_after_months = 24\n")
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        page = (self.root / "site/incident/contacts.html").read_text(encoding="utf-8")
+        self.assertEqual(page.count("notice-stale"), 1)
+        self.assertIn('この一覧は<time datetime="2024-01-15">2024年1月15日</time>に確認したものです。', page)
+        self.assertNotIn("か月", page)
 
     def test_invalid_contacts_fail_the_build(self):
         self.write("content/contacts.toml", TABLE.replace('phone = "052-954-6370"', 'phone = "052-954"'))

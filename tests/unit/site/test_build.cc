@@ -51,7 +51,7 @@ void write_two_sections(const TempDir& dir) {
   write_minimal_project(dir);
   dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\nweight = 20\n+++\n");
   dir.write("content/cyber/backups.md",
-            "+++\ntitle = \"バックアップ\"\nweight = 10\nreviewed = 2025-01-10\n"
+            "+++\ntitle = \"バックアップ\"\nweight = 10\nreviewed = 2026-01-10\n"
             "sources = [\"https://www.ipa.go.jp/security/guide/sme/about.html\"]\n+++\n\n"
             "## 3-2-1 の考え方 {#rule}\n\n本文。[初動](../incident/first.md#連絡) を見てください。\n");
   dir.write("content/incident/_index.md", "+++\ntitle = \"事中・事後\"\nweight = 30\n+++\n");
@@ -76,7 +76,7 @@ TEST_SUITE("build") {
     CHECK(page.find("href=\"../assets/style.css\"") != std::string::npos);
     CHECK(page.find("href=\"../index.html\"") != std::string::npos);
     CHECK(page.find("Content-Security-Policy") != std::string::npos);
-    CHECK(page.find("<time datetime=\"2025-01-10\">2025年1月10日</time>") != std::string::npos);
+    CHECK(page.find("<time datetime=\"2026-01-10\">2026年1月10日</time>") != std::string::npos);
     CHECK(page.find("https://www.ipa.go.jp/security/guide/sme/about.html") != std::string::npos);
     // Every href and src is relative (or a cited http(s) URL).
     for (const std::string attribute : {"href=\"/", "src=\"/", "src=\"http"}) {
@@ -87,15 +87,53 @@ TEST_SUITE("build") {
     CHECK(fs::exists(dir.path() / "site/assets/style.css"));
   }
 
-  TEST_CASE("pages reviewed longer ago than the configured age carry a notice") {
+  TEST_CASE("pages overdue for review are the editors' warning; readers see a notice only when asked") {
     TempDir dir;
     write_two_sections(dir);
-    build(dir);
-    CHECK(read(dir.path() / "site/cyber/backups.html").find("notice-stale") != std::string::npos);
+    dir.write("mamori.toml", "title = \"テスト\"\nstale_after_months = 6\n");
+    const BuildReport report = build(dir);
+    CHECK(formatted(report.diagnostics) ==
+          std::vector<std::string>{"content/cyber/backups.md:4:12: warning: this page was last reviewed on "
+                                   "2026-01-10, 10 months ago: check it against its sources, then update 'reviewed'"});
+    for (const char* page : {"site/cyber/backups.html", "site/incident/first.html"}) {
+      CHECK(read(dir.path() / page).find("notice-stale") == std::string::npos);
+      CHECK(read(dir.path() / page).find("か月") == std::string::npos);  // never a count for readers
+    }
+    dir.write("mamori.toml", "title = \"テスト\"\nreader_notice_after_months = 9\n");
+    CHECK(formatted(build(dir).diagnostics).empty());
+    const std::string old_page = read(dir.path() / "site/cyber/backups.html");
+    CHECK(
+        old_page.find("<p>このページの内容は<time datetime=\"2026-01-10\">2026年1月10日</time>に確認したものです。") !=
+        std::string::npos);
+    CHECK(old_page.find("か月") == std::string::npos);
     CHECK(read(dir.path() / "site/incident/first.html").find("notice-stale") == std::string::npos);
-    dir.write("mamori.toml", "title = \"テスト\"\nstale_after_months = 3\n");
-    build(dir);
-    CHECK(read(dir.path() / "site/incident/first.html").find("notice-stale") != std::string::npos);
+  }
+
+  TEST_CASE("the home page shows each section's reading time, from the text of its rendered pages") {
+    TempDir dir;
+    write_two_sections(dir);
+    dir.write("themes/default/templates/home.mustache",
+              "{{{page.body}}}{{#sections}}[{{title}}:{{reading_minutes}}]{{/sections}}rate={{reading_rate}}");
+    // 702 characters of text (markup and spaces are not counted) besides backups.md's.
+    std::string body = "\n## 長い {#long}\n\n";
+    for (int i = 0; i < 100; ++i) body += "**情報** を守る。\n";
+    dir.write("content/cyber/more.md", "+++\ntitle = \"長い\"\n+++\n" + body);
+    const BuildReport report = build(dir);
+    REQUIRE(report.exit_status() == 0);
+    // cyber: more than 500 characters, fewer than 1,000: 2 minutes; incident: a few: 1 minute.
+    CHECK(read(dir.path() / "site/index.html").find("[サイバー:2][事中・事後:1]rate=500") != std::string::npos);
+  }
+
+  TEST_CASE("404.html holds the stylesheet inline, which must not be able to end its element") {
+    TempDir dir;
+    write_two_sections(dir);
+    REQUIRE(build(dir).exit_status() == 0);
+    const std::string css = read(dir.path() / "themes/default/assets/style.css");
+    CHECK(read(dir.path() / "site/404.html").find("<style>" + css + "</style>") != std::string::npos);
+    dir.write("themes/default/assets/style.css", css + "/* </STYLE><script>alert(1)</script> */\n");
+    CHECK(formatted(build(dir).diagnostics) ==
+          std::vector<std::string>{"themes/default/assets/style.css: error: 404.html holds this stylesheet inline, so "
+                                   "it must not contain '</style'"});
   }
 
   TEST_CASE("links to missing pages, headings and files are errors with hints") {
@@ -120,6 +158,26 @@ TEST_SUITE("build") {
             "content/cyber/bad.md:6:40: error: link '/cyber/backups.md' starts with '/': it would not work from a file "
             "share or file://; make it relative to this file"});
     CHECK_FALSE(fs::exists(dir.path() / "site"));
+  }
+
+  TEST_CASE("links to headings in a quiz's Markdown are checked like its sources, at the value's line") {
+    TempDir dir;
+    write_two_sections(dir);
+    dir.write("quizzes/q.toml",
+              "title = \"Q\"\n"
+              "[[questions]]\nid = \"a\"\ntype = \"single\"\n"
+              "text = \"[初動](../content/incident/first.md#連格)で何をしますか\"\n"
+              "explanation = \"[規則](../content/cyber/backups.md#rul)を見てください\"\n"
+              "source = \"../content/cyber/backups.md#rule\"\n"
+              "[[questions.choices]]\ntext = \"[連絡](../content/incident/first.md#連絡)\"\ncorrect = true\n"
+              "feedback = \"[x](../content/incident/first.md#x)\"\n"
+              "[[questions.choices]]\ntext = \"何もしない\"\n");
+    const BuildReport report = build(dir, false);
+    CHECK(formatted(report.diagnostics) ==
+          std::vector<std::string>{
+              "quizzes/q.toml:5: error: link to missing heading '#連格' in 'incident/first.md' (did you mean '#連絡'?)",
+              "quizzes/q.toml:6: error: link to missing heading '#rul' in 'cyber/backups.md' (did you mean '#rule'?)",
+              "quizzes/q.toml:11: error: link to missing heading '#x' in 'incident/first.md'"});
   }
 
   TEST_CASE("a failed build leaves the previous site exactly as it was") {

@@ -17,6 +17,21 @@ TEST_SUITE("config") {
     CHECK(config.base_url == "https://intra.example.jp/mamori/");
     CHECK(config.theme == "default");
     CHECK(config.stale_after_months == 12);
+    CHECK(config.reader_notice_after_months == 0);  // no notice for readers unless asked
+  }
+
+  TEST_CASE("the ages after which a page is overdue for review, and after which readers are told") {
+    std::vector<Diagnostic> out;
+    const SiteConfig config =
+        parse_config("title = \"t\"\nstale_after_months = 6\nreader_notice_after_months = 36\n", out);
+    CHECK(out.empty());
+    CHECK(config.stale_after_months == 6);
+    CHECK(config.reader_notice_after_months == 36);
+    parse_config("title = \"t\"\nreader_notice_after_months = -1\nreader_notice_after_month = 2\n", out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"2:30: error: 'reader_notice_after_months' must be between 0 and 240",
+                                   "3:1: error: unknown key 'reader_notice_after_month' (did you mean "
+                                   "'reader_notice_after_months'?)"});
   }
 
   TEST_CASE("problems are reported with positions") {

@@ -2,6 +2,7 @@
 
 #include "helpers.h"
 #include "site/loader.h"
+#include "site/not_found.h"
 #include "site/page_view.h"
 
 using namespace mamori;
@@ -113,13 +114,13 @@ TEST_SUITE("page view") {
     CHECK_FALSE(cyber.contains("home_quizzes"));
   }
 
-  TEST_CASE("review date, staleness, sources, quiz and table of contents") {
+  TEST_CASE("review date, sources, quiz and table of contents") {
     TempDir dir;
     const Site site = load_sample(dir);
     const json a = view_of(site, "cyber/a.md");
     CHECK(a["reviewed"]["ja"] == "2025年1月10日");
-    CHECK(a["stale"]["months"] == 22);
-    CHECK(a["stale"]["limit"] == 12);
+    CHECK_FALSE(a.contains("stale"));
+    CHECK_FALSE(a.contains("reader_notice"));  // no notice for readers unless asked for
     CHECK(a["has_sources"] == false);
     const json b = view_of(site, "cyber/b.md");
     CHECK_FALSE(b.contains("reviewed"));
@@ -140,22 +141,66 @@ TEST_SUITE("page view") {
     CHECK(with_toc["has_toc"] == true);
   }
 
-  TEST_CASE("404.html links from the site root, or absolutely with base_url") {
+  TEST_CASE("a page's quiz names the section it covers, and whether that is the page's own") {
     TempDir dir;
-    const Site relative = load_sample(dir);
-    CHECK(not_found_view(relative)["nav"][0]["href"] == "cyber/index.html");
-    CHECK(not_found_view(relative)["assets"] == "assets/");
+    load_sample(dir);
+    dir.write("quizzes/q.toml",
+              "title = \"サイバーの理解度チェック\"\nsection = \"cyber\"\n[[questions]]\nid = \"a\"\n"
+              "type = \"true_false\"\ntext = \"t\"\nanswer = true\nexplanation = \"e\"\n"
+              "source = \"../content/cyber/a.md#x\"\n");
+    dir.write("content/top.md", "+++\ntitle = \"トップ\"\nquiz = \"q\"\n+++\n");
+    dir.write("content/cyber/deep/d.md", "+++\ntitle = \"D\"\nquiz = \"q\"\n+++\n");
+    Diagnostics diagnostics;
+    const auto site = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(site.has_value());
+    const json deep = view_of(*site, "cyber/deep/d.md")["quiz"];
+    CHECK(deep["title"] == "サイバーの理解度チェック");
+    CHECK(deep["covers"] == json{{"title", "サイバー"}, {"is_own", true}});  // however deep
+    CHECK(view_of(*site, "top.md")["quiz"]["covers"] == json{{"title", "サイバー"}, {"is_own", false}});
     TempDir other;
-    const Site absolute = load_sample(other, "title = \"t\"\nbase_url = \"https://intra.example.jp/m\"\n");
-    CHECK(not_found_view(absolute)["nav"][0]["href"] == "https://intra.example.jp/m/cyber/index.html");
-    CHECK(not_found_view(absolute)["home_href"] == "https://intra.example.jp/m/index.html");
+    const Site plain = load_sample(other);  // a quiz without a section covers no section
+    CHECK_FALSE(view_of(plain, "cyber/c.md")["quiz"].contains("covers"));
+  }
+
+  TEST_CASE("readers get a notice naming the review date, never a count, when asked for") {
+    TempDir dir;
+    const Site site = load_sample(dir, "title = \"t\"\nreader_notice_after_months = 22\n");
+    const json a = view_of(site, "cyber/a.md");  // reviewed 2025-01-10: 22 months before today
+    CHECK(a["reader_notice"] == json{{"iso", "2025-01-10"}, {"ja", "2025年1月10日"}});
+    TempDir other;
+    const Site later = load_sample(other, "title = \"t\"\nreader_notice_after_months = 23\n");
+    CHECK_FALSE(view_of(later, "cyber/a.md").contains("reader_notice"));
+  }
+
+  TEST_CASE("a page showing the contact table gets at most one notice: the table's") {
+    TempDir dir;
+    load_sample(dir, "title = \"t\"\nreader_notice_after_months = 12\n");
+    dir.write("content/contacts.toml",
+              "reviewed = 2024-04-01\n[[contact]]\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\n"
+              "phone = \"052-954-6370\"\n");
+    dir.write("content/windows.md", "+++\ntitle = \"窓口\"\nreviewed = 2023-01-01\ncontacts = true\n+++\n");
+    Diagnostics diagnostics;
+    const auto site = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(site.has_value());
+    const json windows = view_of(*site, "windows.md");
+    CHECK(windows["reviewed"]["iso"] == "2023-01-01");
+    CHECK_FALSE(windows.contains("reader_notice"));
+    CHECK(windows["contacts"]["notice"] == json{{"iso", "2024-04-01"}, {"ja", "2024年4月1日"}});
+    // Without a date on the table, the page's own notice is the one.
+    dir.write("content/contacts.toml",
+              "[[contact]]\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\nphone = \"052-954-6370\"\n");
+    const auto undated = load_site(dir.path(), {}, diagnostics);
+    REQUIRE(undated.has_value());
+    const json page = view_of(*undated, "windows.md");
+    CHECK(page["reader_notice"]["iso"] == "2023-01-01");
+    CHECK_FALSE(page["contacts"].contains("notice"));
   }
 
   TEST_CASE("every view carries [training]'s deadline and organisation, only when configured") {
     TempDir dir;
     const Site site =
         load_sample(dir, "title = \"t\"\n[training]\norganisation = \"株式会社サンプル\"\ndeadline = 2026-01-05\n");
-    for (const json& view : {view_of(site, "_index.md"), view_of(site, "cyber/deep/d.md"), not_found_view(site),
+    for (const json& view : {view_of(site, "_index.md"), view_of(site, "cyber/deep/d.md"), not_found_view(site, ""),
                              base_view(site, "quizzes/index.html", "quizzes/index.html")}) {
       CHECK(view["training_deadline"] == "2026-01-05");
       CHECK(view["training_deadline_text"] == "2026年1月5日");
@@ -163,7 +208,7 @@ TEST_SUITE("page view") {
     }
     TempDir other;
     const Site plain = load_sample(other);
-    for (const json& view : {view_of(plain, "_index.md"), not_found_view(plain)}) {
+    for (const json& view : {view_of(plain, "_index.md"), not_found_view(plain, "")}) {
       CHECK_FALSE(view.contains("training_deadline"));
       CHECK_FALSE(view.contains("training_deadline_text"));
       CHECK_FALSE(view.contains("training_organisation"));

@@ -160,6 +160,20 @@ TEST_SUITE("quiz page") {
     CHECK(rendered.view["quiz"]["is_self_check"] == true);
   }
 
+  TEST_CASE("a heading named by a link in a band's advice is checked once pages are rendered") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const Quiz quiz = quiz_from(
+        "title = \"自己診断\"\ntype = \"self_check\"\n"
+        "[[questions]]\nid = \"a\"\ntext = \"鍵をかけている\"\n"
+        "[[bands]]\nmin = -1\nlabel = \"まず\"\nadvice = \"[見る](../content/cyber/backup.md#rule)\"\n",
+        "self");
+    const RenderedQuiz rendered = quiz_view(site, quiz, kThemeIds);
+    REQUIRE(rendered.pending.size() == 1);
+    CHECK(rendered.pending[0].fragment == "rule");
+    CHECK(rendered.pending[0].line == 9);
+  }
+
   TEST_CASE("headings in a quiz's Markdown avoid the theme's ids; links in it are listed") {
     TempDir dir;
     const Site site = load_sample(dir);
