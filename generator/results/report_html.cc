@@ -60,6 +60,7 @@ td.dept { min-width: 8em; }
 .sub { display: block; color: #4d4d4d; font-size: .85em; }
 .id { font-family: monospace; }
 .day { white-space: nowrap; }
+div.wide { overflow-x: auto; }
 table.grid { font-size: .9em; }
 table.grid td, table.grid th { padding: .2rem .35rem; }
 svg.bar { width: 10rem; height: 1rem; display: block; }
@@ -67,6 +68,7 @@ svg.bar .bg { fill: #e6e6e6; } svg.bar .fg { fill: #1d4ed8; }
 @media print {
   body { font-size: 9.5pt; line-height: 1.4; max-width: none; margin: 0; padding: 0; }
   h1 { font-size: 15pt; margin: 0 0 .4rem; } h2 { font-size: 12pt; margin: 1rem 0 .3rem; } h3 { font-size: 10.5pt; }
+  div.wide { overflow: visible; }
   table { margin: .3rem 0 .8rem; } svg.bar { width: 6rem; height: .8rem; }
 }
 </style>
@@ -180,7 +182,8 @@ std::string people_section(const Completion& c, bool have_roster) {
   ids.insert(ids.end(), self_checks.begin(), self_checks.end());
   std::string out =
       "<h2>一人ひとりの状況</h2>\n<p>合格の欄には、初めて合格した日と修了証番号を示しています。</p>\n"
-      "<table class=\"grid\">\n<thead><tr><th scope=\"col\">所属</th><th scope=\"col\">社員番号</th>"
+      "<div class=\"wide\">\n<table class=\"grid\">\n<thead><tr><th scope=\"col\">所属</th><th "
+      "scope=\"col\">社員番号</th>"
       "<th scope=\"col\">氏名</th>";
   for (const auto& id : ids) {
     out += "<th scope=\"col\" class=\"quiz\">" + esc(c.quiz_titles.at(id)) + (is_self_check(c, id) ? "（任意）" : "") +
@@ -193,7 +196,7 @@ std::string people_section(const Completion& c, bool have_roster) {
     for (const auto& id : ids) out += standing_cell(c, p, id);
     out += "</tr>\n";
   }
-  return out + "</tbody>\n</table>\n";
+  return out + "</tbody>\n</table>\n</div>\n";
 }
 
 std::string item_rows(const Completion& c, const std::vector<const ItemStats*>& items, size_t limit) {
