@@ -74,12 +74,21 @@ int done_count(const Completion& c, const std::string& quiz, bool roster_only) {
   return n;
 }
 
+std::vector<std::string> quiz_order(const Completion& c, QuizKind kind) {
+  std::vector<std::string> ids;
+  for (const auto& [id, title] : c.quiz_titles) {
+    if (is_self_check(c, id) == (kind == QuizKind::self_check)) ids.push_back(id);
+  }
+  return ids;
+}
+
 std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
+  const std::vector<std::string> quizzes = quiz_order(c, QuizKind::quiz);
   std::vector<Outstanding> out;
   for (const auto& p : c.people) {
     if (roster_only && !p.on_roster) continue;
     Outstanding o{&p, {}, {}};
-    for (const auto& [id, title] : c.quiz_titles) {
+    for (const auto& id : quizzes) {
       const Standing s = standing_of(c, p, id);
       if (s == Standing::not_taken) o.not_taken.push_back(id);
       if (s == Standing::not_passed) o.not_passed.push_back(id);
@@ -92,17 +101,48 @@ std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
   return out;
 }
 
-std::string completion_text(const Completion& c, bool have_roster) {
-  const int people = people_counted(c, have_roster);
-  std::string out = "受講状況: " + std::to_string(people) + "人" + (have_roster ? "（名簿）" : "") + "、小テスト " +
-                    std::to_string(c.quiz_titles.size()) + "つ\n";
-  for (const auto& [id, title] : c.quiz_titles) {
-    const int done = done_count(c, id, have_roster);
-    out += "  " + shown(title) + " (" + shown(id) + "): " + (is_self_check(c, id) ? "受講 " : "合格 ") +
-           std::to_string(done) + " / " + std::to_string(people) + "人 (" + percent(done, people) + ")\n";
+WrongItems wrong_items(const Completion& c) {
+  WrongItems out;
+  for (const ItemStats& item : c.items) {
+    if (item.wrong > 0) (item.answered >= kItemMinAnswers ? out.ranked : out.few).push_back(&item);
   }
+  // a->wrong / a->answered > b->wrong / b->answered, without division
+  const auto share = [](const ItemStats* a, const ItemStats* b) {
+    return static_cast<long long>(a->wrong) * b->answered > static_cast<long long>(b->wrong) * a->answered;
+  };
+  std::stable_sort(out.ranked.begin(), out.ranked.end(), [&](const ItemStats* a, const ItemStats* b) {
+    return share(a, b) || (!share(b, a) && a->wrong > b->wrong);
+  });
+  std::stable_sort(out.few.begin(), out.few.end(), [&](const ItemStats* a, const ItemStats* b) {
+    return a->wrong > b->wrong || (a->wrong == b->wrong && share(a, b));
+  });
+  return out;
+}
+
+namespace {
+
+std::string quizzes_text(const Completion& c, bool have_roster) {
+  const int people = people_counted(c, have_roster);
+  const auto quizzes = quiz_order(c, QuizKind::quiz);
+  const auto self_checks = quiz_order(c, QuizKind::self_check);
+  std::string out = "受講状況: " + std::to_string(people) + "人" + (have_roster ? "（名簿）" : "") + "、小テスト " +
+                    std::to_string(quizzes.size()) + "つ\n";
+  for (const auto& id : quizzes) {
+    const int done = done_count(c, id, have_roster);
+    out += "  " + shown(c.quiz_titles.at(id)) + " (" + shown(id) + "): 合格 " + std::to_string(done) + " / " +
+           std::to_string(people) + "人 (" + percent(done, people) + ")\n";
+  }
+  if (!self_checks.empty()) out += "自己診断（任意、修了には数えません）:\n";
+  for (const auto& id : self_checks) {
+    out += "  " + shown(c.quiz_titles.at(id)) + " (" + shown(id) + "): 受講 " +
+           std::to_string(done_count(c, id, have_roster)) + "人\n";
+  }
+  return out;
+}
+
+std::string outstanding_text(const Completion& c, bool have_roster) {
   const auto missing = outstanding(c, have_roster);
-  out += "\n未受講・未合格: " + std::to_string(missing.size()) + "人\n";
+  std::string out = "\n未受講・未合格: " + std::to_string(missing.size()) + "人\n";
   std::string department;
   for (const auto& o : missing) {
     if (department_of(*o.person) != department) {
@@ -114,13 +154,36 @@ std::string completion_text(const Completion& c, bool have_roster) {
     if (!o.not_passed.empty()) out += " 未合格 " + shown(joined_titles(c, o.not_passed));
     out += "\n";
   }
-  if (!c.items.empty()) out += "\n誤答の多い設問:\n";
-  for (size_t i = 0; i < c.items.size() && i < 10; ++i) {
-    const ItemStats& item = c.items[i];
-    out += "  " + percent(item.wrong, item.answered) + " (" + std::to_string(item.wrong) + "/" +
-           std::to_string(item.answered) + ") " + shown(item.quiz_id + "/" + item.question) + " " +
-           shown(std::string(prefix_of_code_points(item.text, 40))) + "\n";
-  }
+  return out;
+}
+
+std::string item_line(const ItemStats& item) {
+  return "  " + percent(item.wrong, item.answered) + " (" + std::to_string(item.wrong) + "/" +
+         std::to_string(item.answered) + ") " + shown(item.quiz_id + "/" + item.question) + " " +
+         shown(std::string(prefix_of_code_points(item.text, 40))) + "\n";
+}
+
+// At most kTextItems questions: the ranked ones first, then those with few answers.
+std::string items_text(const Completion& c) {
+  constexpr size_t kTextItems = 10;
+  const WrongItems items = wrong_items(c);
+  const std::string min = std::to_string(kItemMinAnswers);
+  std::string out;
+  size_t listed = 0;
+  if (!items.ranked.empty()) out += "\n誤答の多い設問（回答が" + min + "件以上の設問）:\n";
+  for (; listed < items.ranked.size() && listed < kTextItems; ++listed) out += item_line(*items.ranked[listed]);
+  if (!items.few.empty() && listed < kTextItems)
+    out += "\n誤答のあった設問（回答が少ないため参考、" + min + "件未満）:\n";
+  for (size_t i = 0; i < items.few.size() && listed < kTextItems; ++i, ++listed) out += item_line(*items.few[i]);
+  const size_t all = items.ranked.size() + items.few.size();
+  if (listed < all) out += "  ほか " + std::to_string(all - listed) + "問（すべて completion.json にあります）\n";
+  return out;
+}
+
+}  // namespace
+
+std::string completion_text(const Completion& c, bool have_roster) {
+  std::string out = quizzes_text(c, have_roster) + outstanding_text(c, have_roster) + items_text(c);
   if (!c.notes.empty()) out += "\n確認してください:\n";
   for (const auto& note : c.notes) out += "  " + shown(note) + "\n";
   return out;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "results/completion.h"
 
@@ -19,19 +20,36 @@ std::string standing_word(Standing standing);  // 合格, 未合格, 受講, 未
 // The standing of person `p` on `quiz` (not taken when there is no attempt).
 Standing standing_of(const Completion& c, const PersonStanding& p, const std::string& quiz);
 
+// The quizzes of one kind (scored quizzes or self-checks) in the order every report lists
+// them. Meant to be the portal's order; Completion does not carry it yet (its quiz_titles is
+// a map), so today this is by id.
+std::vector<std::string> quiz_order(const Completion& c, QuizKind kind);
+
 // Who still has to do what: a person on the roster (or, without one, anyone found) with a
-// quiz not passed — never taken (未受講) or taken without a pass (未合格) — or a self-check
-// not taken (未受講).
+// scored quiz never taken (未受講) or taken without a pass (未合格). Self-checks are optional
+// (some are meant for managers only): they never make a person outstanding.
 struct Outstanding {
   const PersonStanding* person = nullptr;
-  std::vector<std::string> not_taken;   // quiz and self-check ids
-  std::vector<std::string> not_passed;  // quiz ids (a self-check taken is done)
+  std::vector<std::string> not_taken;   // quiz ids, in quiz_order
+  std::vector<std::string> not_passed;  // quiz ids, in quiz_order
 };
 std::vector<Outstanding> outstanding(const Completion& c, bool roster_only);
 
 // How many people (on the roster, when roster_only) are done with `quiz`: passed it, or
 // took it when it is a self-check.
 int done_count(const Completion& c, const std::string& quiz, bool roster_only);
+
+// The questions worth a look, for the item analysis: only those answered wrongly at least
+// once. `ranked` were answered at least kItemMinAnswers times, so their share wrong means
+// something, and go by share wrong, then by how many answered wrongly; `few` were answered
+// fewer times (shown as 参考) and go by how many answered wrongly, then by share. Answers
+// are counted per attempt, so a retake counts again.
+inline constexpr int kItemMinAnswers = 5;
+struct WrongItems {
+  std::vector<const ItemStats*> ranked;
+  std::vector<const ItemStats*> few;
+};
+WrongItems wrong_items(const Completion& c);
 
 std::string completion_text(const Completion& c, bool have_roster);
 std::string completion_json(const Completion& c, bool have_roster);

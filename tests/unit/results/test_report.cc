@@ -84,9 +84,8 @@ TEST_SUITE("results: report") {
           "  製造部\n"
           "    E2 佐藤 花子: 未受講 サイバー 未合格 基礎\n"
           "    E3 鈴木 一郎: 未受講 基礎、サイバー\n"
-          "\n誤答の多い設問:\n"
-          "  50% (1/2) a/q1 問1\n"
-          "  0% (0/1) b/q1 問1\n");
+          "\n誤答のあった設問（回答が少ないため参考、5件未満）:\n"
+          "  50% (1/2) a/q1 問1\n");
   }
 
   TEST_CASE("hostile names reach neither the terminal nor the page as something live") {
@@ -161,23 +160,38 @@ TEST_SUITE("results: spreadsheet") {
 }
 
 TEST_SUITE("results: self-checks in the reports") {
-  TEST_CASE("outstanding: a self-check not taken is 未受講, a self-check taken is done") {
+  TEST_CASE("outstanding: self-checks are optional; only quizzes not passed count") {
     const auto missing = outstanding(with_self_check(), true);
     REQUIRE(missing.size() == 1);
     CHECK(missing[0].person->name == "佐藤 花子");
     CHECK(missing[0].not_passed == std::vector<std::string>{"a"});
-    CHECK(missing[0].not_taken == std::vector<std::string>{"s"});
+    CHECK(missing[0].not_taken.empty());  // the self-check she did not take is not asked of her
   }
 
-  TEST_CASE("the text summary counts a self-check as 受講") {
+  TEST_CASE("regression: a self-check no one took leaves everyone who passed done") {
+    const std::vector<RosterEntry> roster = {{"E1", "山田 太郎", "総務部", 2}};
+    const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
+                                                        {"m", {"管理者向け", "", QuizKind::self_check}}};
+    const Completion c = summarize({passed("E1", "山田 太郎", "a", true)}, roster, current);
+    CHECK(outstanding(c, true).empty());
+    const std::string html = completion_html(c, true, "2026年12月1日");
+    CHECK(html.find("<tr><td class=\"dept\">総務部</td><td class=\"num\">1 / 1人</td><td class=\"num\">100%</td>") !=
+          std::string::npos);
+    CHECK(html.find("<h2>未受講・未合格（0人）</h2>") != std::string::npos);
+    CHECK(html.find("<li>管理者向け：受講 0人</li>") != std::string::npos);
+    CHECK(completion_text(c, true).find("未受講・未合格: 0人\n") != std::string::npos);
+  }
+
+  TEST_CASE("the text summary lists self-checks apart, as 受講 n人") {
     CHECK(completion_text(with_self_check(), true) ==
-          "受講状況: 2人（名簿）、小テスト 2つ\n"
+          "受講状況: 2人（名簿）、小テスト 1つ\n"
           "  基礎 (a): 合格 1 / 2人 (50%)\n"
-          "  自己診断 (s): 受講 1 / 2人 (50%)\n"
+          "自己診断（任意、修了には数えません）:\n"
+          "  自己診断 (s): 受講 1人\n"
           "\n未受講・未合格: 1人\n"
           "  製造部\n"
-          "    E2 佐藤 花子: 未受講 自己診断 未合格 基礎\n"
-          "\n誤答の多い設問:\n"
+          "    E2 佐藤 花子: 未合格 基礎\n"
+          "\n誤答のあった設問（回答が少ないため参考、5件未満）:\n"
           "  50% (1/2) a/q1 問1\n");
   }
 
@@ -195,12 +209,16 @@ TEST_SUITE("results: self-checks in the reports") {
     CHECK(json["people"][1]["quizzes"]["a"]["status"] == "not_passed");
   }
 
-  TEST_CASE("the HTML report: 受講 for the self-check, in the table and the bar's label") {
+  TEST_CASE("the HTML report: the self-check apart, as 受講; never 合格 or outstanding") {
     const std::string html = completion_html(with_self_check(), true, "2026年12月1日");
-    CHECK(html.find("<tr><td>自己診断</td><td class=\"num\">受講 1 / 2人</td>") != std::string::npos);
-    CHECK(html.find("aria-label=\"自己診断 受講 50%\"") != std::string::npos);
+    CHECK(html.find("<h2>自己診断（任意）</h2>") != std::string::npos);
+    CHECK(html.find("<li>自己診断：受講 1人</li>") != std::string::npos);
     CHECK(html.find("<tr><td>基礎</td><td class=\"num\">合格 1 / 2人</td>") != std::string::npos);
+    CHECK(html.find("<tr><td>自己診断</td>") == std::string::npos);  // not among the quizzes to pass
     CHECK(html.find("自己診断 合格") == std::string::npos);
-    CHECK(html.find("<td>製造部</td><td>E2</td><td>佐藤 花子</td><td>自己診断</td><td>基礎</td>") != std::string::npos);
+    CHECK(html.find("<td class=\"dept\">製造部</td><td class=\"who\">E2</td><td class=\"who\">佐藤 花子</td>"
+                    "<td></td><td>基礎</td>") != std::string::npos);
+    CHECK(html.find("<th scope=\"col\" class=\"quiz\">自己診断（任意）</th>") !=
+          std::string::npos);  // in the per-person table
   }
 }
