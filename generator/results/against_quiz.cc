@@ -35,8 +35,8 @@ std::string band_of(const CurrentQuiz& q, int points) {
 
 void quiz_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_bank, std::vector<std::string>& out) {
   if (q.pass_mark > 0 && r.pass_mark != q.pass_mark) {
-    out.push_back("pass mark " + std::to_string(r.pass_mark) + "% where the quiz asks " +
-                  std::to_string(q.pass_mark) + "%");
+    out.push_back("pass mark " + std::to_string(r.pass_mark) + "% where the quiz asks " + std::to_string(q.pass_mark) +
+                  "%");
   }
   if (q.questions_per_attempt > 0 && r.total != q.questions_per_attempt) {
     out.push_back(count(r.total, "question", "questions") + " where the quiz asks " +

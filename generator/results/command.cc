@@ -91,8 +91,8 @@ ResultsRun run_results(const ResultsOptions& options) {
   const std::string today = to_japanese((options.clock != nullptr ? *options.clock : system_clock).today());
   if (!options.out.empty()) write_reports(options.out, c, !roster.empty(), today, run);
   run.output = formatted(options.format, c, !roster.empty(), today);
-  run.messages.push_back("mamori: read " + std::to_string(collected.results.size()) +
-                         " result files, skipped " + std::to_string(collected.skipped.size()));
+  run.messages.push_back("mamori: read " + std::to_string(collected.results.size()) + " result files, skipped " +
+                         std::to_string(collected.skipped.size()));
   return run;
 }
 

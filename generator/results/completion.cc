@@ -144,8 +144,8 @@ bool same_content(const ResultRecord& a, const ResultRecord& b) {
   const auto same_answer = [](const AnswerRecord& x, const AnswerRecord& y) {
     return x.question == y.question && x.correct == y.correct && x.points == y.points;
   };
-  return score(a) == score(b) && std::equal(a.answers.begin(), a.answers.end(), b.answers.begin(), b.answers.end(),
-                                            same_answer);
+  return score(a) == score(b) &&
+         std::equal(a.answers.begin(), a.answers.end(), b.answers.begin(), b.answers.end(), same_answer);
 }
 
 // One attempt handed in more than once (the same file twice, saved twice, or as both the

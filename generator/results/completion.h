@@ -25,9 +25,9 @@ struct CurrentQuiz {
   std::string title;
   std::string version;  // hash of today's question bank
   QuizKind kind = QuizKind::quiz;
-  int pass_mark = 0;                // quiz
-  int questions_per_attempt = 0;    // the draw, else every question of the bank
-  std::set<std::string> questions;  // the ids in today's bank
+  int pass_mark = 0;                                   // quiz
+  int questions_per_attempt = 0;                       // the draw, else every question of the bank
+  std::set<std::string> questions;                     // the ids in today's bank
   std::vector<std::pair<int64_t, std::string>> bands;  // self-check: (min, label), by min
 };
 

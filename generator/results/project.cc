@@ -68,7 +68,9 @@ void keep_project_quizzes(const Project& project, std::vector<HandedIn>& results
 }
 
 std::string unchecked_note(const Project& project) {
-  return project.found ? "" : "no mamori.toml at " + project.root + ": quiz ids are not checked, nor pass marks and question counts (give --root)";
+  return project.found ? ""
+                       : "no mamori.toml at " + project.root +
+                             ": quiz ids are not checked, nor pass marks and question counts (give --root)";
 }
 
 }  // namespace mamori

@@ -76,9 +76,9 @@ class Fields {
 constexpr int kMaxQuestions = 10000;
 constexpr int kMaxPoints = 1000000;
 
-const ScoreNames kNames{"score.total",   "score.correct", "score.percent", "score.pass_mark",       "score.passed",
-                        "true",          "false",         "answers",       "marked correct",        "question",
-                        "score.points",  "score.min",     "score.max",     "the answers' points"};
+const ScoreNames kNames{"score.total",  "score.correct", "score.percent", "score.pass_mark",    "score.passed",
+                        "true",         "false",         "answers",       "marked correct",     "question",
+                        "score.points", "score.min",     "score.max",     "the answers' points"};
 
 // A self-check answer's points: null or absent when unanswered, else a value of the scale
 // that fits the answer's label.

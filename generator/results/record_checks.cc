@@ -21,7 +21,8 @@ std::string questions(size_t n) {
 std::string repeated_question(const ResultRecord& r, const ScoreNames& names) {
   std::set<std::string_view> seen;
   for (const AnswerRecord& a : r.answers) {
-    if (!seen.insert(a.question).second) return str(names.question) + " '" + a.question + "' is answered more than once";
+    if (!seen.insert(a.question).second)
+      return str(names.question) + " '" + a.question + "' is answered more than once";
   }
   return {};
 }
@@ -60,8 +61,8 @@ std::string self_check_score_problem(const ResultRecord& r, const ScoreNames& na
   const auto lowest = self_check_lowest_total(r.answers.size());
   const auto highest = self_check_highest_total(r.answers.size());
   if (r.min_points != lowest || r.max_points != highest) {
-    return str(names.min) + " and " + str(names.max) + " are not what " + questions(r.answers.size()) +
-           " can score (" + std::to_string(lowest) + " to " + std::to_string(highest) + ")";
+    return str(names.min) + " and " + str(names.max) + " are not what " + questions(r.answers.size()) + " can score (" +
+           std::to_string(lowest) + " to " + std::to_string(highest) + ")";
   }
   long long sum = 0;
   for (const AnswerRecord& a : r.answers) sum += a.points.value_or(0);

@@ -18,10 +18,10 @@ constexpr const char* kNotOne = "not a quiz result CSV: ";
 constexpr int kMaxRows = 10000;  // as many answers as a JSON record may hold
 constexpr int kMaxPoints = 1000000;
 
-const ScoreNames kNames{"出題数", "正解数", "正答率(%)", "合格ライン(%)", "判定", "合格",   "不合格",
-                        "the rows", "正解", "問題ID",       "合計点", "最低点", "最高点", "点数"};
-const ScoreNames kSelfCheckNames{"出題数", "正解数", "正答率(%)", "合格ライン(%)", "判定",   "合格",   "不合格",
-                                 "the rows", "正解", "項目ID",       "合計点",        "最低点", "最高点", "点数"};
+const ScoreNames kNames{"出題数",   "正解数", "正答率(%)", "合格ライン(%)", "判定",   "合格",   "不合格",
+                        "the rows", "正解",   "問題ID",    "合計点",        "最低点", "最高点", "点数"};
+const ScoreNames kSelfCheckNames{"出題数",   "正解数", "正答率(%)", "合格ライン(%)", "判定",   "合格",   "不合格",
+                                 "the rows", "正解",   "項目ID",    "合計点",        "最低点", "最高点", "点数"};
 
 // The columns both layouts start with, in this order.
 enum Shared : size_t { kQuizId, kTitle, kBankVersion, kTime, kName, kEmployeeId, kDepartment, kNumber };
@@ -162,9 +162,11 @@ void read_attempt(Cells& cells, const Layout& layout, ResultRecord& r) {
   r.department = cells.text(kDepartment, kMaxNameLength);
   r.number = cells.text(kNumber);
   if (cells.error().empty() && !is_valid_quiz_id(r.quiz_id)) {
-    cells.fail(r.quiz_id.empty() ? "小テストID is empty" : "小テストID must be a quiz id (letters, digits, - and _, at most 64)");
+    cells.fail(r.quiz_id.empty() ? "小テストID is empty"
+                                 : "小テストID must be a quiz id (letters, digits, - and _, at most 64)");
   }
-  if (cells.error().empty() && !is_bank_version(r.quiz_version)) cells.fail("問題の版 must be up to 16 hex digits (0-9, a-f)");
+  if (cells.error().empty() && !is_bank_version(r.quiz_version))
+    cells.fail("問題の版 must be up to 16 hex digits (0-9, a-f)");
   const std::string time = cells.text(kTime);
   const auto when = parse_attempt_time(time);
   if (cells.error().empty() && !when) cells.fail("受験日時 must be a time like 2026-12-01 08:30:00 +09:00");
@@ -259,8 +261,8 @@ Result<ResultRecord> parse_result_csv(std::string_view bytes) {
     if (!cells.error().empty()) return Error{cells.error()};
   }
   if (first == nullptr) return Error{"the file has the header but no answers"};
-  const std::string problem = r.kind == QuizKind::quiz ? quiz_score_problem(r, kNames)
-                                                       : self_check_score_problem(r, kSelfCheckNames);
+  const std::string problem =
+      r.kind == QuizKind::quiz ? quiz_score_problem(r, kNames) : self_check_score_problem(r, kSelfCheckNames);
   if (!problem.empty()) return Error{problem};
   return r;
 }

@@ -132,10 +132,10 @@ nlohmann::json standing_json(const Completion& c, const std::string& id, const Q
   using Json = nlohmann::json;
   const Standing standing = standing_of(c, id, &s);
   const bool quiz = !is_self_check(c, id);
-  const char* status = standing == Standing::passed       ? "passed"
-                       : quiz                             ? "not_passed"
+  const char* status = standing == Standing::passed      ? "passed"
+                       : quiz                            ? "not_passed"
                        : standing == Standing::not_taken ? "not_taken"
-                                                          : "taken";
+                                                         : "taken";
   return {{"attempts", s.attempts},
           {"status", status},
           {"best_percent", !quiz || s.best_percent < 0 ? Json() : Json(s.best_percent)},

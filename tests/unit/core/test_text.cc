@@ -95,11 +95,15 @@ TEST_SUITE("text: invisible characters") {
     CHECK_FALSE(is_default_ignorable(U' '));
     CHECK_FALSE(is_default_ignorable(0x110000));
     CHECK(without_default_ignorables("山\u200B田\u00AD\u200E太\uFEFF郎") == "山田太郎");
-    CHECK(without_default_ignorables("a\xFF" "b") == "a\xFF" "b");
+    CHECK(without_default_ignorables("a\xFF"
+                                     "b") ==
+          "a\xFF"
+          "b");
   }
 
   TEST_CASE("acts_on_terminal: the set printable_text escapes") {
-    for (const char32_t cp : {0x00, 0x1B, 0x7F, 0x85, 0x9F, 0x2028, 0x2029, 0x061C, 0x200B, 0x200F, 0x202A, 0x2069, 0xFEFF}) {
+    for (const char32_t cp :
+         {0x00, 0x1B, 0x7F, 0x85, 0x9F, 0x2028, 0x2029, 0x061C, 0x200B, 0x200F, 0x202A, 0x2069, 0xFEFF}) {
       CHECK(acts_on_terminal(cp));
     }
     for (const char32_t cp : {0x20, 0x7E, 0xA0, 0x2065, 0x206A, 0x3000}) CHECK_FALSE(acts_on_terminal(cp));

@@ -292,12 +292,13 @@ TEST_SUITE("results: completion") {
     edited.record.name = "B";
     edited.record.date_utc = "2026-11-29T23:30:00.000Z";
     Completion c = summarize({good, edited}, {}, {});
-    CHECK(c.notes == std::vector<std::string>{
-                         "b.json: the same 記録番号 20261201-FA4481A4 as a.json, but not the same person, score and "
-                         "answers; both are counted",
-                         "b.json: 記録番号 20261201-FA4481A4 does not match the attempt (the file may have been edited); "
-                         "not reported as 修了証番号",
-                     });
+    CHECK(c.notes ==
+          std::vector<std::string>{
+              "b.json: the same 記録番号 20261201-FA4481A4 as a.json, but not the same person, score and "
+              "answers; both are counted",
+              "b.json: 記録番号 20261201-FA4481A4 does not match the attempt (the file may have been edited); "
+              "not reported as 修了証番号",
+          });
     CHECK(standing(c, "A", "cyber")->certificate == "20261201-FA4481A4");
     CHECK(standing(c, "B", "cyber")->passed);
     CHECK(standing(c, "B", "cyber")->certificate.empty());
@@ -305,9 +306,10 @@ TEST_SUITE("results: completion") {
 
   TEST_CASE("invisible characters in a name are ignored to match it, and noted") {
     const std::vector<RosterEntry> roster = {{"", "山田 太郎", "総務部", 2}};
-    const Completion c =
-        summarize({result("a.json", "cyber", "", "山田\u200B太\u200E郎\u00AD", 2, 2, "2026-12-01T00:00:00Z")}, roster, {});
-    CHECK(c.notes == std::vector<std::string>{"a.json: the name contains invisible characters; they are ignored to match it"});
+    const Completion c = summarize(
+        {result("a.json", "cyber", "", "山田\u200B太\u200E郎\u00AD", 2, 2, "2026-12-01T00:00:00Z")}, roster, {});
+    CHECK(c.notes ==
+          std::vector<std::string>{"a.json: the name contains invisible characters; they are ignored to match it"});
     REQUIRE(c.people.size() == 1);
     CHECK(c.people[0].quizzes.at("cyber").passed);
   }

@@ -89,15 +89,17 @@ TEST_SUITE("results: project") {
     TempDir dir;
     const Project project = load_project(dir.path() / "nowhere");
     CHECK_FALSE(project.found);
-    CHECK(unchecked_note(project) == "no mamori.toml at " + (dir.path() / "nowhere").string() +
-                                         ": quiz ids are not checked, nor pass marks and question counts (give --root)");
+    CHECK(unchecked_note(project) ==
+          "no mamori.toml at " + (dir.path() / "nowhere").string() +
+              ": quiz ids are not checked, nor pass marks and question counts (give --root)");
     std::vector<HandedIn> results;
     for (int i = 0; i < 60; ++i) results.push_back(of_quiz(std::to_string(i) + ".json", "q" + std::to_string(i % 55)));
     std::vector<std::string> skipped;
     keep_project_quizzes(project, results, skipped);
     CHECK(results.size() == 55);  // q0–q49, and q0–q4 again
     REQUIRE(skipped.size() == 5);
-    CHECK(skipped[0] == "50.json: more than 50 different quizzes and no project to check them against: run in the "
-                        "project folder or give --root");
+    CHECK(skipped[0] ==
+          "50.json: more than 50 different quizzes and no project to check them against: run in the "
+          "project folder or give --root");
   }
 }

@@ -147,7 +147,8 @@ TEST_SUITE("results: record") {
     CHECK(error_of(replaced(kVersion1, "\"correct\": 1, \"total\": 1, \"percent\": 100",
                             "\"correct\": 0, \"total\": 0, \"percent\": 0")) ==
           "score.total must be a whole number from 1 to 10000");
-    CHECK(error_of(replaced(kVersion1, "\"correct\": 1, \"total\": 1, \"percent\": 100, \"pass_mark\": 80, \"passed\": true",
+    CHECK(error_of(replaced(kVersion1,
+                            "\"correct\": 1, \"total\": 1, \"percent\": 100, \"pass_mark\": 80, \"passed\": true",
                             "\"correct\": 1, \"total\": 2, \"percent\": 50, \"pass_mark\": 80, \"passed\": false")) ==
           "answers hold 1 question, but score.total is 2");
     CHECK(error_of(replaced(kVersion2, "\"chosen\": [\"a\", \"c\"], \"correct\": false",
@@ -187,7 +188,9 @@ TEST_SUITE("results: record") {
   }
 
   TEST_CASE("texts longer than a report can carry refuse the file; ids must be ids") {
-    const auto with = [](const std::string& from, const std::string& to) { return error_of(replaced(kVersion2, from, to)); };
+    const auto with = [](const std::string& from, const std::string& to) {
+      return error_of(replaced(kVersion2, from, to));
+    };
     const std::string long_title(200, 'x');
     CHECK(with("サイバー攻撃への備え", long_title) == "(parsed)");
     CHECK(with("サイバー攻撃への備え", long_title + "長") == "quiz.title is longer than 200 characters");
@@ -209,7 +212,8 @@ TEST_SUITE("results: record") {
     const auto with = [](const std::string& to) {
       return error_of(replaced(kVersion2, "2026-12-01T08:30:00+09:00", to));
     };
-    const std::string reason = "attempt.local_date must be an ISO 8601 time with its offset, like 2026-12-01T08:30:00+09:00";
+    const std::string reason =
+        "attempt.local_date must be an ISO 8601 time with its offset, like 2026-12-01T08:30:00+09:00";
     CHECK(with("2026-12-01T08:30:00.123Z") == "(parsed)");
     CHECK(with("2026-12-01T08:30:00-05:30") == "(parsed)");
     CHECK(with("2026-12-01T08:30:00") == reason);

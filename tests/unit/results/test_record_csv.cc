@@ -177,7 +177,8 @@ TEST_SUITE("results: record CSV") {
     const std::string attempt =
         "self,自己診断,0123456789abcdef,2026-12-01 23:59:59 -05:30,山田,,,20261202-0000ABCD,-1,-2,8,要注意,";
     const std::string csv = std::string(kSelfCheckCsvHeader) + "\r\n" + attempt +
-                            "q1,パスワードを使い回していない,わからない,-1\r\n" + attempt + "q2,更新している,未回答,\r\n";
+                            "q1,パスワードを使い回していない,わからない,-1\r\n" + attempt +
+                            "q2,更新している,未回答,\r\n";
     auto r = parse_result_csv(csv);
     REQUIRE(r.has_value());
     CHECK(r->kind == QuizKind::self_check);

@@ -121,12 +121,16 @@ TEST_SUITE("results: report") {
         "B";
     const Completion c = summarize({passed("E1", name, "a", false)}, {}, {{"a", known("基礎", QuizKind::quiz)}});
     const std::string text = completion_text(c, false);
-    CHECK(text.find("E1 A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB:") !=
+    CHECK(text.find(
+              "E1 A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB:") !=
           std::string::npos);
     const std::string json = completion_json(c, false);
-    CHECK(json.find("\"name\": \"A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB\"") !=
+    CHECK(json.find(
+              "\"name\": "
+              "\"A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB\"") !=
           std::string::npos);
-    for (const char* raw : {"\xC2\x9B", "\xC2\x85", "\u2028", "\u061C", "\u200E", "\u202E", "\u2066", "\u200B", "\uFEFF"}) {
+    for (const char* raw :
+         {"\xC2\x9B", "\xC2\x85", "\u2028", "\u061C", "\u200E", "\u202E", "\u2066", "\u200B", "\uFEFF"}) {
       CHECK_MESSAGE(json.find(raw) == std::string::npos, raw);
     }
     CHECK(nlohmann::json::parse(json)["people"][0]["name"] == name);  // the same value, escaped
