@@ -7,7 +7,6 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <random>
 #include <system_error>
 
@@ -46,28 +45,32 @@ int FileDescriptor::close() {
   return result;
 }
 
+namespace {
+
+// Opens `path` (following symlinks) for reading and checks, on the descriptor, that it is a
+// regular file. O_NONBLOCK: a FIFO swapped in after any earlier check by name must not hang
+// the open (and is then refused); a regular file ignores the flag when read.
+Result<FileDescriptor> open_regular(const fs::path& path) {
+  FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
+  if (fd.get() < 0) return Error{"cannot read: " + errno_text()};
+  struct stat info {};
+  if (::fstat(fd.get(), &info) != 0) return Error{"cannot read: " + errno_text()};
+  if (!S_ISREG(info.st_mode)) return Error{"cannot read: not a regular file"};
+  return fd;
+}
+
+}  // namespace
+
 Result<std::string> read_file(const fs::path& path, size_t max_bytes) {
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
-  if (ec) return Error{"cannot read: " + ec.message()};
-  if (size > max_bytes) return Error{too_large(size, max_bytes)};
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot read: " + errno_text()};
-  std::string content(size, '\0');
-  in.read(content.data(), static_cast<std::streamsize>(size));
-  content.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) return Error{"cannot read: " + errno_text()};
-  return content;
+  auto fd = open_regular(path);
+  if (!fd) return fd.error();
+  return read_descriptor(fd->get(), max_bytes);
 }
 
 Result<std::string> read_head(const fs::path& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{"cannot read: " + errno_text()};
-  std::string content(max_bytes, '\0');
-  in.read(content.data(), static_cast<std::streamsize>(max_bytes));
-  if (in.bad()) return Error{"cannot read: " + errno_text()};
-  content.resize(static_cast<size_t>(in.gcount()));
-  return content;
+  auto fd = open_regular(path);
+  if (!fd) return fd.error();
+  return read_descriptor(fd->get(), max_bytes, true);
 }
 
 bool is_within(const fs::path& path, const fs::path& tree) {

@@ -29,11 +29,14 @@ class FileDescriptor {
   int fd_ = -1;
 };
 
-// Reads a whole file; refuses files larger than `max_bytes`.
+// Reads a whole regular file (symlinks followed); refuses files larger than `max_bytes` and
+// anything that is not a regular file ("cannot read: not a regular file"), checked on the
+// opened descriptor, so a FIFO or device swapped in after a check by name neither hangs nor
+// is read.
 Result<std::string> read_file(const std::filesystem::path& path, size_t max_bytes = size_t{64} << 20);
 
-// Reads at most `max_bytes` from the start of a file (for front matter, which is at the
-// top: the rest of a page is read when it is rendered).
+// Reads at most `max_bytes` from the start of a regular file, as read_file (for front
+// matter, which is at the top: the rest of a page is read when it is rendered).
 Result<std::string> read_head(const std::filesystem::path& path, size_t max_bytes);
 
 // Opens a regular file for reading, following symlinks, and then checks where the OPENED

@@ -275,12 +275,31 @@ char32_t decode_at(std::string_view text, size_t i, size_t n) {
   return ((b(0) & 0x07) << 18) | ((b(1) & 0x3F) << 12) | ((b(2) & 0x3F) << 6) | (b(3) & 0x3F);
 }
 
+}  // namespace
+
 bool acts_on_terminal(char32_t cp) {
   return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF;
 }
 
-}  // namespace
+bool is_default_ignorable(char32_t cp) {
+  return cp <= 0x10FFFF && utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->ignorable;
+}
+
+std::string without_default_ignorables(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      out += text[i++];  // not UTF-8: kept as it is
+      continue;
+    }
+    if (!is_default_ignorable(decode_at(text, i, n))) out.append(text, i, n);
+    i += n;
+  }
+  return out;
+}
 
 std::string printable_text(std::string_view text) {
   static constexpr char kHex[] = "0123456789ABCDEF";

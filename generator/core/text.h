@@ -60,11 +60,26 @@ std::string to_valid_utf8(std::string_view bytes);
 // Untrusted text made safe for a terminal and for every report format: valid UTF-8 (as
 // to_valid_utf8) in which whatever could act on a terminal, hide or reorder text is written
 // as a visible escape: C0 controls (tab and newline too: reports keep a value on one line)
-// and DEL as "\x1B", C1 controls, U+2028, U+2029, the bidi controls U+202A–U+202E and
-// U+2066–U+2069 as "\u202E". The noncharacters U+FFFE and U+FFFF, which XML forbids,
-// become U+FFFD. The result holds only characters XML 1.0 allows; applying it twice
-// changes nothing more.
+// and DEL as "\x1B"; the other characters of acts_on_terminal as "\u202E". The
+// noncharacters U+FFFE and U+FFFF, which XML forbids, become U+FFFD. The result holds only
+// characters XML 1.0 allows; applying it twice changes nothing more.
 std::string printable_text(std::string_view text);
+
+// The characters printable_text escapes: C0 controls, DEL, C1 controls (U+0080–U+009F, NEL
+// among them), the line and paragraph separators U+2028 and U+2029, the bidi marks,
+// embeddings, overrides and isolates (U+061C, U+200E, U+200F, U+202A–U+202E,
+// U+2066–U+2069), and the zero-width U+200B–U+200D and U+FEFF. Each can move the cursor,
+// hide text or make a name look like another one. Reports that write JSON escape the same
+// set as \uXXXX.
+bool acts_on_terminal(char32_t cp);
+
+// Unicode's Default_Ignorable_Code_Point: characters that show nothing (zero-width
+// spaces and joiners, bidi marks, the soft hyphen, U+FEFF, variation selectors, …).
+bool is_default_ignorable(char32_t cp);
+
+// `text` without its default-ignorable characters (bytes that are not UTF-8 are kept): the
+// form in which two spellings that look the same compare equal.
+std::string without_default_ignorables(std::string_view text);
 
 // "U+0000" for the first control character in `text` (C0 other than tab and line breaks,
 // DEL, C1), or "" when there is none. No such character may reach a page or a table.

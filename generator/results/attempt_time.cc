@@ -73,4 +73,19 @@ std::optional<AttemptTime> parse_attempt_time(std::string_view text) {
   return AttemptTime{iso, utc_iso(local - offset)};
 }
 
+bool is_local_iso_time(std::string_view text) {
+  // 2026-12-01T08:30:00[.123](Z|+09:00)
+  if (text.size() < 20 || text[10] != 'T') return false;
+  std::string spaced(text.substr(0, 19));
+  spaced[10] = ' ';
+  std::string_view rest = text.substr(19);
+  if (rest.size() > 1 && rest[0] == '.') {
+    const size_t digits = rest.find_first_not_of("0123456789", 1);
+    if (digits == 1 || digits == std::string_view::npos) return false;
+    rest.remove_prefix(digits);
+  }
+  const std::string offset = rest == "Z" ? "+00:00" : std::string(rest);
+  return parse_attempt_time(spaced + " " + offset).has_value();
+}
+
 }  // namespace mamori

@@ -18,4 +18,9 @@ struct AttemptTime {
 // hours); nullopt for anything else.
 std::optional<AttemptTime> parse_attempt_time(std::string_view text);
 
+// Whether `text` is an ISO 8601 local time with its offset, as the JSON's attempt.local_date:
+// "2026-12-01T08:30:00+09:00" (quiz.js), also with fractions of a second or "Z"; the same
+// ranges as parse_attempt_time.
+bool is_local_iso_time(std::string_view text);
+
 }  // namespace mamori

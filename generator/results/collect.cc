@@ -65,8 +65,11 @@ bool is_excluded(const fs::path& path, const std::vector<fs::path>& excluded) {
   return !ec && std::find(excluded.begin(), excluded.end(), canonical) != excluded.end();
 }
 
+// The result files under `folder`, in path order. A symbolic link there is not followed (it
+// becomes a problem): whoever can write to the shared folder could point one at any file
+// HR's account may read. Files named on the command line are followed.
 void add_files_under(const fs::path& folder, const std::vector<fs::path>& excluded, std::vector<Item>& items) {
-  std::vector<fs::path> files;
+  std::vector<std::pair<fs::path, bool>> found;  // (file, whether it is a symbolic link)
   std::error_code ec;
   fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec);
   for (const fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
@@ -74,11 +77,23 @@ void add_files_under(const fs::path& folder, const std::vector<fs::path>& exclud
       if (it->is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file(ec) && is_result_name(it->path())) files.push_back(it->path());
+    if (!is_result_name(it->path())) continue;
+    std::error_code type_ec;
+    if (it->is_symlink(type_ec)) {
+      found.emplace_back(it->path(), true);
+    } else if (it->is_regular_file(type_ec)) {
+      found.emplace_back(it->path(), false);
+    }
   }
-  std::sort(files.begin(), files.end());
-  items.reserve(items.size() + files.size());
-  for (auto& file : files) items.push_back({std::move(file), {}, {}});
+  std::sort(found.begin(), found.end());
+  items.reserve(items.size() + found.size());
+  for (auto& [file, link] : found) {
+    if (link) {
+      items.push_back({{}, printable_text(file.string()) + ": a symbolic link; not followed", {}});
+    } else {
+      items.push_back({std::move(file), {}, {}});
+    }
+  }
   if (ec) items.push_back({{}, printable_text(folder.string()) + ": cannot read the folder: " + ec.message(), {}});
 }
 

@@ -3,10 +3,9 @@
 #include "core/csv.h"
 #include "core/files.h"
 #include "core/text.h"
-#include "core/text_file.h"
-#include "quiz/quiz.h"
 #include "results/collect.h"
 #include "results/completion.h"
+#include "results/project.h"
 #include "results/report.h"
 
 namespace mamori {
@@ -14,22 +13,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Today's quizzes of the project at `root` (none when it is not a project): their titles,
-// and the versions that tell an older question bank apart.
-std::map<std::string, CurrentQuiz> current_quizzes(const fs::path& root) {
-  std::map<std::string, CurrentQuiz> current;
+// An --out that is a symbolic link is refused: whoever can write to the shared folder the
+// reports go to could point it anywhere, and HR's account would write there. (The files
+// inside are replaced, never written through: core/files.h write_file_atomically.)
+bool out_is_symlink(const fs::path& out) {
+  fs::path path = out;
+  while (!path.has_filename() && path.has_parent_path() && path != path.root_path()) path = path.parent_path();
   std::error_code ec;
-  if (!fs::exists(root / "mamori.toml", ec)) return current;
-  for (fs::directory_iterator it(root / "quizzes", ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() != ".toml") continue;
-    auto text = read_file(it->path(), size_t{4} << 20);
-    if (!text) continue;
-    std::vector<Diagnostic> ignored;  // `mamori check` reports them
-    const Quiz quiz = parse_quiz(it->path().stem().string(), strip_bom(*text), ignored);
-    current[quiz.id] = {quiz.title, quiz.version,
-                        quiz.type == QuizType::self_check ? QuizKind::self_check : QuizKind::quiz};
-  }
-  return current;
+  return fs::is_symlink(path, ec);
 }
 
 // Reads the roster; its problems become messages ("FILE:line:col: error: …").
@@ -74,6 +65,12 @@ std::string formatted(const std::string& format, const Completion& c, bool have_
 
 ResultsRun run_results(const ResultsOptions& options) {
   ResultsRun run;
+  if (!options.out.empty() && out_is_symlink(options.out)) {
+    run.messages.push_back("mamori: error: --out " + printable_text(options.out.string()) +
+                           " is a symbolic link; give the folder it points to");
+    run.exit_status = 2;
+    return run;
+  }
   std::vector<RosterEntry> roster;
   if (!options.roster.empty()) {
     auto read = read_roster(options.roster, run);
@@ -83,10 +80,13 @@ ResultsRun run_results(const ResultsOptions& options) {
     }
     roster = std::move(*read);
   }
+  const Project project = load_project(options.root);
   Collected collected = collect_results(options.inputs, {options.out, options.roster});
+  keep_project_quizzes(project, collected.results, collected.skipped);
   for (const auto& skipped : collected.skipped) run.messages.push_back("mamori: skipped " + skipped);
   if (!collected.skipped.empty()) run.exit_status = std::max(run.exit_status, 1);
-  const Completion c = summarize(collected.results, roster, current_quizzes(options.root));
+  Completion c = summarize(collected.results, roster, project.quizzes);
+  if (const std::string note = unchecked_note(project); !note.empty()) c.notes.insert(c.notes.begin(), note);
   const SystemClock system_clock;
   const std::string today = to_japanese((options.clock != nullptr ? *options.clock : system_clock).today());
   if (!options.out.empty()) write_reports(options.out, c, !roster.empty(), today, run);

@@ -4,6 +4,8 @@
 #include <tuple>
 
 #include "core/text.h"
+#include "results/against_quiz.h"
+#include "results/attempt_number.h"
 
 namespace mamori {
 namespace {
@@ -15,7 +17,7 @@ class People {
 
   size_t add(PersonStanding person) {
     const size_t index = people_.size();
-    if (!person.employee_id.empty()) by_id_.emplace(nfkc_casefold(person.employee_id), index);
+    if (!person.employee_id.empty()) by_id_.emplace(employee_id_key(person.employee_id), index);
     if (!person.name.empty() && !by_name_.emplace(name_key(person.name), index).second) {
       ambiguous_.insert(name_key(person.name));
     }
@@ -23,7 +25,7 @@ class People {
     return index;
   }
   std::optional<size_t> by_id(const std::string& id) const {
-    const auto it = by_id_.find(nfkc_casefold(id));
+    const auto it = by_id_.find(employee_id_key(id));
     return it == by_id_.end() ? std::nullopt : std::optional(it->second);
   }
   std::optional<size_t> by_name(const std::string& name) const {
@@ -75,20 +77,25 @@ size_t match(People& people, const HandedIn& h, bool have_roster, std::vector<st
   return people.add(person_of(r));
 }
 
-void record_attempt(QuizStanding& s, const ResultRecord& r, const std::map<std::string, CurrentQuiz>& current) {
+// One attempt of person × quiz `s`. An attempt that does not `count` (it differs from
+// today's quiz) adds to the attempts only; a number that its attempt does not give is not
+// the certificate's.
+void record_attempt(QuizStanding& s, const ResultRecord& r, bool counts, const CurrentQuiz* today) {
   ++s.attempts;
+  if (!r.quiz_version.empty()) s.versions.insert(r.quiz_version);
+  if (today != nullptr && !today->version.empty() && !r.quiz_version.empty() && r.quiz_version != today->version) {
+    s.older_version = true;
+  }
+  if (!counts) {
+    ++s.not_counted;
+    return;
+  }
   if (r.kind == QuizKind::quiz) s.best_percent = std::max(s.best_percent, r.percent);
   if (r.kind == QuizKind::quiz && r.passed && (!s.passed || r.date_utc < s.first_pass_utc)) {
     s.first_pass = local_day(r);
     s.first_pass_utc = r.date_utc;
-    s.certificate = r.number;
+    s.certificate = check_attempt_number(r) == NumberCheck::differs ? "" : r.number;
     s.passed = true;
-  }
-  if (!r.quiz_version.empty()) s.versions.insert(r.quiz_version);
-  const auto it = current.find(r.quiz_id);
-  if (it != current.end() && !it->second.version.empty() && !r.quiz_version.empty() &&
-      r.quiz_version != it->second.version) {
-    s.older_version = true;
   }
 }
 
@@ -117,31 +124,67 @@ std::vector<ItemStats> item_analysis(const std::vector<const HandedIn*>& counted
   return out;
 }
 
+// Whether two records name one person: the employee ids agree when both have one, and the
+// names when both have one (at least one of the two to compare, or neither record names anyone).
+bool same_person(const ResultRecord& a, const ResultRecord& b) {
+  const bool ids = !a.employee_id.empty() && !b.employee_id.empty();
+  const bool names = !a.name.empty() && !b.name.empty();
+  if (ids && employee_id_key(a.employee_id) != employee_id_key(b.employee_id)) return false;
+  if (names && name_key(a.name) != name_key(b.name)) return false;
+  return ids || names || (a.employee_id.empty() && a.name.empty() && b.employee_id.empty() && b.name.empty());
+}
+
+// Whether two records hold the same score and answers, as both downloads write them (the
+// CSV has no choice ids: the answers compare by question, right or wrong, and points).
+bool same_content(const ResultRecord& a, const ResultRecord& b) {
+  const auto score = [](const ResultRecord& r) {
+    return std::tie(r.kind, r.quiz_version, r.correct, r.total, r.percent, r.pass_mark, r.passed, r.points,
+                    r.min_points, r.max_points, r.band);
+  };
+  const auto same_answer = [](const AnswerRecord& x, const AnswerRecord& y) {
+    return x.question == y.question && x.correct == y.correct && x.points == y.points;
+  };
+  return score(a) == score(b) &&
+         std::equal(a.answers.begin(), a.answers.end(), b.answers.begin(), b.answers.end(), same_answer);
+}
+
 // One attempt handed in more than once (the same file twice, saved twice, or as both the
-// JSON and the CSV download): the same quiz and attempt number; or, when either has no
-// number, the same quiz, person and local time (to the second).
+// JSON and the CSV download): the same quiz, person, score and answers, and the same attempt
+// number — or, when either has no number, the same local time (to the second). A number is
+// no proof on its own: anyone can copy a colleague's onto their own file.
 class Attempts {
  public:
-  // The copy already seen of this attempt, or null (and it is remembered).
-  const HandedIn* seen(const HandedIn& h) {
+  struct Seen {
+    const HandedIn* same = nullptr;   // the copy already seen of this attempt
+    const HandedIn* clash = nullptr;  // another attempt with this number: another person or other answers
+  };
+
+  Seen seen(const HandedIn& h) {
     const ResultRecord& r = h.record;
-    const auto number = std::make_pair(r.quiz_id, r.number);
-    if (const auto it = by_number_.find(number); !r.number.empty() && it != by_number_.end()) return it->second;
-    const std::string who = r.name.empty() ? "#" + nfkc_casefold(r.employee_id) : name_key(r.name);
-    const auto time = std::make_tuple(r.quiz_id, who, r.date_local.empty() ? r.date_utc : r.date_local);
-    if (const auto it = by_time_.find(time); it != by_time_.end()) {
-      const std::string& other = it->second->record.number;
-      if (r.number.empty() || other.empty() || other == r.number) return it->second;
-    } else {
-      by_time_.emplace(time, &h);
+    Seen out;
+    std::vector<const HandedIn*>* numbered = nullptr;
+    if (!r.number.empty()) {
+      numbered = &by_number_[{r.quiz_id, r.number}];
+      for (const HandedIn* other : *numbered) {
+        if (same_person(other->record, r) && same_content(other->record, r)) return {other, nullptr};
+        if (out.clash == nullptr) out.clash = other;
+      }
     }
-    if (!r.number.empty()) by_number_.emplace(number, &h);
-    return nullptr;
+    const std::string who = r.name.empty() ? "#" + employee_id_key(r.employee_id) : name_key(r.name);
+    auto& timed = by_time_[{r.quiz_id, who, r.date_local.empty() ? r.date_utc : r.date_local}];
+    for (const HandedIn* other : timed) {
+      const std::string& number = other->record.number;
+      const bool unnumbered = r.number.empty() || number.empty();
+      if (unnumbered && same_person(other->record, r) && same_content(other->record, r)) return {other, nullptr};
+    }
+    timed.push_back(&h);
+    if (numbered != nullptr) numbered->push_back(&h);
+    return out;
   }
 
  private:
-  std::map<std::pair<std::string, std::string>, const HandedIn*> by_number_;
-  std::map<std::tuple<std::string, std::string, std::string>, const HandedIn*> by_time_;
+  std::map<std::pair<std::string, std::string>, std::vector<const HandedIn*>> by_number_;
+  std::map<std::tuple<std::string, std::string, std::string>, std::vector<const HandedIn*>> by_time_;
 };
 
 // Every attempt once: JSON downloads first (they hold more: choice ids, milliseconds), then
@@ -152,14 +195,39 @@ std::vector<const HandedIn*> distinct_attempts(const std::vector<HandedIn>& resu
   for (const RecordSource source : {RecordSource::json, RecordSource::csv}) {
     for (const HandedIn& h : results) {
       if (h.record.source != source) continue;
-      if (const HandedIn* first = attempts.seen(h)) {
-        notes.push_back(h.file + ": the same attempt as " + first->file + "; counted once");
+      const Attempts::Seen seen = attempts.seen(h);
+      if (seen.same != nullptr) {
+        notes.push_back(h.file + ": the same attempt as " + seen.same->file + "; counted once");
         continue;
+      }
+      if (seen.clash != nullptr) {
+        notes.push_back(h.file + ": the same 記録番号 " + h.record.number + " as " + seen.clash->file +
+                        ", but not the same person, score and answers; both are counted");
       }
       out.push_back(&h);
     }
   }
   return out;
+}
+
+// What HR should know about one attempt counted for a person: how it differs from today's
+// quiz (then it does not `count`), a number its attempt does not give, an invisible name.
+bool note_attempt(const HandedIn& h, const CurrentQuiz* today, std::vector<std::string>& notes) {
+  const ResultRecord& r = h.record;
+  const auto differences = today != nullptr ? differences_from_quiz(r, *today) : std::vector<std::string>{};
+  if (!differences.empty()) {
+    std::string note = h.file + ": ";
+    for (size_t i = 0; i < differences.size(); ++i) note += (i == 0 ? "" : ", ") + differences[i];
+    notes.push_back(note + (today->kind == QuizKind::quiz ? "; not counted as a pass" : "; not counted as 受講"));
+  }
+  if (check_attempt_number(r) == NumberCheck::differs) {
+    notes.push_back(h.file + ": 記録番号 " + r.number +
+                    " does not match the attempt (the file may have been edited); not reported as 修了証番号");
+  }
+  if (has_invisible_characters(r.name)) {
+    notes.push_back(h.file + ": the name contains invisible characters; they are ignored to match it");
+  }
+  return differences.empty();
 }
 
 }  // namespace
@@ -183,13 +251,17 @@ Completion summarize(const std::vector<HandedIn>& results, const std::vector<Ros
   }
   People people(c.people);
   for (const RosterEntry& e : roster) people.add(PersonStanding{e.employee_id, e.name, e.department, true, {}});
-  const auto counted = distinct_attempts(results, c.notes);
-  for (const HandedIn* h : counted) {
+  std::vector<const HandedIn*> counted;  // for the item analysis: attempts that fit today's quiz
+  for (const HandedIn* h : distinct_attempts(results, c.notes)) {
     c.quiz_titles.emplace(h->record.quiz_id, h->record.quiz_title);
     c.quiz_kinds.emplace(h->record.quiz_id, h->record.kind);
     PersonStanding& p = people[match(people, *h, !roster.empty(), c.notes)];
     if (p.department.empty()) p.department = h->record.department;
-    record_attempt(p.quizzes[h->record.quiz_id], h->record, current);
+    const auto today = current.find(h->record.quiz_id);
+    const CurrentQuiz* quiz = today == current.end() ? nullptr : &today->second;
+    const bool counts = note_attempt(*h, quiz, c.notes);
+    record_attempt(p.quizzes[h->record.quiz_id], h->record, counts, quiz);
+    if (counts) counted.push_back(h);
   }
   c.items = item_analysis(counted);
   return c;

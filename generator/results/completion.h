@@ -20,16 +20,22 @@ struct HandedIn {
 };
 
 // What the project says about a quiz today (from quizzes/), when a project is at hand.
+// Zero and empty fields are unknown and not checked.
 struct CurrentQuiz {
   std::string title;
   std::string version;  // hash of today's question bank
   QuizKind kind = QuizKind::quiz;
+  int pass_mark = 0;                                   // quiz
+  int questions_per_attempt = 0;                       // the draw, else every question of the bank
+  std::set<std::string> questions;                     // the ids in today's bank
+  std::vector<std::pair<int64_t, std::string>> bands;  // self-check: (min, label), by min
 };
 
 // A person's attempts at one quiz. A self-check is taken, never passed: its standing has no
 // score, pass or certificate.
 struct QuizStanding {
   int attempts = 0;
+  int not_counted = 0;             // attempts that do not fit today's quiz: never a pass or 受講 (notes say why)
   int best_percent = -1;           // quizzes; -1 for a self-check
   bool passed = false;             // a quiz passed (never for a self-check)
   std::string first_pass;          // local date (YYYY-MM-DD) of the first pass
@@ -63,11 +69,15 @@ struct Completion {
   std::vector<std::string> notes;                  // duplicates and conflicts, for HR to look at
 };
 
-// Matches results to people by employee id, else by name_key; counts an attempt handed in
-// twice (also once as JSON and once as CSV) once, with a note; with a roster, a result whose
-// person is not on it is kept (as not on the roster) and noted. `current` (may be empty)
-// adds today's quizzes, so a quiz no one took still has a column, and flags results from
-// an older question bank.
+// Matches results to people by employee_id_key, else by name_key; counts an attempt handed
+// in twice (also once as JSON and once as CSV) once, with a note — the same quiz, person,
+// score and answers, and the same attempt number (or, when either has none, the same local
+// time); the same number on another person's or other answers counts both, with a note.
+// With a roster, a result whose person is not on it is kept (as not on the roster) and
+// noted. `current` (may be empty) adds today's quizzes, so a quiz no one took still has a
+// column; a result that differs from today's quiz (against_quiz.h) counts as an attempt
+// only, and one from an older question bank is flagged. An attempt number that its attempt
+// does not give (attempt_number.h) is noted and never reported as 修了証番号.
 Completion summarize(const std::vector<HandedIn>& results, const std::vector<RosterEntry>& roster,
                      const std::map<std::string, CurrentQuiz>& current);
 

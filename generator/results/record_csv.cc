@@ -7,7 +7,9 @@
 #include "core/csv.h"
 #include "core/encoding.h"
 #include "core/text.h"
+#include "quiz/quiz.h"
 #include "results/attempt_time.h"
+#include "results/record_checks.h"
 
 namespace mamori {
 namespace {
@@ -15,6 +17,11 @@ namespace {
 constexpr const char* kNotOne = "not a quiz result CSV: ";
 constexpr int kMaxRows = 10000;  // as many answers as a JSON record may hold
 constexpr int kMaxPoints = 1000000;
+
+const ScoreNames kNames{"出題数",   "正解数", "正答率(%)", "合格ライン(%)", "判定",   "合格",   "不合格",
+                        "the rows", "正解",   "問題ID",    "合計点",        "最低点", "最高点", "点数"};
+const ScoreNames kSelfCheckNames{"出題数",   "正解数", "正答率(%)", "合格ライン(%)", "判定",   "合格",   "不合格",
+                                 "the rows", "正解",   "項目ID",    "合計点",        "最低点", "最高点", "点数"};
 
 // The columns both layouts start with, in this order.
 enum Shared : size_t { kQuizId, kTitle, kBankVersion, kTime, kName, kEmployeeId, kDepartment, kNumber };
@@ -43,6 +50,11 @@ const Layout& quiz_layout() {
 const Layout& self_check_layout() {
   static const Layout kLayout{QuizKind::self_check, split_header(kSelfCheckCsvHeader), 12};
   return kLayout;
+}
+
+// `prefix` + `text`, or "" when `text` is empty.
+std::string prefixed(std::string_view prefix, const std::string& text) {
+  return text.empty() ? text : std::string(prefix) + text;
 }
 
 bool has_all(const std::vector<std::string>& names, std::initializer_list<std::string_view> wanted) {
@@ -86,10 +98,12 @@ class Cells {
  public:
   Cells(const CsvRecord& row, const Layout& layout) : row_(row), layout_(layout) {}
 
-  std::string text(size_t column) {
+  // The text of a cell of at most `max_characters` code points.
+  std::string text(size_t column, size_t max_characters = kMaxQuestionTextLength) {
     auto value = unneutralize_cell(row_.fields[column]);
-    if (value) return std::move(*value);
-    return fail(layout_.names[column] + ": " + value.error().message), std::string();
+    if (!value) return fail(layout_.names[column] + ": " + value.error().message), std::string();
+    fail(length_problem(*value, layout_.names[column], max_characters));
+    return std::move(*value);
   }
   int integer(size_t column, int low, int high) {
     const std::string_view cell = trim(row_.fields[column]);
@@ -112,7 +126,7 @@ class Cells {
     return cell == yes;
   }
   void fail(const std::string& what) {
-    if (error_.empty()) error_ = "line " + std::to_string(row_.line) + ": " + what;
+    if (error_.empty() && !what.empty()) error_ = "line " + std::to_string(row_.line) + ": " + what;
   }
   const std::string& error() const { return error_; }
 
@@ -124,35 +138,35 @@ class Cells {
 
 void read_quiz_score(Cells& cells, ResultRecord& r) {
   r.correct = cells.integer(8, 0, kMaxRows);
-  r.total = cells.integer(9, 0, kMaxRows);
+  r.total = cells.integer(9, 1, kMaxRows);
   r.percent = cells.integer(10, 0, 100);
-  r.pass_mark = cells.integer(11, 0, 100);
+  r.pass_mark = cells.integer(11, 1, 100);
   r.passed = cells.either(12, "合格", "不合格");
-  if (!cells.error().empty()) return;
-  if (r.correct > r.total) return cells.fail("正解数 is more than 出題数");
-  const int expected = r.total == 0 ? 0 : (r.correct * 100 + r.total / 2) / r.total;
-  if (std::abs(expected - r.percent) > 1) cells.fail("正答率(%) does not match 正解数 / 出題数");
 }
 
 void read_self_check_score(Cells& cells, ResultRecord& r) {
-  const int points = cells.integer(8, -kMaxPoints, kMaxPoints);
-  const int low = cells.integer(9, -kMaxPoints, kMaxPoints);
-  const int high = cells.integer(10, -kMaxPoints, kMaxPoints);
-  r.band = cells.text(11);
-  if (cells.error().empty() && (points < low || points > high)) cells.fail("合計点 is not between 最低点 and 最高点");
+  r.points = cells.integer(8, -kMaxPoints, kMaxPoints);
+  r.min_points = cells.integer(9, -kMaxPoints, kMaxPoints);
+  r.max_points = cells.integer(10, -kMaxPoints, kMaxPoints);
+  r.band = cells.text(11, kMaxTitleLength);
 }
 
 // The attempt, from the columns every row repeats (the first row's).
 void read_attempt(Cells& cells, const Layout& layout, ResultRecord& r) {
   r.kind = layout.kind;
   r.quiz_id = cells.text(kQuizId);
-  r.quiz_title = cells.text(kTitle);
+  r.quiz_title = cells.text(kTitle, kMaxTitleLength);
   r.quiz_version = cells.text(kBankVersion);
-  r.name = cells.text(kName);
-  r.employee_id = cells.text(kEmployeeId);
-  r.department = cells.text(kDepartment);
+  r.name = cells.text(kName, kMaxNameLength);
+  r.employee_id = cells.text(kEmployeeId, kMaxEmployeeIdLength);
+  r.department = cells.text(kDepartment, kMaxNameLength);
   r.number = cells.text(kNumber);
-  if (cells.error().empty() && r.quiz_id.empty()) cells.fail("小テストID is empty");
+  if (cells.error().empty() && !is_valid_quiz_id(r.quiz_id)) {
+    cells.fail(r.quiz_id.empty() ? "小テストID is empty"
+                                 : "小テストID must be a quiz id (letters, digits, - and _, at most 64)");
+  }
+  if (cells.error().empty() && !is_bank_version(r.quiz_version))
+    cells.fail("問題の版 must be up to 16 hex digits (0-9, a-f)");
   const std::string time = cells.text(kTime);
   const auto when = parse_attempt_time(time);
   if (cells.error().empty() && !when) cells.fail("受験日時 must be a time like 2026-12-01 08:30:00 +09:00");
@@ -169,10 +183,16 @@ AnswerRecord read_answer(Cells& cells, const Layout& layout) {
   const size_t at = layout.attempt_columns;
   AnswerRecord answer;
   answer.question = cells.text(at);
+  if (cells.error().empty() && !is_valid_quiz_id(answer.question)) {
+    cells.fail(layout.names[at] + " must be a question id (letters, digits, - and _, at most 64)");
+  }
   answer.text = cells.text(at + 1);
-  (void)cells.text(at + 2);  // the answer in words: checked, not counted
+  const std::string label = cells.text(at + 2);  // the answer in words: checked, not counted
   if (layout.kind == QuizKind::quiz) answer.correct = cells.either(at + 3, "正解", "不正解");
-  if (layout.kind == QuizKind::self_check && !cells.empty(at + 3)) (void)cells.integer(at + 3, -kMaxPoints, kMaxPoints);
+  if (layout.kind == QuizKind::self_check && !cells.empty(at + 3)) {
+    answer.points = cells.integer(at + 3, -kMaxPoints, kMaxPoints);
+    if (cells.error().empty()) cells.fail(prefixed("点数 ", self_check_answer_problem(label, *answer.points)));
+  }
   return answer;
 }
 
@@ -241,6 +261,9 @@ Result<ResultRecord> parse_result_csv(std::string_view bytes) {
     if (!cells.error().empty()) return Error{cells.error()};
   }
   if (first == nullptr) return Error{"the file has the header but no answers"};
+  const std::string problem =
+      r.kind == QuizKind::quiz ? quiz_score_problem(r, kNames) : self_check_score_problem(r, kSelfCheckNames);
+  if (!problem.empty()) return Error{problem};
   return r;
 }
 

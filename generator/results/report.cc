@@ -42,7 +42,7 @@ std::string joined_titles(const Completion& c, const std::vector<std::string>& i
 
 Standing standing_of(const Completion& c, const std::string& quiz, const QuizStanding* s) {
   if (s == nullptr || s->attempts == 0) return Standing::not_taken;
-  if (is_self_check(c, quiz)) return Standing::taken;
+  if (is_self_check(c, quiz)) return s->attempts > s->not_counted ? Standing::taken : Standing::not_taken;
   return s->passed ? Standing::passed : Standing::not_passed;
 }
 
@@ -194,8 +194,11 @@ namespace {
 nlohmann::json standing_json(const Completion& c, const std::string& id, const QuizStanding& s) {
   using Json = nlohmann::json;
   const Standing standing = standing_of(c, id, &s);
-  const bool quiz = standing != Standing::taken;
-  const char* status = standing == Standing::passed ? "passed" : quiz ? "not_passed" : "taken";
+  const bool quiz = !is_self_check(c, id);
+  const char* status = standing == Standing::passed      ? "passed"
+                       : quiz                            ? "not_passed"
+                       : standing == Standing::not_taken ? "not_taken"
+                                                         : "taken";
   return {{"attempts", s.attempts},
           {"status", status},
           {"best_percent", !quiz || s.best_percent < 0 ? Json() : Json(s.best_percent)},
@@ -203,7 +206,29 @@ nlohmann::json standing_json(const Completion& c, const std::string& id, const Q
           {"first_pass", !quiz || s.first_pass.empty() ? Json() : Json(s.first_pass)},
           {"certificate", !quiz || s.certificate.empty() ? Json() : Json(s.certificate)},
           {"versions", s.versions},
-          {"older_version", s.older_version}};
+          {"older_version", s.older_version},
+          {"not_counted", s.not_counted}};
+}
+
+// JSON text with every character of acts_on_terminal (core/text.h) beyond ASCII written as
+// \uXXXX: the same values, but nothing that hides, reorders or breaks text when the file is
+// viewed. They occur only inside strings (the JSON around them is ASCII); nlohmann already
+// escapes the C0 controls.
+std::string with_invisible_escaped(const std::string& json) {
+  std::string out;
+  out.reserve(json.size());
+  for (size_t i = 0; i < json.size();) {
+    const size_t n = std::max<size_t>(utf8_sequence_length(json, i), 1);
+    const auto cp = code_point_at(json, i);
+    if (n > 1 && cp && acts_on_terminal(*cp)) {
+      out += "\\u";
+      for (const int shift : {12, 8, 4, 0}) out += hex_digit((*cp >> shift) & 0x0F);
+    } else {
+      out.append(json, i, n);
+    }
+    i += n;
+  }
+  return out;
 }
 
 }  // namespace
@@ -237,7 +262,7 @@ std::string completion_json(const Completion& c, bool have_roster) {
   report["people"] = std::move(people);
   report["items"] = std::move(items);
   report["notes"] = c.notes;
-  return report.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+  return with_invisible_escaped(report.dump(1, ' ', false, Json::error_handler_t::replace)) + "\n";
 }
 
 }  // namespace mamori

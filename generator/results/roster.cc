@@ -60,12 +60,32 @@ std::string field(const CsvRecord& row, const Layout& layout, Column column) {
 }  // namespace
 
 std::string name_key(std::string_view name) {
-  std::string folded = nfkc_casefold(name);  // U+3000 becomes an ASCII space here
+  // U+3000 becomes an ASCII space here; zero-width and bidi characters show nothing, so
+  // they do not tell two names apart.
+  std::string folded = without_default_ignorables(nfkc_casefold(name));
   std::string out;
   for (const char c : folded) {
     if (c != ' ' && c != '\t' && c != '\r' && c != '\n') out += c;
   }
   return out;
+}
+
+std::string employee_id_key(std::string_view id) {
+  std::string key = without_default_ignorables(nfkc_casefold(trim(id)));
+  if (key.empty() || key.find_first_not_of("0123456789") != std::string::npos) return key;
+  const size_t first = std::min(key.find_first_not_of('0'), key.size() - 1);
+  return key.substr(first);
+}
+
+bool has_invisible_characters(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto cp = code_point_at(text, i);
+    if (!cp) return false;
+    const bool variation_selector = (*cp >= 0xFE00 && *cp <= 0xFE0F) || (*cp >= 0xE0100 && *cp <= 0xE01EF);
+    if (is_default_ignorable(*cp) && !variation_selector) return true;
+    i += utf8_sequence_length(text, i);
+  }
+  return false;
 }
 
 std::vector<RosterEntry> parse_roster(std::string_view bytes, std::vector<Diagnostic>& out) {
@@ -90,7 +110,7 @@ std::vector<RosterEntry> parse_roster(std::string_view bytes, std::vector<Diagno
       if (!blank) out.push_back(error_at(row.line, 0, "this row has neither 社員番号 nor 氏名"));
       continue;
     }
-    if (!entry.employee_id.empty() && !ids.insert(nfkc_casefold(entry.employee_id)).second) {
+    if (!entry.employee_id.empty() && !ids.insert(employee_id_key(entry.employee_id)).second) {
       out.push_back(error_at(row.line, 0, "社員番号 '" + entry.employee_id + "' is on the roster twice"));
       continue;
     }

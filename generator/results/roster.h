@@ -25,7 +25,18 @@ struct RosterEntry {
 std::vector<RosterEntry> parse_roster(std::string_view bytes, std::vector<Diagnostic>& out);
 
 // The form in which two spellings of a name compare equal: NFKC, case folded, without any
-// white space (山田　太郎, 山田 太郎 and 山田太郎 are one name).
+// white space (山田　太郎, 山田 太郎 and 山田太郎 are one name) and without characters that
+// show nothing (default-ignorable: zero-width spaces and joiners, bidi marks, the soft
+// hyphen, U+FEFF, variation selectors).
 std::string name_key(std::string_view name);
+
+// The same for an employee id: NFKC, case folded, without characters that show nothing,
+// and, when it is all digits, without leading zeros (Excel drops them: 0042 becomes 42).
+std::string employee_id_key(std::string_view id);
+
+// Whether `text` holds a character that shows nothing (default-ignorable; variation
+// selectors aside, which pick a glyph of a kanji in names): such a name can look like
+// another one.
+bool has_invisible_characters(std::string_view text);
 
 }  // namespace mamori

@@ -3,10 +3,11 @@
 
     tests/bench/results.py [--files 10000] [--people 2000] [--csv-every 10] [--repeat 3] [--mamori PATH]
 
-Generates, in a temporary folder, a roster of N people and result files as HR collects them
-(one folder per 所属, a JSON download mostly and a CSV download every --csv-every files)
-for 5 quizzes (4 scored quizzes and a self-check, 10 questions each; some people retake,
-some never start), then times
+Generates, in a temporary folder, a project with 5 quizzes (4 scored quizzes and a
+self-check, 10 questions each), a roster of N people and result files for them as HR
+collects them (one folder per 所属, a JSON download mostly and a CSV download every
+--csv-every files; numbered as quiz.js numbers them; some people retake, some never start),
+then times
 
     mamori results --roster 名簿.csv --out OUT FOLDER
 
@@ -58,6 +59,39 @@ print(files)
 """
 
 
+SCALE = [("実施している", 4), ("一部実施している", 2), ("実施していない", 0), ("わからない", -1)]
+
+
+def fnv1a32(text):
+    h = 2166136261
+    for byte in text.encode():
+        h = ((h ^ byte) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def bank_version(text):
+    """quiz.version of a quiz file's text (generator/quiz/quiz.cc question_bank_version)."""
+    h = 0xCBF29CE484222325
+    for byte in text.encode() + b"\xff":
+        h = ((h ^ byte) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return "%016x" % h
+
+
+def quiz_toml(quiz):
+    """quizzes/ID.toml of the project the results are read against: 10 questions, pass mark 80."""
+    quiz_id, title, kind = quiz
+    if kind == "self_check":
+        items = "".join(f'\n[[questions]]\nid = "s{q}"\ntext = "項目 {q} を実施している"\n' for q in range(QUESTIONS))
+        return (f'title = "{title}"\ntype = "self_check"\n{items}\n[[bands]]\nmin = {-QUESTIONS}\nlabel = "要注意"\n'
+                f'\n[[bands]]\nmin = 10\nlabel = "概ね良好"\n')
+    questions = "".join(f'\n[[questions]]\nid = "q{q}"\ntype = "true_false"\ntext = "設問 {q}"\nanswer = true\n'
+                        f'explanation = "説明"\n' for q in range(QUESTIONS))
+    return f'title = "{title}"\npass_mark = 80\n{questions}'
+
+
+VERSIONS = {quiz[0]: bank_version(quiz_toml(quiz)) for quiz in QUIZZES}
+
+
 def person(i):
     return {"name": f"社員 {i:05d}", "employee_id": f"E{i:05d}", "department": DEPARTMENTS[i % len(DEPARTMENTS)]}
 
@@ -67,15 +101,18 @@ def attempt_record(rng, who, quiz, day, seq):
     hour, minute = 8 + seq % 10, (seq * 7) % 60
     local = f"2026-12-{day:02d}T{hour:02d}:{minute:02d}:{seq % 60:02d}+09:00"
     utc = f"2026-12-{day - 1 if hour < 9 else day:02d}T{(hour - 9) % 24:02d}:{minute:02d}:{seq % 60:02d}.000Z"
+    number = f"202612{day:02d}-{fnv1a32(quiz_id + chr(10) + utc + chr(10) + str(seq)):08X}"
     record = {"format": "mamori-quiz-result", "version": 2,
-              "quiz": {"id": quiz_id, "title": title, "type": kind, "version": "3f2a9c01d4e5b6a7"},
+              "quiz": {"id": quiz_id, "title": title, "type": kind, "version": VERSIONS[quiz_id]},
               "person": who,
-              "attempt": {"date": utc, "local_date": local, "seed": seq, "number": f"202612{day:02d}-{seq:08X}"}}
+              "attempt": {"date": utc, "local_date": local, "seed": seq, "number": number}}
     if kind == "self_check":
-        points = [rng.choice([-1, 0, 1]) for _ in range(QUESTIONS)]
-        record["score"] = {"points": sum(points), "min": -QUESTIONS, "max": QUESTIONS, "band": "概ね良好"}
-        record["answers"] = [{"question": f"s{q}", "text": f"項目 {q} を実施している", "answer": "はい",
-                              "points": p} for q, p in enumerate(points)]
+        answers = [rng.choice(SCALE) for _ in range(QUESTIONS)]
+        points = sum(p for _, p in answers)
+        record["score"] = {"points": points, "min": -QUESTIONS, "max": 4 * QUESTIONS,
+                           "band": "概ね良好" if points >= 10 else "要注意"}
+        record["answers"] = [{"question": f"s{q}", "text": f"項目 {q} を実施している", "answer": label,
+                              "points": p} for q, (label, p) in enumerate(answers)]
         return record
     right = [rng.random() < 0.8 for _ in range(QUESTIONS)]
     correct = sum(right)
@@ -109,8 +146,12 @@ def as_csv(record):
 
 
 def generate(folder, files, people, csv_every):
-    """The roster and `files` result files; returns (roster path, inbox folder)."""
+    """The project (mamori.toml, quizzes/), the roster and `files` result files; returns (roster path, inbox)."""
     rng = random.Random(11)
+    (folder / "mamori.toml").write_text('title = "ベンチマーク"\n', encoding="utf-8")
+    (folder / "quizzes").mkdir()
+    for quiz in QUIZZES:
+        (folder / "quizzes" / f"{quiz[0]}.toml").write_text(quiz_toml(quiz), encoding="utf-8")
     roster = folder / "名簿.csv"
     with open(roster, "w", encoding="utf-8-sig", newline="") as f:
         writer = csv.writer(f, lineterminator="\r\n")

@@ -6,6 +6,7 @@
 #include "results/command.h"
 #include "results/record_csv.h"
 #include "results/report.h"
+#include "results_contracts.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;
@@ -17,13 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const ResultRecord& r = *record;
   fuzz::require(r.source == RecordSource::csv && r.version == 2, "a CSV gives a version 2 record");
-  fuzz::require(!r.quiz_id.empty() && !r.answers.empty(), "a read attempt has a quiz and answers");
-  fuzz::require(r.correct <= r.total, "a read score adds up");
-  fuzz::require(r.number.empty() || is_attempt_number(r.number), "an attempt number is 0-9, A-Z and -");
+  fuzz::check_result_record(r);
   fuzz::require(r.date_local.size() == 25 && r.date_utc.size() == 24, "times are ISO 8601");
-  for (const std::string* text : {&r.quiz_id, &r.quiz_title, &r.name, &r.employee_id, &r.department}) {
-    fuzz::require(!find_invalid_utf8(*text).has_value(), "text is valid UTF-8");
-  }
   const Completion c = summarize({HandedIn{"f.csv", r}}, {}, {});
   const std::string text = completion_text(c, false);
   fuzz::require(!find_invalid_utf8(text).has_value(), "the summary is valid UTF-8");
@@ -34,6 +30,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const CsvRecord& row : parse_csv(completion_csv(c, false).substr(3), ignored)) {
     for (const std::string& cell : row.fields) fuzz::require(!starts_like_formula(cell), "no formula in 受講状況.csv");
   }
-  (void)completion_json(c, false);
+  fuzz::check_report_json(completion_json(c, false));
   return 0;
 }

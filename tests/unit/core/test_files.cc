@@ -4,6 +4,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <sys/stat.h>
+
 #include "core/files.h"
 #include "helpers.h"
 
@@ -42,5 +44,30 @@ TEST_SUITE("files") {
     const auto written = write_file_atomically(dir.path() / "file/inside.txt", "y");
     REQUIRE_FALSE(written.has_value());
     CHECK(written.error().message.find((dir.path() / "file").string()) != std::string::npos);
+  }
+}
+
+TEST_SUITE("files: reading") {
+  TEST_CASE("read_file and read_head refuse a FIFO at once instead of waiting for a writer") {
+    TempDir dir;
+    const fs::path fifo = dir.path() / "x.json";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    auto whole = read_file(fifo);
+    REQUIRE_FALSE(whole.has_value());
+    CHECK(whole.error().message == "cannot read: not a regular file");
+    auto head = read_head(fifo, 100);
+    REQUIRE_FALSE(head.has_value());
+    CHECK(head.error().message == "cannot read: not a regular file");
+    CHECK(read_file(dir.path()).error().message == "cannot read: not a regular file");  // a folder
+  }
+
+  TEST_CASE("read_file: a regular file, through a symlink too; too large and missing files say why") {
+    TempDir dir;
+    dir.write("a.txt", "hello");
+    fs::create_symlink(dir.path() / "a.txt", dir.path() / "link.txt");
+    CHECK(read_file(dir.path() / "link.txt").value() == "hello");
+    CHECK(read_head(dir.path() / "a.txt", 3).value() == "hel");
+    CHECK(read_file(dir.path() / "a.txt", 4).error().message == "file is too large (0 MB; the limit is 0 MB)");
+    CHECK(read_file(dir.path() / "none.txt").error().message == "cannot read: No such file or directory");
   }
 }

@@ -74,9 +74,39 @@ TEST_SUITE("untrusted text") {
     CHECK(printable_text("\xC2\x9B\xC2\x85") == "\\u009B\\u0085");  // C1: CSI, NEL
     CHECK(printable_text("\u2028\u2029\u202A\u202E\u2066\u2069\u2065\u206A") ==
           "\\u2028\\u2029\\u202A\\u202E\\u2066\\u2069\u2065\u206A");
+    // bidi marks (ALM, LRM, RLM), zero-width space, non-joiner, joiner and the BOM hide text
+    CHECK(printable_text("a\u061C\u200E\u200F\u200B\u200C\u200D\uFEFFb") ==
+          "a\\u061C\\u200E\\u200F\\u200B\\u200C\\u200D\\uFEFFb");
+    CHECK(printable_text("\u00AD\u2060\uFE00") == "\u00AD\u2060\uFE00");  // shown or harmless: kept
     CHECK(printable_text("\xEF\xBF\xBE\xEF\xBF\xBF\xFF") == "\uFFFD\uFFFD\uFFFD");
     const std::string once = printable_text("\x1B\xFF\u202E");
     CHECK(printable_text(once) == once);
+  }
+}
+
+TEST_SUITE("text: invisible characters") {
+  TEST_CASE("default-ignorable code points are removed; the rest is kept") {
+    CHECK(is_default_ignorable(0x200B));
+    CHECK(is_default_ignorable(0x00AD));
+    CHECK(is_default_ignorable(0xFEFF));
+    CHECK(is_default_ignorable(0x202E));
+    CHECK(is_default_ignorable(0xFE0F));
+    CHECK_FALSE(is_default_ignorable(U'山'));
+    CHECK_FALSE(is_default_ignorable(U' '));
+    CHECK_FALSE(is_default_ignorable(0x110000));
+    CHECK(without_default_ignorables("山\u200B田\u00AD\u200E太\uFEFF郎") == "山田太郎");
+    CHECK(without_default_ignorables("a\xFF"
+                                     "b") ==
+          "a\xFF"
+          "b");
+  }
+
+  TEST_CASE("acts_on_terminal: the set printable_text escapes") {
+    for (const char32_t cp :
+         {0x00, 0x1B, 0x7F, 0x85, 0x9F, 0x2028, 0x2029, 0x061C, 0x200B, 0x200F, 0x202A, 0x2069, 0xFEFF}) {
+      CHECK(acts_on_terminal(cp));
+    }
+    for (const char32_t cp : {0x20, 0x7E, 0xA0, 0x2065, 0x206A, 0x3000}) CHECK_FALSE(acts_on_terminal(cp));
   }
 }
 

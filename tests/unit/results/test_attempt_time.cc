@@ -26,4 +26,18 @@ TEST_SUITE("results: attempt time") {
       CHECK_FALSE(parse_attempt_time(bad).has_value());
     }
   }
+
+  TEST_CASE("is_local_iso_time: attempt.local_date, with its offset") {
+    for (const char* good : {"2026-12-01T08:30:00+09:00", "2026-12-01T08:30:00.123+09:00", "2026-12-01T08:30:00Z",
+                             "2026-12-01T23:59:59-05:30", "2026-12-01T08:30:00.5Z"}) {
+      CAPTURE(good);
+      CHECK(is_local_iso_time(good));
+    }
+    for (const char* bad : {"", "2026-12-01", "2026-12-01T08:30:00", "2026-12-01 08:30:00 +09:00",
+                            "2026-12-01T08:30:00.+09:00", "2026-12-01T08:30:00.123", "2026-12-01T08:30:00+0900",
+                            "2026-02-30T08:30:00+09:00", "2026-12-01T08:30:00+09:00x", "yesterday, 08:30"}) {
+      CAPTURE(bad);
+      CHECK_FALSE(is_local_iso_time(bad));
+    }
+  }
 }

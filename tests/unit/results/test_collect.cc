@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
+
 #include "helpers.h"
 #include "results/collect.h"
 
@@ -78,5 +80,32 @@ TEST_SUITE("results: collect") {
                                       ": not a quiz result CSV: this is a completion report (受講状況.csv, written by "
                                       "mamori results)");
     CHECK(collected.skipped[1] == (dir.path() / "named.txt").string() + ": not a result file: not JSON");
+  }
+
+  TEST_CASE("a symbolic link in a folder is not followed; one named on the command line is") {
+    TempDir dir;
+    dir.write("elsewhere/secret.json", kResult);
+    dir.write("in/a.json", kResult);
+    std::filesystem::create_symlink(dir.path() / "elsewhere/secret.json", dir.path() / "in/link.json");
+    std::filesystem::create_symlink("/proc/self/environ", dir.path() / "in/env.json");
+    std::filesystem::create_symlink(dir.path() / "elsewhere/secret.json", dir.path() / "named.json");
+    const auto collected = collect_results({dir.path() / "in", dir.path() / "named.json"});
+    REQUIRE(collected.results.size() == 2);
+    CHECK(collected.results[0].file == (dir.path() / "in/a.json").string());
+    CHECK(collected.results[1].file == (dir.path() / "named.json").string());
+    CHECK(collected.skipped == std::vector<std::string>{
+                                   (dir.path() / "in/env.json").string() + ": a symbolic link; not followed",
+                                   (dir.path() / "in/link.json").string() + ": a symbolic link; not followed",
+                               });
+  }
+
+  TEST_CASE("a FIFO named on the command line is skipped at once (no hang); in a folder it is passed over") {
+    TempDir dir;
+    dir.write("in/a.json", kResult);
+    REQUIRE(::mkfifo((dir.path() / "in/fifo.json").c_str(), 0600) == 0);
+    const auto collected = collect_results({dir.path() / "in", dir.path() / "in/fifo.json"});
+    CHECK(collected.results.size() == 1);
+    CHECK(collected.skipped ==
+          std::vector<std::string>{(dir.path() / "in/fifo.json").string() + ": cannot read: not a regular file"});
   }
 }

@@ -9,6 +9,14 @@ using namespace mamori;
 
 namespace {
 
+// A quiz of the project known by its title and kind only (nothing else is checked).
+CurrentQuiz known(std::string title, QuizKind kind) {
+  CurrentQuiz q;
+  q.title = std::move(title);
+  q.kind = kind;
+  return q;
+}
+
 HandedIn passed(std::string id, std::string name, std::string quiz, bool pass) {
   ResultRecord r;
   r.version = 2;
@@ -22,7 +30,7 @@ HandedIn passed(std::string id, std::string name, std::string quiz, bool pass) {
   r.pass_mark = 80;
   r.passed = pass;
   r.date_utc = "2026-12-01T00:00:00Z";
-  r.answers.push_back({"q1", "問1", {"a"}, pass});
+  r.answers.push_back({"q1", "問1", {"a"}, pass, std::nullopt});
   return {r.employee_id + ".json", std::move(r)};
 }
 
@@ -37,15 +45,15 @@ HandedIn self_check(std::string id, std::string name, std::string quiz) {
   r.band = "良好";
   r.date_utc = "2026-12-01T00:00:00Z";
   r.number = "20261201-0000000A";
-  r.answers.push_back({"s1", "項目1", {}, std::nullopt});
+  r.answers.push_back({"s1", "項目1", {}, std::nullopt, std::nullopt});
   return {r.employee_id + "-self.json", std::move(r)};
 }
 
 // `sample()` with a self-check that E1 took and nobody else did.
 Completion with_self_check() {
   const std::vector<RosterEntry> roster = {{"E1", "山田 太郎", "総務部", 2}, {"E2", "佐藤 花子", "製造部", 3}};
-  const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
-                                                      {"s", {"自己診断", "", QuizKind::self_check}}};
+  const std::map<std::string, CurrentQuiz> current = {{"a", known("基礎", QuizKind::quiz)},
+                                                      {"s", known("自己診断", QuizKind::self_check)}};
   return summarize(
       {passed("E1", "山田 太郎", "a", true), self_check("E1", "山田 太郎", "s"), passed("E2", "佐藤 花子", "a", false)},
       roster, current);
@@ -54,8 +62,8 @@ Completion with_self_check() {
 Completion sample() {
   const std::vector<RosterEntry> roster = {
       {"E1", "山田 太郎", "総務部", 2}, {"E2", "佐藤 花子", "製造部", 3}, {"E3", "鈴木 一郎", "製造部", 4}};
-  const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
-                                                      {"b", {"サイバー", "", QuizKind::quiz}}};
+  const std::map<std::string, CurrentQuiz> current = {{"a", known("基礎", QuizKind::quiz)},
+                                                      {"b", known("サイバー", QuizKind::quiz)}};
   return summarize({passed("E1", "山田 太郎", "a", true), passed("E1", "山田 太郎", "b", true),
                     passed("E2", "佐藤 花子", "a", false)},
                    roster, current);
@@ -89,7 +97,7 @@ TEST_SUITE("results: report") {
   }
 
   TEST_CASE("hostile names reach neither the terminal nor the page as something live") {
-    const std::map<std::string, CurrentQuiz> current = {{"b", {"<b>x", "", QuizKind::quiz}}};
+    const std::map<std::string, CurrentQuiz> current = {{"b", known("<b>x", QuizKind::quiz)}};
     Completion c = summarize({passed("E1", "<script>alert(1)</script>\x1B[31m", "a", true)}, {}, current);
     const std::string text = completion_text(c, false);
     CHECK(text.find('\x1B') == std::string::npos);
@@ -103,6 +111,40 @@ TEST_SUITE("results: report") {
     CHECK(html.find("http:") == std::string::npos);  // nothing fetched from anywhere
     CHECK(html.find("https:") == std::string::npos);
     CHECK(html.find("src=") == std::string::npos);
+  }
+
+  TEST_CASE("invisible and reordering characters are escaped in the summary and in the JSON") {
+    // C1 (CSI, NEL), line separator, bidi marks, overrides and isolates, zero-width, BOM
+    const std::string name =
+        "A\xC2\x9B\xC2\x85\u2028\u061C\u200E\u200F\u202E\u2066\u2069\u200B\u200C\u200D\uFEFF"
+        "B";
+    const Completion c = summarize({passed("E1", name, "a", false)}, {}, {{"a", known("基礎", QuizKind::quiz)}});
+    const std::string text = completion_text(c, false);
+    CHECK(text.find(
+              "E1 A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB:") !=
+          std::string::npos);
+    const std::string json = completion_json(c, false);
+    CHECK(json.find(
+              "\"name\": "
+              "\"A\\u009B\\u0085\\u2028\\u061C\\u200E\\u200F\\u202E\\u2066\\u2069\\u200B\\u200C\\u200D\\uFEFFB\"") !=
+          std::string::npos);
+    for (const char* raw :
+         {"\xC2\x9B", "\xC2\x85", "\u2028", "\u061C", "\u200E", "\u202E", "\u2066", "\u200B", "\uFEFF"}) {
+      CHECK_MESSAGE(json.find(raw) == std::string::npos, raw);
+    }
+    CHECK(nlohmann::json::parse(json)["people"][0]["name"] == name);  // the same value, escaped
+    CHECK(nlohmann::json::parse(json)["notes"][0] ==
+          "E1.json: the name contains invisible characters; they are ignored to match it");
+  }
+
+  TEST_CASE("a self-check whose every attempt does not fit today's is 未受講 (status not_taken)") {
+    CurrentQuiz self = known("自己診断", QuizKind::self_check);
+    self.questions_per_attempt = 5;
+    const Completion c = summarize({self_check("E1", "山田 太郎", "s")}, {}, {{"s", self}});
+    const auto json = nlohmann::json::parse(completion_json(c, false));
+    CHECK(json["people"][0]["quizzes"]["s"]["status"] == "not_taken");
+    CHECK(json["people"][0]["quizzes"]["s"]["not_counted"] == 1);
+    CHECK(standing_of(c, c.people[0], "s") == Standing::not_taken);
   }
 
   TEST_CASE("the JSON shape") {
@@ -122,7 +164,7 @@ TEST_SUITE("results: report") {
 TEST_SUITE("results: spreadsheet") {
   TEST_CASE("one row per person and quiz, Japanese headers, formulas neutralised") {
     const std::vector<RosterEntry> roster = {{"E1", "=HYPERLINK(\"http://x/\")", "総務部", 2}};
-    const Completion c = summarize({passed("E1", "", "a", true)}, roster, {{"a", {"基礎", "", QuizKind::quiz}}});
+    const Completion c = summarize({passed("E1", "", "a", true)}, roster, {{"a", known("基礎", QuizKind::quiz)}});
     CHECK(completion_csv(c, true) ==
           "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,修了証番号,受験回数,旧版の回答\r\n"
           "総務部,E1,\"'=HYPERLINK(\"\"http://x/\"\")\",あり,基礎,合格,100,2026-12-01,,1,\r\n");
@@ -138,7 +180,7 @@ TEST_SUITE("results: spreadsheet") {
     HandedIn failed = passed("E1", "山田", "a", false);
     failed.record.date_utc = "2026-12-01T00:00:00.000Z";
     failed.record.number = "20261201-FFFFFFFF";
-    const Completion c = summarize({later, first, failed}, {}, {{"a", {"基礎", "", QuizKind::quiz}}});
+    const Completion c = summarize({later, first, failed}, {}, {{"a", known("基礎", QuizKind::quiz)}});
     CHECK(completion_csv(c, false) ==
           "\xEF\xBB\xBF所属,社員番号,氏名,名簿,小テスト,状況,最高点(%),初回合格日,修了証番号,受験回数,旧版の回答\r\n"
           ",E1,山田,なし,基礎,合格,100,2026-12-02,20261202-AAAAAAAA,3,\r\n");

@@ -60,4 +60,23 @@ TEST_SUITE("results: roster") {
     CHECK(name_key("ﾔﾏﾀﾞ") == name_key("ヤマダ"));
     CHECK(name_key("山田") != name_key("山本"));
   }
+
+  TEST_CASE("name_key: characters that show nothing do not tell names apart") {
+    CHECK(name_key("山田\u200B太郎") == name_key("山田太郎"));
+    CHECK(name_key("\u202E山田\u200E太\u00AD郎\uFEFF") == name_key("山田 太郎"));
+    CHECK(name_key("葛\U000E0100西") == name_key("葛西"));  // a variation selector picks a glyph only
+    CHECK(has_invisible_characters("山田\u200B太郎"));
+    CHECK(has_invisible_characters("\u00AD"));
+    CHECK_FALSE(has_invisible_characters("葛\U000E0100西"));
+    CHECK_FALSE(has_invisible_characters("山田　太郎"));
+  }
+
+  TEST_CASE("employee_id_key: width and case; leading zeros of an all-digit id, as Excel drops them") {
+    CHECK(employee_id_key("0042") == employee_id_key("42"));
+    CHECK(employee_id_key("０４２") == "42");
+    CHECK(employee_id_key("e0042") == employee_id_key("E0042"));
+    CHECK(employee_id_key("E0042") != employee_id_key("E42"));
+    CHECK(employee_id_key("000") == "0");
+    CHECK(employee_id_key("4\u200B2") == "42");
+  }
 }

@@ -1,0 +1,79 @@
+#include "results/against_quiz.h"
+
+namespace mamori {
+namespace {
+
+std::string count(int n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// "question 'x' is not in today's question bank" for the first unknown id (and how many more).
+std::string unknown_questions(const ResultRecord& r, const CurrentQuiz& q, const char* what) {
+  std::string first;
+  int more = 0;
+  for (const AnswerRecord& a : r.answers) {
+    if (q.questions.contains(a.question)) continue;
+    if (first.empty()) {
+      first = a.question;
+    } else {
+      ++more;
+    }
+  }
+  if (first.empty()) return {};
+  if (more == 0) return std::string(what) + " '" + first + "' is not in today's question bank";
+  return std::string(what) + " '" + first + "' and " + std::to_string(more) + " more are not in today's question bank";
+}
+
+// The label of the band a self-check total falls in, "" when below every band.
+std::string band_of(const CurrentQuiz& q, int points) {
+  std::string label;
+  for (const auto& [min, band] : q.bands) {
+    if (points >= min) label = band;
+  }
+  return label;
+}
+
+void quiz_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_bank, std::vector<std::string>& out) {
+  if (q.pass_mark > 0 && r.pass_mark != q.pass_mark) {
+    out.push_back("pass mark " + std::to_string(r.pass_mark) + "% where the quiz asks " + std::to_string(q.pass_mark) +
+                  "%");
+  }
+  if (q.questions_per_attempt > 0 && r.total != q.questions_per_attempt) {
+    out.push_back(count(r.total, "question", "questions") + " where the quiz asks " +
+                  std::to_string(q.questions_per_attempt));
+  }
+  if (same_bank) {
+    if (auto unknown = unknown_questions(r, q, "question"); !unknown.empty()) out.push_back(unknown);
+  }
+}
+
+void self_check_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_bank,
+                            std::vector<std::string>& out) {
+  const auto items = static_cast<int>(r.answers.size());
+  if (q.questions_per_attempt > 0 && items != q.questions_per_attempt) {
+    out.push_back(count(items, "item", "items") + " where the self-check has " +
+                  std::to_string(q.questions_per_attempt));
+  }
+  if (!same_bank) return;
+  if (auto unknown = unknown_questions(r, q, "item"); !unknown.empty()) out.push_back(unknown);
+  if (const std::string band = band_of(q, r.points); !q.bands.empty() && band != r.band) {
+    out.push_back("band '" + r.band + "' where " + std::to_string(r.points) + " points is '" + band + "'");
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> differences_from_quiz(const ResultRecord& r, const CurrentQuiz& q) {
+  std::vector<std::string> out;
+  if (r.kind != q.kind) {
+    out.emplace_back(q.kind == QuizKind::quiz ? "a self-check's record where the portal has a quiz"
+                                              : "a quiz's record where the portal has a self-check");
+    return out;
+  }
+  const bool same_bank = !q.version.empty() && r.quiz_version == q.version;
+  if (r.kind == QuizKind::quiz) quiz_differences(r, q, same_bank, out);
+  if (r.kind == QuizKind::self_check) self_check_differences(r, q, same_bank, out);
+  return out;
+}
+
+}  // namespace mamori

@@ -1,0 +1,76 @@
+#include "results/project.h"
+
+#include <set>
+
+#include "core/files.h"
+#include "core/spellcheck.h"
+#include "core/text.h"
+#include "quiz/quiz.h"
+
+namespace mamori {
+namespace {
+
+namespace fs = std::filesystem;
+
+CurrentQuiz current_of(const Quiz& quiz) {
+  CurrentQuiz q;
+  q.title = quiz.title;
+  q.version = quiz.version;
+  q.kind = quiz.type == QuizType::self_check ? QuizKind::self_check : QuizKind::quiz;
+  q.pass_mark = static_cast<int>(quiz.pass_mark);
+  q.questions_per_attempt = static_cast<int>(quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size())));
+  if (q.kind == QuizKind::self_check) q.questions_per_attempt = static_cast<int>(quiz.questions.size());
+  for (const Question& question : quiz.questions) q.questions.insert(question.id);
+  for (const Band& band : quiz.bands) q.bands.emplace_back(band.min, band.label);
+  return q;
+}
+
+}  // namespace
+
+Project load_project(const fs::path& root) {
+  Project project;
+  std::error_code ec;
+  project.root = printable_text(fs::absolute(root, ec).lexically_normal().string());
+  if (!fs::exists(root / "mamori.toml", ec)) return project;
+  project.found = true;
+  for (fs::directory_iterator it(root / "quizzes", ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".toml") continue;
+    auto text = read_file(it->path(), size_t{4} << 20);
+    if (!text) continue;
+    std::vector<Diagnostic> ignored;  // `mamori check` reports them
+    const Quiz quiz = parse_quiz(it->path().stem().string(), strip_bom(*text), ignored);
+    project.quizzes[quiz.id] = current_of(quiz);
+  }
+  return project;
+}
+
+void keep_project_quizzes(const Project& project, std::vector<HandedIn>& results, std::vector<std::string>& skipped) {
+  std::vector<std::string> ids;
+  for (const auto& [id, quiz] : project.quizzes) ids.push_back(id);
+  std::set<std::string> taken;  // without a project: the quiz ids let in so far
+  std::vector<HandedIn> kept;
+  kept.reserve(results.size());
+  for (HandedIn& h : results) {
+    const std::string& id = h.record.quiz_id;
+    if (project.found && !project.quizzes.contains(id)) {
+      skipped.push_back(h.file + ": quiz '" + printable_text(id) + "' is not a quiz of this portal" +
+                        printable_text(did_you_mean(id, ids)));
+    } else if (!project.found && !taken.contains(id) && taken.size() >= kMaxUnknownQuizzes) {
+      skipped.push_back(h.file + ": more than " + std::to_string(kMaxUnknownQuizzes) +
+                        " different quizzes and no project to check them against: run in the project folder or "
+                        "give --root");
+    } else {
+      taken.insert(id);
+      kept.push_back(std::move(h));
+    }
+  }
+  results = std::move(kept);
+}
+
+std::string unchecked_note(const Project& project) {
+  return project.found ? ""
+                       : "no mamori.toml at " + project.root +
+                             ": quiz ids are not checked, nor pass marks and question counts (give --root)";
+}
+
+}  // namespace mamori
