@@ -210,7 +210,7 @@ nlohmann::json standing_json(const Completion& c, const std::string& id, const Q
           {"not_counted", s.not_counted}};
 }
 
-// JSON text with every character of acts_on_terminal (core/text.h) beyond ASCII written as
+// JSON text with every character of acts_on_terminal (core/text.h) beyond C0 written as
 // \uXXXX: the same values, but nothing that hides, reorders or breaks text when the file is
 // viewed. They occur only inside strings (the JSON around them is ASCII); nlohmann already
 // escapes the C0 controls.
@@ -220,7 +220,7 @@ std::string with_invisible_escaped(const std::string& json) {
   for (size_t i = 0; i < json.size();) {
     const size_t n = std::max<size_t>(utf8_sequence_length(json, i), 1);
     const auto cp = code_point_at(json, i);
-    if (n > 1 && cp && acts_on_terminal(*cp)) {
+    if (cp && acts_on_terminal(*cp) && (n > 1 || *cp == 0x7F)) {  // C0 controls are nlohmann's
       out += "\\u";
       for (const int shift : {12, 8, 4, 0}) out += hex_digit((*cp >> shift) & 0x0F);
     } else {

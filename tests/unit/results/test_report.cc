@@ -137,6 +137,17 @@ TEST_SUITE("results: report") {
           "E1.json: the name contains invisible characters; they are ignored to match it");
   }
 
+  TEST_CASE("regression (fuzz_results_csv): DEL is escaped in the JSON too") {
+    const Completion c = summarize({passed("E1",
+                                           "A\x7F"
+                                           "B",
+                                           "a", false)},
+                                   {}, {{"a", known("基礎", QuizKind::quiz)}});
+    const std::string json = completion_json(c, false);
+    CHECK(json.find('\x7F') == std::string::npos);
+    CHECK(json.find("\"A\\u007FB\"") != std::string::npos);
+  }
+
   TEST_CASE("a self-check whose every attempt does not fit today's is 未受講 (status not_taken)") {
     CurrentQuiz self = known("自己診断", QuizKind::self_check);
     self.questions_per_attempt = 5;
