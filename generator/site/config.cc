@@ -131,6 +131,24 @@ void read_organisation(TomlReader& section, TrainingSettings& training) {
   section.diagnostics().push_back(error_at(v->line, v->column, "[training] organisation " + problem));
 }
 
+// [training] hand_in: a short text, trimmed; lines are kept (the page shows each one).
+void read_hand_in(TomlReader& section, TrainingSettings& training) {
+  const auto v = section.string("hand_in");
+  if (!v) return;
+  const std::string_view text = trim(v->value);
+  std::string problem;
+  if (text.empty()) {
+    problem = "must not be empty (leave it out for the general sentence)";
+  } else if (const size_t length = count_code_points(text); length > kMaxHandInLength) {
+    problem = "is " + std::to_string(length) + " characters long; at most " + std::to_string(kMaxHandInLength) +
+              " (say where the file goes; link a page for the details)";
+  } else {
+    training.hand_in = std::string(text);
+    return;
+  }
+  section.diagnostics().push_back(error_at(v->line, v->column, "[training] hand_in " + problem));
+}
+
 // [training] deadline: a TOML date, or the same written as a "YYYY-MM-DD" string (people
 // quote dates); either must be a day of the calendar. A time of day is refused: the
 // deadline is a day.
@@ -165,6 +183,7 @@ void read_training(const toml::table& table, std::vector<Diagnostic>& out, Train
   read_ask(section, training);
   read_organisation(section, training);
   read_deadline(section, table, training);
+  read_hand_in(section, training);
   section.finish();
 }
 

@@ -29,6 +29,9 @@ struct TrainingSettings {
   std::vector<std::string> ask;
   std::string organisation;      // the certificate's issuer, trimmed; "" : the site title
   std::optional<Date> deadline;  // shown on the home page and the quiz pages
+  // How to hand in the result file ("…の共有フォルダに保存してください"), trimmed; shown
+  // where the file is downloaded and on the home page. "" : a general sentence instead.
+  std::string hand_in;
 };
 
 // The values `ask` may hold, in the order the README lists them.
@@ -36,6 +39,9 @@ inline constexpr std::string_view kTrainingAskFields[] = {"employee_id", "depart
 
 // The longest organisation name, in characters (it must fit a certificate's line).
 inline constexpr size_t kMaxOrganisationLength = 200;
+
+// The longest hand-in instruction, in characters (a short paragraph, not a manual).
+inline constexpr size_t kMaxHandInLength = 500;
 
 struct SiteConfig {
   std::string title;  // required

@@ -135,6 +135,7 @@ void add_training(json& view, const TrainingSettings& training) {
     view["training_deadline_text"] = to_japanese(*training.deadline);
   }
   if (!training.organisation.empty()) view["training_organisation"] = training.organisation;
+  if (!training.hand_in.empty()) view["training_hand_in"] = training.hand_in;
 }
 
 // What every page's view starts with; `root` is the way from the page to the site's root.

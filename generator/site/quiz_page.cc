@@ -258,7 +258,8 @@ const char* quiz_type_name(const Quiz& quiz) {
 json training_data(const TrainingSettings& training) {
   return json{{"ask", training.ask},
               {"organisation", training.organisation},
-              {"deadline", training.deadline ? to_iso(*training.deadline) : ""}};
+              {"deadline", training.deadline ? to_iso(*training.deadline) : ""},
+              {"hand_in", training.hand_in}};
 }
 
 // Every quiz of the site in section order ({id, title, href, type}), linked from the page

@@ -99,6 +99,20 @@ TEST_SUITE("config") {
     CHECK(config.training.organisation == mamori::testing::repeat("社", 200));
   }
 
+  TEST_CASE("[training] hand_in: a short text, trimmed, its lines kept") {
+    std::vector<Diagnostic> out;
+    parse_config("title = \"t\"\n[training]\nhand_in = \" \\u3000 \"\n", out);
+    parse_config("title = \"t\"\n[training]\nhand_in = \"" + mamori::testing::repeat("あ", 501) + "\"\n", out);
+    const SiteConfig config = parse_config(
+        "title = \"t\"\n[training]\nhand_in = \"\"\"\n人事部の共有フォルダに保存してください。\n締切は月末です。\n\"\"\"\n", out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{
+              "3:11: error: [training] hand_in must not be empty (leave it out for the general sentence)",
+              "3:11: error: [training] hand_in is 501 characters long; at most 500 (say where the file goes; link a "
+              "page for the details)"});
+    CHECK(config.training.hand_in == "人事部の共有フォルダに保存してください。\n締切は月末です。");
+  }
+
   TEST_CASE("[training] deadline: a day of the calendar, as a TOML date or \"YYYY-MM-DD\"") {
     std::vector<Diagnostic> out;
     for (const char* value : {"\"2026-02-30\"", "\"2026/12/25\"", "2026-12-25T17:00:00", "2026-12-25 17:00:00+09:00",

@@ -217,7 +217,8 @@ TEST_SUITE("quiz page") {
     const json data = json::parse(quiz_view(site, site.quizzes[1], kThemeIds).view["quiz"]["data"].get<std::string>());
     CHECK(data["id"] == "a-cyber");
     // Without [training]: nothing asked but the name, and the site title issues certificates.
-    CHECK(data["training"] == json{{"ask", json::array()}, {"organisation", ""}, {"deadline", ""}});
+    CHECK(data["training"] ==
+          json{{"ask", json::array()}, {"organisation", ""}, {"deadline", ""}, {"hand_in", ""}});
     CHECK(data["issuer"] == "テスト");
     CHECK(data["index_href"] == "index.html");
     CHECK(data["quizzes"] == json::parse(R"([
@@ -231,7 +232,8 @@ TEST_SUITE("quiz page") {
     write_minimal_project(dir);
     dir.write("mamori.toml",
               "title = \"テスト\"\n[training]\nask = [\"department\", \"employee_id\"]\n"
-              "organisation = \"株式会社<サンプル>\"\ndeadline = \"2026-12-25\"\n");
+              "organisation = \"株式会社<サンプル>\"\ndeadline = \"2026-12-25\"\n"
+              "hand_in = \"共有フォルダ <\\\\\\\\srv\\\\jinji> に保存\"\n");
     dir.write("quizzes/phishing.toml", "pass_mark = 70\n" + true_false("../content/_index.md#x"));
     dir.write("quizzes/self.toml",
               "title = \"自己診断\"\ntype = \"self_check\"\n[[questions]]\nid = \"a\"\ntext = \"t\"\n"
@@ -240,7 +242,10 @@ TEST_SUITE("quiz page") {
     const Site site = load_site(dir.path(), {}, diagnostics).value();
     REQUIRE(formatted(diagnostics).empty());
     const json training = {
-        {"ask", {"department", "employee_id"}}, {"organisation", "株式会社<サンプル>"}, {"deadline", "2026-12-25"}};
+        {"ask", {"department", "employee_id"}},
+        {"organisation", "株式会社<サンプル>"},
+        {"deadline", "2026-12-25"},
+        {"hand_in", "共有フォルダ <\\\\srv\\jinji> に保存"}};
     const json data = json::parse(quiz_view(site, site.quizzes[0], kThemeIds).view["quiz"]["data"].get<std::string>());
     CHECK(data["training"] == training);
     CHECK(data["issuer"] == "株式会社<サンプル>");
@@ -255,6 +260,7 @@ TEST_SUITE("quiz page") {
       {"id": "phishing", "title": "Q", "href": "phishing.html", "type": "quiz", "pass_mark": 70},
       {"id": "self", "title": "自己診断", "href": "self.html", "type": "self_check", "pass_mark": null}])"));
     CHECK(view["training_deadline_text"] == "2026年12月25日");
+    CHECK(view["training_hand_in"] == "共有フォルダ <\\\\srv\\jinji> に保存");
   }
 
   TEST_CASE("answer keys are not plain text and decode back") {
