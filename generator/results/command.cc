@@ -126,7 +126,7 @@ std::string completion_csv(const Completion& c, bool have_roster) {
                                                  "初回合格日", "修了証番号", "受験回数", "旧版の回答"});
   for (const auto& p : c.people) {
     if (have_roster && !p.on_roster && p.quizzes.empty()) continue;
-    for (const auto& [id, title] : c.quiz_titles) out += csv_record(csv_row(c, p, id, title));
+    for (const auto& id : portal_order(c)) out += csv_record(csv_row(c, p, id, c.quiz_titles.at(id)));
   }
   return out;
 }

@@ -248,6 +248,7 @@ Completion summarize(const std::vector<HandedIn>& results, const std::vector<Ros
   for (const auto& [id, quiz] : current) {
     c.quiz_titles[id] = quiz.title;
     c.quiz_kinds[id] = quiz.kind;
+    if (quiz.order >= 0) c.quiz_places[id] = quiz.order;
   }
   People people(c.people);
   for (const RosterEntry& e : roster) people.add(PersonStanding{e.employee_id, e.name, e.department, true, {}});

@@ -29,6 +29,7 @@ struct CurrentQuiz {
   int questions_per_attempt = 0;                       // the draw, else every question of the bank
   std::set<std::string> questions;                     // the ids in today's bank
   std::vector<std::pair<int64_t, std::string>> bands;  // self-check: (min, label), by min
+  int order = -1;  // its place in the portal's order (by section, as the quizzes index); -1: unknown
 };
 
 // A person's attempts at one quiz. A self-check is taken, never passed: its standing has no
@@ -64,6 +65,7 @@ struct ItemStats {
 struct Completion {
   std::map<std::string, std::string> quiz_titles;  // every quiz id seen or current → title
   std::map<std::string, QuizKind> quiz_kinds;      // the same ids → quiz or self-check (today's, else the file's)
+  std::map<std::string, int> quiz_places;          // today's quizzes → CurrentQuiz::order, when known
   std::vector<PersonStanding> people;              // roster order first, then people found only in files
   std::vector<ItemStats> items;                    // worst first: share wrong, then most answered
   std::vector<std::string> notes;                  // duplicates and conflicts, for HR to look at

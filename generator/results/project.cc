@@ -6,6 +6,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "quiz/quiz.h"
+#include "site/loader.h"
 
 namespace mamori {
 namespace {
@@ -25,6 +26,20 @@ CurrentQuiz current_of(const Quiz& quiz) {
   return q;
 }
 
+// Places today's quizzes in the portal's order: the build's (site/quiz_loading.h: by the
+// navigation order of their sections), read with the build's loader. Problems in the
+// project are `mamori check`'s to report; when it cannot be loaded, the order stays unknown.
+void place_quizzes(const fs::path& root, Project& project) {
+  Diagnostics ignored;
+  const auto site = load_site(root, {}, ignored);
+  if (!site) return;
+  int place = 0;
+  for (const Quiz& quiz : site->quizzes) {
+    const auto it = project.quizzes.find(quiz.id);
+    if (it != project.quizzes.end()) it->second.order = place++;
+  }
+}
+
 }  // namespace
 
 Project load_project(const fs::path& root) {
@@ -41,6 +56,7 @@ Project load_project(const fs::path& root) {
     const Quiz quiz = parse_quiz(it->path().stem().string(), strip_bom(*text), ignored);
     project.quizzes[quiz.id] = current_of(quiz);
   }
+  place_quizzes(root, project);
   return project;
 }
 

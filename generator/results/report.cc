@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 
 #include "core/text.h"
@@ -74,9 +75,20 @@ int done_count(const Completion& c, const std::string& quiz, bool roster_only) {
   return n;
 }
 
+std::vector<std::string> portal_order(const Completion& c) {
+  std::vector<std::string> ids;
+  for (const auto& [id, title] : c.quiz_titles) ids.push_back(id);
+  const auto place = [&](const std::string& id) {
+    const auto it = c.quiz_places.find(id);
+    return it == c.quiz_places.end() ? std::numeric_limits<int>::max() : it->second;
+  };
+  std::stable_sort(ids.begin(), ids.end(), [&](const auto& a, const auto& b) { return place(a) < place(b); });
+  return ids;
+}
+
 std::vector<std::string> quiz_order(const Completion& c, QuizKind kind) {
   std::vector<std::string> ids;
-  for (const auto& [id, title] : c.quiz_titles) {
+  for (const auto& id : portal_order(c)) {
     if (is_self_check(c, id) == (kind == QuizKind::self_check)) ids.push_back(id);
   }
   return ids;
@@ -85,9 +97,10 @@ std::vector<std::string> quiz_order(const Completion& c, QuizKind kind) {
 std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
   const std::vector<std::string> quizzes = quiz_order(c, QuizKind::quiz);
   std::vector<Outstanding> out;
-  for (const auto& p : c.people) {
+  for (size_t i = 0; i < c.people.size(); ++i) {
+    const PersonStanding& p = c.people[i];
     if (roster_only && !p.on_roster) continue;
-    Outstanding o{&p, {}, {}};
+    Outstanding o{i, {}, {}};
     for (const auto& id : quizzes) {
       const Standing s = standing_of(c, p, id);
       if (s == Standing::not_taken) o.not_taken.push_back(id);
@@ -95,8 +108,8 @@ std::vector<Outstanding> outstanding(const Completion& c, bool roster_only) {
     }
     if (!o.not_taken.empty() || !o.not_passed.empty()) out.push_back(std::move(o));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Outstanding& a, const Outstanding& b) {
-    return department_of(*a.person) < department_of(*b.person);
+  std::stable_sort(out.begin(), out.end(), [&c](const Outstanding& a, const Outstanding& b) {
+    return department_of(c.people[a.person]) < department_of(c.people[b.person]);
   });
   return out;
 }
@@ -145,11 +158,12 @@ std::string outstanding_text(const Completion& c, bool have_roster) {
   std::string out = "\n未受講・未合格: " + std::to_string(missing.size()) + "人\n";
   std::string department;
   for (const auto& o : missing) {
-    if (department_of(*o.person) != department) {
-      department = department_of(*o.person);
+    const PersonStanding& p = c.people[o.person];
+    if (department_of(p) != department) {
+      department = department_of(p);
       out += "  " + shown(department) + "\n";
     }
-    out += "    " + shown(person_label(*o.person)) + ":";
+    out += "    " + shown(person_label(p)) + ":";
     if (!o.not_taken.empty()) out += " 未受講 " + shown(joined_titles(c, o.not_taken));
     if (!o.not_passed.empty()) out += " 未合格 " + shown(joined_titles(c, o.not_passed));
     out += "\n";
@@ -254,11 +268,9 @@ std::string completion_json(const Completion& c, bool have_roster) {
   }
   Json types = Json::object();
   for (const auto& [id, title] : c.quiz_titles) types[id] = is_self_check(c, id) ? "self_check" : "quiz";
-  Json report = {{"format", "mamori-completion"},
-                 {"version", 1},
-                 {"roster", have_roster},
-                 {"quizzes", c.quiz_titles},
-                 {"types", std::move(types)}};
+  Json report = {{"format", "mamori-completion"}, {"version", 1},
+                 {"roster", have_roster},         {"quizzes", c.quiz_titles},
+                 {"types", std::move(types)},     {"order", portal_order(c)}};
   report["people"] = std::move(people);
   report["items"] = std::move(items);
   report["notes"] = c.notes;

@@ -20,16 +20,18 @@ std::string standing_word(Standing standing);  // 合格, 未合格, 受講, 未
 // The standing of person `p` on `quiz` (not taken when there is no attempt).
 Standing standing_of(const Completion& c, const PersonStanding& p, const std::string& quiz);
 
-// The quizzes of one kind (scored quizzes or self-checks) in the order every report lists
-// them. Meant to be the portal's order; Completion does not carry it yet (its quiz_titles is
-// a map), so today this is by id.
+// Every quiz of `c` in the order every report lists them: the portal's (by section, as on
+// the quizzes index), then quizzes the portal does not place, by id.
+std::vector<std::string> portal_order(const Completion& c);
+
+// The quizzes of one kind (scored quizzes or self-checks), in portal_order.
 std::vector<std::string> quiz_order(const Completion& c, QuizKind kind);
 
 // Who still has to do what: a person on the roster (or, without one, anyone found) with a
 // scored quiz never taken (未受講) or taken without a pass (未合格). Self-checks are optional
 // (some are meant for managers only): they never make a person outstanding.
 struct Outstanding {
-  const PersonStanding* person = nullptr;
+  size_t person = 0;                    // its index in Completion::people
   std::vector<std::string> not_taken;   // quiz ids, in quiz_order
   std::vector<std::string> not_passed;  // quiz ids, in quiz_order
 };

@@ -105,11 +105,12 @@ std::string quiz_section(const Completion& c, bool have_roster) {
 std::string department_section(const Completion& c, bool have_roster) {
   std::map<std::string, std::pair<int, int>> by_department;  // → (people, done with every quiz)
   const auto missing = outstanding(c, have_roster);
-  for (const auto& p : c.people) {
+  for (size_t i = 0; i < c.people.size(); ++i) {
+    const PersonStanding& p = c.people[i];
     if (have_roster && !p.on_roster) continue;
     auto& [people, done] = by_department[p.department.empty() ? "(所属なし)" : p.department];
     ++people;
-    done += std::none_of(missing.begin(), missing.end(), [&](const Outstanding& o) { return o.person == &p; }) ? 1 : 0;
+    done += std::none_of(missing.begin(), missing.end(), [&](const Outstanding& o) { return o.person == i; }) ? 1 : 0;
   }
   std::string out =
       "<h2>所属ごとの修了</h2>\n<p>すべての小テストに合格した人の割合です（自己診断は任意のため数えていません）。</p>\n"
@@ -145,8 +146,8 @@ std::string outstanding_section(const Completion& c, bool have_roster) {
   if (missing.empty()) return out + "<p>全員がすべての小テストに合格しています。</p>\n";
   out += "<table>\n" + head_row({"所属", "社員番号", "氏名", "未受講", "未合格"});
   for (const auto& o : missing) {
-    out += "<tr>" + who_cells(*o.person) + "<td>" + titles(c, o.not_taken) + "</td><td>" + titles(c, o.not_passed) +
-           "</td></tr>\n";
+    out += "<tr>" + who_cells(c.people[o.person]) + "<td>" + titles(c, o.not_taken) + "</td><td>" +
+           titles(c, o.not_passed) + "</td></tr>\n";
   }
   return out + "</tbody>\n</table>\n";
 }

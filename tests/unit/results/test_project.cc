@@ -70,6 +70,23 @@ TEST_SUITE("results: project") {
     CHECK(unchecked_note(project).empty());
   }
 
+  TEST_CASE("today's quizzes are placed in the portal's order: by their sections' order, then the rest") {
+    TempDir dir;
+    mamori::testing::write_minimal_project(dir);
+    dir.write("content/zeta/_index.md", "+++\ntitle = \"最初の章\"\nweight = 1\n+++\n\n本文。\n");
+    dir.write("content/zeta/a.md", "+++\ntitle = \"ページ\"\n+++\n\n本文。\n");
+    dir.write("content/alpha/_index.md", "+++\ntitle = \"次の章\"\nweight = 2\n+++\n\n本文。\n");
+    dir.write("content/alpha/a.md", "+++\ntitle = \"ページ\"\n+++\n\n本文。\n");
+    dir.write("quizzes/a-quiz.toml", "section = \"alpha\"\n" + std::string(kQuiz));
+    dir.write("quizzes/z-quiz.toml", "section = \"zeta\"\n" + std::string(kQuiz));
+    dir.write("quizzes/self.toml", kSelfCheck);
+    const Project project = load_project(dir.path());
+    REQUIRE(project.quizzes.size() == 3);
+    CHECK(project.quizzes.at("z-quiz").order == 0);
+    CHECK(project.quizzes.at("a-quiz").order == 1);
+    CHECK(project.quizzes.at("self").order == 2);  // no section: after every section
+  }
+
   TEST_CASE("in a project, a result of a quiz it does not have is skipped with the reason") {
     TempDir dir;
     dir.write("mamori.toml", "title = \"x\"\n");

@@ -76,10 +76,10 @@ TEST_SUITE("results: report") {
     const Completion c = sample();
     const auto missing = outstanding(c, true);
     REQUIRE(missing.size() == 2);
-    CHECK(missing[0].person->name == "佐藤 花子");
+    CHECK(c.people[missing[0].person].name == "佐藤 花子");
     CHECK(missing[0].not_passed == std::vector<std::string>{"a"});
     CHECK(missing[0].not_taken == std::vector<std::string>{"b"});
-    CHECK(missing[1].person->name == "鈴木 一郎");
+    CHECK(c.people[missing[1].person].name == "鈴木 一郎");
     CHECK(missing[1].not_taken == std::vector<std::string>{"a", "b"});
   }
 
@@ -217,15 +217,37 @@ TEST_SUITE("results: self-checks in the reports") {
     const Completion c = with_self_check();  // outstanding() points into it
     const auto missing = outstanding(c, true);
     REQUIRE(missing.size() == 1);
-    CHECK(missing[0].person->name == "佐藤 花子");
+    CHECK(c.people[missing[0].person].name == "佐藤 花子");
     CHECK(missing[0].not_passed == std::vector<std::string>{"a"});
     CHECK(missing[0].not_taken.empty());  // the self-check she did not take is not asked of her
   }
 
+  TEST_CASE("reports list quizzes in the portal's order; quizzes it does not place come last, by id") {
+    CurrentQuiz first = known("最初", QuizKind::quiz);
+    first.order = 0;
+    CurrentQuiz second = known("次", QuizKind::quiz);
+    second.order = 1;
+    CurrentQuiz manager = known("管理者向け", QuizKind::self_check);
+    manager.order = 2;
+    const std::map<std::string, CurrentQuiz> current = {{"z", first}, {"b", second}, {"m", manager}};
+    const Completion c =
+        summarize({passed("E1", "山田 太郎", "a", true), passed("E1", "山田 太郎", "z", true)}, {}, current);
+    CHECK(portal_order(c) == std::vector<std::string>{"z", "b", "m", "a"});
+    CHECK(quiz_order(c, QuizKind::quiz) == std::vector<std::string>{"z", "b", "a"});
+    const std::string csv = completion_csv(c, false);
+    CHECK(csv.find("最初") < csv.find(",次,"));
+    CHECK(csv.find(",次,") < csv.find("管理者向け"));
+    CHECK(csv.find("管理者向け") < csv.find("T-a"));
+    const auto json = nlohmann::json::parse(completion_json(c, false));
+    CHECK(json["order"] == nlohmann::json{"z", "b", "m", "a"});
+    const std::string text = completion_text(c, false);
+    CHECK(text.find("最初 (z)") < text.find("次 (b)"));
+  }
+
   TEST_CASE("regression: a self-check no one took leaves everyone who passed done") {
     const std::vector<RosterEntry> roster = {{"E1", "山田 太郎", "総務部", 2}};
-    const std::map<std::string, CurrentQuiz> current = {{"a", {"基礎", "", QuizKind::quiz}},
-                                                        {"m", {"管理者向け", "", QuizKind::self_check}}};
+    const std::map<std::string, CurrentQuiz> current = {{"a", known("基礎", QuizKind::quiz)},
+                                                        {"m", known("管理者向け", QuizKind::self_check)}};
     const Completion c = summarize({passed("E1", "山田 太郎", "a", true)}, roster, current);
     CHECK(outstanding(c, true).empty());
     const std::string html = completion_html(c, true, "2026年12月1日");

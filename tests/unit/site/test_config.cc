@@ -104,7 +104,9 @@ TEST_SUITE("config") {
     parse_config("title = \"t\"\n[training]\nhand_in = \" \\u3000 \"\n", out);
     parse_config("title = \"t\"\n[training]\nhand_in = \"" + mamori::testing::repeat("あ", 501) + "\"\n", out);
     const SiteConfig config = parse_config(
-        "title = \"t\"\n[training]\nhand_in = \"\"\"\n人事部の共有フォルダに保存してください。\n締切は月末です。\n\"\"\"\n", out);
+        "title = \"t\"\n[training]\nhand_in = "
+        "\"\"\"\n人事部の共有フォルダに保存してください。\n締切は月末です。\n\"\"\"\n",
+        out);
     CHECK(formatted(out) ==
           std::vector<std::string>{
               "3:11: error: [training] hand_in must not be empty (leave it out for the general sentence)",

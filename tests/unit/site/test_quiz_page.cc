@@ -217,8 +217,7 @@ TEST_SUITE("quiz page") {
     const json data = json::parse(quiz_view(site, site.quizzes[1], kThemeIds).view["quiz"]["data"].get<std::string>());
     CHECK(data["id"] == "a-cyber");
     // Without [training]: nothing asked but the name, and the site title issues certificates.
-    CHECK(data["training"] ==
-          json{{"ask", json::array()}, {"organisation", ""}, {"deadline", ""}, {"hand_in", ""}});
+    CHECK(data["training"] == json{{"ask", json::array()}, {"organisation", ""}, {"deadline", ""}, {"hand_in", ""}});
     CHECK(data["issuer"] == "テスト");
     CHECK(data["index_href"] == "index.html");
     CHECK(data["quizzes"] == json::parse(R"([
@@ -241,11 +240,10 @@ TEST_SUITE("quiz page") {
     Diagnostics diagnostics;
     const Site site = load_site(dir.path(), {}, diagnostics).value();
     REQUIRE(formatted(diagnostics).empty());
-    const json training = {
-        {"ask", {"department", "employee_id"}},
-        {"organisation", "株式会社<サンプル>"},
-        {"deadline", "2026-12-25"},
-        {"hand_in", "共有フォルダ <\\\\srv\\jinji> に保存"}};
+    const json training = {{"ask", {"department", "employee_id"}},
+                           {"organisation", "株式会社<サンプル>"},
+                           {"deadline", "2026-12-25"},
+                           {"hand_in", "共有フォルダ <\\\\srv\\jinji> に保存"}};
     const json data = json::parse(quiz_view(site, site.quizzes[0], kThemeIds).view["quiz"]["data"].get<std::string>());
     CHECK(data["training"] == training);
     CHECK(data["issuer"] == "株式会社<サンプル>");
