@@ -17,6 +17,7 @@
 #include "core/text.h"
 #include "links/command.h"
 #include "links/curl_transport.h"
+#include "package/scorm_package.h"
 #include "results/command.h"
 #include "site/build.h"
 #include "site/review_command.h"
@@ -136,6 +137,8 @@ struct Arguments {
   std::string cache_file;
   mamori::ResultsOptions results;
   std::vector<std::string> result_inputs;
+  mamori::PackageOptions package;
+  std::string scorm_version = "1.2";
 };
 
 // The subcommands; the one given is true.
@@ -269,6 +272,40 @@ int review(const Arguments& a) {
   return run.exit_status;
 }
 
+CLI::App* add_package_command(CLI::App& app, Arguments& a) {
+  CLI::App* package = app.add_subcommand("package", "the portal as a package for another system");
+  package->require_subcommand(1);
+  CLI::App* scorm = package->add_subcommand("scorm", "a SCORM package for the company LMS: one scored item per quiz");
+  scorm->add_option("--version", a.scorm_version, "1.2 (default; nearly every LMS) or 2004 (4th edition)")
+      ->check(CLI::IsMember({"1.2", "2004"}));
+  scorm->add_option("--quiz", a.package.quizzes, "a quiz to include (repeat it; default: every scored quiz)");
+  scorm->add_option("--out", a.out, "the zip file to write (default ROOT/scorm-VERSION.zip)");
+  scorm->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  scorm->add_option("--jobs,-j", a.package.jobs, "threads to render with")->check(CLI::Range(1, 256));
+  return scorm;
+}
+
+// Exit status: 0 written; 1 problems in the content (nothing written); 2 usage or environment.
+int package_scorm(Arguments& a) {
+  mamori::PackageOptions& options = a.package;
+  options.root = a.root;
+  options.out = a.out;
+  options.version = a.scorm_version == "2004" ? mamori::ScormVersion::v2004 : mamori::ScormVersion::v1_2;
+  const mamori::PackageRun run = mamori::package_scorm(options);
+  print_diagnostics(run.build.diagnostics);
+  if (run.build.environment_error) std::cerr << "mamori: error: " << shown(*run.build.environment_error) << '\n';
+  if (run.error) std::cerr << "mamori: error: " << shown(*run.error) << '\n';
+  if (run.exit_status() != 0) {
+    std::cerr << "mamori: no package was written\n";
+    return run.exit_status();
+  }
+  std::string quizzes;
+  for (const auto& id : run.items) quizzes += (quizzes.empty() ? "" : ", ") + id;
+  std::cout << "mamori: wrote " << shown(run.out.string()) << " (SCORM " << a.scorm_version << ", "
+            << count(run.files, "file", "files") << "; scored items: " << shown(quizzes) << ")\n";
+  return 0;
+}
+
 int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
   auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
@@ -330,15 +367,18 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", "mamori 0.1.0");
   Arguments arguments;
   arguments.build.jobs = mamori::default_jobs();
+  arguments.package.jobs = arguments.build.jobs;
   Commands commands;
   add_build_commands(app, arguments, commands);
   add_contacts_commands(app, arguments, commands);
   commands.links = add_links_command(app, arguments);
   commands.results = add_results_command(app, arguments);
   const CLI::App* review_command = add_review_command(app, arguments);
+  const CLI::App* scorm_command = add_package_command(app, arguments);
   if (const auto status = parse(app, argc, argv)) return *status;
 
   if (*review_command) return review(arguments);
+  if (*scorm_command) return package_scorm(arguments);
 
   if (*commands.scaffold) return scaffold(arguments);
   if (*commands.links) return check_links(arguments);
