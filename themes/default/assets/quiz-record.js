@@ -14,8 +14,8 @@
 //     answers: [ { question, text, chosen: [ids], correct: bool } ]         // quiz
 //            | [ { question, text, answer: label, points } ] }              // self_check
 // (text: the question as shown, without HTML.) Version 1 records (older pages: the name at
-// the top level, no person, quiz.version, local_date, number or text) are still read where a
-// file is read; a page shows no kept record that it cannot check against its quiz (fits).
+// the top level, no person, quiz.version, local_date, number or text) are still read by
+// `mamori results`; the pages show no kept record they cannot check against the quiz (fits).
 (function () {
   'use strict';
 

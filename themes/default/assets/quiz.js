@@ -148,7 +148,7 @@
 
   // The words of the chosen answers of `record`, kept with it for its CSV on the quizzes index.
   function keptWords(page, record) {
-    var words = {};
+    var words = Object.create(null);  // question ids are names of the quiz file's choosing
     var text = choiceWords(page, record);
     if (page.selfCheck) return words;
     record.answers.forEach(function (a) {
@@ -258,7 +258,9 @@
     if (page.certificateOnly) {
       Q.person.fill(page, Q.store.person(page.store));
       Q.result.keptOffer(page);
-      return page.kept ? Q.result.history(page) : take(page, false);
+      if (page.kept) Q.result.history(page);
+      else take(page, false);  // cleared, or another person now: the quiz instead
+      return;
     }
     var saved = Q.store.attempt(page.session, page.quiz.id);
     if (page.attempt.graded && !(saved && saved.seed === page.attempt.seed)) fresh(page);
