@@ -1,16 +1,19 @@
-// An attempt as an employee goes through it: the name first (remembered), unanswered
-// questions named before marking, the marked attempt kept for Back, and the shared-PC
+// An attempt as an employee goes through it: the name first (remembered; every asked field
+// required), unanswered questions named before marking, the marked attempt kept for Back,
+// and on a shared PC: kept results that belong to the person who marked them, and
 // 「この端末の記録を消す」 on the quiz page and the quizzes index.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { buildSite, fileUrl, launch, watchedPage } from './support.mjs';
-import { answerBasic, enterName, fixture, keptResults, nameField, quizKeys, shownAttempt, takeBasic } from './quiz-support.mjs';
+import { axeViolations, buildSite, fileUrl, launch, watchedPage } from './support.mjs';
+import { answerBasic, bankVersion, download, enterName, fixture, keptResults, nameField, quizKeys, shownAttempt, storedResults, takeBasic } from './quiz-support.mjs';
 
 let browser;
 let site;
+let training;  // the same with [training]: 社員番号 and 所属 asked
 
 before(async () => {
   site = buildSite(fixture);
+  training = buildSite(fixture, { config: '[training]\nask = ["employee_id", "department"]' });
   browser = await launch();
 });
 after(async () => { await browser?.close(); });
@@ -63,6 +66,47 @@ describe('the name comes first', () => {
     await page.getByRole('button', { name: /もう一度/ }).click();
     assert.ok(await nameField(page).isEnabled());
     assert.equal(await nameField(page).inputValue(), '山田 太郎');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the person\'s fields', () => {
+  test('社員番号 and 所属 are required when the site asks for them; the 社員番号 is kept NFKC-normalised', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://', { acceptDownloads: true });
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    const [id, department] = [page.locator('#quiz-employee-id'), page.locator('#quiz-department')];
+    assert.equal(await page.getByRole('textbox', { name: '社員番号（必須）' }).count(), 1);
+    assert.equal(await page.getByRole('textbox', { name: '所属（必須）' }).count(), 1);
+    await enterName(page);
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const alert = page.getByRole('alert');
+    assert.equal(await alert.textContent(), '社員番号、所属を入力してください。記録に載せるために必要です。');
+    assert.equal(await focused(page), 'quiz-employee-id');
+    assert.equal(await id.getAttribute('aria-invalid'), 'true');
+    assert.equal(await department.getAttribute('aria-invalid'), 'true');
+    assert.equal(await nameField(page).getAttribute('aria-invalid'), null);
+    assert.ok(await page.locator('#quiz-result').isHidden());
+    assert.equal(await keptResults(page, 'basic'), null);
+    assert.deepEqual(await axeViolations(page), []);
+    // 全角 digits and spaces: the 社員番号 is the same as typed in ASCII; spaces alone are no 所属.
+    await id.fill(' ０１２３ ');
+    assert.equal(await id.getAttribute('aria-invalid'), null);  // filled: no longer marked
+    await department.fill('　');
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.equal(await alert.textContent(), '所属を入力してください。記録に載せるために必要です。');
+    assert.equal(await focused(page), 'quiz-department');
+    await department.fill('製造部');
+    assert.ok(await alert.isHidden());  // every field filled: the message goes
+    await page.getByRole('button', { name: '採点する' }).click();
+    assert.match(await page.getByRole('status').first().textContent(), /3 \/ 3 問正解/);
+    assert.equal(await id.inputValue(), '0123');  // as the record has it
+    const json = await download(page, page.locator('#quiz-download-json'));
+    assert.match(json.name, /^理解度チェック_basic_0123_\d{8}\.json$/);
+    assert.deepEqual(JSON.parse(json.text).person, { name: '山田 太郎', employee_id: '0123', department: '製造部' });
+    assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('mamori:person'))),
+      { name: '山田 太郎', employee_id: '0123', department: '製造部' });
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -202,7 +246,113 @@ describe('the marked attempt', () => {
   });
 });
 
+// The visible text of the home page's progress line, or null when it is hidden.
+async function progress(page) {
+  const line = page.locator('#m-path-progress');
+  return await line.isVisible() ? (await line.textContent()).trim() : null;
+}
+
+// What the home page, the quizzes index and the quiz page (opened as the index opens a
+// certificate) show of the kept results of the quiz basic, for the person remembered.
+async function shownEverywhere(page, where) {
+  await page.goto(fileUrl(where));
+  const shown = { progress: await progress(page), marks: await page.locator('.path-passed:visible').count() };
+  await page.goto(fileUrl(where, 'quizzes/index.html'));
+  shown.index = (await page.locator('[data-quiz-result="basic"]').textContent()).replace(/\d{4}-\d\d-\d\d/g, 'DAY');
+  shown.indexKept = await page.locator('[data-quiz-kept="basic"]').isVisible();
+  shown.indexStatus = await page.locator('#quiz-index-status').isVisible() ? await page.locator('#quiz-index-status').textContent() : null;
+  await page.goto(`${fileUrl(where, 'quizzes/basic.html')}#quiz-certificate`);
+  shown.certificate = await page.locator('#quiz-certificate').isVisible();
+  shown.kept = await page.locator('#quiz-kept').isVisible();
+  shown.history = await page.locator('#quiz-history').textContent();
+  return shown;
+}
+
 describe('a shared PC', () => {
+  test('kept results belong to the person who marked them: the next person sees none of them', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    // Nobody has typed a name yet: no progress line at all.
+    await page.goto(fileUrl(site));
+    assert.equal(await progress(page), null);
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true, '山田 太郎');
+    await page.getByRole('button', { name: /もう一度/ }).click();  // the attempt on screen is over
+    const passed = await shownEverywhere(page, site);
+    assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}-\d\d-\d\d/g, 'DAY') }, {
+      progress: 'あなたの進み具合：2つ中1つ合格', marks: 1,
+      index: '前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
+      indexStatus: '進み具合：2つ中1つ合格', certificate: true, kept: false,
+      history: '前回の結果：DAY 3 / 3 問正解（100%） 合格最高の結果：DAY 3 / 3 問正解（100%） 合格' });
+    // The next person on this PC types their name on a quiz page: nothing of the first is shown there.
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    assert.ok(await page.locator('#quiz-kept').isVisible());  // 山田 太郎 is remembered
+    await page.getByRole('button', { name: '修了証を表示' }).click();
+    await nameField(page).fill('佐藤 花子');
+    assert.ok(await page.locator('#quiz-kept').isHidden());
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.equal(await page.locator('#quiz-history').textContent(), '');
+    await nameField(page).press('Tab');  // remembered from here on
+    assert.deepEqual(await shownEverywhere(page, site), {
+      progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません', indexKept: false,
+      indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+    assert.equal(await page.locator('#quiz-index-person').count(), 0);  // the quiz page has no such line
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.equal(await page.locator('#quiz-index-person').textContent(),
+      '佐藤 花子 さんの結果です。別の人の結果は、小テストのページで氏名を入力すると表示されます。');
+    // The first person again (a full-width space is the same name): their results are back.
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await nameField(page).fill('山田　太郎');
+    assert.ok(await page.locator('#quiz-kept').isVisible());
+    await nameField(page).press('Tab');
+    assert.deepEqual(await shownEverywhere(page, site), passed);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('with 社員番号 asked, results belong to the 社員番号 (the same in 全角), not to the name', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    await enterName(page);
+    await page.locator('#quiz-employee-id').fill('E0042');
+    await page.locator('#quiz-department').fill('総務部');
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.deepEqual(Object.keys((await storedResults(page, 'basic')).people), ['id:E0042']);
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    const kept = page.locator('#quiz-kept');
+    assert.ok(await kept.isVisible());
+    await page.locator('#quiz-employee-id').fill('E0043');  // the same name, another person
+    assert.ok(await kept.isHidden());
+    await page.locator('#quiz-employee-id').fill('Ｅ００４２');
+    assert.ok(await kept.isVisible());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('results kept in the earlier format ({ last, best }) belong to nobody: never shown, replaced by the next', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    const record = { format: 'mamori-quiz-result', version: 2,
+      quiz: { id: 'basic', title: '基本の小テスト', type: 'quiz', version: await bankVersion(page) },
+      person: { name: '山田 太郎' }, attempt: { date: '2026-11-19T23:30:00.000Z', seed: 5 },
+      score: { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true },
+      answers: ['password', 'mail', 'pay'].map((question) => ({ question, chosen: ['a'], correct: true })) };
+    await page.evaluate((saved) => {
+      localStorage.setItem('mamori:person', JSON.stringify({ name: '山田 太郎' }));
+      localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved));
+    }, { last: record, best: record });
+    const shown = await shownEverywhere(page, site);
+    assert.deepEqual(shown, { progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません',
+      indexKept: false, indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+    await takeBasic(page, false);
+    const stored = await storedResults(page, 'basic');
+    assert.deepEqual(Object.keys(stored), ['people']);
+    assert.equal(stored.people['name:山田太郎'].best.score.passed, false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('「この端末の記録を消す」 on a quiz page asks first, then clears the person and every kept result, and says so', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/self.html'));
@@ -269,7 +419,8 @@ describe('a shared PC', () => {
     await page.getByRole('button', { name: 'はい、消します' }).click();
     assert.deepEqual(await quizKeys(page), []);
     assert.equal(await page.getByRole('status').filter({ hasText: '消しました' }).textContent(), 'この端末の記録を消しました。');
-    assert.equal(await kept.textContent(), '前回の結果：まだ受けていません');
+    assert.equal(await kept.textContent(), '');  // nobody is remembered: nobody's results
+    assert.ok(await page.locator('#quiz-index-person').isHidden());
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden());
     // Back to the quiz page: nothing of the previous person is shown there either.
     await page.goBack();

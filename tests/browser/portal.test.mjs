@@ -141,6 +141,47 @@ describe('printing', () => {
 });
 
 describe('the portal under a sub-path of a web server', () => {
+  test('a missing page deep below the sub-path gets the 404 page: styled (its inline CSS allowed), links to the site root', async () => {
+    const server = await serveUnder(site, '/sub/', { notFound: '404.html' });
+    try {
+      const { context, page, problems } = await watchedPage(browser, server.url);
+      await page.goto(`${server.url}index.html`);
+      const section = (await page.locator('.site-nav a').first().getAttribute('href')).split('/')[0];
+      const home = `${server.url}index.html`;
+      for (const missing of [`${section}/a/b/missing.html`, 'quizzes/old/x/missing.html', 'missing.html']) {
+        const response = await page.goto(`${server.url}${missing}`);
+        assert.equal(response.status(), 404, missing);
+        assert.equal(await page.locator('h1').textContent(), 'ページが見つかりません');
+        // The theme's styles apply: the header has its colour, the skip link is off screen.
+        const styled = await page.evaluate(() => ({
+          header: getComputedStyle(document.querySelector('.site-header')).backgroundColor,
+          skip: document.querySelector('.skip-link').getBoundingClientRect().bottom,
+        }));
+        assert.notEqual(styled.header, 'rgba(0, 0, 0, 0)', missing);
+        assert.ok(styled.skip <= 0, `${missing}: the skip link is shown`);
+        // Every link leads into the site from its root, the home page first.
+        const links = await page.locator('a[data-site-path]').evaluateAll((as) => as.map((a) => a.href));
+        assert.equal(links[0], home, missing);
+        assert.equal(await page.getByRole('link', { name: 'トップページへ戻る' }).evaluate((a) => a.href), home);
+        for (const href of links) {
+          assert.ok(href.startsWith(server.url), href);
+          assert.equal((await page.request.get(href)).status(), 200, href);
+        }
+        assert.deepEqual(await axeViolations(page), [], missing);
+      }
+      // The page itself answers 404 as it should (the browser logs that too); nothing else
+      // failed (any other missing file would be an "HTTP 404" of its own), and no CSP
+      // violation (a console error) was reported.
+      const expected = (p) => /^HTTP 404: .*missing\.html$/.test(p) ||
+        p === 'console error: Failed to load resource: the server responded with a status of 404 (Not Found)';
+      assert.deepEqual(problems.filter((p) => !expected(p)), []);
+      assert.equal(problems.length, 6);
+      await context.close();
+    } finally {
+      await server.close();
+    }
+  });
+
   test('pages, styles and links work below /intranet/security/', async () => {
     const server = await serveUnder(site, '/intranet/security/');
     try {

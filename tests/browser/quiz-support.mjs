@@ -16,9 +16,20 @@ export async function enterName(page, name = '山田 太郎') {
   await nameField(page).fill(name);
 }
 
-// The kept results of a quiz, as localStorage holds them (a string, or null).
-export function keptResults(page, id) {
-  return page.evaluate((key) => localStorage.getItem(key), `mamori:quiz:${id}`);
+// The kept results of a quiz for one person, { last, best } as a string (null when there are
+// none): the person `key` ("name:山田太郎", "id:0123"), or the only person kept.
+export function keptResults(page, id, key = null) {
+  return page.evaluate(([item, who]) => {
+    const people = JSON.parse(localStorage.getItem(item) || 'null')?.people || {};
+    const keys = Object.keys(people);
+    const mine = people[who ?? (keys.length === 1 ? keys[0] : '')];
+    return mine ? JSON.stringify({ last: mine.last, best: mine.best }) : null;
+  }, [`mamori:quiz:${id}`, key]);
+}
+
+// Everything localStorage keeps of a quiz (parsed), or null.
+export function storedResults(page, id) {
+  return page.evaluate((item) => JSON.parse(localStorage.getItem(item) || 'null'), `mamori:quiz:${id}`);
 }
 
 // Every key this browser keeps for the quizzes: localStorage and sessionStorage.

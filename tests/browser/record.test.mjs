@@ -1,16 +1,19 @@
 // The record of an attempt: a 修了証 only for a pass (a 受験記録 otherwise) on the local day,
-// numbered, printed alone on one A4 page; the files with their names; the best pass kept
-// printable and downloadable after a reload, on the quiz page and the quizzes index; what
-// [training] adds (社員番号, 所属, the issuer, the deadline); the next quiz.
+// numbered, printed alone on one A4 page; the files with their names and what the page says
+// about handing them in; the best pass kept printable and downloadable after a reload, on the
+// quiz page and the quizzes index; kept records that do not add up shown nowhere; what
+// [training] adds (社員番号, 所属, the issuer, the deadline, how to hand in); the next quiz.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, buildSite, fileUrl, launch, watchedPage } from './support.mjs';
-import { answerBasic, download, downloaded, enterName, fixture, keptResults, nameField, takeBasic, takeHostile } from './quiz-support.mjs';
+import { answerBasic, bankVersion, download, downloaded, enterName, fixture, keptResults, nameField, storedResults, takeBasic, takeHostile } from './quiz-support.mjs';
 
 let browser;
 let site;      // the quiz fixture as it is: no [training]
 let training;  // the same with [training]
-const TRAINING = '[training]\nask = ["employee_id", "department"]\norganisation = "株式会社テスト"\ndeadline = 2026-12-25';
+const HAND_IN = ['人事部の共有フォルダ「研修記録」に保存してください。', '<b>締切</b>は月末です。'];
+const TRAINING = '[training]\nask = ["employee_id", "department"]\norganisation = "株式会社テスト"\ndeadline = 2026-12-25\n' +
+  `hand_in = """\n${HAND_IN.join('\n')}\n"""`;
 
 before(async () => {
   site = buildSite(fixture);
@@ -22,10 +25,10 @@ after(async () => { await browser?.close(); });
 // 23:30 UTC on 30 November is 08:30 on 1 December in Tokyo.
 const WHEN = new Date('2026-11-30T23:30:00.000Z');
 
-// A browser in Tokyo whose clock says WHEN.
-async function tokyoPage() {
-  const watched = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId: 'Asia/Tokyo' });
-  await watched.page.clock.setFixedTime(WHEN);
+// A browser in Tokyo (or `timezoneId`) whose clock says WHEN (or `when`).
+async function tokyoPage(when = WHEN, timezoneId = 'Asia/Tokyo') {
+  const watched = await watchedPage(browser, 'file://', { acceptDownloads: true, timezoneId });
+  await watched.page.clock.setFixedTime(when);
   return watched;
 }
 
@@ -114,12 +117,48 @@ describe('the result files', () => {
     const csv = await download(page, page.locator('#quiz-download-csv'));
     assert.equal(csv.name, '理解度チェック_basic_山田_太郎_________20261201.csv');
     assert.match(csv.text.split('\r\n')[1], /^basic,基本の小テスト,[0-9a-f]{16},2026-12-01 08:30:00 \+09:00,/);
-    // The page says plainly what the file proves.
-    const note = await page.locator('#quiz-result .quiz-file-note').textContent();
-    assert.match(note, /本人が申告する記録/);
-    assert.match(note, /書き換える/);
-    assert.match(note, /mamori results/);
-    assert.match(note, /LMS/);
+    // The page says which file to hand in and how, and plainly what the file proves; not
+    // how HR collects the files (an employee does not know that tool).
+    const note = await page.locator('#quiz-result .quiz-file-note p').allTextContents();
+    assert.deepEqual(note, [
+      '提出するのは「結果をダウンロード（JSON）」で保存したファイル（名前が .json で終わるファイル）です。CSV のファイルは、結果を読むためのものです。',
+      '提出方法は研修の担当者の案内に従ってください。',
+      'このファイルは本人が申告する記録です。持っている人が書き換えることもできます。']);
+    assert.doesNotMatch(await page.locator('#quiz-app').innerText(), /mamori results/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('[training] hand_in says how to hand them in, each line its own, as text: quiz pages, the index, the home page', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    await enterName(page);
+    await page.getByRole('textbox', { name: '社員番号' }).fill('A-0012');
+    await page.getByRole('textbox', { name: '所属' }).fill('製造部');
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    const handIn = page.locator('#quiz-result .quiz-hand-in p');
+    assert.deepEqual(await handIn.allTextContents(), HAND_IN);
+    assert.equal(await page.locator('.quiz-hand-in b').count(), 0);  // text, not markup
+    assert.doesNotMatch(await page.locator('#quiz-result .quiz-file-note').textContent(), /案内に従ってください/);
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.deepEqual(await page.locator('#quiz-kept .quiz-hand-in p').allTextContents(), HAND_IN);
+    assert.deepEqual(await axeViolations(page), []);
+    await page.goto(fileUrl(training, 'quizzes/index.html'));
+    assert.deepEqual(await page.locator('.quiz-hand-in p').allTextContents(), HAND_IN);
+    // A self-check is not handed in.
+    await page.goto(fileUrl(training, 'quizzes/self.html'));
+    assert.equal(await page.locator('.quiz-hand-in').count(), 0);
+    assert.match(await page.locator('#quiz-kept .quiz-file-note').textContent(), /研修の修了には数えません/);
+    // The home page's step ③, escaped by the template.
+    await page.goto(fileUrl(training));
+    const step = page.locator('.path-steps > li').last();
+    assert.equal(await step.locator('h3').textContent(), '結果ファイルを提出する');
+    assert.equal(await step.locator('.path-hand-in').textContent(), HAND_IN.join('\n'));
+    assert.equal(await step.locator('b').count(), 0);
+    assert.ok((await step.locator('.path-hand-in').boundingBox()).height > 30, 'two lines');
+    await page.goto(fileUrl(site));
+    assert.match(await page.locator('.path-steps > li').last().textContent(), /提出方法は研修の担当者の案内に従ってください。/);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -151,10 +190,12 @@ describe('the kept best result', () => {
     assert.match(text, /受験日\s+2026年12月1日/);
     assert.match(text, new RegExp(`修了証番号\\s+${record.attempt.number}`));
     assert.deepEqual(await axeViolations(later), []);
-    // The quizzes index: the kept pass to download, and its certificate on the quiz page.
+    // The quizzes index: the kept pass to download (the CSV too, in the same words: the index
+    // has no questions, the quiz page kept what the CSV needs), and its certificate.
     await later.goto(fileUrl(site, 'quizzes/index.html'));
     const card = later.locator('[data-quiz-kept="basic"]');
     assert.deepEqual(await download(later, card.getByRole('button', { name: '基本の小テスト：結果をダウンロード（JSON）' })), json);
+    assert.deepEqual(await download(later, card.getByRole('button', { name: '基本の小テスト：結果をダウンロード（CSV）' })), csv);
     const link = card.getByRole('link', { name: '基本の小テスト：修了証を表示' });
     assert.equal(await link.getAttribute('href'), 'basic.html#quiz-certificate');
     assert.ok(await later.locator('[data-quiz-kept="self"]').isHidden());  // nothing kept
@@ -165,6 +206,52 @@ describe('the kept best result', () => {
     assert.ok(await later.locator('#quiz-certificate').isVisible());
     assert.equal(await later.evaluate(() => document.activeElement.id), 'quiz-certificate');
     assert.match(await certificateText(later), new RegExp(`修了証番号\\s+${record.attempt.number}`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('the index opens a kept certificate alone: no questions until the employee asks for them', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true);
+    const { best } = JSON.parse(await keptResults(page, 'basic'));
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    await page.getByRole('link', { name: '基本の小テスト：修了証を表示' }).click();
+    await page.waitForURL(/\/basic\.html#quiz-certificate$/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-certificate');
+    assert.match(await certificateText(page), new RegExp(`^修了証\n山田 太郎\n[\\s\\S]*修了証番号\\s+${best.attempt.number}`));
+    assert.equal(await page.locator('#quiz-questions > li').count(), 0);  // nothing drawn
+    for (const part of ['#quiz-person', '#quiz-form', '#quiz-result', '#quiz-kept']) assert.ok(await page.locator(part).isHidden(), part);
+    assert.deepEqual(await axeViolations(page), []);
+    // By keyboard: from the certificate to 印刷, then to 「この小テストを受ける」.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-certificate-print');
+    await page.evaluate(() => { window.print = () => { window.printedWith = document.body.className; }; });
+    await page.keyboard.press('Enter');
+    assert.match(await page.evaluate(() => window.printedWith), /printing-certificate/);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'この小テストを受ける');
+    await page.keyboard.press('Enter');
+    // Now the quiz: a fresh draw, the certificate gone, focus on the name, the address without #quiz-certificate.
+    assert.equal(await page.locator('#quiz-questions > li').count(), 3);
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.ok(await page.locator('#quiz-take').isHidden());
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'quiz-name');
+    assert.ok(page.url().endsWith('/basic.html'), page.url());
+    assert.ok(await page.locator('#quiz-kept').isVisible());
+    await page.reload();
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.equal(await page.locator('#quiz-questions > li').count(), 3);
+    // 「この端末の記録を消す」 while the certificate is shown alone: it goes, and the quiz is offered.
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
+    assert.ok(await page.locator('#quiz-certificate').isVisible());
+    await page.getByRole('button', { name: 'この端末の記録を消す' }).click();
+    await page.getByRole('button', { name: 'はい、消します' }).click();
+    assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.equal(await page.locator('#quiz-questions > li').count(), 3);
+    assert.ok(await page.locator('#quiz-person').isVisible());
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -186,6 +273,91 @@ describe('the kept best result', () => {
     assert.ok(await page.getByRole('link', { name: '自己診断：受験記録を表示' }).isVisible());
     await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
     assert.ok(await page.locator('#quiz-certificate').isHidden());
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('kept records are checked before anything is shown of them', () => {
+  test('a marked attempt restored for Back is marked again from its answers: an edited score gives no 修了証', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, false);
+    const kept = await keptResults(page, 'basic');
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('mamori:attempt:basic'));
+      saved.record.score = { correct: 3, total: 3, percent: 100, pass_mark: 60, passed: true };
+      for (const a of saved.record.answers) a.correct = true;
+      sessionStorage.setItem('mamori:attempt:basic', JSON.stringify(saved));
+    });
+    await page.reload();
+    assert.equal((await page.getByRole('status').first().textContent()).trim(), '0 / 3 問正解（0%） 不合格（合格ライン 60%）');
+    assert.equal(await page.locator('.quiz-verdict', { hasText: '× 不正解' }).count(), 3);
+    assert.equal(await page.getByRole('button', { name: '修了証を表示' }).count(), 0);
+    await page.getByRole('button', { name: '受験記録を表示' }).click();
+    assert.match(await certificateText(page), /^受験記録\n/);
+    const record = JSON.parse(await downloaded(page, 'JSON'));
+    assert.deepEqual(record.score, { correct: 0, total: 3, percent: 0, pass_mark: 60, passed: false });
+    assert.ok(record.answers.every((a) => a.correct === false));
+    assert.equal(await keptResults(page, 'basic'), kept);  // nothing kept on the way
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('a kept record that does not fit the quiz shows no 修了証 and no 合格: quiz page, index, home page', async () => {
+    const { context, page, problems } = await tokyoPage();
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    await takeBasic(page, true);
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    const stored = await storedResults(page, 'basic');
+    const pass = stored.people['name:山田太郎'].best;
+    const forged = (change) => { const r = structuredClone(pass); change(r); return r; };
+    const score = (correct, total, percent, passMark, passed) => (r) => {
+      r.score = { correct, total, percent, pass_mark: passMark, passed };
+      r.answers = r.answers.slice(0, total).map((a, i) => ({ ...a, correct: i < correct }));
+    };
+    // [what, record, whether a page that knows only the quiz id (the home page) can tell]
+    const cases = [
+      ['passed with 0%', forged(score(0, 3, 0, 60, true)), true],
+      ['a percent that is not correct / total', forged(score(1, 3, 100, 60, true)), true],
+      ['more right than asked', forged(score(4, 3, 100, 60, true)), true],
+      ['a count of right answers the answers do not have', forged((r) => { r.answers[0].correct = false; }), true],
+      ['another quiz', forged((r) => { r.quiz.id = 'hostile'; }), true],
+      ['passed as text', forged((r) => { r.score.passed = 'true'; }), true],
+      ['a lower pass mark', forged(score(1, 3, 33, 30, true)), false],
+      ['fewer questions', forged(score(1, 1, 100, 60, true)), false],
+      ['another question bank', forged((r) => { r.quiz.version = '0000000000000000'; }), false],
+    ];
+    for (const [what, record, homeKnows] of cases) {
+      await page.evaluate((people) => localStorage.setItem('mamori:quiz:basic', JSON.stringify({ people })),
+        { 'name:山田太郎': { last: record, best: record, words: {} } });
+      await page.goto(fileUrl(site, 'quizzes/basic.html'));
+      assert.ok(await page.locator('#quiz-kept').isHidden(), what);
+      assert.equal(await page.locator('#quiz-history').textContent(), '', what);
+      await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
+      assert.ok(await page.locator('#quiz-certificate').isHidden(), what);
+      assert.equal(await page.locator('#quiz-questions > li').count(), 3, what);
+      if (what !== 'another question bank') {  // the index does not know the bank's version
+        await page.goto(fileUrl(site, 'quizzes/index.html'));
+        assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden(), what);
+        assert.equal(await page.locator('[data-quiz-result="basic"]').textContent(), '前回の結果：まだ受けていません', what);
+        assert.equal(await page.locator('#quiz-index-status').textContent(), '進み具合：2つ中0つ合格', what);
+      }
+      if (homeKnows) {
+        await page.goto(fileUrl(site));
+        assert.equal(await page.locator('#m-path-progress').textContent(), 'あなたの進み具合：2つ中0つ合格', what);
+        assert.equal(await page.locator('.path-passed:visible').count(), 0, what);
+      }
+    }
+    // The pass itself, put back, shows everywhere again.
+    await page.evaluate((saved) => localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved)), stored);
+    await page.goto(fileUrl(site));
+    assert.equal(await page.locator('#m-path-progress').textContent(), 'あなたの進み具合：2つ中1つ合格');
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.ok(await page.locator('[data-quiz-kept="basic"]').isVisible());
+    await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
+    assert.ok(await page.locator('#quiz-certificate').isVisible());
+    assert.equal(await bankVersion(page), pass.quiz.version);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -235,6 +407,42 @@ describe('[training]', () => {
       assert.equal(await page.locator('.deadline').count(), 0, relative);
     }
     assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the deadline', () => {
+  test('after it (the browser\'s local day) the pages say so and the quiz can still be taken; on the day itself they do not', async () => {
+    const passed = '受講期限（2026年12月25日）を過ぎています。受験はできます。提出は研修の担当者に相談してください。';
+    // [clock, time zone, past the deadline there]: 15:30 UTC on the 25th is already the 26th in Tokyo.
+    const clocks = [[new Date('2026-12-25T14:59:00Z'), 'Asia/Tokyo', false], [new Date('2026-12-25T15:30:00Z'), 'Asia/Tokyo', true],
+      [new Date('2026-12-25T15:30:00Z'), 'UTC', false]];
+    for (const [when, zone, late] of clocks) {
+      const { context, page, problems } = await tokyoPage(when, zone);
+      for (const relative of ['index.html', 'quizzes/index.html', 'quizzes/basic.html', 'quizzes/self.html']) {
+        await page.goto(fileUrl(training, relative));
+        const note = page.locator('.deadline-passed');
+        assert.equal(await note.count(), 1, relative);
+        assert.equal(await note.isVisible(), late, `${relative} ${when.toISOString()} ${zone}`);
+        if (late) assert.equal(await note.textContent(), passed);
+        assert.equal(await page.locator('.deadline').textContent(), '受講期限：2026年12月25日');
+      }
+      if (late) {
+        await page.goto(fileUrl(training, 'quizzes/basic.html'));
+        await enterName(page);
+        await page.getByRole('textbox', { name: '社員番号' }).fill('A-0012');
+        await page.getByRole('textbox', { name: '所属' }).fill('製造部');
+        await answerBasic(page, true);
+        await page.getByRole('button', { name: '採点する' }).click();
+        assert.match(await page.getByRole('status').first().textContent(), /3 \/ 3 問正解/);
+        assert.deepEqual(await axeViolations(page), []);
+      }
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+    const { context, page } = await tokyoPage(new Date('2027-01-10T00:00:00Z'));
+    await page.goto(fileUrl(site));
+    assert.equal(await page.locator('.deadline-passed').count(), 0);  // no deadline, nothing past
     await context.close();
   });
 });

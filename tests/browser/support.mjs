@@ -93,8 +93,10 @@ export async function axeViolations(page) {
 }
 
 // A static file server on loopback that serves `site` under `prefix` (like an intranet
-// server hosting the portal below a sub-path). Returns { url, close }.
-export async function serveUnder(site, prefix) {
+// server hosting the portal below a sub-path); with `notFound` (a file of the site, e.g.
+// '404.html') it answers a missing address below `prefix` with that page and status 404,
+// as a server configured with the site's error page does. Returns { url, close }.
+export async function serveUnder(site, prefix, { notFound = null } = {}) {
   const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript',
     '.svg': 'image/svg+xml', '.xml': 'application/xml', '.png': 'image/png' };
   const server = http.createServer((req, res) => {
@@ -103,7 +105,9 @@ export async function serveUnder(site, prefix) {
     if (!relative.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
     const file = path.join(site, relative.slice(prefix.length));
     if (!file.startsWith(site) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
-      res.writeHead(404); res.end(); return;
+      res.writeHead(404, notFound ? { 'Content-Type': types['.html'] } : {});
+      res.end(notFound ? fs.readFileSync(path.join(site, notFound)) : undefined);
+      return;
     }
     res.writeHead(200, { 'Content-Type': types[path.extname(file)] || 'application/octet-stream' });
     res.end(fs.readFileSync(file));

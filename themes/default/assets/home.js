@@ -1,8 +1,11 @@
 // Mamori, the home page's 研修の進め方: marks the scored quizzes this browser kept a pass of
 // (「✓ 合格」) and says how far the visitor is (「4つ中1つ合格」), from the results the quiz
-// pages keep (quiz-store.js: localStorage "mamori:quiz:ID"). Without storage nothing is
-// shown: no line at all rather than a wrong 「0つ合格」. The words are the template's
-// (data-format, data-all on #m-path-progress); results never become HTML.
+// pages keep (quiz-store.js: localStorage "mamori:quiz:ID") for the person they remember
+// ("mamori:person"). Without storage, or before anybody typed a name on a quiz page, nothing
+// is shown: no line at all rather than a wrong 「0つ合格」 or another person's progress. A
+// kept pass counts only when its score adds up (record.fits; this page knows no more of a
+// quiz than its id). The words are the template's (data-format, data-all on
+// #m-path-progress); results never become HTML.
 (function () {
   'use strict';
 
@@ -15,15 +18,17 @@
     var Q = window.MamoriQuiz;
     if (!line || !Q || !Q.store) return;
     var store = window.Mamori ? window.Mamori.storage() : null;
+    var key = Q.record.personKey(Q.store.person(store));
     var items = Array.prototype.slice.call(document.querySelectorAll('[data-path-quiz]'));
     var passed = 0;
     items.forEach(function (item) {
-      var pass = !!store && Q.store.hasPass(store, item.getAttribute('data-path-quiz'));
+      var expect = { id: item.getAttribute('data-path-quiz'), type: 'quiz' };
+      var pass = !!store && !!key && Q.store.hasPass(store, key, expect);
       if (pass) passed++;
       var mark = item.querySelector('.path-passed');
       if (mark) mark.hidden = !pass;
     });
-    line.hidden = !store || items.length === 0;
+    line.hidden = !store || !key || items.length === 0;
     if (line.hidden) return;
     var values = { total: items.length, passed: passed };
     line.textContent = format(line.getAttribute(passed === items.length ? 'data-all' : 'data-format') || '', values);

@@ -83,7 +83,22 @@
     });
   }
 
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // [training] deadline: 「受講期限（…）を過ぎています。…」 (training-deadline.mustache,
+  // data-deadline-passed="2026-12-25") is shown once the browser's local day is after it;
+  // on the day itself it is not past yet.
+  function markDeadline() {
+    var now = new Date();
+    var today = now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate());
+    Array.prototype.forEach.call(document.querySelectorAll('[data-deadline-passed]'), function (note) {
+      var day = note.getAttribute('data-deadline-passed');
+      note.hidden = !(/^\d{4}-\d\d-\d\d$/.test(day) && today > day);
+    });
+  }
+
   function start() {
+    markDeadline();
     rememberTasks(storage());
     enablePrint();
     nameTables();

@@ -53,6 +53,20 @@
     else download(R.fileName(record, 'json'), 'application/json', JSON.stringify(record, null, 2));
   }
 
+  // How to hand in the result file ([training] hand_in, `training.hand_in` of the page's
+  // data), each of its lines a paragraph, into every .quiz-hand-in (quiz-file-note.mustache);
+  // without it the partial's general sentence stays.
+  function handIn(training) {
+    var value = training && typeof training.hand_in === 'string' ? training.hand_in.trim() : '';
+    if (!value) return;
+    Array.prototype.forEach.call(document.querySelectorAll('.quiz-hand-in'), function (box) {
+      box.textContent = '';
+      value.split(/\r\n|\r|\n/).forEach(function (line) {
+        if (line.trim()) box.appendChild(text('p', null, line));
+      });
+    });
+  }
+
   // Shows `node` and moves focus to it (it is not a tab stop itself).
   function focusOn(node) {
     node.hidden = false;
@@ -62,6 +76,6 @@
 
   window.MamoriQuiz.dom = {
     $: $, element: element, text: text, link: link, plainText: plainText, htmlText: htmlText,
-    download: download, downloadRecord: downloadRecord, focusOn: focusOn
+    download: download, downloadRecord: downloadRecord, handIn: handIn, focusOn: focusOn
   };
 })();

@@ -42,8 +42,17 @@
     }
   }
 
-  // Marks one quiz answer into `tally`; `box` says right or wrong, the correct answer, the
-  // feedback of the chosen choices and the explanation.
+  // 「あなたの答え：「A」「B」」 (or 未回答) and, when it is wrong, 「正しい答え：「C」」: each a
+  // paragraph of its own, each choice's words in 「」 (they can hold 、 themselves).
+  function answerLines(page, q, key, picked, right, box) {
+    var S = page.S;
+    var words = function (ids) { return Q.record.quoted(ids.map(function (id) { return choiceText(page, q.id, id); })); };
+    box.appendChild(D.text('p', 'quiz-your-answer', S.yourAnswer + '：' + (picked.length ? words(picked) : S.unanswered)));
+    if (!right) box.appendChild(D.text('p', 'quiz-correct-answer', S.correctAnswer + '：' + words(key.correct)));
+  }
+
+  // Marks one quiz answer into `tally`; `box` says right or wrong, the answer given and the
+  // correct one, the feedback of the chosen choices and the explanation.
   function quizAnswer(page, q, key, picked, box, tally) {
     var S = page.S;
     var right = key.correct.slice().sort().join(' ') === picked.slice().sort().join(' ');
@@ -52,10 +61,7 @@
     tally.answers.push({ question: q.id, text: questionText(page, q), chosen: picked, correct: right });
     var verdict = picked.length === 0 ? S.unanswered : (right ? S.correct : S.wrong);
     box.appendChild(D.text('p', 'quiz-verdict ' + (right ? 'is-correct' : 'is-wrong'), (right ? '○ ' : '× ') + verdict));
-    if (!right) {
-      var labels = key.correct.map(function (id) { return choiceText(page, q.id, id); });
-      box.appendChild(D.text('p', 'quiz-correct-answer', S.correctAnswer + '：' + labels.join('、')));
-    }
+    answerLines(page, q, key, picked, right, box);
     picked.forEach(function (id) {
       if (key.feedback && key.feedback[id]) box.appendChild(D.element('div', 'quiz-choice-feedback', key.feedback[id]));
     });
@@ -97,7 +103,7 @@
       return { points: tally.points, min: quiz.min_points, max: quiz.max_points, band: b ? b.label : null };
     }
     var total = page.attempt.questions.length;
-    var percent = Math.round(tally.correct * 100 / total);
+    var percent = Q.record.percentOf(tally.correct, total);
     return { correct: tally.correct, total: total, percent: percent, pass_mark: quiz.pass_mark,
       passed: percent >= quiz.pass_mark };
   }

@@ -1,7 +1,8 @@
 // Mamori quizzes, who answers (window.MamoriQuiz.person): 氏名 always, 社員番号 and 所属 when
-// the site asks for them (data.training.ask, from [training] ask in mamori.toml). Asked
-// before the questions, remembered on this browser, and locked with the attempt: the record
-// of a marked attempt names the person who marked it.
+// the site asks for them (data.training.ask, from [training] ask in mamori.toml); every asked
+// field is required. Asked before the questions, remembered on this browser, and locked with
+// the attempt: the record of a marked attempt names the person who marked it, and the kept
+// results shown are that person's (quiz-store.js).
 (function () {
   'use strict';
 
@@ -19,12 +20,19 @@
 
   function input(key) { return D.$(FIELDS[key]); }
 
-  // The person as typed: { name, employee_id, department }, the asked fields only, trimmed.
+  // The person as typed: { name, employee_id, department }, the asked fields only, trimmed;
+  // the 社員番号 NFKC too (全角 digits become ASCII), as records and file names carry it.
   function read(page) {
     var who = {};
-    page.personFields.forEach(function (key) { who[key] = input(key).value.trim(); });
+    page.personFields.forEach(function (key) {
+      var value = input(key).value;
+      who[key] = key === 'employee_id' ? Q.record.normaliseId(value) : value.trim();
+    });
     return who;
   }
+
+  // Whose kept results this page shows and keeps: the person as typed.
+  function key(page) { return Q.record.personKey(read(page), page.personFields.indexOf('employee_id') >= 0); }
 
   // Shows `who` in the fields (the remembered person, or the person of a marked attempt).
   function fill(page, who) {
@@ -33,45 +41,73 @@
     });
   }
 
-  function remember(page) {
-    var who = Q.store.person(page.store);
-    var typed = read(page);
-    Object.keys(typed).forEach(function (key) { who[key] = typed[key]; });
-    Q.store.keepPerson(page.store, who);
-  }
+  function remember(page) { Q.store.keepPerson(page.store, read(page)); }
 
   function lock(page, locked) {
     page.personFields.forEach(function (key) { input(key).disabled = locked; });
   }
 
-  // Before marking: without a name, says so and moves focus to the field; returns whether
-  // the attempt can be marked.
-  function ready(page) {
+  // The asked fields that are empty.
+  function missing(page) {
+    var who = read(page);
+    return page.personFields.filter(function (key) { return !who[key]; });
+  }
+
+  // Whether every asked field is filled.
+  function complete(page) { return missing(page).length === 0; }
+
+  // Says which fields are needed (「氏名、社員番号を入力してください。…」) and marks them invalid.
+  function sayMissing(page, empty) {
     var warning = D.$('quiz-name-warning');
-    if (!read(page).name) {
-      warning.textContent = page.S.nameNeeded;
-      warning.hidden = false;
-      input('name').focus();
+    var labels = empty.map(function (key) { return page.S.fieldNames[key]; });
+    warning.textContent = Q.record.format(page.S.fieldsNeeded, { fields: labels.join('、') });
+    warning.hidden = empty.length === 0;
+    page.personFields.forEach(function (key) {
+      if (empty.indexOf(key) >= 0) input(key).setAttribute('aria-invalid', 'true');
+      else input(key).removeAttribute('aria-invalid');
+    });
+  }
+
+  // Before marking: with an asked field empty, says so and moves focus to the first; returns
+  // whether the attempt can be marked.
+  function ready(page) {
+    var empty = missing(page);
+    sayMissing(page, empty);
+    if (empty.length) {
+      input(empty[0]).focus();
       return false;
     }
-    warning.hidden = true;
-    fill(page, read(page));  // as the record will have it: trimmed
+    fill(page, read(page));  // as the record will have it: trimmed, the 社員番号 normalised
     remember(page);
     return true;
   }
 
-  // Shows the asked fields, filled with the remembered person.
-  function start(page) {
+  // A field was typed in: a filled field is no longer marked, the message goes once all are
+  // filled, and `changed()` shows the kept results of the person now typed.
+  function typed(page, changed) {
+    var empty = missing(page);
+    page.personFields.forEach(function (key) {
+      if (empty.indexOf(key) < 0) input(key).removeAttribute('aria-invalid');
+    });
+    if (!empty.length) D.$('quiz-name-warning').hidden = true;
+    changed();
+  }
+
+  // Shows the asked fields, filled with the remembered person; `changed()` runs when the
+  // person typed changes.
+  function start(page, changed) {
     page.personFields = asked(page.quiz);
     page.personFields.forEach(function (key) {
       if (key !== 'name') D.$(FIELDS[key] + '-field').hidden = false;
       input(key).addEventListener('change', function () { remember(page); });
-    });
-    input('name').addEventListener('input', function () {
-      if (input('name').value.trim()) D.$('quiz-name-warning').hidden = true;
+      input(key).addEventListener('input', function () { typed(page, changed); });
     });
     fill(page, Q.store.person(page.store));
   }
 
-  Q.person = { start: start, read: read, fill: fill, lock: lock, ready: ready };
+  // Forgets what the last check said (the person's records were cleared).
+  function reset(page) { sayMissing(page, []); }
+
+  Q.person = { start: start, read: read, key: key, fill: fill, lock: lock, ready: ready, complete: complete,
+    reset: reset };
 })();

@@ -13,9 +13,9 @@
 //          | { points, min, max, band },                                     // self_check
 //     answers: [ { question, text, chosen: [ids], correct: bool } ]         // quiz
 //            | [ { question, text, answer: label, points } ] }              // self_check
-// (text: the question as shown, without HTML.) Records that older pages kept are version 1:
-// the name at the top level, no person, quiz.version, local_date, number or text; they are
-// still shown, printed and downloaded as they are.
+// (text: the question as shown, without HTML.) Version 1 records (older pages: the name at
+// the top level, no person, quiz.version, local_date, number or text) are still read by
+// `mamori results`; the pages show no kept record they cannot check against the quiz (fits).
 (function () {
   'use strict';
 
@@ -107,6 +107,72 @@
 
   function isPass(record) { return !!record && record.quiz.type !== 'self_check' && !!record.score.passed; }
 
+  // 正答率 (%) of `correct` of `total`: what marking computes and what a kept record must say.
+  function percentOf(correct, total) { return Math.round(correct * 100 / total); }
+
+  // A 社員番号 as it is kept and written: NFKC (全角 "０１２３" is "0123"), trimmed.
+  function normaliseId(text) { return String(text || '').normalize('NFKC').trim(); }
+
+  // Who kept results belong to (quiz-store.js): "id:" and the 社員番号 when the site asks for it
+  // (`asksId`), else "name:" and the 氏名, both NFKC with every white space (U+3000 too)
+  // removed; "" when that is empty. With `asksId` undefined (the home page does not know what
+  // the site asks) the 社員番号 is used when the person has one.
+  function personKey(who, asksId) {
+    var person = who && typeof who === 'object' ? who : {};
+    var compact = function (text) { return typeof text === 'string' ? text.normalize('NFKC').replace(/\s+/g, '') : ''; };
+    var byId = asksId === undefined ? compact(person.employee_id) !== '' : asksId;
+    var value = compact(byId ? person.employee_id : person.name);
+    return value ? (byId ? 'id:' : 'name:') + value : '';
+  }
+
+  function isInteger(n) { return typeof n === 'number' && isFinite(n) && Math.floor(n) === n; }
+
+  function known(value) { return value !== undefined && value !== null; }
+
+  // A quiz's score that adds up: the pass mark and the number of questions the page expects,
+  // 0 ≤ correct ≤ total with as many answers and as many right ones, the percent marking
+  // computes, and passed exactly when that reaches the pass mark.
+  function quizScoreFits(record, expect) {
+    var s = record.score;
+    if (![s.correct, s.total, s.percent, s.pass_mark].every(isInteger) || typeof s.passed !== 'boolean') return false;
+    if ((known(expect.pass_mark) && s.pass_mark !== expect.pass_mark) || (known(expect.total) && s.total !== expect.total)) {
+      return false;
+    }
+    var right = record.answers.filter(function (a) { return !!a && a.correct === true; }).length;
+    return s.total > 0 && s.correct >= 0 && s.correct <= s.total && record.answers.length === s.total &&
+      right === s.correct && s.percent === percentOf(s.correct, s.total) && s.passed === (s.percent >= s.pass_mark);
+  }
+
+  function selfCheckScoreFits(record, expect) {
+    var s = record.score;
+    if (![s.points, s.min, s.max].every(isInteger)) return false;
+    if ((known(expect.min) && s.min !== expect.min) || (known(expect.max) && s.max !== expect.max)) return false;
+    return s.min <= s.points && s.points <= s.max;
+  }
+
+  // Whether a kept record (storage can hold anything, edited by hand too) can be shown as a
+  // result of the quiz `expect` describes (see expectation): its id and type, its question
+  // bank's version and a score that fits. What `expect` does not know is not checked.
+  function fits(record, expect) {
+    var looks = !!record && typeof record === 'object' && !!record.quiz && !!record.attempt && !!record.score &&
+      Array.isArray(record.answers);
+    if (!looks || !expect || record.quiz.id !== expect.id || record.quiz.type !== expect.type) return false;
+    if (known(expect.version) && record.quiz.version !== expect.version) return false;
+    return expect.type === 'self_check' ? selfCheckScoreFits(record, expect) : quizScoreFits(record, expect);
+  }
+
+  // What a page knows of quiz `q` to check kept records with: a quiz page's own data (#quiz-data:
+  // bank_version, pass_mark, draw; a self-check's min_points, max_points), or an entry of a list
+  // of quizzes (id and type, and what else the list gives).
+  function expectation(q) {
+    var scored = q.type !== 'self_check';
+    return { id: q.id, type: q.type, version: q.bank_version, pass_mark: scored ? q.pass_mark : null,
+      total: scored ? q.draw : null, min: q.min_points, max: q.max_points };
+  }
+
+  // Answers in words, each in 「」 (a choice's words can hold 、 themselves): 「A」「B」.
+  function quoted(texts) { return texts.map(function (t) { return '「' + t + '」'; }).join(''); }
+
   // A new record of an attempt graded at `now`.
   function create(quiz, person, seed, score, answers, now) {
     var attempt = { date: now.toISOString(), local_date: localIso(now), seed: seed };
@@ -151,8 +217,10 @@
   }
 
   // `choiceText(question, choice)` gives the words of a choice (its id when they are not known).
+  // Several choices are each in 「」, one is its words alone.
   function quizRow(score, a, choiceText) {
-    var answer = (a.chosen || []).map(function (id) { return choiceText(a.question, id); }).join('、');
+    var texts = (a.chosen || []).map(function (id) { return choiceText(a.question, id); });
+    var answer = texts.length > 1 ? quoted(texts) : texts.join('');
     return [score.correct, score.total, score.percent, score.pass_mark, score.passed ? WORDS.passed : WORDS.failed,
       a.question, a.text || '', answer || WORDS.unanswered, a.correct ? WORDS.correct : WORDS.wrong];
   }
@@ -184,6 +252,7 @@
   Q.record = {
     format: format, words: words, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
     fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
-    create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
+    percentOf: percentOf, normaliseId: normaliseId, personKey: personKey, fits: fits, expectation: expectation,
+    quoted: quoted, create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
   };
 })();

@@ -7,10 +7,18 @@
   var Q = window.MamoriQuiz;
   var D = Q.dom;
 
-  // 前回の結果 / 最高の結果, from what this browser keeps.
+  // The person's kept results of this quiz (Q.store.kept): the person whose attempt is on
+  // screen, else the person typed.
+  function kept(page) {
+    var who = page.record ? Q.record.personOf(page.record) : Q.person.read(page);
+    var key = Q.record.personKey(who, page.personFields.indexOf('employee_id') >= 0);
+    return Q.store.kept(page.store, key, page.expect);
+  }
+
+  // 前回の結果 / 最高の結果, from what this browser keeps for the person.
   function history(page) {
     var S = page.S;
-    var saved = Q.store.kept(page.store, page.quiz.id);
+    var saved = kept(page);
     var box = D.$('quiz-history');
     box.textContent = '';
     if (!saved.last && !saved.best) return;
@@ -18,13 +26,15 @@
     box.appendChild(D.text('p', null, S.best + '：' + Q.record.summary(S, saved.best)));
   }
 
-  // The kept best result that can be printed and downloaded (a quiz's pass, a self-check's
-  // best): offered while no marked attempt is on screen (that one has its own buttons).
+  // The person's kept best result that can be printed and downloaded (a quiz's pass, a
+  // self-check's best): offered while no marked attempt is on screen (that one has its own
+  // buttons) and the page does not show it alone (#quiz-certificate).
   function keptOffer(page) {
-    var best = Q.store.keptCertificate(page.store, page.quiz.id);
+    var best = kept(page).best;
+    if (best && best.quiz.type !== 'self_check' && !best.score.passed) best = null;
     var box = D.$('quiz-kept');
     page.kept = best;
-    box.hidden = !best || !!(page.attempt && page.attempt.graded);
+    box.hidden = !best || !!(page.attempt && page.attempt.graded) || !!page.certificateOnly;
     if (best) D.$('quiz-kept-show').textContent = Q.certificate.showLabel(page.S, best);
   }
 
@@ -55,19 +65,25 @@
     return { list: list, here: here };
   }
 
+  // Whether the person of the attempt on screen kept a pass of quiz `q` (an entry of the
+  // site's quizzes; this quiz is checked against the page's own data).
+  function passed(page, q) {
+    var key = Q.record.personKey(Q.record.personOf(page.record), page.personFields.indexOf('employee_id') >= 0);
+    return Q.store.hasPass(page.store, key, q.id === page.quiz.id ? page.expect : Q.record.expectation(q));
+  }
+
   // The next scored quiz after this one (wrapping) without a kept pass, or null.
   function nextQuiz(page, site) {
     for (var i = 1; i < site.list.length; i++) {
       var q = site.list[(site.here + i) % site.list.length];
-      if (q.type === 'quiz' && !Q.store.hasPass(page.store, q.id)) return q;
+      if (q.type === 'quiz' && !passed(page, q)) return q;
     }
     return null;
   }
 
   function allPassed(page, site) {
     var scored = site.list.filter(function (q) { return q.type === 'quiz'; });
-    return !!page.store && scored.length > 0 &&
-      scored.every(function (q) { return Q.store.hasPass(page.store, q.id); });
+    return !!page.store && scored.length > 0 && scored.every(function (q) { return passed(page, q); });
   }
 
   // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index.

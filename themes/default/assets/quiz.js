@@ -10,9 +10,12 @@
 // answers and the person and removes 採点する, so the score it got stands; only もう一度 (a
 // new draw; on a self-check 最初から答え直す) is offered. The marked attempt is kept for the
 // tab (sessionStorage), so Back from an explanation shows it again, locked, without keeping
-// a second result. The form and the person's fields are autocomplete="off" (quiz.mustache),
-// so the browser itself restores nothing on Back: on a shared PC that would be the previous
-// person's name and answers.
+// a second result; its score is marked again from its answers, never taken from storage.
+// The form and the person's fields are autocomplete="off" (quiz.mustache), so the browser
+// itself restores nothing on Back: on a shared PC that would be the previous person's name
+// and answers. The kept results shown are those of the person typed (quiz-store.js), and
+// only when they fit this quiz (record.fits). The quizzes index opens a kept certificate as
+// this page + #quiz-certificate: the certificate alone, and the questions only on request.
 (function () {
   'use strict';
 
@@ -29,7 +32,7 @@
       store: window.Mamori ? window.Mamori.storage() : null,
       session: window.Mamori ? window.Mamori.session() : null,
       form: D.$('quiz-form'), list: D.$('quiz-questions'), result: D.$('quiz-result'), status: D.$('quiz-status'),
-      attempt: null, record: null, kept: null
+      expect: Q.record.expectation(quiz), attempt: null, record: null, kept: null, certificateOnly: false
     };
     // A self-check's explanation is shown unless the answer earned the most points there are.
     if (page.selfCheck) page.bestPoints = Math.max.apply(null, quiz.options.map(function (o) { return o.points; }));
@@ -43,6 +46,7 @@
     D.$('quiz-retry').textContent = S.retry;
     ['quiz-download-csv', 'quiz-kept-csv'].forEach(function (id) { D.$(id).textContent = S.downloadCsv; });
     ['quiz-download-json', 'quiz-kept-json'].forEach(function (id) { D.$(id).textContent = S.downloadJson; });
+    D.handIn(page.quiz.training);
     if (!page.store) {
       var note = D.$('quiz-storage-note');
       note.textContent = S.storageOff;
@@ -98,6 +102,7 @@
   // An answer changed. On a marked attempt only a script can do that: the marked answers are
   // put back. Otherwise a pending 「未回答のまま採点する」 goes back to 採点する.
   function answered(page) {
+    if (!page.attempt) return;
     if (page.attempt.graded) {
       check(page, page.attempt.picked);
       lock(page);
@@ -129,27 +134,50 @@
     page.result.hidden = false;
   }
 
+  // The answers the attempt on screen has checked: { question id: [choice ids] }.
+  function pickedOnScreen(page) {
+    var picked = {};
+    page.attempt.questions.forEach(function (q) { picked[q.id] = Q.grade.chosen(page, q); });
+    return picked;
+  }
+
+  // The record of the attempt on screen, marked with `tally`, by the person in the fields, at `when`.
+  function recordOf(page, tally, when) {
+    return Q.record.create(page.quiz, Q.person.read(page), page.attempt.seed, Q.grade.score(page, tally), tally.answers, when);
+  }
+
+  // The words of the chosen answers of `record`, kept with it for its CSV on the quizzes index.
+  function keptWords(page, record) {
+    var words = Object.create(null);  // question ids are names of the quiz file's choosing
+    var text = choiceWords(page, record);
+    if (page.selfCheck) return words;
+    record.answers.forEach(function (a) {
+      var mine = words[a.question] = Object.create(null);
+      a.chosen.forEach(function (id) { mine[id] = text(a.question, id); });
+    });
+    return words;
+  }
+
   // Marks the attempt on screen, once: an attempt that was marked is never marked again,
   // whatever asks (a second submit, a script), so its kept result cannot be replaced.
   function grade(page) {
     if (page.attempt.graded) return;
-    var picked = {};
-    page.attempt.questions.forEach(function (q) { picked[q.id] = Q.grade.chosen(page, q); });
+    var picked = pickedOnScreen(page);
     var tally = marked(page, picked);
-    page.record = Q.record.create(page.quiz, Q.person.read(page), page.attempt.seed,
-      Q.grade.score(page, tally), tally.answers, new Date());
-    Q.store.keep(page.store, page.record);
+    page.record = recordOf(page, tally, new Date());
+    Q.store.keep(page.store, Q.person.key(page), page.expect, page.record, keptWords(page, page.record));
     Q.store.keepAttempt(page.session, page.quiz.id, { seed: page.attempt.seed, picked: picked, record: page.record });
     showResult(page, tally);
     page.result.focus();
   }
 
-  // The marked attempt this tab kept, when it is one of this quiz and its question bank.
+  // The marked attempt this tab kept, when it is one of this quiz and its question bank,
+  // with a seed, a time and answers to mark again (its score is not looked at).
   function keptAttempt(page) {
     var saved = Q.store.attempt(page.session, page.quiz.id);
     var r = saved && saved.record;
-    var fits = r && r.quiz && r.attempt && r.score && Array.isArray(r.answers) && r.quiz.id === page.quiz.id &&
-      r.quiz.version === page.quiz.bank_version && typeof saved.seed === 'number' && r.attempt.seed === saved.seed &&
+    var fits = r && r.quiz && r.attempt && r.quiz.id === page.quiz.id && r.quiz.version === page.quiz.bank_version &&
+      typeof saved.seed === 'number' && r.attempt.seed === saved.seed && !isNaN(new Date(r.attempt.date).getTime()) &&
       saved.picked && typeof saved.picked === 'object' && page.quiz.questions.every(function (q) {
         var ids = saved.picked[q.id];
         return ids === undefined || (Array.isArray(ids) && ids.every(function (id) { return typeof id === 'string'; }));
@@ -158,15 +186,21 @@
   }
 
   // Shows the marked attempt again (Back from an explanation, a reload): the same draw from
-  // its seed, the same answers and marks, locked; its result is not kept a second time.
+  // its seed, the same answers, locked, marked again here as marking marks them (a score
+  // edited in storage changes nothing); its result is not kept a second time.
   function resume(page) {
     var saved = keptAttempt(page);
     if (!saved) return false;
+    Q.person.fill(page, Q.record.personOf(saved.record));
+    if (!Q.person.complete(page)) {
+      Q.person.fill(page, Q.store.person(page.store));
+      return false;
+    }
     page.attempt = Q.draw.build(page, saved.seed);
-    Q.person.fill(page, saved.record.person);
     check(page, saved.picked);
-    page.record = saved.record;
-    showResult(page, marked(page, saved.picked));
+    var tally = marked(page, pickedOnScreen(page));
+    page.record = recordOf(page, tally, new Date(saved.record.attempt.date));
+    showResult(page, tally);
     return true;
   }
 
@@ -189,17 +223,64 @@
     if (first) first.focus();
   }
 
+  // Shows the person's fields and the questions, or (`shown` false) only the certificate
+  // with 「この小テストを受ける」.
+  function attemptShown(shown) {
+    D.$('quiz-person').hidden = !shown;
+    D.$('quiz-form').hidden = !shown;
+    D.$('quiz-take').hidden = shown;
+  }
+
+  // #quiz-certificate: the person's kept certificate alone, with its print button.
+  function certificateOnly(page) {
+    page.certificateOnly = true;
+    attemptShown(false);
+    Q.result.keptOffer(page);
+    Q.certificate.show(page, page.kept);
+  }
+
+  // 「この小テストを受ける」: the questions after all (the marked attempt of this tab, or a new
+  // draw); `focus` moves focus to the first field.
+  function take(page, focus) {
+    page.certificateOnly = false;
+    try { window.history.replaceState(null, '', window.location.pathname + window.location.search); } catch (e) { /* kept */ }
+    attemptShown(true);
+    Q.certificate.hide();
+    if (!resume(page)) fresh(page);
+    Q.result.history(page);
+    Q.result.keptOffer(page);
+    if (focus) (page.attempt.graded ? page.result : D.$('quiz-name')).focus();
+  }
+
   // What the page shows of the records after 「この端末の記録を消す」, or when the page comes
   // back from the back-forward cache (another page may have changed or cleared them).
   function refresh(page) {
+    if (page.certificateOnly) {
+      Q.person.fill(page, Q.store.person(page.store));
+      Q.result.keptOffer(page);
+      if (page.kept) Q.result.history(page);
+      else take(page, false);  // cleared, or another person now: the quiz instead
+      return;
+    }
     var saved = Q.store.attempt(page.session, page.quiz.id);
     if (page.attempt.graded && !(saved && saved.seed === page.attempt.seed)) fresh(page);
-    if (!page.attempt.graded) Q.person.fill(page, Q.store.person(page.store));
-    if (page.attempt.graded) Q.result.next(page);
-    if (!page.attempt.graded) D.$('quiz-name-warning').hidden = true;
+    if (!page.attempt.graded) {
+      Q.person.fill(page, Q.store.person(page.store));
+      Q.person.reset(page);
+      Q.certificate.hide();  // it can only show a kept record, maybe of another person now
+    } else {
+      Q.result.next(page);
+    }
     Q.result.history(page);
     Q.result.keptOffer(page);
-    if (!page.kept) Q.certificate.hide();
+  }
+
+  // Another person was typed: their kept results, not the previous person's.
+  function personChanged(page) {
+    if (!page.attempt || page.attempt.graded) return;
+    Q.certificate.hide();
+    Q.result.history(page);
+    Q.result.keptOffer(page);
   }
 
   // The words of a choice of `record` for its CSV, from this page's quiz data (the attempt
@@ -226,7 +307,7 @@
   function listen(page) {
     page.form.addEventListener('submit', function (event) {
       event.preventDefault();
-      if (page.attempt.graded || !Q.person.ready(page)) return;  // locked: only もう一度 starts another attempt
+      if (!page.attempt || page.attempt.graded || !Q.person.ready(page)) return;  // locked: only もう一度 starts another attempt
       var missing = blanks(page);
       if (missing.length && !page.attempt.confirmBlanks) askAboutBlanks(page, missing);
       else grade(page);
@@ -238,6 +319,7 @@
     D.$('quiz-certificate-show').addEventListener('click', function () { Q.certificate.show(page, page.record); });
     D.$('quiz-kept-show').addEventListener('click', function () { Q.certificate.show(page, page.kept); });
     D.$('quiz-certificate-print').addEventListener('click', Q.certificate.print);
+    D.$('quiz-take-button').addEventListener('click', function () { take(page, true); });
     window.addEventListener('pageshow', function (event) { if (event.persisted) refresh(page); });
   }
 
@@ -247,14 +329,14 @@
     if (!strings || !data) return;
     var page = quizPage(JSON.parse(strings.textContent), JSON.parse(data.textContent));
     labelControls(page);
-    Q.person.start(page);
+    Q.person.start(page, function () { personChanged(page); });
     listen(page);
     Q.device.start(page.S, page.store, page.session, function () { refresh(page); });
-    if (!resume(page)) page.attempt = Q.draw.build(page, Q.draw.newSeed());
-    Q.result.history(page);
     Q.result.keptOffer(page);
-    // The quizzes index links to a kept certificate as this page + #quiz-certificate.
-    if (window.location.hash === '#quiz-certificate' && page.kept) Q.certificate.show(page, page.kept);
+    Q.result.history(page);
+    if (window.location.hash === '#quiz-certificate' && page.kept) return certificateOnly(page);
+    if (!resume(page)) fresh(page);
+    Q.result.history(page);
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
