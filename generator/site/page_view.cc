@@ -269,7 +269,10 @@ json home_quizzes(const Site& site, const Page& page) {
     list.push_back(json{{"id", quiz.id},
                         {"title", quiz.title},
                         {"href", relative_url(page.output, quiz_output(quiz.id))},
-                        {"is_self_check", quiz.type == QuizType::self_check}});
+                        {"is_self_check", quiz.type == QuizType::self_check},
+                        {"pass_mark", quiz.pass_mark},
+                        {"draw", quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size()))},
+                        {"bank_version", quiz.version}});
   }
   return list;
 }

@@ -263,7 +263,9 @@ json training_data(const TrainingSettings& training) {
 }
 
 // Every quiz of the site in section order ({id, title, href, type}), linked from the page
-// at `from`; with `pass_mark` (null for a self-check, which has none) when asked for.
+// at `from`; with what a kept record is checked against (record.fits in quiz-record.js:
+// `pass_mark` and `draw`, null for a self-check, which has neither, and `bank_version`)
+// when asked for.
 json quiz_list(const Site& site, const std::string& from, bool with_pass_mark) {
   json list = json::array();
   for (const auto& quiz : site.quizzes) {
@@ -271,7 +273,12 @@ json quiz_list(const Site& site, const std::string& from, bool with_pass_mark) {
               {"title", quiz.title},
               {"href", relative_url(from, quiz_output(quiz.id))},
               {"type", quiz_type_name(quiz)}};
-    if (with_pass_mark) item["pass_mark"] = quiz.type == QuizType::self_check ? json() : json(quiz.pass_mark);
+    if (with_pass_mark) {
+      const bool scored = quiz.type != QuizType::self_check;
+      item["pass_mark"] = scored ? json(quiz.pass_mark) : json();
+      item["draw"] = scored ? json(quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size()))) : json();
+      item["bank_version"] = quiz.version;
+    }
     list.push_back(std::move(item));
   }
   return list;

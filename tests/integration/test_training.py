@@ -71,13 +71,13 @@ class TrainingBuild(ProjectTest):
     def test_quiz_pages_carry_training_the_issuer_and_every_quiz_in_section_order(self):
         self.write("mamori.toml",
                    f'title = "{TITLE}"\n\n[training]\nask = ["employee_id", "department"]\n'
-                   'organisation = " 株式会社サンプル "\ndeadline = 2026-12-25\n')
+                   'organisation = " 株式会社サンプル "\ndeadline = 2026-12-25\nhand_in = "総務部へ\\nメールで"\n')
         self.write("quizzes/self.toml",
                    'section = "basics"\n' + (self.root / "quizzes/self.toml").read_text(encoding="utf-8"))
         site = self.build()
         data = self.quiz_data(site, "hostile")
         self.assertEqual(data["training"], {"ask": ["employee_id", "department"], "organisation": "株式会社サンプル",
-                                            "deadline": "2026-12-25"})
+                                            "deadline": "2026-12-25", "hand_in": "総務部へ\nメールで"})
         self.assertEqual(data["issuer"], "株式会社サンプル")
         self.assertEqual(data["index_href"], "index.html")
         # self is in a section, basic and hostile are not: they follow, by id.
@@ -92,7 +92,7 @@ class TrainingBuild(ProjectTest):
     def test_without_training_nothing_is_asked_and_the_site_title_issues_certificates(self):
         site = self.build()
         data = self.quiz_data(site, "basic")
-        self.assertEqual(data["training"], {"ask": [], "organisation": "", "deadline": ""})
+        self.assertEqual(data["training"], {"ask": [], "organisation": "", "deadline": "", "hand_in": ""})
         self.assertEqual(data["issuer"], TITLE)
         self.assertEqual([q["id"] for q in data["quizzes"]], ["basic", "hostile", "self"])
 

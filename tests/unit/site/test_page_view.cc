@@ -109,8 +109,13 @@ TEST_SUITE("page view") {
     CHECK(home["sections"][0]["description"] == "対策");
     // The training path on the home page: the quizzes, linked from it; other pages have none.
     REQUIRE(home["home_quizzes"].size() == 1);
-    CHECK(home["home_quizzes"][0] ==
-          json{{"id", "q"}, {"title", "Q"}, {"href", "quizzes/q.html"}, {"is_self_check", false}});
+    CHECK(home["home_quizzes"][0] == json{{"id", "q"},
+                                          {"title", "Q"},
+                                          {"href", "quizzes/q.html"},
+                                          {"is_self_check", false},
+                                          {"pass_mark", 80},
+                                          {"draw", 1},
+                                          {"bank_version", site.quizzes[0].version}});
     CHECK_FALSE(cyber.contains("home_quizzes"));
   }
 

@@ -3,8 +3,8 @@
 // pages keep (quiz-store.js: localStorage "mamori:quiz:ID") for the person they remember
 // ("mamori:person"). Without storage, or before anybody typed a name on a quiz page, nothing
 // is shown: no line at all rather than a wrong 「0つ合格」 or another person's progress. A
-// kept pass counts only when its score adds up (record.fits; this page knows no more of a
-// quiz than its id). The words are the template's (data-format, data-all on
+// kept pass counts only when it fits the quiz as built (record.fits: its question bank's
+// version, pass mark and questions per attempt, from the item's data attributes). The words are the template's (data-format, data-all on
 // #m-path-progress); results never become HTML.
 (function () {
   'use strict';
@@ -22,7 +22,10 @@
     var items = Array.prototype.slice.call(document.querySelectorAll('[data-path-quiz]'));
     var passed = 0;
     items.forEach(function (item) {
-      var expect = { id: item.getAttribute('data-path-quiz'), type: 'quiz' };
+      var expect = Q.record.expectation({ id: item.getAttribute('data-path-quiz'), type: 'quiz',
+        bank_version: item.getAttribute('data-version') || undefined,
+        pass_mark: Number(item.getAttribute('data-pass-mark')) || undefined,
+        draw: Number(item.getAttribute('data-total')) || undefined });
       var pass = !!store && !!key && Q.store.hasPass(store, key, expect);
       if (pass) passed++;
       var mark = item.querySelector('.path-passed');

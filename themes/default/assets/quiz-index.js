@@ -3,9 +3,9 @@
 // the best result; the kept best result to download again (JSON to hand in, CSV to read) or
 // to open as a certificate on its quiz page (its URL + #quiz-certificate, which shows the
 // certificate alone); and 「この端末の記録を消す」. The quiz list comes from #quiz-index-data
-// ({ training, issuer, quizzes: [{ id, title, href, type, pass_mark }] }) and the cards
-// (data-quiz-id, data-total: the questions of an attempt); a kept record is shown only when
-// it fits them (record.fits).
+// ({ training, issuer, quizzes: [{ id, title, href, type, pass_mark, draw, bank_version }] })
+// and the cards (data-quiz-id); a kept record is shown only when it fits its quiz as built
+// (record.fits: the bank's version, the pass mark, the questions of an attempt).
 (function () {
   'use strict';
 
@@ -35,10 +35,7 @@
     var id = card.getAttribute('data-quiz-id');
     var entry = (index.data ? index.data.quizzes : []).filter(function (q) { return q.id === id; })[0] ||
       { id: id, type: card.hasAttribute('data-self-check') ? 'self_check' : 'quiz' };
-    var expect = Q.record.expectation(entry);
-    var total = Number(card.getAttribute('data-total'));
-    if (expect.type !== 'self_check' && total > 0) expect.total = total;
-    return expect;
+    return Q.record.expectation(entry);
   }
 
   // 「前回の結果：… 最高の結果：…」 (a self-check: 前回の診断, 最高点の診断).
