@@ -344,6 +344,19 @@ Parser gfm_parser() {
   return parser;
 }
 
+// cmark-gfm 0.29 keeps the table of bytes that start an inline (its own, and the
+// extensions': ':' and 'w' for autolinks, '~' for strikethrough) in a global,
+// which every parse fills when it reaches the inlines and clears when it is done
+// (github/cmark-gfm#176). Pages are rendered in parallel, and two parses at once lose
+// autolinks and strikethrough in one of them: parse one page at a time.
+// (Rendering the tree to HTML reads no such global.)
+Document parse(cmark_parser* parser, std::string_view body) {
+  static std::mutex one_at_a_time;
+  const std::lock_guard lock(one_at_a_time);
+  cmark_parser_feed(parser, body.data(), body.size());
+  return Document(cmark_parser_finish(parser));
+}
+
 // Makes the parsed document safe and ready to render: raw HTML dropped, heading ids,
 // links checked and rewritten, task items as checkboxes, tables wrapped.
 void rewrite(cmark_node* doc, const ReservedIds& reserved_ids, Walk& walk) {
@@ -368,8 +381,7 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     return result;
   }
   const Parser parser = gfm_parser();
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  const Document doc(cmark_parser_finish(parser.get()));
+  const Document doc = parse(parser.get(), body);
 
   const Positions positions(body, first_line);
   Walk walk{positions, resolver, result};
