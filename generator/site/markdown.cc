@@ -12,6 +12,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "site/cjk_emphasis_extension.h"
 #include "site/markdown_limits.h"
 #include "site/markdown_positions.h"
 #include "site/slug.h"
@@ -384,21 +385,23 @@ namespace {
 using Parser = std::unique_ptr<cmark_parser, ParserDeleter>;
 using Document = std::unique_ptr<cmark_node, NodeDeleter>;
 
-// A GFM parser (tables, strikethrough, autolinks, task lists).
+// A GFM parser (tables, strikethrough, autolinks, task lists) whose emphasis also works
+// next to Japanese punctuation (cjk_emphasis.h).
 Parser gfm_parser() {
   ensure_extensions_registered();
   Parser parser(cmark_parser_new(kParseOptions));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   }
+  cmark_parser_attach_syntax_extension(parser.get(), cjk_emphasis_extension());
   return parser;
 }
 
 // cmark-gfm 0.29 keeps the table of bytes that start an inline (its own, and the
-// extensions': ':' and 'w' for autolinks, '~' for strikethrough) in a global,
+// extensions': ':' and 'w' for autolinks, '~', the lead bytes of CJK characters) in a global,
 // which every parse fills when it reaches the inlines and clears when it is done
 // (github/cmark-gfm#176). Pages are rendered in parallel, and two parses at once lose
-// autolinks and strikethrough in one of them: parse one page at a time.
+// autolinks, strikethrough and CJK emphasis in one of them: parse one page at a time.
 // (Rendering the tree to HTML reads no such global.)
 Document parse(cmark_parser* parser, std::string_view body) {
   static std::mutex one_at_a_time;
