@@ -101,6 +101,22 @@ cmark_node* take_run_after(cmark_node* parent, cmark_inline_parser* parser, std:
   return run;
 }
 
+// Where the text that starts at `at` ends for cmark: before the first ASCII byte (every
+// character cmark or another extension acts on is ASCII), or before a character of
+// U+1100 and above that a `*` or `_` run follows, so that cmark calls us there. Taking the
+// run of non-ASCII text in one node spares cmark a node and a call per kana or kanji.
+size_t end_of_text(std::string_view text, size_t at) {
+  size_t i = at;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const size_t length = byte < 0x80 ? 0 : utf8_sequence_length(text, i);
+    if (length == 0) break;  // ASCII, or bytes that are not UTF-8: cmark's
+    if (i > at && byte >= kFirstLead && i + length < text.size() && is_delimiter(text[i + length])) break;
+    i += length;
+  }
+  return i;
+}
+
 // cmark calls every inline extension for every special character, its own or not.
 cmark_node* match(cmark_syntax_extension* /*self*/, cmark_parser* /*parser*/, cmark_node* parent,
                   unsigned char character, cmark_inline_parser* inline_parser) {
@@ -111,7 +127,10 @@ cmark_node* match(cmark_syntax_extension* /*self*/, cmark_parser* /*parser*/, cm
   const size_t length = utf8_sequence_length(text, at);
   if (length == 0) return nullptr;  // not UTF-8: cmark takes it as text
   recheck_run_before(parent, inline_parser, text, at);
-  return take_run_after(parent, inline_parser, text, at, length);  // nullptr: cmark goes on as usual
+  if (cmark_node* run = take_run_after(parent, inline_parser, text, at, length)) return run;
+  const size_t end = end_of_text(text, at);
+  cmark_inline_parser_set_offset(inline_parser, static_cast<int>(end));
+  return text_node(text.substr(at, end - at));
 }
 
 cmark_syntax_extension* make_extension() {

@@ -10,7 +10,9 @@
 //   - when a run ends just before it, recomputes that run's flags (the run is the last
 //     delimiter cmark pushed, still unread);
 //   - when a run starts just after it, reads the run itself and pushes it with the rule's
-//     flags, as cmark would have pushed it with CommonMark's.
+//     flags, as cmark would have pushed it with CommonMark's;
+//   - otherwise takes the text up to the next ASCII byte (or the next such character a
+//     run follows) as one text node, as cmark would have.
 // Everything else is cmark's own: the rule of 3, `**` before `*`, nesting, links as
 // boundaries; escaped `\*`, entities, code spans, autolinks and raw HTML never become
 // delimiter runs, so they stay literal.

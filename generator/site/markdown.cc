@@ -399,14 +399,14 @@ Parser gfm_parser() {
 
 // cmark-gfm 0.29 keeps the table of bytes that start an inline (its own, and the
 // extensions': ':' and 'w' for autolinks, '~', the lead bytes of CJK characters) in a global,
-// which every parse fills when it reaches the inlines and clears when it is done
-// (github/cmark-gfm#176). Pages are rendered in parallel, and two parses at once lose
-// autolinks, strikethrough and CJK emphasis in one of them: parse one page at a time.
-// (Rendering the tree to HTML reads no such global.)
+// which cmark_parser_finish fills when it parses the inlines and clears when it is done
+// (github/cmark-gfm#176). Pages are rendered in parallel, and two of them in there at once
+// lose autolinks, strikethrough and CJK emphasis in one of them: one at a time. (Block
+// parsing, in cmark_parser_feed, and rendering the tree read no such global.)
 Document parse(cmark_parser* parser, std::string_view body) {
+  cmark_parser_feed(parser, body.data(), body.size());
   static std::mutex one_at_a_time;
   const std::lock_guard lock(one_at_a_time);
-  cmark_parser_feed(parser, body.data(), body.size());
   return Document(cmark_parser_finish(parser));
 }
 
