@@ -12,6 +12,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "site/cjk_emphasis_extension.h"
 #include "site/markdown_limits.h"
 #include "site/markdown_positions.h"
 #include "site/slug.h"
@@ -311,19 +312,69 @@ void make_checkboxes(const std::vector<cmark_node*>& tasks, IdAllocator& ids) {
   }
 }
 
+cmark_node* custom_inline(std::string_view on_enter, std::string_view on_exit) {
+  cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+  cmark_node_set_on_enter(node, std::string(on_enter).c_str());
+  cmark_node_set_on_exit(node, std::string(on_exit).c_str());
+  return node;
+}
+
+// Makes the literals under `node` its nodes' own: a literal may still point into the text
+// of the block it was parsed from, and getting it makes cmark copy it (as plain_text does
+// for headings, and collect for URLs), so that the block can be freed.
+void own_literals(cmark_node* node) {
+  std::unique_ptr<cmark_iter, IterDeleter> it(cmark_iter_new(node));
+  while (cmark_iter_next(it.get()) != CMARK_EVENT_DONE) cmark_node_get_literal(cmark_iter_get_node(it.get()));
+}
+
+// Moves the cells of a table row into `to` as custom inlines between `open` and `close`,
+// one a line as cmark-gfm's table renderer writes them.
+void move_cells(cmark_node* row, cmark_node* to, std::string_view open, std::string_view close) {
+  bool first = true;
+  while (cmark_node* cell = cmark_node_first_child(row)) {
+    own_literals(cell);
+    cmark_node* out = custom_inline(first ? std::string(open) : "\n" + std::string(open), close);
+    move_children(cell, out);
+    cmark_node_append_child(to, out);
+    cmark_node_free(cell);
+    first = false;
+  }
+}
+
+// The table as custom nodes that write the HTML cmark-gfm would, except that header cells
+// are <th scope="col"> (WCAG H63; cmark-gfm has no way to add it) and no cell has an align
+// attribute: alignment would need style attributes, which the Content-Security-Policy
+// forbids, so tables are left-aligned by the theme. Empties `table`.
+cmark_node* rebuilt_table(cmark_node* table) {
+  cmark_node* out = custom_block("<table>", "</table>");
+  cmark_node* body = nullptr;
+  while (cmark_node* row = cmark_node_first_child(table)) {
+    if (cmark_gfm_extensions_get_table_row_is_header(row) != 0) {
+      cmark_node* head = custom_block("<thead>\n<tr>", "</tr>\n</thead>");
+      move_cells(row, head, "<th scope=\"col\">", "</th>");
+      cmark_node_append_child(out, head);
+    } else {
+      if (body == nullptr) {
+        body = custom_block("<tbody>", "</tbody>");
+        cmark_node_append_child(out, body);
+      }
+      cmark_node* tr = custom_block("<tr>", "</tr>");
+      move_cells(row, tr, "<td>", "</td>");
+      cmark_node_append_child(body, tr);
+    }
+    cmark_node_free(row);
+  }
+  return out;
+}
+
 void wrap_tables(const std::vector<cmark_node*>& tables) {
   for (cmark_node* table : tables) {
-    // Column alignment would need style attributes, which the Content-Security-Policy
-    // forbids; tables are left-aligned by the theme instead.
-    // (Cleared in place: cmark_gfm_extensions_set_table_alignments leaks the old array.)
-    const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
-    if (uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table)) std::fill_n(alignments, columns, 0);
     // A scrollable, keyboard-focusable region keeps wide tables readable on a phone.
     cmark_node* wrapper =
         custom_block("<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"表\">", "</div>");
     cmark_node_insert_before(table, wrapper);
-    cmark_node_unlink(table);
-    cmark_node_append_child(wrapper, table);
+    cmark_node_append_child(wrapper, rebuilt_table(table));
+    cmark_node_free(table);
   }
 }
 
@@ -334,18 +385,33 @@ namespace {
 using Parser = std::unique_ptr<cmark_parser, ParserDeleter>;
 using Document = std::unique_ptr<cmark_node, NodeDeleter>;
 
-// A GFM parser (tables, strikethrough, autolinks, task lists).
+// A GFM parser (tables, strikethrough, autolinks, task lists) whose emphasis also works
+// next to Japanese punctuation (cjk_emphasis.h).
 Parser gfm_parser() {
   ensure_extensions_registered();
   Parser parser(cmark_parser_new(kParseOptions));
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
     cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
   }
+  cmark_parser_attach_syntax_extension(parser.get(), cjk_emphasis_extension());
   return parser;
 }
 
+// cmark-gfm 0.29 keeps the table of bytes that start an inline (its own, and the
+// extensions': ':' and 'w' for autolinks, '~', the lead bytes of CJK characters) in a global,
+// which cmark_parser_finish fills when it parses the inlines and clears when it is done
+// (github/cmark-gfm#176). Pages are rendered in parallel, and two of them in there at once
+// lose autolinks, strikethrough and CJK emphasis in one of them: one at a time. (Block
+// parsing, in cmark_parser_feed, and rendering the tree read no such global.)
+Document parse(cmark_parser* parser, std::string_view body) {
+  cmark_parser_feed(parser, body.data(), body.size());
+  static std::mutex one_at_a_time;
+  const std::lock_guard lock(one_at_a_time);
+  return Document(cmark_parser_finish(parser));
+}
+
 // Makes the parsed document safe and ready to render: raw HTML dropped, heading ids,
-// links checked and rewritten, task items as checkboxes, tables wrapped.
+// links checked and rewritten, task items as checkboxes, tables wrapped and rebuilt.
 void rewrite(cmark_node* doc, const ReservedIds& reserved_ids, Walk& walk) {
   const Collected nodes = collect(doc);
   drop_raw_html(nodes.raw_html, walk);
@@ -368,8 +434,7 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     return result;
   }
   const Parser parser = gfm_parser();
-  cmark_parser_feed(parser.get(), body.data(), body.size());
-  const Document doc(cmark_parser_finish(parser.get()));
+  const Document doc = parse(parser.get(), body);
 
   const Positions positions(body, first_line);
   Walk walk{positions, resolver, result};

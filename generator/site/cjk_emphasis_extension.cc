@@ -1,0 +1,156 @@
+#include "site/cjk_emphasis_extension.h"
+
+#include <cmark-gfm.h>
+#include <cmark-gfm/chunk.h>  // cmark_chunk, which cmark_inline_parser_get_chunk returns
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/text.h"
+#include "site/cjk_emphasis.h"
+
+namespace mamori {
+namespace {
+
+// Bytes that start a code point of U+1100 and above: every CJK character and variation
+// selector begins with one.
+constexpr unsigned char kFirstLead = 0xE1;
+constexpr unsigned char kLastLead = 0xF3;
+constexpr char32_t kLineEnd = U'\n';  // cmark's stand-in for "no character": white space
+
+bool is_delimiter(char c) {
+  return c == '*' || c == '_';
+}
+
+std::string_view input_of(cmark_inline_parser* parser) {
+  const cmark_chunk* chunk = cmark_inline_parser_get_chunk(parser);
+  return {reinterpret_cast<const char*>(chunk->data), static_cast<size_t>(chunk->len)};
+}
+
+// The code point that starts at `i`, or kLineEnd past the end or on bytes that are not UTF-8.
+char32_t code_point_or_end(std::string_view text, size_t i) {
+  if (i >= text.size()) return kLineEnd;
+  return code_point_at(text, i).value_or(kLineEnd);
+}
+
+// Where the code point that ends at byte `end` starts (`end` when there is none).
+size_t start_before(std::string_view text, size_t end) {
+  size_t i = end;
+  while (i > 0) {
+    --i;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) break;
+  }
+  return i;
+}
+
+// The neighbours of the run text[start, end), found as cmark-gfm finds them: it looks past
+// the strikethrough extension's `~` on both sides.
+RunAbility ability_of(std::string_view text, size_t start, size_t end) {
+  size_t before = start;
+  while (before > 0 && text[before - 1] == '~') --before;
+  const size_t previous = start_before(text, before);
+  const char32_t previous_cp = previous == before ? kLineEnd : code_point_or_end(text, previous);
+  const size_t earlier = start_before(text, previous);
+  const char32_t earlier_cp = earlier == previous ? kLineEnd : code_point_or_end(text, earlier);
+  size_t after = end;
+  while (after < text.size() && text[after] == '~') ++after;
+  const char32_t after_cp = code_point_or_end(text, after);
+  return cjk_friendly_ability(text[start], neighbour_before(previous_cp, earlier_cp), neighbour_after(after_cp));
+}
+
+// A run that ends at `at` and that cmark pushed before calling us: its flags, recomputed.
+void recheck_run_before(cmark_node* parent, cmark_inline_parser* parser, std::string_view text, size_t at) {
+  delimiter* run = cmark_inline_parser_get_last_delimiter(parser);
+  if (run == nullptr || !is_delimiter(static_cast<char>(run->delim_char)) ||
+      run->inl_text != cmark_node_last_child(parent)) {
+    return;
+  }
+  const auto length = static_cast<size_t>(run->length);  // not yet paired: the whole run
+  if (length == 0 || length > at) return;
+  for (size_t i = at - length; i < at; ++i) {
+    if (text[i] != static_cast<char>(run->delim_char)) return;
+  }
+  const RunAbility ability = ability_of(text, at - length, at);
+  run->can_open = ability.can_open ? 1 : 0;
+  run->can_close = ability.can_close ? 1 : 0;
+}
+
+cmark_node* text_node(std::string_view literal) {
+  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node_set_literal(node, std::string(literal).c_str());
+  return node;
+}
+
+// The character at `at` (`length` bytes) and the run right after it, if there is one: both
+// as text, the run pushed as a delimiter with the rule's flags. Returns the run's node.
+cmark_node* take_run_after(cmark_node* parent, cmark_inline_parser* parser, std::string_view text, size_t at,
+                           size_t length) {
+  const size_t start = at + length;
+  if (start >= text.size() || !is_delimiter(text[start])) return nullptr;
+  size_t end = start;
+  while (end < text.size() && text[end] == text[start]) ++end;
+  const RunAbility ability = ability_of(text, start, end);
+  cmark_node_append_child(parent, text_node(text.substr(at, length)));
+  cmark_node* run = text_node(text.substr(start, end - start));
+  if (ability.can_open || ability.can_close) {  // as cmark: a run that can do neither is text
+    cmark_inline_parser_push_delimiter(parser, static_cast<unsigned char>(text[start]), ability.can_open ? 1 : 0,
+                                       ability.can_close ? 1 : 0, run);
+  }
+  cmark_inline_parser_set_offset(parser, static_cast<int>(end));
+  return run;
+}
+
+// Where the text that starts at `at` ends for cmark: before the first ASCII byte (every
+// character cmark or another extension acts on is ASCII), or before a character of
+// U+1100 and above that a `*` or `_` run follows, so that cmark calls us there. Taking the
+// run of non-ASCII text in one node spares cmark a node and a call per kana or kanji.
+size_t end_of_text(std::string_view text, size_t at) {
+  size_t i = at;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const size_t length = byte < 0x80 ? 0 : utf8_sequence_length(text, i);
+    if (length == 0) break;  // ASCII, or bytes that are not UTF-8: cmark's
+    if (i > at && byte >= kFirstLead && i + length < text.size() && is_delimiter(text[i + length])) break;
+    i += length;
+  }
+  return i;
+}
+
+// cmark calls every inline extension for every special character, its own or not.
+cmark_node* match(cmark_syntax_extension* /*self*/, cmark_parser* /*parser*/, cmark_node* parent,
+                  unsigned char character, cmark_inline_parser* inline_parser) {
+  if (character < kFirstLead || character > kLastLead) return nullptr;
+  const std::string_view text = input_of(inline_parser);
+  const auto at = static_cast<size_t>(cmark_inline_parser_get_offset(inline_parser));
+  if (at >= text.size()) return nullptr;
+  const size_t length = utf8_sequence_length(text, at);
+  if (length == 0) return nullptr;  // not UTF-8: cmark takes it as text
+  recheck_run_before(parent, inline_parser, text, at);
+  if (cmark_node* run = take_run_after(parent, inline_parser, text, at, length)) return run;
+  const size_t end = end_of_text(text, at);
+  cmark_inline_parser_set_offset(inline_parser, static_cast<int>(end));
+  return text_node(text.substr(at, end - at));
+}
+
+cmark_syntax_extension* make_extension() {
+  cmark_syntax_extension* extension = cmark_syntax_extension_new("mamori_cjk_emphasis");
+  cmark_llist* characters = nullptr;
+  for (unsigned c = kFirstLead; c <= kLastLead; ++c) {
+    // cmark-gfm's list holds each character as the value of the pointer itself.
+    void* character = reinterpret_cast<void*>(static_cast<uintptr_t>(c));  // NOLINT(performance-no-int-to-ptr)
+    characters = cmark_llist_append(cmark_get_default_mem_allocator(), characters, character);
+  }
+  cmark_syntax_extension_set_special_inline_chars(extension, characters);
+  cmark_syntax_extension_set_match_inline_func(extension, match);
+  return extension;
+}
+
+}  // namespace
+
+cmark_syntax_extension* cjk_emphasis_extension() {
+  static cmark_syntax_extension* const extension = make_extension();
+  return extension;
+}
+
+}  // namespace mamori
