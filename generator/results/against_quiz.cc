@@ -1,5 +1,7 @@
 #include "results/against_quiz.h"
 
+#include <algorithm>
+
 namespace mamori {
 namespace {
 
@@ -33,6 +35,46 @@ std::string band_of(const CurrentQuiz& q, int points) {
   return label;
 }
 
+// Why answer `a` does not add up against today's bank: a choice the question does not have,
+// or marked right (or wrong) when the choices say otherwise; "" when it fits or cannot be
+// checked (a CSV download holds answers in words, not choice ids).
+std::string answer_problem(const AnswerRecord& a, const CurrentQuiz& q) {
+  const auto ids = q.choice_ids.find(a.question);
+  const auto right = q.right_answers.find(a.question);
+  if (ids == q.choice_ids.end() || right == q.right_answers.end() || !a.correct) return "";
+  std::vector<std::string> chosen = a.chosen;
+  std::sort(chosen.begin(), chosen.end());
+  for (const std::string& c : chosen) {
+    if (!std::binary_search(ids->second.begin(), ids->second.end(), c)) {
+      return "question '" + a.question + "': '" + c + "' is not one of its choices";
+    }
+  }
+  if (*a.correct && chosen != right->second) {
+    return "question '" + a.question + "' is marked right, but the answer chosen is not the right one";
+  }
+  if (!*a.correct && chosen == right->second) {
+    return "question '" + a.question + "' is marked wrong, but the answer chosen is the right one";
+  }
+  return "";
+}
+
+// The first answer that does not add up against today's bank (and how many more).
+std::string answers_problem(const ResultRecord& r, const CurrentQuiz& q) {
+  std::string first;
+  int more = 0;
+  for (const AnswerRecord& a : r.answers) {
+    if (r.source != RecordSource::json) break;  // answers in words: no ids to check
+    std::string problem = answer_problem(a, q);
+    if (problem.empty()) continue;
+    if (first.empty()) {
+      first = std::move(problem);
+    } else {
+      ++more;
+    }
+  }
+  return more == 0 ? first : first + " (and " + count(more, "more answer", "more answers") + ")";
+}
+
 void quiz_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_bank, std::vector<std::string>& out) {
   if (q.pass_mark > 0 && r.pass_mark != q.pass_mark) {
     out.push_back("pass mark " + std::to_string(r.pass_mark) + "% where the quiz asks " + std::to_string(q.pass_mark) +
@@ -44,6 +86,10 @@ void quiz_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_ban
   }
   if (same_bank) {
     if (auto unknown = unknown_questions(r, q, "question"); !unknown.empty()) out.push_back(unknown);
+  }
+  // A record that does not name its bank is read against today's, the only one known.
+  if (same_bank || r.quiz_version.empty()) {
+    if (auto wrong = answers_problem(r, q); !wrong.empty()) out.push_back(wrong);
   }
 }
 

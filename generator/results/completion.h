@@ -29,6 +29,10 @@ struct CurrentQuiz {
   int questions_per_attempt = 0;                       // the draw, else every question of the bank
   std::set<std::string> questions;                     // the ids in today's bank
   std::vector<std::pair<int64_t, std::string>> bands;  // self-check: (min, label), by min
+  // quiz: per question id, the ids of its choices and of the right ones, as the quiz page
+  // names them (quiz/choice_order.h), sorted
+  std::map<std::string, std::vector<std::string>> choice_ids;
+  std::map<std::string, std::vector<std::string>> right_answers;
   int order = -1;  // its place in the portal's order (by section, as the quizzes index); -1: unknown
 };
 

@@ -1,10 +1,12 @@
 #include "results/project.h"
 
+#include <algorithm>
 #include <set>
 
 #include "core/files.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
+#include "quiz/choice_order.h"
 #include "quiz/quiz.h"
 #include "site/loader.h"
 
@@ -21,7 +23,16 @@ CurrentQuiz current_of(const Quiz& quiz) {
   q.pass_mark = static_cast<int>(quiz.pass_mark);
   q.questions_per_attempt = static_cast<int>(quiz.draw.value_or(static_cast<int64_t>(quiz.questions.size())));
   if (q.kind == QuizKind::self_check) q.questions_per_attempt = static_cast<int>(quiz.questions.size());
-  for (const Question& question : quiz.questions) q.questions.insert(question.id);
+  for (const Question& question : quiz.questions) {
+    q.questions.insert(question.id);
+    if (q.kind == QuizKind::self_check) continue;
+    std::vector<std::string> ids = all_choice_ids(question);
+    std::vector<std::string> right = correct_choice_ids(quiz.id, question);
+    std::sort(ids.begin(), ids.end());
+    std::sort(right.begin(), right.end());
+    q.choice_ids[question.id] = std::move(ids);
+    q.right_answers[question.id] = std::move(right);
+  }
   for (const Band& band : quiz.bands) q.bands.emplace_back(band.min, band.label);
   return q;
 }

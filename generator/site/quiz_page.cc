@@ -7,6 +7,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "quiz/choice_order.h"
 #include "site/markdown.h"
 #include "site/page_links.h"
 #include "site/page_view.h"
@@ -171,12 +172,6 @@ json question_source(QuizRender& r, const Question& question) {
               {"title", page.meta.title}};
 }
 
-// The id of the c-th choice: a … z, then a1 … z1, a2 ….
-std::string choice_id(size_t c) {
-  const std::string id(1, static_cast<char>('a' + c % 26));
-  return c < 26 ? id : id + std::to_string(c / 26);
-}
-
 // A question's choices ({id, text}), and what is shown after answering: the correct
 // choices and the feedback per choice.
 struct Choices {
@@ -193,9 +188,11 @@ Choices question_choices(QuizRender& r, const Question& question) {
     out.correct.push_back(question.answer ? "true" : "false");
     return out;
   }
-  for (size_t c = 0; c < question.choices.size(); ++c) {
-    const Choice& choice = question.choices[c];
-    const std::string id = choice_id(c);
+  // In the build's order, not the file's (quiz/choice_order.h): ids say nothing about it.
+  const std::vector<size_t> order = choice_order(r.quiz.id, question);
+  for (size_t p = 0; p < order.size(); ++p) {
+    const Choice& choice = question.choices[order[p]];
+    const std::string id = choice_id(p);
     const Markdown label = r.markdown(choice.text, choice.text_line);
     if (!label.inline_only) {
       r.error(choice.line, 0,

@@ -6,6 +6,7 @@ import os
 import re
 import shutil
 import time
+import tomllib
 
 from helpers import FIXTURES, ProjectTest, run
 
@@ -22,6 +23,32 @@ def fnv1a32(text):
 def attempt_number(quiz, date, seed, local):
     """The number quiz.js gives an attempt (docs/results.md)."""
     return local[:10].replace("-", "") + "-" + "%08X" % fnv1a32(f"{quiz}\n{date}\n{seed}")
+
+
+def choice_ids(quiz, question):
+    """(right ids, every id) of a question as the quiz page names its choices (quiz/choice_order.h):
+    a Fisher-Yates permutation of the file's order driven by xorshift32 seeded with FNV-1a 32 of
+    "QUIZ\nQUESTION", named a, b, c … in the permuted order."""
+    if question.get("type") == "true_false":
+        return ["true" if question["answer"] else "false"], ["true", "false"]
+    order = list(range(len(question["choices"])))
+    state = fnv1a32(f"{quiz}\n{question['id']}") or 1
+    for i in range(len(order), 1, -1):
+        state ^= (state << 13) & 0xFFFFFFFF
+        state ^= state >> 17
+        state ^= (state << 5) & 0xFFFFFFFF
+        j = state % i
+        order[i - 1], order[j] = order[j], order[i - 1]
+    ids = [chr(ord("a") + p) for p in range(len(order))]
+    return [ids[p] for p, c in enumerate(order) if question["choices"][c].get("correct")], ids
+
+
+def answer(quiz, question_id, right):
+    """`chosen` for an answer to the fixture's quiz that is right or wrong."""
+    bank = tomllib.loads((FIXTURES / "quiz" / "quizzes" / f"{quiz}.toml").read_text(encoding="utf-8"))
+    question = next(q for q in bank["questions"] if q["id"] == question_id)
+    correct, ids = choice_ids(quiz, question)
+    return correct if right else [next(i for i in ids if i not in correct)]
 
 
 def bank_version(path):
@@ -44,8 +71,16 @@ def record(quiz="basic", name="山田 太郎", employee_id="E1", department="総
             "attempt": {"date": date, "local_date": local, "seed": 1, **({"number": number} if number else {})},
             "score": {"correct": correct, "total": total, "percent": round(correct * 100 / total),
                       "pass_mark": pass_mark, "passed": passed},
-            "answers": [{"question": q, "text": f"設問{i + 1}", "chosen": ["a"], "correct": i < correct}
-                        for i, q in enumerate(questions[:total])]}
+            "answers": [{"question": q, "text": f"設問{i + 1}", "chosen": chosen_for(quiz, q, i < correct),
+                         "correct": i < correct} for i, q in enumerate(questions[:total])]}
+
+
+def chosen_for(quiz, question, right):
+    """A right or wrong answer's choice ids; questions the fixture does not have get "a"."""
+    try:
+        return answer(quiz, question, right)
+    except (FileNotFoundError, StopIteration):
+        return ["a"]
 
 
 QUIZ_HEADER = ("小テストID,小テスト,問題の版,受験日時,氏名,社員番号,所属,記録番号,正解数,出題数,正答率(%),"
@@ -335,6 +370,24 @@ class ResultsReport(ProjectTest):
                              ("not_passed", 1, 1), who)
         self.assertEqual(status["E4"]["status"], "passed")  # an older bank had other questions
         self.assertTrue(status["E4"]["older_version"])
+
+    def test_regression_a_failed_record_edited_into_a_pass_is_not_counted(self):
+        # A user test turned a failed JSON into 3/3 合格 by editing `correct` and `score` only,
+        # and gave a choice the question does not have: both were counted as passes.
+        edited = record(correct=3, passed=True)
+        edited["answers"][0]["chosen"] = answer("basic", "password", False)
+        self.hand_in("edited.json", edited)
+        made_up = record(employee_id="E2", name="佐藤 花子", correct=3, passed=True)
+        made_up["answers"][2]["chosen"] = ["zzz"]
+        self.hand_in("made-up.json", made_up)
+        result = self.results("--format", "json")
+        report = json.loads(result.stdout)
+        self.assertEqual([note for note in report["notes"] if "not counted" in note], [
+            f"{self.inbox / 'edited.json'}: question 'password' is marked right, but the answer chosen is not the "
+            "right one; not counted as a pass",
+            f"{self.inbox / 'made-up.json'}: question 'pay': 'zzz' is not one of its choices; not counted as a pass"])
+        status = {p["employee_id"]: p["quizzes"].get("basic", {}).get("status") for p in report["people"]}
+        self.assertEqual((status["E1"], status["E2"]), ("not_passed", "not_passed"))
 
     def test_a_quiz_the_portal_does_not_have_is_skipped_and_titles_are_the_portals(self):
         self.hand_in("a.json", record(title="偽のタイトル"))
