@@ -109,7 +109,7 @@ std::vector<std::string> csv_row(const Completion& c, const PersonStanding& p, c
                                   p.name,
                                   p.on_roster ? "あり" : "なし",
                                   title,
-                                  standing_word(standing),
+                                  standing_word(standing) + (is_self_check(c, id) ? "（任意）" : ""),
                                   quiz && s->best_percent >= 0 ? std::to_string(s->best_percent) : "",
                                   quiz ? s->first_pass : "",
                                   quiz ? s->certificate : "",

@@ -311,9 +311,9 @@ class ResultsReport(ProjectTest):
                 self.assertNotIn("自己診断", line.split("未合格", 1)[1])
         rows = list(csv.DictReader(io.StringIO((out / "受講状況.csv").read_text(encoding="utf-8-sig"))))
         states = {(r["社員番号"], r["小テスト"]): r["状況"] for r in rows}
-        self.assertEqual(states[("E1", "自己診断")], "受講")
-        self.assertEqual(states[("E2", "自己診断")], "受講")
-        self.assertEqual(states[("E3", "自己診断")], "未受講")
+        self.assertEqual(states[("E1", "自己診断")], "受講（任意）")
+        self.assertEqual(states[("E2", "自己診断")], "受講（任意）")
+        self.assertEqual(states[("E3", "自己診断")], "未受講（任意）")
         self.assertEqual(states[("E1", "基本の小テスト")], "合格")
         self.assertEqual({r["修了証番号"] for r in rows if r["小テスト"] == "自己診断"}, {""})
         report = json.loads((out / "completion.json").read_text(encoding="utf-8"))
