@@ -12,8 +12,8 @@ namespace mamori {
 
 const std::vector<ContactField>& contact_fields() {
   static const std::vector<ContactField> fields = {
-      {"id", "ID"},    {"group", "区分"},     {"topic", "相談内容"}, {"organization", "相談先"},
-      {"url", "URL"},  {"phone", "電話番号"}, {"email", "メール"},   {"note", "備考"},
+      {"id", "ID"},   {"group", "区分"},     {"topic", "相談内容"}, {"organization", "相談先"},
+      {"url", "URL"}, {"phone", "電話番号"}, {"email", "メール"},   {"note", "備考"},
   };
   return fields;
 }
@@ -39,7 +39,8 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
   contact.id_at = fields[kIdField].line > 0 ? fields[kIdField] : entry;
   for (std::string* value : contact.values()) *value = std::string(trim(*value));
   if (!contact.id.empty()) {
-    if (const std::string id_problem = contact_id_problem(contact.id); !id_problem.empty()) problem(kIdField, id_problem);
+    if (const std::string id_problem = contact_id_problem(contact.id); !id_problem.empty())
+      problem(kIdField, id_problem);
   }
   if (contact.group.empty()) problem(kGroupField, "missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\"");
   if (contact.topic.empty()) problem(kTopicField, "missing 相談内容 (topic): what people call this window about");

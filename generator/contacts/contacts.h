@@ -69,8 +69,16 @@ struct ContactField {
 const std::vector<ContactField>& contact_fields();
 
 // The place of each field in contact_fields() and Contact::values().
-enum ContactFieldIndex : size_t { kIdField, kGroupField, kTopicField, kOrganizationField, kUrlField, kPhoneField,
-                                  kEmailField, kNoteField };
+enum ContactFieldIndex : size_t {
+  kIdField,
+  kGroupField,
+  kTopicField,
+  kOrganizationField,
+  kUrlField,
+  kPhoneField,
+  kEmailField,
+  kNoteField
+};
 
 // Checks one contact's values (trimming them), the form of its id when it has one, and
 // normalises its phone number. A missing or repeated id is check_contact_ids' (contact_ids.h). A problem

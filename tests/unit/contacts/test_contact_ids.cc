@@ -131,8 +131,8 @@ TEST_SUITE("contact_ids") {
     CHECK(formatted(result.diagnostics.items()) ==
           std::vector<std::string>{
               (dir.path() / "new.csv").string() +
-                  ":7:1: error: id 'IPA x' may hold only lowercase letters a-z, digits and '-' (at most 64, not "
-                  "starting with '-'), like 'ipa-x'"});
+              ":7:1: error: id 'IPA x' may hold only lowercase letters a-z, digits and '-' (at most 64, not "
+              "starting with '-'), like 'ipa-x'"});
     dir.write("new.csv",
               "最終確認日,2025-05-01\n"
               "ID,区分,相談内容,相談先,電話番号\n"
@@ -159,6 +159,7 @@ TEST_SUITE("contact_ids") {
     ContactTable after = before;
     after.contacts[1].id = "chubu-koan";
     CHECK(describe_changes(before, after) ==
-          std::vector<std::string>{"changed: 中部公安調査局（経済安全保障に関するご相談） ID 'chubu-psia' → 'chubu-koan'"});
+          std::vector<std::string>{
+              "changed: 中部公安調査局（経済安全保障に関するご相談） ID 'chubu-psia' → 'chubu-koan'"});
   }
 }

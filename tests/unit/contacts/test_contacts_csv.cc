@@ -15,7 +15,8 @@ TEST_SUITE("contacts_csv") {
     std::vector<Diagnostic> out;
     const std::string csv = contacts_to_csv(parse_contacts(kContactTable, out));
     CHECK(csv.starts_with("\xEF\xBB\xBF最終確認日,2025-05-01\r\nID,区分,相談内容,相談先,URL,電話番号,メール,備考\r\n"));
-    CHECK(csv.find("\r\naichi-general,県内の窓口,経済安全保障全般,愛知県 経済産業局,https://www.pref.aichi.jp/soshiki/san-kagi/,"
+    CHECK(csv.find("\r\naichi-general,県内の窓口,経済安全保障全般,愛知県 "
+                   "経済産業局,https://www.pref.aichi.jp/soshiki/san-kagi/,"
                    "052-954-6370,,\r\n") != std::string::npos);
   }
 
