@@ -3,8 +3,10 @@ written by hand draw a warning (README: 相談先一覧の更新)."""
 import base64
 import json
 import re
+import tomllib
+import unittest
 
-from helpers import ProjectTest, run, snapshot
+from helpers import REPO, ProjectTest, run, snapshot
 
 POLICE = '愛知県警察本部（<a href="tel:052-951-1611">052-951-1611</a>）'
 POLICE_NEW = '愛知県警察本部（<a href="tel:052-951-1612">052-951-1612</a>）'
@@ -126,3 +128,27 @@ class ContactReferences(ProjectTest):
             "contact table; add it to content/contacts.toml with an id and refer to it "
             "([相談先](../content/contacts.toml#ID))",
         ])
+
+
+class BundledPortal(unittest.TestCase):
+    """The portal in the repository: every contact has an id, and no page holds contact data by hand."""
+
+    def test_no_number_or_address_is_written_by_hand(self):
+        result = run("check", "--root", REPO)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertNotIn("written by hand", result.stderr)
+
+    def test_the_kyushu_bureau_is_listed_as_its_document_says(self):
+        table = tomllib.loads((REPO / "content/contacts.toml").read_text(encoding="utf-8"))["contact"]
+        ids = [c["id"] for c in table]
+        self.assertEqual(len(ids), len(set(ids)))
+        self.assertFalse([c for c in table if "対内投資管理" in c["topic"]], "a topic the source does not give")
+        by_mail = {c.get("email"): c for c in table}
+        # The document's own contact (its last page) and the two for technology leakage.
+        self.assertEqual(by_mail["bzl-kyukokusai@meti.go.jp"]["phone"], "092-482-5423")
+        self.assertEqual(by_mail["bzl-kyushu-tsusho@meti.go.jp"]["organization"], "九州経済産業局 国際部 国際課")
+        self.assertEqual(by_mail["bzl-keizaianden-gijutsuchousa@meti.go.jp"]["organization"],
+                         "経済産業省 貿易経済安全保障局 技術調査・流出対策室")
+        for mail in ("bzl-kyushu-tsusho@meti.go.jp", "bzl-keizaianden-gijutsuchousa@meti.go.jp"):
+            self.assertEqual(by_mail[mail]["topic"], "技術流出対策の問い合わせ")
+            self.assertIn("経済安全保障の強化に向けた技術流出対策について", by_mail[mail]["note"])
