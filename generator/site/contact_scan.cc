@@ -11,6 +11,12 @@ namespace {
 
 // Any character that is none of the ASCII ones below: a Japanese character, a symbol.
 constexpr char kOther = '\x02';
+// The characters of the prefixes 電話, 電話番号 and ℡, which the scan must recognise.
+constexpr char kDen = '\x03';
+constexpr char kWa = '\x04';
+constexpr char kBan = '\x05';
+constexpr char kGo = '\x06';
+constexpr char kTelSign = '\x07';
 
 // Non-ASCII characters the scan reads as ASCII ones.
 struct Alias {
@@ -18,13 +24,15 @@ struct Alias {
   char as;
 };
 constexpr Alias kAliases[] = {
-    {0xFF0D, '-'}, {0x2010, '-'}, {0x2011, '-'}, {0x2012, '-'}, {0x2013, '-'}, {0x2014, '-'},
-    {0x2015, '-'}, {0x2212, '-'}, {0x30FC, '-'}, {0xFF70, '-'}, {0x2500, '-'},  // hyphen-like
-    {0xFF08, '('}, {0xFF09, ')'}, {0xFF20, '@'}, {0xFF1A, ':'}, {0xFF0E, '.'}, {0x3000, ' '},
+    {0xFF0D, '-'},  {0x2010, '-'}, {0x2011, '-'},  {0x2012, '-'}, {0x2013, '-'},      {0x2014, '-'},
+    {0x2015, '-'},  {0x2212, '-'}, {0x30FC, '-'},  {0xFF70, '-'}, {0x2500, '-'},  // hyphen-like
+    {0xFF08, '('},  {0xFF09, ')'}, {0xFF20, '@'},  {0xFF1A, ':'}, {0xFF0E, '.'},      {0x3000, ' '},
+    {0x96FB, kDen}, {0x8A71, kWa}, {0x756A, kBan}, {0x53F7, kGo}, {0x2121, kTelSign},  // 電 話 番 号 ℡
 };
 
 // One code point as the scan sees it: ASCII as it is; full-width digits, letters and
-// punctuation as their ASCII forms; hyphen-like characters as '-'; anything else kOther.
+// punctuation as their ASCII forms; hyphen-like characters as '-'; the characters of 電話番号
+// and ℡ as their own codes; anything else kOther.
 char simplify(char32_t cp) {
   if (cp < 0x80) return static_cast<char>(cp);
   if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<char>('0' + (cp - 0xFF10));
@@ -43,25 +51,24 @@ bool is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-// The text one character per code point, with where each starts.
+// The text one character per code point (a byte per character: the scan of a large page
+// costs little memory).
 struct Simplified {
   std::string chars;                // simplify() of each code point
-  std::vector<size_t> offsets;      // byte offset of each code point, and the text's size at the end
   std::vector<size_t> line_starts;  // index in `chars` where each line starts
 };
 
 Simplified simplified(std::string_view text) {
   Simplified s;
+  s.chars.reserve(text.size());
   s.line_starts.push_back(0);
   for (size_t i = 0; i < text.size();) {
     const size_t n = std::max<size_t>(utf8_sequence_length(text, i), 1);
     const std::optional<char32_t> cp = code_point_at(text, i);
-    s.offsets.push_back(i);
     s.chars += cp ? simplify(*cp) : kOther;
     if (text[i] == '\n') s.line_starts.push_back(s.chars.size());
     i += n;
   }
-  s.offsets.push_back(text.size());
   return s;
 }
 
@@ -77,19 +84,26 @@ size_t url_end(const std::string& chars, size_t k) {
     return k;
   }
   size_t end = k;
-  while (end < chars.size() && std::string_view(" \t\r\n<>\"'`)]|\x02").find(chars[end]) == std::string_view::npos) {
+  // A URL ends at a space, a control, any non-ASCII character (all below ' ' here) or what
+  // closes it in Markdown and HTML.
+  while (end < chars.size() && static_cast<unsigned char>(chars[end]) > ' ' &&
+         std::string_view("<>\"'`)]|").find(chars[end]) == std::string_view::npos) {
     ++end;
   }
   return end;
 }
 
-// Whether a "TEL", "電話" or "℡" stands before index `k`, with only spaces and colons between.
-bool prefixed(std::string_view text, const Simplified& s, size_t k) {
+// Whether a "TEL", "電話", "電話番号" or "℡" stands before index `k`, with at most three spaces,
+// colons or dots between.
+bool prefixed(const std::string& chars, size_t k) {
   size_t j = k;
-  while (j > 0 && (s.chars[j - 1] == ' ' || s.chars[j - 1] == ':' || s.chars[j - 1] == '.') && k - j < 3) --j;
-  const std::string_view before = text.substr(0, s.offsets[j]);
-  if (before.ends_with("電話") || before.ends_with("電話番号") || before.ends_with("℡")) return true;
-  return j >= 3 && starts_with_at(s.chars, j - 3, "tel") && (j == 3 || !is_alnum(s.chars[j - 4]));
+  while (j > 0 && (chars[j - 1] == ' ' || chars[j - 1] == ':' || chars[j - 1] == '.') && k - j < 3) --j;
+  const std::string_view before = std::string_view(chars).substr(0, j);
+  if (before.ends_with(std::string{kDen, kWa}) || before.ends_with(std::string{kDen, kWa, kBan, kGo}) ||
+      before.ends_with(kTelSign)) {
+    return true;
+  }
+  return j >= 3 && starts_with_at(chars, j - 3, "tel") && (j == 3 || !is_alnum(chars[j - 4]));
 }
 
 // The maximal run of digits from `k`; its end.
@@ -133,12 +147,11 @@ bool ends_cleanly(const std::string& chars, size_t end) {
 }
 
 // A phone number written in one of the forms contact_scan.h lists, starting at `k`.
-std::optional<ContactText> phone_at(std::string_view text, const Simplified& s, size_t k, size_t& end) {
-  const std::string& c = s.chars;
+std::optional<ContactText> phone_at(const std::string& c, size_t k, size_t& end) {
   if (k > 0 && (is_alnum(c[k - 1]) || std::string_view("-./_#+@%&=~\\").find(c[k - 1]) != std::string_view::npos)) {
     return std::nullopt;
   }
-  const bool tel = prefixed(text, s, k);
+  const bool tel = prefixed(c, k);
   std::vector<std::string_view> shapes = {"(D)D-D", "(D) D-D", "(D)-D-D", "D(D)D", "D-D-D"};
   if (tel) shapes.insert(shapes.end(), {"D D D", "D"});
   for (const std::string_view shape : shapes) {
@@ -171,8 +184,7 @@ bool is_domain_char(char c) {
 }
 
 // An e-mail address around the '@' at `at`: its first index in `start`, its end in `end`.
-std::optional<ContactText> email_at(const Simplified& s, size_t at, size_t& start, size_t& end) {
-  const std::string& c = s.chars;
+std::optional<ContactText> email_at(const std::string& c, size_t at, size_t& start, size_t& end) {
   start = at;
   while (start > 0 && is_local_char(c[start - 1])) --start;
   while (start < at && c[start] == '.') ++start;
@@ -210,9 +222,9 @@ std::vector<ContactText> find_contact_texts(std::string_view text) {
     size_t end = k + 1;
     std::optional<ContactText> hit;
     if (c[k] == '0' || (c[k] == '(' && k + 1 < c.size() && c[k + 1] == '0')) {
-      hit = phone_at(text, s, k, end);
+      hit = phone_at(c, k, end);
     } else if (c[k] == '@') {
-      hit = email_at(s, k, start, end);
+      hit = email_at(c, k, start, end);
     }
     if (hit) found.emplace_back(start, std::move(*hit));
     k = hit ? end : k + 1;

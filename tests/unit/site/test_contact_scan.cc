@@ -44,6 +44,9 @@ TEST_SUITE("contact_scan") {
     CHECK(finds("ＴＥＬ：0529511611") == Finds{"1:5 phone 0529511611"});
     CHECK(finds("電話 0529511611、℡09012345678") == Finds{"1:4 phone 0529511611", "1:16 phone 09012345678"});
     CHECK(finds("[電話](tel:0529511611)") == Finds{"1:10 phone 0529511611"});
+    CHECK(finds("電話番号：052 951 1611。電話 052 951 1611") ==
+          Finds{"1:6 phone 052-951-1611", "1:22 phone 052-951-1611"});
+    CHECK(finds("https://x.jp/a電話 052 951 1611") == Finds{"1:18 phone 052-951-1611"});
     // Without a prefix, digits alone or split by spaces are not taken for a number.
     CHECK(finds("番号 0529511611 と 052 951 1611").empty());
     CHECK(finds("Hotel 0529511611").empty());
