@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "core/spellcheck.h"
+
 namespace mamori {
 namespace {
 
@@ -26,6 +28,26 @@ std::string suggested_id(std::string_view id) {
   while (!out.empty() && out.front() == '-') out.erase(0, 1);
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out.size() <= kMaxIdLength ? out : "";
+}
+
+// How a row is named in the import's messages: "愛知県警察本部（情報・技術流出に関するご相談）".
+std::string entry_name(const Contact& contact) {
+  return contact.organization + "（" + contact.topic + "）";
+}
+
+// The hint for a row without an ID that matches no entry: the id of the entry it is nearest
+// to (its 相談先 or 相談内容 edited a little), or how to choose one.
+std::string id_hint(const Contact& row, const std::map<std::string, const Contact*>& by_key) {
+  std::vector<std::string> names;
+  std::map<std::string, const Contact*> by_name;
+  for (const auto& [key, contact] : by_key) {
+    names.push_back(entry_name(*contact));
+    by_name.emplace(names.back(), contact);
+  }
+  if (const auto near = closest_match(entry_name(row), names)) {
+    return "did you mean '" + by_name.at(*near)->id + "', the id of " + *near + "?";
+  }
+  return "a new contact: choose one, like aichi-police";
 }
 
 }  // namespace
@@ -89,8 +111,8 @@ void take_ids_from(const ContactTable& current, std::vector<Contact>& imported, 
                            "row " + std::to_string(contact.line) + " ('" + contact.topic + "' at '" +
                                contact.organization +
                                "') has no ID, and content/contacts.toml has no entry with the same 相談先 and "
-                               "相談内容 to keep it from: write the contact's ID in the ID column (a new contact: "
-                               "choose one, like aichi-police)"));
+                               "相談内容 to keep it from: write the contact's ID in the ID column (" +
+                               id_hint(contact, by_key) + ")"));
   }
 }
 

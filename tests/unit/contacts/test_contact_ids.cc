@@ -139,7 +139,8 @@ TEST_SUITE("contact_ids") {
               ",県内の窓口,経済安全保障全般,愛知県 経済産業局,052-954-6370\n"
               ",国の窓口,サイバー,IPA,03-5978-7509\n"
               "ipa,国の窓口,サイバー2,IPA,03-5978-7509\n"
-              "ipa,国の窓口,サイバー3,IPA,03-5978-7509\n");
+              "ipa,国の窓口,サイバー3,IPA,03-5978-7509\n"
+              ",県内の窓口,経済安全保障に関するご相談,中部公安調査局 総務課,052-954-6370\n");
     const ImportResult again = import_contacts(dir.path(), dir.path() / "new.csv", false);
     CHECK_FALSE(again.written);
     CHECK(formatted(again.diagnostics.items()) ==
@@ -148,6 +149,11 @@ TEST_SUITE("contact_ids") {
                   ":4:1: error: row 4 ('サイバー' at 'IPA') has no ID, and content/contacts.toml has no entry with "
                   "the same 相談先 and 相談内容 to keep it from: write the contact's ID in the ID column (a new "
                   "contact: choose one, like aichi-police)",
+              (dir.path() / "new.csv").string() +
+                  ":7:1: error: row 7 ('経済安全保障に関するご相談' at '中部公安調査局 総務課') has no ID, and "
+                  "content/contacts.toml has no entry with the same 相談先 and 相談内容 to keep it from: write the "
+                  "contact's ID in the ID column (did you mean 'chubu-psia', the id of "
+                  "中部公安調査局（経済安全保障に関するご相談）?)",
               (dir.path() / "new.csv").string() +
                   ":6:1: error: id 'ipa' is already used at row 5: every contact needs an id of its own"});
     CHECK(read_bytes(dir.path() / "content/contacts.toml") == original);
