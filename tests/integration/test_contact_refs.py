@@ -151,4 +151,5 @@ class BundledPortal(unittest.TestCase):
                          "経済産業省 貿易経済安全保障局 技術調査・流出対策室")
         for mail in ("bzl-kyushu-tsusho@meti.go.jp", "bzl-keizaianden-gijutsuchousa@meti.go.jp"):
             self.assertEqual(by_mail[mail]["topic"], "技術流出対策の問い合わせ")
-            self.assertIn("経済安全保障の強化に向けた技術流出対策について", by_mail[mail]["note"])
+            self.assertIn("九州経済産業局の資料（2025年）", by_mail[mail]["note"])
+        self.assertIn("経済安全保障の強化に向けた技術流出対策について", by_mail["bzl-kyukokusai@meti.go.jp"]["note"])
