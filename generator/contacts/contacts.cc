@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "contacts/contact_ids.h"
 #include "contacts/phone.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
@@ -11,8 +12,8 @@ namespace mamori {
 
 const std::vector<ContactField>& contact_fields() {
   static const std::vector<ContactField> fields = {
-      {"group", "区分"},     {"topic", "相談内容"}, {"organization", "相談先"}, {"url", "URL"},
-      {"phone", "電話番号"}, {"email", "メール"},   {"note", "備考"},
+      {"id", "ID"},   {"group", "区分"},     {"topic", "相談内容"}, {"organization", "相談先"},
+      {"url", "URL"}, {"phone", "電話番号"}, {"email", "メール"},   {"note", "備考"},
   };
   return fields;
 }
@@ -35,26 +36,31 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
     out.push_back(error_at(at.line, at.column, message));
   };
   contact.line = entry.line;
+  contact.id_at = fields[kIdField].line > 0 ? fields[kIdField] : entry;
   for (std::string* value : contact.values()) *value = std::string(trim(*value));
-  if (contact.group.empty()) problem(0, "missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\"");
-  if (contact.topic.empty()) problem(1, "missing 相談内容 (topic): what people call this window about");
-  if (contact.organization.empty()) problem(2, "missing 相談先 (organization)");
+  if (!contact.id.empty()) {
+    if (const std::string id_problem = contact_id_problem(contact.id); !id_problem.empty())
+      problem(kIdField, id_problem);
+  }
+  if (contact.group.empty()) problem(kGroupField, "missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\"");
+  if (contact.topic.empty()) problem(kTopicField, "missing 相談内容 (topic): what people call this window about");
+  if (contact.organization.empty()) problem(kOrganizationField, "missing 相談先 (organization)");
   if (!contact.url.empty() && !is_web_url(contact.url)) {
-    problem(3, "URL '" + contact.url + "' must start with https:// or http://");
+    problem(kUrlField, "URL '" + contact.url + "' must start with https:// or http://");
   }
   if (!contact.phone.empty()) {
     auto normalized = normalize_phone(contact.phone);
     if (!normalized) {
-      problem(4, "phone number " + normalized.error().message);
+      problem(kPhoneField, "phone number " + normalized.error().message);
     } else {
       contact.phone = normalized->display;
     }
   }
   if (!contact.email.empty() && !plausible_email(contact.email)) {
-    problem(5, "email '" + contact.email + "' is not an e-mail address");
+    problem(kEmailField, "email '" + contact.email + "' is not an e-mail address");
   }
   if (contact.phone.empty() && contact.note.empty() && !contact.organization.empty()) {
-    problem(4,
+    problem(kPhoneField,
             "no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
             "\"ウェブサイトのフォームから問い合わせます\"");
   }
@@ -100,12 +106,13 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
       }
       reader.finish();
       validate_contact(contact, start, fields, out);
-      contact.url_line = fields[3].line;
+      contact.url_line = fields[kUrlField].line;
       table.contacts.push_back(std::move(contact));
     }
   }
   root.finish();
   check_duplicates(table.contacts, "line", out);
+  check_contact_ids(table.contacts, "line", out);
   return table;
 }
 

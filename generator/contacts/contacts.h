@@ -2,6 +2,7 @@
 //
 //   reviewed = 2025-05-01          # when the whole table was last checked
 //   [[contact]]
+//   id = "aichi-police"             # required, unique: what pages refer to (contact_ids.h)
 //   group = "県内の窓口"            # tables on the page, in order of first appearance
 //   topic = "経済安全保障全般"       # what to call about
 //   organization = "愛知県 …"
@@ -22,7 +23,13 @@
 
 namespace mamori {
 
+struct Position {
+  int line = 0;
+  int column = 0;
+};
+
 struct Contact {
+  std::string id;  // stable name pages refer to: "aichi-police" (contact_ids.h)
   std::string group;
   std::string topic;
   std::string organization;
@@ -32,20 +39,18 @@ struct Contact {
   std::string note;
   int line = 0;      // where it is defined (TOML line or CSV row)
   int url_line = 0;  // where its URL is written (for the link checker)
+  Position id_at;    // where its id is written (else the entry's start)
 
-  static constexpr size_t kFields = 7;
+  static constexpr size_t kFields = 8;
   // The values in the order of contact_fields().
-  std::array<std::string*, kFields> values() { return {&group, &topic, &organization, &url, &phone, &email, &note}; }
+  std::array<std::string*, kFields> values() {
+    return {&id, &group, &topic, &organization, &url, &phone, &email, &note};
+  }
   std::array<const std::string*, kFields> values() const {
-    return {&group, &topic, &organization, &url, &phone, &email, &note};
+    return {&id, &group, &topic, &organization, &url, &phone, &email, &note};
   }
   // Identifies a window: two entries with the same topic and organisation are duplicates.
   std::string key() const { return organization + "\n" + topic; }
-};
-
-struct Position {
-  int line = 0;
-  int column = 0;
 };
 
 struct ContactTable {
@@ -63,13 +68,27 @@ struct ContactField {
 };
 const std::vector<ContactField>& contact_fields();
 
-// Checks one contact's values (trimming them) and normalises its phone number. A problem
+// The place of each field in contact_fields() and Contact::values().
+enum ContactFieldIndex : size_t {
+  kIdField,
+  kGroupField,
+  kTopicField,
+  kOrganizationField,
+  kUrlField,
+  kPhoneField,
+  kEmailField,
+  kNoteField
+};
+
+// Checks one contact's values (trimming them), the form of its id when it has one, and
+// normalises its phone number. A missing or repeated id is check_contact_ids' (contact_ids.h). A problem
 // with a field is reported at fields[i] (in contact_fields() order) when that is known,
 // otherwise at `entry`.
 void validate_contact(Contact& contact, Position entry, const std::array<Position, Contact::kFields>& fields,
                       std::vector<Diagnostic>& out);
 
-// Parses contacts.toml. Problems are reported with positions in the file.
+// Parses contacts.toml. Problems are reported with positions in the file; every contact
+// needs an id of its own.
 ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out);
 
 // Reports entries that repeat an earlier one (same topic and organisation). `unit` names

@@ -99,7 +99,7 @@ std::vector<int> read_header(const CsvRecord& header, std::vector<Diagnostic>& o
     present[f] = true;
     field_of_column[c] = static_cast<int>(f);
   }
-  for (size_t f = 0; f < 3; ++f) {  // group, topic, organization
+  for (const size_t f : {kGroupField, kTopicField, kOrganizationField}) {  // ID may be left out: import.h
     if (!present[f]) out.push_back(error_at(header.number, 0, "the header has no '" + labels[f] + "' column"));
   }
   return field_of_column;
@@ -177,7 +177,7 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
   }
   read_reviewed_row(records[0], table, out);
   if (records.size() < 2) {
-    out.push_back(error_at(2, 1, "row 2 must be the header: 区分,相談内容,相談先,URL,電話番号,メール,備考"));
+    out.push_back(error_at(2, 1, "row 2 must be the header: ID,区分,相談内容,相談先,URL,電話番号,メール,備考"));
     return table;
   }
   const std::vector<int> field_of_column = read_header(records[1], out);

@@ -1,13 +1,15 @@
 // The contact table as a CSV file for Excel: what `mamori contacts export` writes and
 // `mamori contacts import` reads (export.h, import.h).
 //
-//   最終確認日,2025-05-01                              <- row 1: the table's reviewed date
-//   区分,相談内容,相談先,URL,電話番号,メール,備考       <- row 2: the header (any column order)
-//   県内の窓口,経済安全保障全般,愛知県 …,https://…,052-954-6370,,
+//   最終確認日,2025-05-01                                 <- row 1: the table's reviewed date
+//   ID,区分,相談内容,相談先,URL,電話番号,メール,備考       <- row 2: the header (any column order)
+//   aichi-general,県内の窓口,経済安全保障全般,愛知県 …,https://…,052-954-6370,,
 //
 // Export writes UTF-8 with a BOM and CRLF, which Excel opens correctly. Import reads
 // UTF-8 (with or without BOM) or CP932, CRLF or LF; every problem is reported by CSV row
-// and column.
+// and column. The ID column may be missing or a cell in it empty: the import then keeps the
+// id of the entry of contacts.toml with the same 相談先 and 相談内容 (take_ids_from in
+// contact_ids.h); contacts_from_csv leaves such ids empty.
 #pragma once
 
 #include <optional>

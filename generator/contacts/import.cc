@@ -4,6 +4,7 @@
 #include <optional>
 #include <system_error>
 
+#include "contacts/contact_ids.h"
 #include "contacts/contacts_csv.h"
 #include "core/files.h"
 #include "core/result.h"
@@ -130,11 +131,25 @@ bool replace_table(const fs::path& toml_file, const std::string& current_text, c
   return true;
 }
 
+// Gives rows without an ID the id of the same entry of the current table, and checks that
+// every id is unique; false after an error (reported at the CSV file).
+bool settle_ids(const ContactTable& current, ContactTable& imported, const fs::path& csv_file, ImportResult& result) {
+  std::vector<Diagnostic> problems;
+  take_ids_from(current, imported.contacts, problems);
+  std::vector<Contact> with_ids;  // those without were reported just now
+  for (const auto& contact : imported.contacts) {
+    if (!contact.id.empty()) with_ids.push_back(contact);
+  }
+  check_contact_ids(with_ids, "row", problems);
+  result.diagnostics.add_all(std::move(problems), csv_file.string());
+  return !result.diagnostics.has_errors();
+}
+
 }  // namespace
 
 ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, bool dry_run) {
   ImportResult result;
-  const std::optional<ContactTable> imported = read_csv_file(csv_file, result.diagnostics);
+  std::optional<ContactTable> imported = read_csv_file(csv_file, result.diagnostics);
   if (!imported) return result;
   const fs::path toml_file = root / "content" / "contacts.toml";
   const auto current = read_current_table(root, toml_file);
@@ -142,6 +157,7 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
     result.diagnostics.error(std::string(kTableFile), 0, 0, current.error().message);
     return result;
   }
+  if (!settle_ids(current->table, *imported, csv_file, result)) return result;
   result.changes = describe_changes(current->table, *imported);
   const std::string new_text = contacts_to_toml(*imported);
   if (new_text == current->text) return result;  // nothing to write

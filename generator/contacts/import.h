@@ -2,7 +2,9 @@
 //
 // The CSV file is read as contacts_csv.h describes; contacts.toml is rewritten (as
 // contacts_to_toml writes it) only when every row is valid, the previous file kept as
-// contacts.toml.bak.
+// contacts.toml.bak. Ids: a row's ID is its ID cell; a row without one (no ID column, or an
+// empty cell) keeps the id of the entry with the same 相談先 and 相談内容, and a row that
+// matches none is an error (contact_ids.h, take_ids_from).
 #pragma once
 
 #include <filesystem>

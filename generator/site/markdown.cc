@@ -279,6 +279,20 @@ std::optional<std::string> checked_href(const std::string& url, bool image, std:
   return std::nullopt;
 }
 
+// --- Hook for contact references (the logic: site/contact_refs.h, site/link_replacement.h) ---
+// Puts the resolver's text and links in place of a link that stands for some; false for other links.
+bool replaced_by_resolver(cmark_node* link, const std::string& url, bool image, std::pair<int, int> at, Walk& walk) {
+  auto pieces = walk.resolver.replacement(url, image);
+  if (!pieces) return false;
+  const Result<void> replaced = *pieces ? replace_link(link, **pieces) : Result<void>(pieces->error());
+  if (!replaced) {
+    walk.error(at, replaced.error().message);
+    unwrap(link);
+  }
+  return true;
+}
+// --- end of the hook ---
+
 void rewrite_links(const std::vector<cmark_node*>& links, Walk& walk) {
   std::unordered_set<std::string> heading_ids;
   for (const auto& h : walk.result.headings) heading_ids.insert(h.id);
@@ -290,6 +304,7 @@ void rewrite_links(const std::vector<cmark_node*>& links, Walk& walk) {
     const std::string hint = first != nullptr && cmark_node_get_literal(first) ? cmark_node_get_literal(first) : "";
     const auto at = walk.where(link, hint);
     walk.result.links.push_back(LinkOccurrence{url, at.first, at.second, image});
+    if (replaced_by_resolver(link, url, image, at, walk)) continue;  // contact references
     if (const auto href = checked_href(url, image, at, heading_ids, hints_left, walk)) {
       cmark_node_set_url(link, href->c_str());
     } else {

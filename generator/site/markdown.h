@@ -13,6 +13,7 @@
 
 #include "core/diagnostic.h"
 #include "core/result.h"
+#include "site/link_replacement.h"
 #include "site/slug.h"
 
 namespace mamori {
@@ -56,6 +57,12 @@ class LinkResolver {
   // Where a relative `url` found at (line, column) leads, or why it leads nowhere (the
   // renderer reports that as an error at the link).
   virtual Result<ResolvedLink> resolve(std::string_view url, bool image, int line, int column) const = 0;
+  // A link the resolver replaces by text and links of its own (a reference to a contact,
+  // site/contact_refs.h): those, or why there are none (an error at the link); nullopt for an
+  // ordinary link.
+  virtual std::optional<Result<std::vector<InlinePiece>>> replacement(std::string_view /*url*/, bool /*image*/) const {
+    return std::nullopt;
+  }
 };
 
 struct RenderedMarkdown {

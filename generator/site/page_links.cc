@@ -5,6 +5,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
+#include "site/contact_refs.h"
 
 namespace mamori {
 namespace {
@@ -57,6 +58,13 @@ Result<ResolvedLink> SiteLinkResolver::resolve(std::string_view url, bool image,
   return missing_file(what, *resolved);
 }
 
+std::optional<Result<std::vector<InlinePiece>>> SiteLinkResolver::replacement(std::string_view url, bool image) const {
+  if (classify_url(url) != UrlKind::relative) return std::nullopt;
+  const auto resolved = content_path_of(source_dir_, percent_decode(split_url(url).path));
+  if (!resolved || nfc(*resolved) != kContactTablePath) return std::nullopt;
+  return contact_reference(site_, url, image, output_);
+}
+
 // The page a link to a page (a .md file) names.
 Result<PageId> SiteLinkResolver::linked_page(std::string_view url, const std::string& resolved, bool image) const {
   if (image) return Error{"image '" + std::string(url) + "' is a page, not a picture"};
@@ -89,6 +97,9 @@ Result<ResolvedLink> SiteLinkResolver::missing_file(const std::string& what, con
   if (hint.empty()) {
     const std::string stem = key.ends_with(".html") ? key.substr(0, key.size() - 5) : key;
     if (site_.page_by_path.contains(stem + ".md")) hint = " (did you mean '" + stem + ".md'?)";
+  }
+  if (hint.empty() && site_.contacts && (key.ends_with("/" + std::string(kContactTablePath)))) {
+    hint = " (the contact table is content/contacts.toml: from here '" + contact_table_link(source_dir_) + "')";
   }
   return Error{what + " to missing file '" + resolved + "'" + hint};
 }

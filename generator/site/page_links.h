@@ -29,6 +29,8 @@ class SiteLinkResolver final : public LinkResolver {
   // A link to a page or a folder (its section page) with a #heading names that heading
   // in the result's anchor, to check with check_anchors once every page is rendered.
   Result<ResolvedLink> resolve(std::string_view url, bool image, int line, int column) const override;
+  // A link to content/contacts.toml is a reference to a contact (site/contact_refs.h).
+  std::optional<Result<std::vector<InlinePiece>>> replacement(std::string_view url, bool image) const override;
 
  private:
   Result<PageId> linked_page(std::string_view url, const std::string& resolved, bool image) const;

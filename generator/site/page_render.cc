@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "core/text_file.h"
 #include "core/url.h"
+#include "site/handwritten_contacts.h"
 #include "site/markdown.h"
 #include "site/page_view.h"
 #include "site/reading_time.h"
@@ -118,6 +119,10 @@ PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids)
   const SiteLinkResolver resolver(job.site, page);
   RenderedMarkdown body = render_markdown(body_of(*text, page), page.body_first_line, resolver, reserved_ids);
   take_rendered(body, result);
+  const ContactTable* table = job.site.contacts ? &*job.site.contacts : nullptr;  // numbers by hand: a warning
+  for (auto& w : handwritten_contact_warnings(*text, content_source(dirname(page.content_path)), table)) {
+    result.diagnostics.push_back(std::move(w));
+  }
   if (page.meta.reviewed && page.meta.reviewed->value > job.today) {
     result.diagnostics.push_back(
         warning_at(page.meta.reviewed->line, page.meta.reviewed->column,

@@ -10,6 +10,7 @@
 #include "core/text_file.h"
 #include "quiz/bank_patterns.h"
 #include "site/content_walk.h"
+#include "site/handwritten_contacts.h"
 
 namespace fs = std::filesystem;
 
@@ -90,6 +91,8 @@ void load_quiz(Site& site, const fs::path& file, const fs::path& quiz_real, Diag
     site.quizzes.push_back(parse_quiz(id, *text, found));
     site.quizzes.back().file = shown;
     for (auto& warning : bank_pattern_warnings(site.quizzes.back())) found.push_back(std::move(warning));
+    const ContactTable* table = site.contacts ? &*site.contacts : nullptr;  // loaded before the quizzes
+    for (auto& warning : handwritten_contact_warnings(*text, "quizzes", table)) found.push_back(std::move(warning));
     check_section(site.quizzes.back(), top_level_sections(site), found);
     attach_source_lines(found, *text);
   }

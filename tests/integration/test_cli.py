@@ -174,7 +174,7 @@ class ReviewCommand(ProjectTest):
 
     def test_overdue_pages_are_listed_oldest_first_and_exit_1(self):
         self.write("content/contacts.toml", 'reviewed = 2024-02-29\n[[contact]]\ngroup = "g"\ntopic = "t"\n'
-                                            'organization = "o"\nphone = "052-954-6370"\n')
+                                            'organization = "o"\nphone = "052-954-6370"\nid = "o"\n')
         result = self.review()
         self.assertEqual(result.returncode, 1, result.stderr)
         self.assertEqual(result.stderr, b"")

@@ -12,6 +12,7 @@ topic = "経済安全保障全般"
 organization = "愛知県 経済産業局 産業部 産業科学技術課"
 url = "https://www.pref.aichi.jp/soshiki/san-kagi/"
 phone = "052-954-6370"
+id = "aichi-pref"
 
 [[contact]]
 group = "国の窓口"
@@ -19,6 +20,7 @@ topic = "サイバーセキュリティ対応"
 organization = "IPA「情報セキュリティ安心相談窓口」"
 url = "https://www.ipa.go.jp/security/anshin/about.html"
 phone = "03-5978-7509"
+id = "ipa-anshin"
 """
 
 PAGE = '+++\ntitle = "相談先一覧"\ncontacts = true\n+++\n\n困ったときは、次の窓口に相談します。\n'
@@ -39,7 +41,8 @@ class ContactsRoundTrip(ProjectTest):
         self.assertTrue(data.startswith(b"\xef\xbb\xbf"), "UTF-8 BOM, so Excel reads it as UTF-8")
         lines = data[3:].decode("utf-8").split("\r\n")
         self.assertEqual(lines[0], "最終確認日,2026-06-01")
-        self.assertEqual(lines[1], "区分,相談内容,相談先,URL,電話番号,メール,備考")
+        self.assertEqual(lines[1], "ID,区分,相談内容,相談先,URL,電話番号,メール,備考")
+        self.assertTrue(lines[2].startswith("aichi-pref,県内の窓口,"))
 
     def test_a_cp932_file_from_excel_is_imported_and_built(self):
         run("contacts", "export", self.csv, "--root", self.root)
@@ -95,7 +98,7 @@ class ContactsRoundTrip(ProjectTest):
         self.csv.write_text(text.replace("'=HYPERLINK", "=HYPERLINK"), encoding="utf-8")
         result = run("contacts", "import", self.csv, "--root", self.root)
         self.assertEqual(result.returncode, 1)
-        self.assertIn(f"{self.csv}:4:7: error: '{evil}' starts with '=', which Excel runs as a formula", result.stderr)
+        self.assertIn(f"{self.csv}:4:8: error: '{evil}' starts with '=', which Excel runs as a formula", result.stderr)
         self.assertEqual((self.root / "content/contacts.toml").read_bytes(), after)
 
     def test_a_bad_row_changes_nothing(self):

@@ -160,7 +160,7 @@ class Symlinks(ProjectTest):
 
     def test_contacts_import_does_not_write_its_backup_through_a_symlink(self):
         self.write("content/contacts.toml", 'reviewed = 2026-06-01\n\n[[contact]]\ngroup = "窓口"\ntopic = "相談"\n'
-                                            'organization = "県"\nphone = "052-954-6370"\n')
+                                            'organization = "県"\nphone = "052-954-6370"\nid = "pref"\n')
         self.write("content/incident/contacts.md", '+++\ntitle = "相談先"\ncontacts = true\n+++\n')
         csv = self.root / "c.csv"
         self.assertEqual(run("contacts", "export", csv, "--root", self.root).returncode, 0)

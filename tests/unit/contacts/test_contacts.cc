@@ -46,16 +46,23 @@ TEST_SUITE("contacts") {
         "organization = \"b\"\n"
         "email = \"x@y.jp\"\n",
         out);
-    CHECK(formatted(out) ==
-          std::vector<std::string>{
-              "1:1: error: missing required key 'reviewed'",
-              "4:1: error: unknown key 'contact[1].organisation' (did you mean 'contact[1].organization'?)",
-              "2:1: error: missing 相談先 (organization)",
-              "5:7: error: URL 'ftp://x.jp/' must start with https:// or http://",
-              "6:9: error: phone number '03-1234' is not a Japanese phone number: write it like 052-954-6370",
-              "15:1: error: no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
-              "\"ウェブサイトのフォームから問い合わせます\"",
-              "15: error: duplicate entry: 'a' at 'b' is already listed at line 9"});
+    CHECK(
+        formatted(out) ==
+        std::vector<std::string>{
+            "1:1: error: missing required key 'reviewed'",
+            "4:1: error: unknown key 'contact[1].organisation' (did you mean 'contact[1].organization'?)",
+            "2:1: error: missing 相談先 (organization)",
+            "5:7: error: URL 'ftp://x.jp/' must start with https:// or http://",
+            "6:9: error: phone number '03-1234' is not a Japanese phone number: write it like 052-954-6370",
+            "15:1: error: no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
+            "\"ウェブサイトのフォームから問い合わせます\"",
+            "15: error: duplicate entry: 'a' at 'b' is already listed at line 9",
+            "2:1: error: missing id: every contact needs a stable id that pages refer to, like id = \"aichi-police\" "
+            "(lowercase letters, digits and '-')",
+            "9:1: error: missing id: every contact needs a stable id that pages refer to, like id = \"aichi-police\" "
+            "(lowercase letters, digits and '-')",
+            "15:1: error: missing id: every contact needs a stable id that pages refer to, like id = \"aichi-police\" "
+            "(lowercase letters, digits and '-')"});
   }
 
   TEST_CASE("the canonical TOML parses back to the same table") {
@@ -66,5 +73,6 @@ TEST_SUITE("contacts") {
     CHECK(out.empty());
     CHECK(contacts_to_toml(again) == canonical);
     CHECK(canonical.find("phone = \"052-954-6370\"") != std::string::npos);
+    CHECK(canonical.find("[[contact]]\nid = \"aichi-general\"\ngroup = ") != std::string::npos);  // the id first
   }
 }

@@ -14,8 +14,9 @@ TEST_SUITE("contacts_csv") {
   TEST_CASE("export writes UTF-8 with a BOM, CRLF and Japanese column names") {
     std::vector<Diagnostic> out;
     const std::string csv = contacts_to_csv(parse_contacts(kContactTable, out));
-    CHECK(csv.starts_with("\xEF\xBB\xBF最終確認日,2025-05-01\r\n区分,相談内容,相談先,URL,電話番号,メール,備考\r\n"));
-    CHECK(csv.find("県内の窓口,経済安全保障全般,愛知県 経済産業局,https://www.pref.aichi.jp/soshiki/san-kagi/,"
+    CHECK(csv.starts_with("\xEF\xBB\xBF最終確認日,2025-05-01\r\nID,区分,相談内容,相談先,URL,電話番号,メール,備考\r\n"));
+    CHECK(csv.find("\r\naichi-general,県内の窓口,経済安全保障全般,愛知県 "
+                   "経済産業局,https://www.pref.aichi.jp/soshiki/san-kagi/,"
                    "052-954-6370,,\r\n") != std::string::npos);
   }
 

@@ -63,7 +63,8 @@ TEST_SUITE("contacts_export") {
 
   TEST_CASE("export of a table with errors reports them, with their lines, and writes nothing") {
     TempDir dir;
-    dir.write("content/contacts.toml", "reviewed = 2025-05-01\n[[contact]]\ngroup = \"県内\"\ntopic = \"a\"\n");
+    dir.write("content/contacts.toml",
+              "reviewed = 2025-05-01\n[[contact]]\ngroup = \"県内\"\ntopic = \"a\"\nid = \"a\"\n");
     const auto result = run_export(dir, "a.csv");
     REQUIRE(result.has_value());
     CHECK(formatted(result->diagnostics) ==

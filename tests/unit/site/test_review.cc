@@ -24,7 +24,7 @@ void write_project(const TempDir& dir, const std::string& config = "title = \"�
   dir.write("content/cyber/undated.md", "+++\ntitle = \"日付なし\"\n+++\n");
   dir.write("content/contacts.toml",
             "reviewed = 2024-02-29\n[[contact]]\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\n"
-            "phone = \"052-954-6370\"\n");
+            "phone = \"052-954-6370\"\nid = \"o\"\n");
 }
 
 Site load(const TempDir& dir) {
