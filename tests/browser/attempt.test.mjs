@@ -222,6 +222,46 @@ describe('the marked attempt', () => {
     await context.close();
   });
 
+  test('a marked attempt edited in sessionStorage is not marked again into another result: it is dropped', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    const attempt = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('mamori:attempt:basic')));
+    await takeBasic(page, true);
+    const right = (await attempt()).picked;  // the right answers (the page shows them after marking)
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.match(await takeBasic(page, false), /不合格/);
+    const kept = await keptResults(page, 'basic');
+    // A reload shows the marked attempt as it was marked.
+    await page.reload();
+    assert.match(await page.getByRole('status').first().textContent(), /不合格/);
+    // The failed attempt's answers replaced by the right ones: not re-marked into 合格.
+    await page.evaluate((picked) => {
+      const saved = JSON.parse(sessionStorage.getItem('mamori:attempt:basic'));
+      sessionStorage.setItem('mamori:attempt:basic', JSON.stringify({ ...saved, picked }));
+    }, right);
+    await page.reload();
+    assert.ok(await page.locator('#quiz-result').isHidden());  // never shown
+    assert.equal(await page.getByRole('button', { name: '修了証を表示' }).isVisible(), true);  // the first pass, kept
+    assert.equal(await page.locator('#quiz-certificate').isHidden(), true);
+    assert.equal(await page.locator('#quiz-form input:checked').count(), 0);  // a fresh draw, open
+    assert.equal(await page.locator('#quiz-form input:disabled').count(), 0);
+    assert.ok(await nameField(page).isEnabled());
+    assert.equal(await attempt(), null);  // never kept
+    assert.equal(await keptResults(page, 'basic'), kept);
+    // A chosen id changed where the verdict stays the same (wrong either way) is dropped too.
+    assert.match(await takeBasic(page, false), /不合格/);
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('mamori:attempt:basic'));
+      saved.picked.mail = [];
+      sessionStorage.setItem('mamori:attempt:basic', JSON.stringify(saved));
+    });
+    await page.reload();
+    assert.ok(await page.locator('#quiz-result').isHidden());
+    assert.equal(await attempt(), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a page back from the back-forward cache forgets an attempt whose records were cleared meanwhile', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));

@@ -184,6 +184,19 @@
     };
   }
 
+  // Whether `a` and `b` were marked alike: the same score and, per question, the same verdict
+  // and chosen answers (a self-check: the same points and answer). A tab's marked attempt
+  // marked again on restore must match the record it kept; one edited by hand does not.
+  function sameMarking(a, b) {
+    var marks = function (r) {
+      return JSON.stringify([r.score, (Array.isArray(r.answers) ? r.answers : []).map(function (x) {
+        x = x || {};
+        return [x.question, x.correct === true, x.chosen || null, known(x.points) ? x.points : null, x.answer || null];
+      })]);
+    };
+    return !!a && !!b && marks(a) === marks(b);
+  }
+
   // 理解度チェック_{quiz}_{社員番号 or 氏名}_{YYYYMMDD}.{extension}, with every character that
   // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_".
   function fileName(record, extension) {
@@ -253,6 +266,6 @@
     format: format, words: words, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
     fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
     percentOf: percentOf, normaliseId: normaliseId, personKey: personKey, fits: fits, expectation: expectation,
-    quoted: quoted, create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
+    quoted: quoted, create: create, sameMarking: sameMarking, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
   };
 })();
