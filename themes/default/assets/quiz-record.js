@@ -198,11 +198,14 @@
   }
 
   // 理解度チェック_{quiz}_{社員番号 or 氏名}_{YYYYMMDD}.{extension}, with every character that
-  // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_".
+  // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_". A
+  // failed attempt's name ends in _不合格, so that it never overwrites a pass of the same day.
   function fileName(record, extension) {
     var person = personOf(record);
     var who = person.employee_id || person.name || '';
-    var name = '理解度チェック_' + record.quiz.id + '_' + who + '_' + localDay(record.attempt).replace(/-/g, '');
+    var failed = record.quiz.type !== 'self_check' && !record.score.passed;
+    var name = '理解度チェック_' + record.quiz.id + '_' + who + '_' + localDay(record.attempt).replace(/-/g, '') +
+      (failed ? '_不合格' : '');
     return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_') + '.' + extension;
   }
 

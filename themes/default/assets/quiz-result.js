@@ -86,14 +86,26 @@
     return !!page.store && scored.length > 0 && scored.every(function (q) { return passed(page, q); });
   }
 
-  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index.
+  // After a failed attempt the result says a file is handed in once passed (not this one,
+  // though it can still be downloaded as a 受験記録), and もう一度 is what it offers first.
+  function afterFail(page, failed) {
+    Array.prototype.forEach.call(page.result.querySelectorAll('.quiz-file-what, .quiz-file-failed'), function (p) {
+      p.hidden = failed === (p.className === 'quiz-file-what');
+    });
+    D.$('quiz-retry').classList.toggle('button-primary', failed);
+  }
+
+  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index; nothing after
+  // a failed attempt (afterFail).
   function next(page) {
     var S = page.S;
     var box = D.$('quiz-next');
+    var failed = !page.selfCheck && !!page.record && !page.record.score.passed;
     box.textContent = '';
     box.hidden = true;
+    afterFail(page, failed);
     var site = siteQuizzes(page);
-    if (site.here < 0) return;
+    if (site.here < 0 || failed) return;
     var q = nextQuiz(page, site);
     if (q) {
       box.appendChild(D.link(String(q.href), S.nextQuiz + '：' + q.title));
