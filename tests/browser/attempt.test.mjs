@@ -112,6 +112,38 @@ describe('the person\'s fields', () => {
   });
 });
 
+describe('the next person on a shared PC', () => {
+  test('another 氏名 clears the 社員番号 and 所属 filled from the remembered person, not those typed now', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    const [id, department] = [page.locator('#quiz-employee-id'), page.locator('#quiz-department')];
+    await enterName(page);
+    await id.fill('E0042');
+    await department.fill('総務部');
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    await page.goto(fileUrl(training, 'quizzes/self.html'));
+    // The same person (written with a full-width space): everything stays.
+    assert.equal(await id.inputValue(), 'E0042');
+    await enterName(page, '山田　太郎');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['E0042', '総務部']);
+    // Another person: the previous person's 社員番号 and 所属 go, and so do their results.
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    assert.ok(await page.locator('#quiz-kept').isVisible());
+    await enterName(page, '佐藤 花子');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['', '']);
+    assert.ok(await page.locator('#quiz-kept').isHidden());
+    // What was typed in this visit stays, whichever field was typed first.
+    await page.reload();
+    await id.fill('E0050');
+    await enterName(page, '佐藤 花子');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['E0050', '']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('before marking', () => {
   test('unanswered questions are named, focus moves to the first, and marking them blank needs a second press', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
