@@ -351,13 +351,17 @@ describe('a shared PC', () => {
     await page.getByRole('button', { name: /もう一度/ }).click();  // the attempt on screen is over
     const passed = await shownEverywhere(page, site);
     assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}-\d\d-\d\d/g, 'DAY') }, {
-      progress: 'あなたの進み具合：2つ中1つ合格', marks: 1,
-      index: '前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
-      indexStatus: '進み具合：2つ中1つ合格', certificate: true, kept: false,
-      history: '前回の結果：DAY 3 / 3 問正解（100%） 合格最高の結果：DAY 3 / 3 問正解（100%） 合格' });
+      progress: '山田 太郎 さんの進み具合：2つ中1つ合格', marks: 1,
+      index: '山田 太郎 さんの前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
+      indexStatus: '山田 太郎 さんの進み具合：2つ中1つ合格', certificate: true, kept: false,
+      history: '山田 太郎 さんの前回の結果：DAY 3 / 3 問正解（100%） 合格山田 太郎 さんの最高の結果：DAY 3 / 3 問正解（100%） 合格' });
     // The next person on this PC types their name on a quiz page: nothing of the first is shown there.
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     assert.ok(await page.locator('#quiz-kept').isVisible());  // 山田 太郎 is remembered
+    assert.match(await page.locator('#quiz-kept p').first().textContent(), /^山田 太郎 さんの最高の結果は、/);
+    // A phone or a tablet is no パソコン: the page says 端末.
+    assert.match(await page.locator('#quiz-person-note').textContent(), /この端末のブラウザに記憶し、/);
+    assert.doesNotMatch(await page.locator('#quiz-app').textContent(), /パソコン/);
     await page.getByRole('button', { name: '修了証を表示' }).click();
     await nameField(page).fill('佐藤 花子');
     assert.ok(await page.locator('#quiz-kept').isHidden());
@@ -365,10 +369,11 @@ describe('a shared PC', () => {
     assert.equal(await page.locator('#quiz-history').textContent(), '');
     await nameField(page).press('Tab');  // remembered from here on
     assert.deepEqual(await shownEverywhere(page, site), {
-      progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません', indexKept: false,
-      indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+      progress: '佐藤 花子 さんの進み具合：2つ中0つ合格', marks: 0, index: '佐藤 花子 さんの前回の結果：まだ受けていません', indexKept: false,
+      indexStatus: '佐藤 花子 さんの進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
     assert.equal(await page.locator('#quiz-index-person').count(), 0);  // the quiz page has no such line
     await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.doesNotMatch(await page.locator('main').textContent(), /パソコン/);
     assert.equal(await page.locator('#quiz-index-person').textContent(),
       '佐藤 花子 さんの結果です。別の人の結果は、小テストのページで氏名を入力すると表示されます。');
     // The first person again (a full-width space is the same name): their results are back.
@@ -376,7 +381,9 @@ describe('a shared PC', () => {
     await nameField(page).fill('山田　太郎');
     assert.ok(await page.locator('#quiz-kept').isVisible());
     await nameField(page).press('Tab');
-    assert.deepEqual(await shownEverywhere(page, site), passed);
+    // Named as typed this time.
+    const again = JSON.parse(JSON.stringify(passed).replaceAll('山田 太郎 さん', '山田　太郎 さん'));
+    assert.deepEqual(await shownEverywhere(page, site), again);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -415,8 +422,8 @@ describe('a shared PC', () => {
       localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved));
     }, { last: record, best: record });
     const shown = await shownEverywhere(page, site);
-    assert.deepEqual(shown, { progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません',
-      indexKept: false, indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+    assert.deepEqual(shown, { progress: '山田 太郎 さんの進み具合：2つ中0つ合格', marks: 0, index: '山田 太郎 さんの前回の結果：まだ受けていません',
+      indexKept: false, indexStatus: '山田 太郎 さんの進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
     await takeBasic(page, false);
     const stored = await storedResults(page, 'basic');
     assert.deepEqual(Object.keys(stored), ['people']);

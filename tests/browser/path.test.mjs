@@ -87,11 +87,11 @@ describe('研修の進め方 on the home page', () => {
     assert.equal(await progress(page), null);  // nobody typed a name yet
     await page.evaluate(() => localStorage.setItem('mamori:person', JSON.stringify({ name: '山田 太郎' })));
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中0つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
     assert.equal(await page.locator('.path-passed:visible').count(), 0);
     await keepResult(page, scored[1].id);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中1つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中1つ合格`);
     const marked = page.locator(`[data-path-quiz="${scored[1].id}"] .path-passed`);
     assert.ok(await marked.isVisible());
     assert.equal((await marked.textContent()).trim(), '✓ 合格');
@@ -100,15 +100,15 @@ describe('研修の進め方 on the home page', () => {
     // A kept fail is no pass.
     await keepResult(page, scored[1].id, 7);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中0つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
     for (const q of scored) await keepResult(page, q.id);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つすべてに合格しました。結果ファイルを提出してください。`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つすべてに合格しました。結果ファイルを提出してください。`);
     assert.equal(await page.locator('.path-passed:visible').count(), total);
     // Kept results that are not records are not counted.
     await page.evaluate((id) => localStorage.setItem(`mamori:quiz:${id}`, '{"best":{"score":{"passed":true}}}'), scored[0].id);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中${total - 1}つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中${total - 1}つ合格`);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -182,12 +182,12 @@ describe('a self-check', () => {
       assert.doesNotMatch(await app.innerText(), /修了証|採点/);
       assert.match(await page.locator('#quiz-certificate').innerText(), /回答日[\s\S]*合計点[\s\S]*記録番号/);
       await page.getByRole('button', { name: '最初から答え直す' }).click();
-      assert.match(await page.locator('#quiz-history').innerText(), /^前回の診断：[\s\S]*最高点の診断：/);
+      assert.match(await page.locator('#quiz-history').innerText(), /^山田 太郎 さんの前回の診断：[\s\S]*山田 太郎 さんの最高点の診断：/);
       assert.deepEqual(await axeViolations(page), [], q.id);
     }
     await page.goto(fileUrl(site, 'quizzes/index.html'));
     const line = page.locator(`[data-quiz-result="${self[0].id}"]`);
-    assert.match(await line.textContent(), /^前回の診断：/);
+    assert.match(await line.textContent(), /^山田 太郎 さんの前回の診断：/);
     assert.deepEqual(problems, []);
     await context.close();
   });

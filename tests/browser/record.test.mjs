@@ -348,16 +348,16 @@ describe('kept records are checked before anything is shown of them', () => {
       assert.equal(await page.locator('#quiz-questions > li').count(), 3, what);
       await page.goto(fileUrl(site, 'quizzes/index.html'));
       assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden(), what);
-      assert.equal(await page.locator('[data-quiz-result="basic"]').textContent(), '前回の結果：まだ受けていません', what);
-      assert.equal(await page.locator('#quiz-index-status').textContent(), '進み具合：2つ中0つ合格', what);
+      assert.equal(await page.locator('[data-quiz-result="basic"]').textContent(), '山田 太郎 さんの前回の結果：まだ受けていません', what);
+      assert.equal(await page.locator('#quiz-index-status').textContent(), '山田 太郎 さんの進み具合：2つ中0つ合格', what);
       await page.goto(fileUrl(site));
-      assert.equal(await page.locator('#m-path-progress').textContent(), 'あなたの進み具合：2つ中0つ合格', what);
+      assert.equal(await page.locator('#m-path-progress').textContent(), '山田 太郎 さんの進み具合：2つ中0つ合格', what);
       assert.equal(await page.locator('.path-passed:visible').count(), 0, what);
     }
     // The pass itself, put back, shows everywhere again.
     await page.evaluate((saved) => localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved)), stored);
     await page.goto(fileUrl(site));
-    assert.equal(await page.locator('#m-path-progress').textContent(), 'あなたの進み具合：2つ中1つ合格');
+    assert.equal(await page.locator('#m-path-progress').textContent(), '山田 太郎 さんの進み具合：2つ中1つ合格');
     await page.goto(fileUrl(site, 'quizzes/index.html'));
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isVisible());
     await page.goto(`${fileUrl(site, 'quizzes/basic.html')}#quiz-certificate`);
@@ -485,7 +485,7 @@ describe('the next quiz', () => {
     // A self-check offers the next quiz too, when one is left.
     await page.evaluate(() => localStorage.removeItem('mamori:quiz:hostile'));
     await page.reload();
-    assert.equal(await page.locator('#quiz-index-status').textContent(), '進み具合：2つ中1つ合格');
+    assert.equal(await page.locator('#quiz-index-status').textContent(), '山田 太郎 さんの進み具合：2つ中1つ合格');
     await page.goto(fileUrl(site, 'quizzes/self.html'));
     await page.getByRole('button', { name: '診断する' }).click();
     await page.getByRole('button', { name: '未回答のまま診断する' }).click();

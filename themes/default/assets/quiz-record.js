@@ -253,6 +253,11 @@
     return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
 
+  // 「山田 太郎 さんの最高の結果」: `what` (S.best, …) of the person `who`, by 氏名 (else 社員番号).
+  function whose(S, who, what) {
+    return format(S.whose, { name: (who && (who.name || who.employee_id)) || '', what: what });
+  }
+
   // One line about a kept record: "2026-12-01 3 / 3 問正解（100%） 合格".
   function summary(S, record) {
     if (!record) return S.never;
@@ -269,6 +274,6 @@
     format: format, words: words, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
     fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
     percentOf: percentOf, normaliseId: normaliseId, personKey: personKey, fits: fits, expectation: expectation,
-    quoted: quoted, create: create, sameMarking: sameMarking, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
+    quoted: quoted, whose: whose, create: create, sameMarking: sameMarking, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
   };
 })();
