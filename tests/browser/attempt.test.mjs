@@ -330,7 +330,7 @@ async function shownEverywhere(page, where) {
   await page.goto(fileUrl(where));
   const shown = { progress: await progress(page), marks: await page.locator('.path-passed:visible').count() };
   await page.goto(fileUrl(where, 'quizzes/index.html'));
-  shown.index = (await page.locator('[data-quiz-result="basic"]').textContent()).replace(/\d{4}-\d\d-\d\d/g, 'DAY');
+  shown.index = (await page.locator('[data-quiz-result="basic"]').textContent()).replace(/\d{4}年\d{1,2}月\d{1,2}日/g, 'DAY');
   shown.indexKept = await page.locator('[data-quiz-kept="basic"]').isVisible();
   shown.indexStatus = await page.locator('#quiz-index-status').isVisible() ? await page.locator('#quiz-index-status').textContent() : null;
   await page.goto(`${fileUrl(where, 'quizzes/basic.html')}#quiz-certificate`);
@@ -350,7 +350,7 @@ describe('a shared PC', () => {
     await takeBasic(page, true, '山田 太郎');
     await page.getByRole('button', { name: /もう一度/ }).click();  // the attempt on screen is over
     const passed = await shownEverywhere(page, site);
-    assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}-\d\d-\d\d/g, 'DAY') }, {
+    assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, 'DAY') }, {
       progress: '山田 太郎 さんの進み具合：2つ中1つ合格', marks: 1,
       index: '山田 太郎 さんの前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
       indexStatus: '山田 太郎 さんの進み具合：2つ中1つ合格', certificate: true, kept: false,
@@ -487,10 +487,14 @@ describe('a shared PC', () => {
 
   test('「この端末の記録を消す」 on the quizzes index', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.equal(await page.locator('.quiz-list .quiz-kept:visible').count(), 0);  // nobody yet: no empty box
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     await takeBasic(page, true);
     await page.goto(fileUrl(site, 'quizzes/index.html'));
     const kept = page.locator('[data-quiz-result="basic"]');
+    assert.ok(await kept.isVisible());
+    assert.match(await kept.textContent(), /^山田 太郎 さんの前回の結果：\d{4}年\d{1,2}月\d{1,2}日 /);  // a date as Japanese write it
     assert.match(await kept.textContent(), /最高の結果：.*3 \/ 3 問正解/);
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isVisible());
     await page.getByRole('button', { name: 'この端末の記録を消す' }).click();
@@ -499,6 +503,7 @@ describe('a shared PC', () => {
     assert.deepEqual(await quizKeys(page), []);
     assert.equal(await page.getByRole('status').filter({ hasText: '消しました' }).textContent(), 'この端末の記録を消しました。');
     assert.equal(await kept.textContent(), '');  // nobody is remembered: nobody's results
+    assert.equal(await page.locator('.quiz-list .quiz-kept:visible').count(), 0);  // no empty box
     assert.ok(await page.locator('#quiz-index-person').isHidden());
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden());
     // Back to the quiz page: nothing of the previous person is shown there either.

@@ -111,7 +111,10 @@
       var saved = Q.store.kept(index.store, index.key, expectationOf(index, card));
       passes[card.getAttribute('data-quiz-id')] = Q.record.isPass(saved.best);
       var line = card.querySelector('[data-quiz-result]');
-      if (line) line.textContent = index.key ? summary(S, who, saved) : '';
+      if (line) {
+        line.textContent = index.key ? summary(S, who, saved) : '';
+        line.hidden = !line.textContent;  // nobody's results: no empty box
+      }
       var box = card.querySelector('[data-quiz-kept]');
       if (box) keptActions(S, card, saved, box);
     });

@@ -258,10 +258,10 @@
     return format(S.whose, { name: (who && (who.name || who.employee_id)) || '', what: what });
   }
 
-  // One line about a kept record: "2026-12-01 3 / 3 問正解（100%） 合格".
+  // One line about a kept record: "2026年12月1日 3 / 3 問正解（100%） 合格".
   function summary(S, record) {
     if (!record) return S.never;
-    var date = localDay(record.attempt);
+    var date = japaneseDate(localDay(record.attempt));
     if (record.quiz.type === 'self_check') {
       return date + ' ' + format(S.points, { points: record.score.points }) +
         (record.score.band ? '（' + record.score.band + '）' : '');
