@@ -2,10 +2,11 @@
 // (「✓ 合格」) and says whose progress it is and how far (「山田 太郎 さんの進み具合：4つ中1つ
 // 合格」: on a shared PC, named), from the results the quiz pages keep (quiz-store.js:
 // localStorage "mamori:quiz:ID") for the person they remember ("mamori:person"). Without
-// storage, or before anybody typed a name on a quiz page, nothing is shown: no line at all rather than a wrong 「0つ合格」 or another person's progress. A
-// kept pass counts only when it fits the quiz as built (record.fits: its question bank's
-// version, pass mark and questions per attempt, from the item's data attributes). The words are the template's (data-format, data-all on
-// #m-path-progress); results never become HTML.
+// storage, or before anybody typed a name on a quiz page, nothing is shown: no line at all
+// rather than a wrong 「0つ合格」 or another person's progress. A kept pass counts only when
+// it fits the quiz as built (record.fits: its question bank's version, pass mark and
+// questions per attempt, from the item's data attributes). The words are the template's
+// (data-format, data-all on #m-path-progress); results never become HTML.
 (function () {
   'use strict';
 
