@@ -21,17 +21,21 @@ async function siteQuizzes(page) {
   return page.evaluate(() => JSON.parse(document.getElementById('quiz-index-data').textContent).quizzes);
 }
 
-// Keeps a result of quiz `id` for 山田 太郎 as the quiz pages keep it (quiz-store.js), and
-// remembers him as the person on this browser: `correct` of 10 right, with a pass mark of 80.
-function keepResult(page, id, correct = 10) {
-  return page.evaluate(([quiz, right]) => {
-    const best = { format: 'mamori-quiz-result', version: 2, quiz: { id: quiz, title: quiz, type: 'quiz', version: 'x' },
+// Keeps a result of quiz `q` (an entry of the index's data) for 山田 太郎 as the quiz pages
+// keep it (quiz-store.js), and remembers him as the person on this browser: all right
+// (`passed`) or all wrong, fitting the quiz as built (its bank version, pass mark, draw).
+function keepResult(page, q, passed = true) {
+  return page.evaluate(([quiz, pass]) => {
+    const total = quiz.draw;
+    const right = pass ? total : 0;
+    const best = { format: 'mamori-quiz-result', version: 2,
+      quiz: { id: quiz.id, title: quiz.title, type: 'quiz', version: quiz.bank_version },
       person: { name: '山田 太郎' }, attempt: { date: '2026-12-01T00:00:00.000Z', seed: 1 },
-      score: { correct: right, total: 10, percent: right * 10, pass_mark: 80, passed: right >= 8 },
-      answers: Array.from({ length: 10 }, (_, i) => ({ question: `q${i}`, chosen: ['a'], correct: i < right })) };
+      score: { correct: right, total, percent: Math.round(right * 100 / total), pass_mark: quiz.pass_mark, passed: pass },
+      answers: Array.from({ length: total }, (_, i) => ({ question: `q${i}`, chosen: ['a'], correct: pass })) };
     localStorage.setItem('mamori:person', JSON.stringify({ name: '山田 太郎' }));
-    localStorage.setItem(`mamori:quiz:${quiz}`, JSON.stringify({ people: { 'name:山田太郎': { last: null, best, words: {} } } }));
-  }, [id, correct]);
+    localStorage.setItem(`mamori:quiz:${quiz.id}`, JSON.stringify({ people: { 'name:山田太郎': { last: null, best, words: {} } } }));
+  }, [q, passed]);
 }
 
 // The visible text of the progress line, or null when it is hidden.
@@ -89,7 +93,7 @@ describe('研修の進め方 on the home page', () => {
     await page.reload();
     assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
     assert.equal(await page.locator('.path-passed:visible').count(), 0);
-    await keepResult(page, scored[1].id);
+    await keepResult(page, scored[1]);
     await page.reload();
     assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中1つ合格`);
     const marked = page.locator(`[data-path-quiz="${scored[1].id}"] .path-passed`);
@@ -98,10 +102,10 @@ describe('研修の進め方 on the home page', () => {
     assert.equal(await page.locator('.path-passed:visible').count(), 1);
     assert.deepEqual(await axeViolations(page), []);
     // A kept fail is no pass.
-    await keepResult(page, scored[1].id, 7);
+    await keepResult(page, scored[1], false);
     await page.reload();
     assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
-    for (const q of scored) await keepResult(page, q.id);
+    for (const q of scored) await keepResult(page, q);
     await page.reload();
     assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つすべてに合格しました。結果ファイルを提出してください。`);
     assert.equal(await page.locator('.path-passed:visible').count(), total);
