@@ -112,6 +112,38 @@ describe('the person\'s fields', () => {
   });
 });
 
+describe('the next person on a shared PC', () => {
+  test('another 氏名 clears the 社員番号 and 所属 filled from the remembered person, not those typed now', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    const [id, department] = [page.locator('#quiz-employee-id'), page.locator('#quiz-department')];
+    await enterName(page);
+    await id.fill('E0042');
+    await department.fill('総務部');
+    await answerBasic(page, true);
+    await page.getByRole('button', { name: '採点する' }).click();
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    await page.goto(fileUrl(training, 'quizzes/self.html'));
+    // The same person (written with a full-width space): everything stays.
+    assert.equal(await id.inputValue(), 'E0042');
+    await enterName(page, '山田　太郎');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['E0042', '総務部']);
+    // Another person: the previous person's 社員番号 and 所属 go, and so do their results.
+    await page.goto(fileUrl(training, 'quizzes/basic.html'));
+    assert.ok(await page.locator('#quiz-kept').isVisible());
+    await enterName(page, '佐藤 花子');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['', '']);
+    assert.ok(await page.locator('#quiz-kept').isHidden());
+    // What was typed in this visit stays, whichever field was typed first.
+    await page.reload();
+    await id.fill('E0050');
+    await enterName(page, '佐藤 花子');
+    assert.deepEqual([await id.inputValue(), await department.inputValue()], ['E0050', '']);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('before marking', () => {
   test('unanswered questions are named, focus moves to the first, and marking them blank needs a second press', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
@@ -222,6 +254,46 @@ describe('the marked attempt', () => {
     await context.close();
   });
 
+  test('a marked attempt edited in sessionStorage is not marked again into another result: it is dropped', async () => {
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/basic.html'));
+    const attempt = () => page.evaluate(() => JSON.parse(sessionStorage.getItem('mamori:attempt:basic')));
+    await takeBasic(page, true);
+    const right = (await attempt()).picked;  // the right answers (the page shows them after marking)
+    await page.getByRole('button', { name: /もう一度/ }).click();
+    assert.match(await takeBasic(page, false), /不合格/);
+    const kept = await keptResults(page, 'basic');
+    // A reload shows the marked attempt as it was marked.
+    await page.reload();
+    assert.match(await page.getByRole('status').first().textContent(), /不合格/);
+    // The failed attempt's answers replaced by the right ones: not re-marked into 合格.
+    await page.evaluate((picked) => {
+      const saved = JSON.parse(sessionStorage.getItem('mamori:attempt:basic'));
+      sessionStorage.setItem('mamori:attempt:basic', JSON.stringify({ ...saved, picked }));
+    }, right);
+    await page.reload();
+    assert.ok(await page.locator('#quiz-result').isHidden());  // never shown
+    assert.equal(await page.getByRole('button', { name: '修了証を表示' }).isVisible(), true);  // the first pass, kept
+    assert.equal(await page.locator('#quiz-certificate').isHidden(), true);
+    assert.equal(await page.locator('#quiz-form input:checked').count(), 0);  // a fresh draw, open
+    assert.equal(await page.locator('#quiz-form input:disabled').count(), 0);
+    assert.ok(await nameField(page).isEnabled());
+    assert.equal(await attempt(), null);  // never kept
+    assert.equal(await keptResults(page, 'basic'), kept);
+    // A chosen id changed where the verdict stays the same (wrong either way) is dropped too.
+    assert.match(await takeBasic(page, false), /不合格/);
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('mamori:attempt:basic'));
+      saved.picked.mail = [];
+      sessionStorage.setItem('mamori:attempt:basic', JSON.stringify(saved));
+    });
+    await page.reload();
+    assert.ok(await page.locator('#quiz-result').isHidden());
+    assert.equal(await attempt(), null);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('a page back from the back-forward cache forgets an attempt whose records were cleared meanwhile', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
@@ -258,7 +330,7 @@ async function shownEverywhere(page, where) {
   await page.goto(fileUrl(where));
   const shown = { progress: await progress(page), marks: await page.locator('.path-passed:visible').count() };
   await page.goto(fileUrl(where, 'quizzes/index.html'));
-  shown.index = (await page.locator('[data-quiz-result="basic"]').textContent()).replace(/\d{4}-\d\d-\d\d/g, 'DAY');
+  shown.index = (await page.locator('[data-quiz-result="basic"]').textContent()).replace(/\d{4}年\d{1,2}月\d{1,2}日/g, 'DAY');
   shown.indexKept = await page.locator('[data-quiz-kept="basic"]').isVisible();
   shown.indexStatus = await page.locator('#quiz-index-status').isVisible() ? await page.locator('#quiz-index-status').textContent() : null;
   await page.goto(`${fileUrl(where, 'quizzes/basic.html')}#quiz-certificate`);
@@ -278,14 +350,18 @@ describe('a shared PC', () => {
     await takeBasic(page, true, '山田 太郎');
     await page.getByRole('button', { name: /もう一度/ }).click();  // the attempt on screen is over
     const passed = await shownEverywhere(page, site);
-    assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}-\d\d-\d\d/g, 'DAY') }, {
-      progress: 'あなたの進み具合：2つ中1つ合格', marks: 1,
-      index: '前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
-      indexStatus: '進み具合：2つ中1つ合格', certificate: true, kept: false,
-      history: '前回の結果：DAY 3 / 3 問正解（100%） 合格最高の結果：DAY 3 / 3 問正解（100%） 合格' });
+    assert.deepEqual({ ...passed, history: passed.history.replace(/\d{4}年\d{1,2}月\d{1,2}日/g, 'DAY') }, {
+      progress: '山田 太郎 さんの進み具合：2つ中1つ合格', marks: 1,
+      index: '山田 太郎 さんの前回の結果：DAY 3 / 3 問正解（100%） 合格　最高の結果：DAY 3 / 3 問正解（100%） 合格', indexKept: true,
+      indexStatus: '山田 太郎 さんの進み具合：2つ中1つ合格', certificate: true, kept: false,
+      history: '山田 太郎 さんの前回の結果：DAY 3 / 3 問正解（100%） 合格山田 太郎 さんの最高の結果：DAY 3 / 3 問正解（100%） 合格' });
     // The next person on this PC types their name on a quiz page: nothing of the first is shown there.
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     assert.ok(await page.locator('#quiz-kept').isVisible());  // 山田 太郎 is remembered
+    assert.match(await page.locator('#quiz-kept p').first().textContent(), /^山田 太郎 さんの最高の結果は、/);
+    // A phone or a tablet is no パソコン: the page says 端末.
+    assert.match(await page.locator('#quiz-person-note').textContent(), /この端末のブラウザに記憶し、/);
+    assert.doesNotMatch(await page.locator('#quiz-app').textContent(), /パソコン/);
     await page.getByRole('button', { name: '修了証を表示' }).click();
     await nameField(page).fill('佐藤 花子');
     assert.ok(await page.locator('#quiz-kept').isHidden());
@@ -293,10 +369,11 @@ describe('a shared PC', () => {
     assert.equal(await page.locator('#quiz-history').textContent(), '');
     await nameField(page).press('Tab');  // remembered from here on
     assert.deepEqual(await shownEverywhere(page, site), {
-      progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません', indexKept: false,
-      indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+      progress: '佐藤 花子 さんの進み具合：2つ中0つ合格', marks: 0, index: '佐藤 花子 さんの前回の結果：まだ受けていません', indexKept: false,
+      indexStatus: '佐藤 花子 さんの進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
     assert.equal(await page.locator('#quiz-index-person').count(), 0);  // the quiz page has no such line
     await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.doesNotMatch(await page.locator('main').textContent(), /パソコン/);
     assert.equal(await page.locator('#quiz-index-person').textContent(),
       '佐藤 花子 さんの結果です。別の人の結果は、小テストのページで氏名を入力すると表示されます。');
     // The first person again (a full-width space is the same name): their results are back.
@@ -304,7 +381,9 @@ describe('a shared PC', () => {
     await nameField(page).fill('山田　太郎');
     assert.ok(await page.locator('#quiz-kept').isVisible());
     await nameField(page).press('Tab');
-    assert.deepEqual(await shownEverywhere(page, site), passed);
+    // Named as typed this time.
+    const again = JSON.parse(JSON.stringify(passed).replaceAll('山田 太郎 さん', '山田　太郎 さん'));
+    assert.deepEqual(await shownEverywhere(page, site), again);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -343,8 +422,8 @@ describe('a shared PC', () => {
       localStorage.setItem('mamori:quiz:basic', JSON.stringify(saved));
     }, { last: record, best: record });
     const shown = await shownEverywhere(page, site);
-    assert.deepEqual(shown, { progress: 'あなたの進み具合：2つ中0つ合格', marks: 0, index: '前回の結果：まだ受けていません',
-      indexKept: false, indexStatus: '進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
+    assert.deepEqual(shown, { progress: '山田 太郎 さんの進み具合：2つ中0つ合格', marks: 0, index: '山田 太郎 さんの前回の結果：まだ受けていません',
+      indexKept: false, indexStatus: '山田 太郎 さんの進み具合：2つ中0つ合格', certificate: false, kept: false, history: '' });
     await takeBasic(page, false);
     const stored = await storedResults(page, 'basic');
     assert.deepEqual(Object.keys(stored), ['people']);
@@ -408,10 +487,14 @@ describe('a shared PC', () => {
 
   test('「この端末の記録を消す」 on the quizzes index', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site, 'quizzes/index.html'));
+    assert.equal(await page.locator('.quiz-list .quiz-kept:visible').count(), 0);  // nobody yet: no empty box
     await page.goto(fileUrl(site, 'quizzes/basic.html'));
     await takeBasic(page, true);
     await page.goto(fileUrl(site, 'quizzes/index.html'));
     const kept = page.locator('[data-quiz-result="basic"]');
+    assert.ok(await kept.isVisible());
+    assert.match(await kept.textContent(), /^山田 太郎 さんの前回の結果：\d{4}年\d{1,2}月\d{1,2}日 /);  // a date as Japanese write it
     assert.match(await kept.textContent(), /最高の結果：.*3 \/ 3 問正解/);
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isVisible());
     await page.getByRole('button', { name: 'この端末の記録を消す' }).click();
@@ -420,6 +503,7 @@ describe('a shared PC', () => {
     assert.deepEqual(await quizKeys(page), []);
     assert.equal(await page.getByRole('status').filter({ hasText: '消しました' }).textContent(), 'この端末の記録を消しました。');
     assert.equal(await kept.textContent(), '');  // nobody is remembered: nobody's results
+    assert.equal(await page.locator('.quiz-list .quiz-kept:visible').count(), 0);  // no empty box
     assert.ok(await page.locator('#quiz-index-person').isHidden());
     assert.ok(await page.locator('[data-quiz-kept="basic"]').isHidden());
     // Back to the quiz page: nothing of the previous person is shown there either.

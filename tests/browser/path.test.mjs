@@ -21,17 +21,21 @@ async function siteQuizzes(page) {
   return page.evaluate(() => JSON.parse(document.getElementById('quiz-index-data').textContent).quizzes);
 }
 
-// Keeps a result of quiz `id` for 山田 太郎 as the quiz pages keep it (quiz-store.js), and
-// remembers him as the person on this browser: `correct` of 10 right, with a pass mark of 80.
-function keepResult(page, id, correct = 10) {
-  return page.evaluate(([quiz, right]) => {
-    const best = { format: 'mamori-quiz-result', version: 2, quiz: { id: quiz, title: quiz, type: 'quiz', version: 'x' },
+// Keeps a result of quiz `q` (an entry of the index's data) for 山田 太郎 as the quiz pages
+// keep it (quiz-store.js), and remembers him as the person on this browser: all right
+// (`passed`) or all wrong, fitting the quiz as built (its bank version, pass mark, draw).
+function keepResult(page, q, passed = true) {
+  return page.evaluate(([quiz, pass]) => {
+    const total = quiz.draw;
+    const right = pass ? total : 0;
+    const best = { format: 'mamori-quiz-result', version: 2,
+      quiz: { id: quiz.id, title: quiz.title, type: 'quiz', version: quiz.bank_version },
       person: { name: '山田 太郎' }, attempt: { date: '2026-12-01T00:00:00.000Z', seed: 1 },
-      score: { correct: right, total: 10, percent: right * 10, pass_mark: 80, passed: right >= 8 },
-      answers: Array.from({ length: 10 }, (_, i) => ({ question: `q${i}`, chosen: ['a'], correct: i < right })) };
+      score: { correct: right, total, percent: Math.round(right * 100 / total), pass_mark: quiz.pass_mark, passed: pass },
+      answers: Array.from({ length: total }, (_, i) => ({ question: `q${i}`, chosen: ['a'], correct: pass })) };
     localStorage.setItem('mamori:person', JSON.stringify({ name: '山田 太郎' }));
-    localStorage.setItem(`mamori:quiz:${quiz}`, JSON.stringify({ people: { 'name:山田太郎': { last: null, best, words: {} } } }));
-  }, [id, correct]);
+    localStorage.setItem(`mamori:quiz:${quiz.id}`, JSON.stringify({ people: { 'name:山田太郎': { last: null, best, words: {} } } }));
+  }, [q, passed]);
 }
 
 // The visible text of the progress line, or null when it is hidden.
@@ -87,28 +91,28 @@ describe('研修の進め方 on the home page', () => {
     assert.equal(await progress(page), null);  // nobody typed a name yet
     await page.evaluate(() => localStorage.setItem('mamori:person', JSON.stringify({ name: '山田 太郎' })));
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中0つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
     assert.equal(await page.locator('.path-passed:visible').count(), 0);
-    await keepResult(page, scored[1].id);
+    await keepResult(page, scored[1]);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中1つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中1つ合格`);
     const marked = page.locator(`[data-path-quiz="${scored[1].id}"] .path-passed`);
     assert.ok(await marked.isVisible());
     assert.equal((await marked.textContent()).trim(), '✓ 合格');
     assert.equal(await page.locator('.path-passed:visible').count(), 1);
     assert.deepEqual(await axeViolations(page), []);
     // A kept fail is no pass.
-    await keepResult(page, scored[1].id, 7);
+    await keepResult(page, scored[1], false);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中0つ合格`);
-    for (const q of scored) await keepResult(page, q.id);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中0つ合格`);
+    for (const q of scored) await keepResult(page, q);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つすべてに合格しました。結果ファイルを提出してください。`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つすべてに合格しました。結果ファイルを提出してください。`);
     assert.equal(await page.locator('.path-passed:visible').count(), total);
     // Kept results that are not records are not counted.
     await page.evaluate((id) => localStorage.setItem(`mamori:quiz:${id}`, '{"best":{"score":{"passed":true}}}'), scored[0].id);
     await page.reload();
-    assert.equal(await progress(page), `あなたの進み具合：${total}つ中${total - 1}つ合格`);
+    assert.equal(await progress(page), `山田 太郎 さんの進み具合：${total}つ中${total - 1}つ合格`);
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -182,12 +186,12 @@ describe('a self-check', () => {
       assert.doesNotMatch(await app.innerText(), /修了証|採点/);
       assert.match(await page.locator('#quiz-certificate').innerText(), /回答日[\s\S]*合計点[\s\S]*記録番号/);
       await page.getByRole('button', { name: '最初から答え直す' }).click();
-      assert.match(await page.locator('#quiz-history').innerText(), /^前回の診断：[\s\S]*最高点の診断：/);
+      assert.match(await page.locator('#quiz-history').innerText(), /^山田 太郎 さんの前回の診断：[\s\S]*山田 太郎 さんの最高点の診断：/);
       assert.deepEqual(await axeViolations(page), [], q.id);
     }
     await page.goto(fileUrl(site, 'quizzes/index.html'));
     const line = page.locator(`[data-quiz-result="${self[0].id}"]`);
-    assert.match(await line.textContent(), /^前回の診断：/);
+    assert.match(await line.textContent(), /^山田 太郎 さんの前回の診断：/);
     assert.deepEqual(problems, []);
     await context.close();
   });

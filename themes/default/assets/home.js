@@ -1,11 +1,12 @@
 // Mamori, the home page's 研修の進め方: marks the scored quizzes this browser kept a pass of
-// (「✓ 合格」) and says how far the visitor is (「4つ中1つ合格」), from the results the quiz
-// pages keep (quiz-store.js: localStorage "mamori:quiz:ID") for the person they remember
-// ("mamori:person"). Without storage, or before anybody typed a name on a quiz page, nothing
-// is shown: no line at all rather than a wrong 「0つ合格」 or another person's progress. A
-// kept pass counts only when it fits the quiz as built (record.fits: its question bank's
-// version, pass mark and questions per attempt, from the item's data attributes). The words are the template's (data-format, data-all on
-// #m-path-progress); results never become HTML.
+// (「✓ 合格」) and says whose progress it is and how far (「山田 太郎 さんの進み具合：4つ中1つ
+// 合格」: on a shared PC, named), from the results the quiz pages keep (quiz-store.js:
+// localStorage "mamori:quiz:ID") for the person they remember ("mamori:person"). Without
+// storage, or before anybody typed a name on a quiz page, nothing is shown: no line at all
+// rather than a wrong 「0つ合格」 or another person's progress. A kept pass counts only when
+// it fits the quiz as built (record.fits: its question bank's version, pass mark and
+// questions per attempt, from the item's data attributes). The words are the template's
+// (data-format, data-all on #m-path-progress); results never become HTML.
 (function () {
   'use strict';
 
@@ -18,7 +19,8 @@
     var Q = window.MamoriQuiz;
     if (!line || !Q || !Q.store) return;
     var store = window.Mamori ? window.Mamori.storage() : null;
-    var key = Q.record.personKey(Q.store.person(store));
+    var who = Q.store.person(store);
+    var key = Q.record.personKey(who);
     var items = Array.prototype.slice.call(document.querySelectorAll('[data-path-quiz]'));
     var passed = 0;
     items.forEach(function (item) {
@@ -33,7 +35,7 @@
     });
     line.hidden = !store || !key || items.length === 0;
     if (line.hidden) return;
-    var values = { total: items.length, passed: passed };
+    var values = { total: items.length, passed: passed, name: String(who.name || who.employee_id || '') };
     line.textContent = format(line.getAttribute(passed === items.length ? 'data-all' : 'data-format') || '', values);
   }
 

@@ -38,9 +38,9 @@
     return Q.record.expectation(entry);
   }
 
-  // 「前回の結果：… 最高の結果：…」 (a self-check: 前回の診断, 最高点の診断).
-  function summary(S, saved) {
-    return S.last + '：' + Q.record.summary(S, saved.last) +
+  // 「山田 太郎 さんの前回の結果：… 最高の結果：…」 (a self-check: 前回の診断, 最高点の診断).
+  function summary(S, who, saved) {
+    return Q.record.whose(S, who, S.last) + '：' + Q.record.summary(S, saved.last) +
       (saved.best ? '　' + S.best + '：' + Q.record.summary(S, saved.best) : '');
   }
 
@@ -91,7 +91,7 @@
   }
 
   // 「すべての小テストに合格しました。」 or how many of the scored quizzes have a kept pass.
-  function overall(index, passes) {
+  function overall(index, who, passes) {
     var S = index.S;
     var box = D.$('quiz-index-status');
     var scored = index.data ? index.data.quizzes.filter(function (q) { return q.type === 'quiz'; }) : [];
@@ -99,7 +99,7 @@
     if (box.hidden) return;
     var passed = scored.filter(function (q) { return passes[q.id]; }).length;
     box.textContent = passed === scored.length ? S.allPassed :
-      Q.record.format(S.passedCount, { passed: passed, total: scored.length });
+      Q.record.whose(S, who, Q.record.format(S.passedCount, { passed: passed, total: scored.length }));
   }
 
   function refresh(index) {
@@ -111,12 +111,15 @@
       var saved = Q.store.kept(index.store, index.key, expectationOf(index, card));
       passes[card.getAttribute('data-quiz-id')] = Q.record.isPass(saved.best);
       var line = card.querySelector('[data-quiz-result]');
-      if (line) line.textContent = index.key ? summary(S, saved) : '';
+      if (line) {
+        line.textContent = index.key ? summary(S, who, saved) : '';
+        line.hidden = !line.textContent;  // nobody's results: no empty box
+      }
       var box = card.querySelector('[data-quiz-kept]');
       if (box) keptActions(S, card, saved, box);
     });
     whose(index, who);
-    overall(index, passes);
+    overall(index, who, passes);
   }
 
   function start() {

@@ -34,10 +34,24 @@
   // Whose kept results this page shows and keeps: the person as typed.
   function key(page) { return Q.record.personKey(read(page), page.personFields.indexOf('employee_id') >= 0); }
 
-  // Shows `who` in the fields (the remembered person, or the person of a marked attempt).
+  // Shows `who` in the fields (the remembered person, or the person of a marked attempt);
+  // page.filled keeps what was filled, for nameChanged.
   function fill(page, who) {
+    page.filled = {};
     page.personFields.forEach(function (key) {
-      input(key).value = who && typeof who[key] === 'string' ? who[key] : '';
+      input(key).value = page.filled[key] = who && typeof who[key] === 'string' ? who[key] : '';
+    });
+  }
+
+  // On a shared PC the next person types their 氏名 over the remembered one: the 社員番号 and
+  // 所属 filled with it are the previous person's, so they go (a field typed in since stays).
+  function nameChanged(page) {
+    var filled = page.filled || {};
+    var compact = function (text) { return String(text || '').normalize('NFKC').replace(/\s+/g, ''); };
+    if (!filled.name || compact(filled.name) === compact(input('name').value)) return;
+    page.personFields.forEach(function (key) {
+      if (key !== 'name' && filled[key] && input(key).value === filled[key]) input(key).value = '';
+      filled[key] = '';
     });
   }
 
@@ -82,9 +96,12 @@
     return true;
   }
 
-  // A field was typed in: a filled field is no longer marked, the message goes once all are
-  // filled, and `changed()` shows the kept results of the person now typed.
-  function typed(page, changed) {
+  // The field `key` was typed in: another 氏名 clears the previous person's fields
+  // (nameChanged), a filled field is no longer marked, the message goes once all are filled,
+  // and `changed()` shows the kept results of the person now typed.
+  function typed(page, changed, key) {
+    if (key === 'name') nameChanged(page);
+    else if (page.filled) page.filled[key] = '';  // typed in now: not the remembered person's
     var empty = missing(page);
     page.personFields.forEach(function (key) {
       if (empty.indexOf(key) < 0) input(key).removeAttribute('aria-invalid');
@@ -100,7 +117,7 @@
     page.personFields.forEach(function (key) {
       if (key !== 'name') D.$(FIELDS[key] + '-field').hidden = false;
       input(key).addEventListener('change', function () { remember(page); });
-      input(key).addEventListener('input', function () { typed(page, changed); });
+      input(key).addEventListener('input', function () { typed(page, changed, key); });
     });
     fill(page, Q.store.person(page.store));
   }

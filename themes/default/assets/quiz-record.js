@@ -184,12 +184,28 @@
     };
   }
 
+  // Whether `a` and `b` were marked alike: the same score and, per question, the same verdict
+  // and chosen answers (a self-check: the same points and answer). A tab's marked attempt
+  // marked again on restore must match the record it kept; one edited by hand does not.
+  function sameMarking(a, b) {
+    var marks = function (r) {
+      return JSON.stringify([r.score, (Array.isArray(r.answers) ? r.answers : []).map(function (x) {
+        x = x || {};
+        return [x.question, x.correct === true, x.chosen || null, known(x.points) ? x.points : null, x.answer || null];
+      })]);
+    };
+    return !!a && !!b && marks(a) === marks(b);
+  }
+
   // 理解度チェック_{quiz}_{社員番号 or 氏名}_{YYYYMMDD}.{extension}, with every character that
-  // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_".
+  // Windows does not allow in a file name (\/:*?"<>| and control characters) made "_". A
+  // failed attempt's name ends in _不合格, so that it never overwrites a pass of the same day.
   function fileName(record, extension) {
     var person = personOf(record);
     var who = person.employee_id || person.name || '';
-    var name = '理解度チェック_' + record.quiz.id + '_' + who + '_' + localDay(record.attempt).replace(/-/g, '');
+    var failed = record.quiz.type !== 'self_check' && !record.score.passed;
+    var name = '理解度チェック_' + record.quiz.id + '_' + who + '_' + localDay(record.attempt).replace(/-/g, '') +
+      (failed ? '_不合格' : '');
     return name.replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_') + '.' + extension;
   }
 
@@ -237,10 +253,15 @@
     return '\ufeff' + rows.map(function (r) { return r.map(csvField).join(','); }).join('\r\n') + '\r\n';
   }
 
-  // One line about a kept record: "2026-12-01 3 / 3 問正解（100%） 合格".
+  // 「山田 太郎 さんの最高の結果」: `what` (S.best, …) of the person `who`, by 氏名 (else 社員番号).
+  function whose(S, who, what) {
+    return format(S.whose, { name: (who && (who.name || who.employee_id)) || '', what: what });
+  }
+
+  // One line about a kept record: "2026年12月1日 3 / 3 問正解（100%） 合格".
   function summary(S, record) {
     if (!record) return S.never;
-    var date = localDay(record.attempt);
+    var date = japaneseDate(localDay(record.attempt));
     if (record.quiz.type === 'self_check') {
       return date + ' ' + format(S.points, { points: record.score.points }) +
         (record.score.band ? '（' + record.score.band + '）' : '');
@@ -253,6 +274,6 @@
     format: format, words: words, localIso: localIso, localTime: localTime, localDay: localDay, japaneseDate: japaneseDate,
     fnv1a32: fnv1a32, attemptNumber: attemptNumber, numberOf: numberOf, personOf: personOf, isPass: isPass,
     percentOf: percentOf, normaliseId: normaliseId, personKey: personKey, fits: fits, expectation: expectation,
-    quoted: quoted, create: create, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
+    quoted: quoted, whose: whose, create: create, sameMarking: sameMarking, fileName: fileName, csvField: csvField, toCsv: toCsv, summary: summary
   };
 })();

@@ -9,32 +9,38 @@
 
   // The person's kept results of this quiz (Q.store.kept): the person whose attempt is on
   // screen, else the person typed.
+  // screen, else the person typed; `who` is that person.
   function kept(page) {
     var who = page.record ? Q.record.personOf(page.record) : Q.person.read(page);
     var key = Q.record.personKey(who, page.personFields.indexOf('employee_id') >= 0);
-    return Q.store.kept(page.store, key, page.expect);
+    var saved = Q.store.kept(page.store, key, page.expect);
+    saved.who = who;
+    return saved;
   }
 
-  // 前回の結果 / 最高の結果, from what this browser keeps for the person.
+  // 「山田 太郎 さんの前回の結果：…」 / 最高の結果, from what this browser keeps for the person:
+  // named, as on a shared PC they may be another person's than the one at the keyboard.
   function history(page) {
     var S = page.S;
     var saved = kept(page);
     var box = D.$('quiz-history');
     box.textContent = '';
     if (!saved.last && !saved.best) return;
-    box.appendChild(D.text('p', null, S.last + '：' + Q.record.summary(S, saved.last)));
-    box.appendChild(D.text('p', null, S.best + '：' + Q.record.summary(S, saved.best)));
+    box.appendChild(D.text('p', null, Q.record.whose(S, saved.who, S.last) + '：' + Q.record.summary(S, saved.last)));
+    box.appendChild(D.text('p', null, Q.record.whose(S, saved.who, S.best) + '：' + Q.record.summary(S, saved.best)));
   }
 
   // The person's kept best result that can be printed and downloaded (a quiz's pass, a
   // self-check's best): offered while no marked attempt is on screen (that one has its own
   // buttons) and the page does not show it alone (#quiz-certificate).
   function keptOffer(page) {
-    var best = kept(page).best;
+    var saved = kept(page);
+    var best = saved.best;
     if (best && best.quiz.type !== 'self_check' && !best.score.passed) best = null;
     var box = D.$('quiz-kept');
     page.kept = best;
     box.hidden = !best || !!(page.attempt && page.attempt.graded) || !!page.certificateOnly;
+    D.$('quiz-kept-whose').textContent = best ? Q.record.whose(page.S, saved.who, '') : '';
     if (best) D.$('quiz-kept-show').textContent = Q.certificate.showLabel(page.S, best);
   }
 
@@ -86,14 +92,26 @@
     return !!page.store && scored.length > 0 && scored.every(function (q) { return passed(page, q); });
   }
 
-  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index.
+  // After a failed attempt the result says a file is handed in once passed (not this one,
+  // though it can still be downloaded as a 受験記録), and もう一度 is what it offers first.
+  function afterFail(page, failed) {
+    Array.prototype.forEach.call(page.result.querySelectorAll('.quiz-file-what, .quiz-file-failed'), function (p) {
+      p.hidden = failed === (p.className === 'quiz-file-what');
+    });
+    D.$('quiz-retry').classList.toggle('button-primary', failed);
+  }
+
+  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index; nothing after
+  // a failed attempt (afterFail).
   function next(page) {
     var S = page.S;
     var box = D.$('quiz-next');
+    var failed = !page.selfCheck && !!page.record && !page.record.score.passed;
     box.textContent = '';
     box.hidden = true;
+    afterFail(page, failed);
     var site = siteQuizzes(page);
-    if (site.here < 0) return;
+    if (site.here < 0 || failed) return;
     var q = nextQuiz(page, site);
     if (q) {
       box.appendChild(D.link(String(q.href), S.nextQuiz + '：' + q.title));

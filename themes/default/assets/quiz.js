@@ -186,8 +186,9 @@
   }
 
   // Shows the marked attempt again (Back from an explanation, a reload): the same draw from
-  // its seed, the same answers, locked, marked again here as marking marks them (a score
-  // edited in storage changes nothing); its result is not kept a second time.
+  // its seed, the same answers, locked, marked again here as marking marks them; its result
+  // is not kept a second time. Marked again, it must equal its kept record (score, verdicts,
+  // chosen answers): an attempt edited in storage is dropped, never shown.
   function resume(page) {
     var saved = keptAttempt(page);
     if (!saved) return false;
@@ -200,6 +201,12 @@
     check(page, saved.picked);
     var tally = marked(page, pickedOnScreen(page));
     page.record = recordOf(page, tally, new Date(saved.record.attempt.date));
+    if (!Q.record.sameMarking(page.record, saved.record)) {
+      // Not as it was marked (its answers or its record edited): as if nothing was saved.
+      Q.store.dropAttempt(page.session, page.quiz.id);
+      Q.person.fill(page, Q.store.person(page.store));
+      return false;
+    }
     showResult(page, tally);
     return true;
   }
