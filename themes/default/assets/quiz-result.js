@@ -86,14 +86,15 @@
     return !!page.store && scored.length > 0 && scored.every(function (q) { return passed(page, q); });
   }
 
-  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index.
+  // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index. Not in the
+  // LMS: each quiz is an item of its own there, and the LMS moves between them.
   function next(page) {
     var S = page.S;
     var box = D.$('quiz-next');
     box.textContent = '';
     box.hidden = true;
     var site = siteQuizzes(page);
-    if (site.here < 0) return;
+    if (site.here < 0 || page.lms) return;
     var q = nextQuiz(page, site);
     if (q) {
       box.appendChild(D.link(String(q.href), S.nextQuiz + '：' + q.title));
