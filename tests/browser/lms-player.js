@@ -4,7 +4,8 @@
 // in the iframe. The query gives: version (1.2 or 2004), sco (the SCO's path in the package)
 // or scoUrl (a whole address, e.g. on another origin), name and id (the learner), mastery
 // (the manifest's mastery score), mode (normal, review, browse), held (what the LMS already
-// holds of the item: "passed" or "failed", with the score in raw).
+// holds of the item: "passed" or "failed", with the score in raw), window=new (the SCO opens
+// in a window of its own from the button 教材を開く, as Moodle's 「新しいウィンドウ」 does).
 //
 // Every call of the SCO is logged in window.lms.calls as { name, args, result, error }, with
 // the error code the run-time had right after it, and every Commit and Finish/Terminate
@@ -69,5 +70,12 @@
   held();
   methods.forEach(wrap);
   window[v12 ? 'API' : 'API_1484_11'] = api;
-  document.getElementById('sco').src = query.get('scoUrl') || '../pkg/' + (query.get('sco') || 'quizzes/basic.html');
+  var sco = query.get('scoUrl') || '../pkg/' + (query.get('sco') || 'quizzes/basic.html');
+  if (query.get('window') !== 'new') {
+    document.getElementById('sco').src = sco;
+  } else {
+    var open = document.getElementById('open');
+    open.hidden = false;
+    open.addEventListener('click', function () { window.open(sco, 'sco'); });
+  }
 })();

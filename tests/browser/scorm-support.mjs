@@ -42,7 +42,8 @@ export async function serveLms(pkg) {
   fs.writeFileSync(path.join(lms, 'player.html'), `<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><title>LMS</title>
 <script src="scorm-again.js"></script></head>
-<body><iframe id="sco" title="教材" style="width: 100%; height: 90vh"></iframe>
+<body><button type="button" id="open" hidden>教材を開く</button>
+<iframe id="sco" title="教材" style="width: 100%; height: 90vh"></iframe>
 <script src="lms-player.js"></script></body></html>
 `);
   return serveUnder(served, '/');

@@ -223,7 +223,7 @@ describe('the package in an LMS (SCORM 1.2)', () => {
 describe('the package in an LMS (SCORM 2004)', () => {
   test('a fail then a pass: scaled score, success and completion, responses in 2004 formats, Terminate once', async () => {
     const { context, page, problems } = await lmsPage(lms2004);
-    const frame = await launch(page, lms2004, { version: '2004', mastery: '60' });
+    const frame = await launch(page, lms2004, { version: '2004', mastery: '60', name: '山田,太郎' });
     assert.equal(await frame.locator('#quiz-name').inputValue(), '山田 太郎');
     await answerBasic(frame, false);
     await mark(frame);
@@ -249,6 +249,58 @@ describe('the package in an LMS (SCORM 2004)', () => {
     const log = await lmsLog(page);
     assert.deepEqual(log.calls.filter((c) => c.name === 'Terminate').map((c) => c.result), ['true']);
     assert.deepEqual(scormProblems(log), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the SCO in a window of its own (the LMS page is its opener)', () => {
+  test('the API is found through the opener; closing the window finishes', async () => {
+    const { context, page, problems } = await lmsPage();
+    const query = new URLSearchParams({ version: '1.2', name: '山田, 太郎', id: 'E0042', window: 'new' });
+    await page.goto(`${lms.url}lms/player.html?${query}`);
+    const [sco] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: '教材を開く' }).click()]);
+    await sco.locator('#quiz-questions input').first().waitFor();
+    assert.equal(await sco.locator('#quiz-name').inputValue(), '山田 太郎');
+    await answerBasic(sco, true);
+    await mark(sco);
+    assert.equal((await savedCmi(page)).core.lesson_status, 'passed');
+    await sco.close({ runBeforeUnload: true });
+    await page.waitForFunction(() => window.lms.calls.some((c) => c.name === 'LMSFinish'));
+    assert.deepEqual(scormProblems(await lmsLog(page)), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the values at their edges', () => {
+  test('time spans, moments and responses in the formats of each version', async () => {
+    const { context, page, problems } = await lmsPage();
+    await page.goto(`${lms.url}pkg/quizzes/basic.html`);
+    const values = await page.evaluate(() => {
+      const S = window.MamoriQuiz.scorm;
+      const when = new Date(2026, 11, 1, 8, 5, 9, 870);
+      return {
+        span12: [0, 3723456, 36000 * 3600 * 1000].map((ms) => S.span('1.2', ms)),
+        span2004: [0, 3723456, 3723000].map((ms) => S.span('2004', ms)),
+        stamp12: S.stamp('1.2', when),
+        stamp2004: S.stamp('2004', new Date(Date.UTC(2026, 11, 1, 8, 5, 9, 870))),
+        choice12: [['a'], ['c', 'a'], ['a1'], ['j1'], ['k1'], []].map((ids) => S.response('1.2', 'multiple', ids)),
+        choice2004: [['c', 'a'], ['k1']].map((ids) => S.response('2004', 'single', ids)),
+        trueFalse: [S.response('1.2', 'true_false', ['false']), S.response('2004', 'true_false', ['true'])],
+        ids: ['phish-1', 'a_b', 'x y', ''].map(S.interactionId),
+      };
+    });
+    assert.deepEqual(values, {
+      span12: ['00:00:00.00', '01:02:03.46', '9999:59:59.99'],
+      span2004: ['PT0H0M0S', 'PT1H2M3.46S', 'PT1H2M3S'],
+      stamp12: '08:05:09',
+      stamp2004: '2026-12-01T08:05:09.87Z',
+      choice12: ['a', 'a,c', '0', '9', null, null],  // the 27th choice is "0", the 37th cannot be written
+      choice2004: ['a[,]c', 'k1'],
+      trueFalse: ['f', 'true'],
+      ids: ['phish-1', 'a_b', 'x_y', 'q'],
+    });
     assert.deepEqual(problems, []);
     await context.close();
   });
