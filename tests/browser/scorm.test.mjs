@@ -27,6 +27,7 @@ after(async () => {
   await browser?.close();
   await lms?.close();
   await lms2004?.close();
+  for (const p of [pkg, pkg2004]) if (p) fs.rmSync(p.work, { recursive: true, force: true });
 });
 
 const mark = (frame) => frame.getByRole('button', { name: '採点する' }).click();
@@ -195,6 +196,7 @@ describe('the package in an LMS (SCORM 1.2)', () => {
     assert.deepEqual(problems, []);
     await context.close();
     await server.close();
+    fs.rmSync(one.work, { recursive: true, force: true });
   });
 
   test('the self-check is not an item: opened inside an LMS it reports nothing', async () => {
