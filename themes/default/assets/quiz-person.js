@@ -2,7 +2,8 @@
 // the site asks for them (data.training.ask, from [training] ask in mamori.toml); every asked
 // field is required. Asked before the questions, remembered on this browser, and locked with
 // the attempt: the record of a marked attempt names the person who marked it, and the kept
-// results shown are that person's (quiz-store.js).
+// results shown are that person's (quiz-store.js). In the company LMS (quiz-lms.js) the
+// fields the LMS fills are read-only and always show what it gave.
 (function () {
   'use strict';
 
@@ -35,23 +36,50 @@
   function key(page) { return Q.record.personKey(read(page), page.personFields.indexOf('employee_id') >= 0); }
 
   // Shows `who` in the fields (the remembered person, or the person of a marked attempt);
-  // page.filled keeps what was filled, for nameChanged.
+  // page.filled keeps what was filled, for nameChanged; a field the LMS filled keeps what it gave.
   function fill(page, who) {
+    var lms = page.lmsPerson || {};
     page.filled = {};
     page.personFields.forEach(function (key) {
-      input(key).value = page.filled[key] = who && typeof who[key] === 'string' ? who[key] : '';
+      var value = who && typeof who[key] === 'string' ? who[key] : '';
+      input(key).value = page.filled[key] = lms[key] || value;
     });
   }
 
   // On a shared PC the next person types their 氏名 over the remembered one: the 社員番号 and
-  // 所属 filled with it are the previous person's, so they go (a field typed in since stays).
+  // 所属 filled with it are the previous person's, so they go (a field typed in since stays,
+  // and so does what the LMS gave).
   function nameChanged(page) {
     var filled = page.filled || {};
     var compact = function (text) { return String(text || '').normalize('NFKC').replace(/\s+/g, ''); };
     if (!filled.name || compact(filled.name) === compact(input('name').value)) return;
     page.personFields.forEach(function (key) {
-      if (key !== 'name' && filled[key] && input(key).value === filled[key]) input(key).value = '';
+      if (key !== 'name' && !input(key).readOnly && filled[key] && input(key).value === filled[key]) {
+        input(key).value = '';
+      }
       filled[key] = '';
+    });
+  }
+
+  // The person the LMS names ({ name, employee_id }): each asked field it gives is filled
+  // and read-only (the LMS's record is theirs, so is the certificate); the note says so.
+  function given(page, who) {
+    var lms = {};
+    page.personFields.forEach(function (key) {
+      var max = input(key).maxLength > 0 ? input(key).maxLength : 80;
+      var value = who && typeof who[key] === 'string' ? who[key].trim().slice(0, max) : '';
+      if (key === 'employee_id') value = Q.record.normaliseId(value);
+      if (!value) return;
+      lms[key] = value;
+      input(key).readOnly = true;
+    });
+    var keys = Object.keys(lms);
+    if (!keys.length) return;
+    page.lmsPerson = lms;
+    fill(page, lms);
+    var note = D.$('quiz-person-note');
+    note.textContent = note.textContent + Q.record.format(page.S.lms.personNote, {
+      fields: keys.map(function (key) { return page.S.fieldNames[key]; }).join('、')
     });
   }
 
@@ -125,6 +153,6 @@
   // Forgets what the last check said (the person's records were cleared).
   function reset(page) { sayMissing(page, []); }
 
-  Q.person = { start: start, read: read, key: key, fill: fill, lock: lock, ready: ready, complete: complete,
-    reset: reset };
+  Q.person = { start: start, read: read, key: key, fill: fill, given: given, lock: lock, ready: ready,
+    complete: complete, reset: reset };
 })();

@@ -96,13 +96,14 @@
   // though it can still be downloaded as a 受験記録), and もう一度 is what it offers first.
   function afterFail(page, failed) {
     Array.prototype.forEach.call(page.result.querySelectorAll('.quiz-file-what, .quiz-file-failed'), function (p) {
-      p.hidden = failed === (p.className === 'quiz-file-what');
+      p.hidden = !!page.lms || failed === p.classList.contains('quiz-file-what');
     });
     D.$('quiz-retry').classList.toggle('button-primary', failed);
   }
 
   // 「次の小テストへ」, or 「すべて合格しました」 with a link to the quizzes index; nothing after
-  // a failed attempt (afterFail).
+  // a failed attempt (afterFail), nor in the LMS: each quiz is an item of its own there, and
+  // the LMS moves between them.
   function next(page) {
     var S = page.S;
     var box = D.$('quiz-next');
@@ -111,7 +112,7 @@
     box.hidden = true;
     afterFail(page, failed);
     var site = siteQuizzes(page);
-    if (site.here < 0 || failed) return;
+    if (site.here < 0 || failed || page.lms) return;
     var q = nextQuiz(page, site);
     if (q) {
       box.appendChild(D.link(String(q.href), S.nextQuiz + '：' + q.title));

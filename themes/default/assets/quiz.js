@@ -2,7 +2,8 @@
 // no request anywhere (it must work from file://). Texts come from #quiz-strings. The
 // quiz-*.js scripts load before this one, in order: record (the result record, pure),
 // store (what the browser keeps), dom, device (「この端末の記録を消す」), draw (the questions
-// from a seed), grade (marking), person (who answers), certificate, result.
+// from a seed), grade (marking), person (who answers), certificate, result, scorm and lms
+// (in the company LMS: the attempt reported to its SCORM run-time; nothing without one).
 //
 // The flow: the person's 氏名 (and what the site asks besides) first; 採点する (on a
 // self-check 診断する) without a name moves focus to it; with unanswered questions it names
@@ -32,7 +33,8 @@
       store: window.Mamori ? window.Mamori.storage() : null,
       session: window.Mamori ? window.Mamori.session() : null,
       form: D.$('quiz-form'), list: D.$('quiz-questions'), result: D.$('quiz-result'), status: D.$('quiz-status'),
-      expect: Q.record.expectation(quiz), attempt: null, record: null, kept: null, certificateOnly: false
+      expect: Q.record.expectation(quiz), attempt: null, record: null, kept: null, certificateOnly: false,
+      lms: null
     };
     // A self-check's explanation is shown unless the answer earned the most points there are.
     if (page.selfCheck) page.bestPoints = Math.max.apply(null, quiz.options.map(function (o) { return o.points; }));
@@ -168,12 +170,16 @@
     Q.store.keep(page.store, Q.person.key(page), page.expect, page.record, keptWords(page, page.record));
     Q.store.keepAttempt(page.session, page.quiz.id, { seed: page.attempt.seed, picked: picked, record: page.record });
     showResult(page, tally);
+    Q.lms.report(page);
     page.result.focus();
   }
 
   // The marked attempt this tab kept, when it is one of this quiz and its question bank,
-  // with a seed, a time and answers to mark again (its score is not looked at).
+  // with a seed, a time and answers to mark again (its score is not looked at). In the LMS
+  // none: each launch is a new session of the LMS, whose record holds what was marked (and
+  // the pages a quiz links to open in a new tab, so there is no Back to come back with).
   function keptAttempt(page) {
+    if (page.lms) return null;
     var saved = Q.store.attempt(page.session, page.quiz.id);
     var r = saved && saved.record;
     var fits = r && r.quiz && r.attempt && r.quiz.id === page.quiz.id && r.quiz.version === page.quiz.bank_version &&
@@ -337,6 +343,7 @@
     var page = quizPage(JSON.parse(strings.textContent), JSON.parse(data.textContent));
     labelControls(page);
     Q.person.start(page, function () { personChanged(page); });
+    Q.lms.start(page);
     listen(page);
     Q.device.start(page.S, page.store, page.session, function () { refresh(page); });
     Q.result.keptOffer(page);
