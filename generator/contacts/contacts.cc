@@ -1,5 +1,7 @@
 #include "contacts/contacts.h"
 
+#include <algorithm>
+#include <cstdio>
 #include <map>
 
 #include "contacts/contact_ids.h"
@@ -20,6 +22,20 @@ const std::vector<ContactField>& contact_fields() {
 
 namespace {
 
+// "U+202E" for the first character of `text` that could reorder or hide text on the page
+// (bidi controls, zero-width characters: acts_on_terminal), or "".
+std::string first_hiding_character(std::string_view text) {
+  for (size_t i = 0; i < text.size(); i += std::max<size_t>(1, utf8_sequence_length(text, i))) {
+    const auto cp = code_point_at(text, i);
+    if (cp && acts_on_terminal(*cp)) {
+      char code[16];
+      std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(*cp));
+      return code;
+    }
+  }
+  return "";
+}
+
 bool plausible_email(std::string_view email) {
   const size_t at = email.find('@');
   return at != std::string_view::npos && at > 0 && email.find('@', at + 1) == std::string_view::npos &&
@@ -38,6 +54,13 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
   contact.line = entry.line;
   contact.id_at = fields[kIdField].line > 0 ? fields[kIdField] : entry;
   for (std::string* value : contact.values()) *value = std::string(trim(*value));
+  for (size_t f = 0; f < Contact::kFields; ++f) {
+    if (const std::string code = first_hiding_character(*contact.values()[f]); !code.empty()) {
+      problem(f, std::string(contact_fields()[f].label) + " (" + std::string(contact_fields()[f].key) +
+                     ") holds the invisible character " + code +
+                     ", which can reorder or hide text on the page; delete it");
+    }
+  }
   if (!contact.id.empty()) {
     if (const std::string id_problem = contact_id_problem(contact.id); !id_problem.empty())
       problem(kIdField, id_problem);

@@ -5,6 +5,8 @@
 #include <memory>
 #include <set>
 
+#include "core/text.h"
+
 namespace mamori {
 namespace {
 
@@ -26,11 +28,13 @@ std::string message_of(zip_error_t* error) {
   return text;
 }
 
+// `seen` holds the names so far in ASCII lower case: on a case-insensitive file system (an
+// LMS on Windows) "Imsmanifest.XML" would replace "imsmanifest.xml" when unpacked.
 std::string problem_with_name(const std::string& name, const std::set<std::string>& seen) {
   if (name.empty()) return "an entry has no name";
   if (name.front() == '/' || name.find('\\') != std::string::npos) return "'" + name + "' is not a relative path";
   if (("/" + name + "/").find("/../") != std::string::npos) return "'" + name + "' leaves the archive's folder";
-  if (seen.contains(name)) return "'" + name + "' is in the archive twice";
+  if (seen.contains(ascii_lower(name))) return "'" + name + "' is in the archive twice (letter case aside)";
   return "";
 }
 
@@ -70,7 +74,7 @@ Result<std::string> zip_archive(const std::vector<ZipEntry>& entries) {
   std::set<std::string> seen;
   for (const ZipEntry& entry : entries) {
     if (std::string problem = problem_with_name(entry.name, seen); !problem.empty()) return Error{problem};
-    seen.insert(entry.name);
+    seen.insert(ascii_lower(entry.name));
   }
   zip_error_t error;
   zip_error_init(&error);

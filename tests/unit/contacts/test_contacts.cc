@@ -65,6 +65,20 @@ TEST_SUITE("contacts") {
             "(lowercase letters, digits and '-')"});
   }
 
+  TEST_CASE("regression: a bidi override or a zero-width character in a field is an error at the field") {
+    // An attacker's test: U+202E in 相談先 showed the phone number after it reversed.
+    std::vector<Diagnostic> out;
+    parse_contacts(
+        "reviewed = 2025-05-01\n[[contact]]\nid = \"a\"\ngroup = \"県内\"\ntopic = \"相談\"\n"
+        "organization = \"愛知\u202e県警\"\nphone = \"052-951-1611\"\nnote = \"受付\u200b時間\"\n",
+        out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"6:16: error: 相談先 (organization) holds the invisible character U+202E, which can "
+                                   "reorder or hide text on the page; delete it",
+                                   "8:8: error: 備考 (note) holds the invisible character U+200B, which can reorder or "
+                                   "hide text on the page; delete it"});
+  }
+
   TEST_CASE("the canonical TOML parses back to the same table") {
     std::vector<Diagnostic> out;
     const ContactTable table = parse_contacts(kContactTable, out);
