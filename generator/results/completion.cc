@@ -227,6 +227,13 @@ bool note_attempt(const HandedIn& h, const CurrentQuiz* today, std::vector<std::
   if (has_invisible_characters(r.name)) {
     notes.push_back(h.file + ": the name contains invisible characters; they are ignored to match it");
   }
+  // Only today's bank is known: a pass of another one cannot be checked, and any version can
+  // be written into a file. HR is told, so that a bank that never existed is noticed.
+  if (differences.empty() && today != nullptr && r.kind == QuizKind::quiz && r.passed && !today->version.empty() &&
+      !r.quiz_version.empty() && r.quiz_version != today->version) {
+    notes.push_back(h.file + ": a pass of another question bank (問題の版 " + r.quiz_version +
+                    ") than today's; its answers cannot be checked");
+  }
   return differences.empty();
 }
 

@@ -249,6 +249,10 @@ TEST_SUITE("results: completion") {
                          "pm0.json: pass mark 0% where the quiz asks 80%; not counted as a pass",
                          "one.json: 1 question where the quiz asks 2; not counted as a pass",
                          "zz.json: question 'zz1' and 1 more are not in today's question bank; not counted as a pass",
+                         // Regression (an attacker's test): any version can be written into a file,
+                         // so a pass of a bank other than today's is named for HR to check.
+                         "old.json: a pass of another question bank (問題の版 v1) than today's; its answers cannot "
+                         "be checked",
                      });
     const QuizStanding* a = standing(c, "A", "cyber");
     CHECK((a->attempts == 1 && a->not_counted == 1 && !a->passed && a->best_percent == -1));
