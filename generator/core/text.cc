@@ -33,6 +33,12 @@ size_t utf8_sequence_length(std::string_view text, size_t i) {
   return 0;
 }
 
+void append_utf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t bytes[4];
+  const utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), bytes);
+  out.append(reinterpret_cast<const char*>(bytes), static_cast<size_t>(n));
+}
+
 std::optional<char32_t> code_point_at(std::string_view text, size_t i) {
   const size_t n = utf8_sequence_length(text, i);
   if (n == 0) return std::nullopt;
@@ -166,6 +172,10 @@ std::string nfc(std::string_view text) {
   const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
   if (ascii) return std::string(text);
   return utf8proc_mapped(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+std::string nfkc(std::string_view text) {
+  return utf8proc_mapped(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
 }
 
 std::string nfkc_casefold(std::string_view text) {

@@ -39,6 +39,9 @@ TextPosition position_of(std::string_view text, size_t offset);
 // Unicode NFC normalisation; invalid input is returned unchanged.
 std::string nfc(std::string_view text);
 
+// Unicode NFKC normalisation; invalid input is returned unchanged.
+std::string nfkc(std::string_view text);
+
 // NFKC with Unicode case folding (full-width ＡＢＣ１ becomes abc1, half-width ｶﾅ becomes
 // カナ): the form in which two spellings of a name or a word compare equal. Invalid input is
 // returned unchanged.
@@ -96,6 +99,9 @@ char hex_digit(unsigned value, bool lower = false);
 
 // "%XX" for one byte (upper-case hex, RFC 3986).
 std::string percent_encoded(unsigned char byte);
+
+// Appends the UTF-8 form of a code point (REQUIRES: a Unicode scalar value).
+void append_utf8(std::string& out, char32_t cp);
 
 // Length of the well-formed UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when the
 // bytes there are not one (RFC 3629; overlong forms, surrogates and values above U+10FFFF

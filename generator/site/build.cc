@@ -1,6 +1,8 @@
 #include "site/build.h"
 
 #include <atomic>
+#include <memory>
+#include <mutex>
 
 #include "core/files.h"
 #include "core/text.h"
@@ -13,6 +15,7 @@
 #include "site/page_view.h"
 #include "site/quiz_render.h"
 #include "site/review.h"
+#include "site/search_render.h"
 #include "site/templates.h"
 
 namespace fs = std::filesystem;
@@ -117,7 +120,9 @@ void copy_assets(BuildRun& run, OutputTree& tree, std::atomic<int>& files) {
   }
   for (const auto& asset : run.site.assets) {
     const std::string source = content_source(asset.content_path);
-    if (reserved_for_theme(asset.content_path) || !run.site.outputs.owns(asset.content_path, source)) continue;
+    if (reserved_for_theme(asset.content_path) || reserved_for_search(asset.content_path) ||
+        !run.site.outputs.owns(asset.content_path, source))
+      continue;
     if (auto e = tree.copy(asset.content_path, asset.file, run.site.content_real, kContentPrefix); !e) {
       run.report.diagnostics.error(source, 0, 0, e.error().message);
     }
@@ -172,12 +177,29 @@ std::optional<std::string> prepare_output(const BuildOptions& options, const Dat
   return fingerprint;
 }
 
+// Where the search index's files go: the site, like every generated file. Called from
+// several threads; a file that cannot be written is an error in the report.
+SearchIndexWriter::Write search_index_output(BuildRun& run) {
+  auto lock = std::make_shared<std::mutex>();
+  return [&run, lock](const std::string& path, const std::string& content) {
+    if (auto e = run.emit(std::string(kGeneratorSource), path, content); !e) {
+      const std::lock_guard guard(*lock);
+      run.report.diagnostics.add(error_at(0, 0, e.error().message));
+    }
+  };
+}
+
 // Renders and writes everything of a loaded site into `tree` (none: check only).
 void render_site(BuildRun& run, OutputTree* tree, std::atomic<int>& files, int jobs) {
+  std::optional<SearchIndexWriter> search;
+  if (tree != nullptr && theme_has_search(run.theme)) search.emplace(search_index_output(run));
+  run.search = search ? &*search : nullptr;
   const HeadingIds ids = render_pages(run, jobs);
   cite_contacts(run);
   render_quizzes(run, ids);
   render_generated(run);
+  if (search) finish_search(run, *search, run.site.pages.size(), jobs);
+  run.search = nullptr;
   if (tree != nullptr) copy_assets(run, *tree, files);
 }
 

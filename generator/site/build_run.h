@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "search/index_writer.h"
 #include "site/build.h"
 #include "site/site.h"
 #include "site/theme.h"
@@ -44,6 +45,7 @@ struct BuildRun {
   BuildReport& report;
   Citations citations;
   Emit emit;
+  SearchIndexWriter* search = nullptr;  // the site search's index, when the build makes one
 };
 
 }  // namespace mamori

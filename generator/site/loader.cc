@@ -171,7 +171,7 @@ void check_contacts_pages(const Site& site, Diagnostics& diagnostics) {
 // Generated files and quizzes claim first, so the error lands on the page or file that
 // takes their place.
 void claim_outputs(Site& site, Diagnostics& diagnostics) {
-  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori"}) {
+  for (const char* reserved : {"404.html", "sitemap.xml", ".mamori", "search.html", "pages.html"}) {
     site.outputs.claim(reserved, std::string(kGeneratorSource), diagnostics);
   }
   if (!site.quiz_ids.empty()) {
@@ -183,6 +183,11 @@ void claim_outputs(Site& site, Diagnostics& diagnostics) {
     const std::string source = content_source(asset.content_path);
     if (reserved_for_theme(asset.content_path)) {
       diagnostics.error(source, 0, 0, "content/assets/ is reserved for the theme's files: use another folder name");
+      continue;
+    }
+    if (reserved_for_search(asset.content_path)) {
+      diagnostics.error(source, 0, 0,
+                        "content/search/ is reserved for the site search's index: use another folder name");
       continue;
     }
     site.outputs.claim(asset.content_path, source, diagnostics);

@@ -12,6 +12,7 @@
 #include "site/markdown.h"
 #include "site/page_view.h"
 #include "site/reading_time.h"
+#include "site/search_render.h"
 #include "site/templates.h"
 
 namespace mamori {
@@ -39,6 +40,7 @@ struct PageResult {
   std::vector<std::string> heading_ids;
   std::vector<PendingAnchor> pending;
   size_t text_length = 0;  // characters of the body's text (reading_time.h)
+  SearchDocument search;   // what the search index holds of the page (when rendered)
   bool rendered = false;
 };
 
@@ -50,6 +52,8 @@ struct PageJob {
   const Date& today;
   const Emit& emit;
   const std::vector<int>* section_minutes;  // reading time per section, for the home page; else null
+  SearchIndexWriter* search;                // the search index, or null
+  size_t search_number;                     // the page's number in the index
 };
 
 // The page's template with the body in place. Templates were checked for external
@@ -129,6 +133,7 @@ PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids)
                    "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
   }
   emit_page(job, body, result);
+  if (job.search != nullptr) result.search = page_search_document(job.site, page, body.html);
   attach_source_lines(result.diagnostics, *text);
   return result;
 }
@@ -138,6 +143,8 @@ PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids)
 PageResult render_page(const PageJob& job, const ReservedIds& reserved_ids) {
   PageResult result = render_page_body(job, reserved_ids);
   for (auto& d : result.diagnostics) d.path = job.site.page(job.id).source;
+  // Every page takes its number, also one that failed: the index needs them all.
+  if (job.search != nullptr) job.search->add(job.search_number, prepare_search_document(std::move(result.search)));
   return result;
 }
 
@@ -154,14 +161,16 @@ std::vector<PageResult> render_all(const BuildRun& run, int jobs) {
   engines.reserve(static_cast<size_t>(workers));
   for (int w = 0; w < workers; ++w) engines.push_back(std::make_unique<TemplateEngine>(run.theme));
   parallel_for(first.size(), workers, [&](size_t i, int worker) {
-    const PageJob job{run.site, first[i], *engines[static_cast<size_t>(worker)], run.today, run.emit, nullptr};
+    const PageJob job{run.site,   first[i], *engines[static_cast<size_t>(worker)], run.today, run.emit, nullptr,
+                      run.search, i};
     results[index_of(first[i])] = render_page(job, run.theme.reserved_ids);
   });
   std::vector<size_t> lengths(count);
   for (size_t i = 0; i < count; ++i) lengths[i] = results[i].text_length;
   const std::vector<int> minutes = section_reading_minutes(run.site, lengths);
-  for (const PageId id : last) {
-    const PageJob job{run.site, id, *engines[0], run.today, run.emit, &minutes};
+  for (size_t i = 0; i < last.size(); ++i) {
+    const PageId id = last[i];
+    const PageJob job{run.site, id, *engines[0], run.today, run.emit, &minutes, run.search, first.size() + i};
     results[index_of(id)] = render_page(job, run.theme.reserved_ids);
   }
   return results;

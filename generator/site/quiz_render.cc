@@ -9,10 +9,6 @@
 namespace mamori {
 namespace {
 
-std::string template_path(const Theme& theme, const std::string& name) {
-  return "themes/" + theme.name + "/templates/" + name + ".mustache";
-}
-
 void render_quiz(BuildRun& run, TemplateEngine& engine, const Quiz& quiz, const HeadingIds& ids) {
   RenderedQuiz rendered = quiz_view(run.site, quiz, run.theme.reserved_ids);
   for (const auto& link : rendered.links) {

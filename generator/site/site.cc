@@ -12,6 +12,10 @@ bool reserved_for_theme(const std::string& content_path) {
   return fold_case(content_path).starts_with("assets/");
 }
 
+bool reserved_for_search(const std::string& content_path) {
+  return fold_case(content_path).starts_with("search/");
+}
+
 bool OutputClaims::claim(const std::string& output, const std::string& source, Diagnostics& diagnostics) {
   const auto [it, inserted] = claims_.emplace(fold_case(output), Claim{output, source});
   if (inserted) return true;

@@ -90,6 +90,8 @@ std::string fold_case(const std::string& path);
 
 // Whether a file under content/ would land in the site's assets/ folder, which is the theme's.
 bool reserved_for_theme(const std::string& content_path);
+// Whether a file under content/ would land in the site's search/ folder, the search index's.
+bool reserved_for_search(const std::string& content_path);
 
 // The source named for what the generator makes by itself (404.html, sitemap.xml, .mamori)
 // and for the quiz index.

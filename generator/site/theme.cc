@@ -183,4 +183,8 @@ Result<Theme> load_theme(const fs::path& root, const std::string& name, Diagnost
   return theme;
 }
 
+std::string template_path(const Theme& theme, const std::string& name) {
+  return "themes/" + theme.name + "/templates/" + name + ".mustache";
+}
+
 }  // namespace mamori

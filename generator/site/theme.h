@@ -34,6 +34,9 @@ struct Theme {
   ReservedIds reserved_ids;  // theme.toml: ids no heading may take (none without the file)
 };
 
+// Where a template of the theme lives, as diagnostics name it ("themes/default/templates/page.mustache").
+std::string template_path(const Theme& theme, const std::string& name);
+
 // The templates every theme must have.
 const std::vector<std::string>& required_templates();
 

@@ -1,0 +1,169 @@
+#include "search/html_text.h"
+
+#include <array>
+#include <charconv>
+#include <utility>
+
+#include "core/text.h"
+#include "search/normalise.h"
+
+namespace mamori {
+namespace {
+
+struct Tag {
+  std::string name;  // lower case, without '/'
+  bool closing = false;
+  std::string id;
+};
+
+// Parses the tag in `html` between '<' and '>' (exclusive).
+Tag parse_tag(std::string_view inside) {
+  Tag tag;
+  if (!inside.empty() && inside.front() == '/') {
+    tag.closing = true;
+    inside.remove_prefix(1);
+  }
+  size_t end = 0;
+  while (end < inside.size() && inside[end] != ' ' && inside[end] != '\n' && inside[end] != '/') ++end;
+  tag.name = ascii_lower(inside.substr(0, end));
+  const size_t id = inside.find(" id=\"");
+  if (id != std::string_view::npos) {
+    const size_t start = id + 5;
+    const size_t close = inside.find('"', start);
+    if (close != std::string_view::npos) tag.id = std::string(inside.substr(start, close - start));
+  }
+  return tag;
+}
+
+bool is_heading(const std::string& name) {
+  return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
+}
+
+bool is_block(const std::string& name) {
+  static constexpr std::array<std::string_view, 21> kBlocks = {
+      "p",  "li", "ul", "ol", "tr", "td",      "th",      "table",      "blockquote", "pre",  "div",
+      "br", "hr", "dt", "dd", "dl", "section", "caption", "figcaption", "thead",      "tbody"};
+  for (const auto b : kBlocks) {
+    if (name == b) return true;
+  }
+  return is_heading(name);
+}
+
+// Text with white space collapsed as html_text_blocks describes.
+class TextCollector {
+ public:
+  void text(std::string_view decoded);
+  void separate() {
+    if (!out_.empty()) pending_ = Space::hard;
+  }
+  std::string take() {
+    pending_ = Space::none;
+    last_japanese_ = false;
+    return std::exchange(out_, {});
+  }
+
+ private:
+  enum class Space { none, soft, line, hard };
+  std::string out_;
+  Space pending_ = Space::none;
+  bool last_japanese_ = false;
+};
+
+void TextCollector::text(std::string_view decoded) {
+  for (size_t i = 0; i < decoded.size();) {
+    const char c = decoded[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      if (!out_.empty()) pending_ = std::max(pending_, c == '\n' ? Space::line : Space::soft);
+      ++i;
+      continue;
+    }
+    const size_t n = std::max<size_t>(1, utf8_sequence_length(decoded, i));
+    const auto cp = code_point_at(decoded, i);
+    const bool japanese = cp && search_class(*cp) == SearchClass::japanese;
+    const bool joined = pending_ == Space::line && last_japanese_ && japanese;
+    if (pending_ != Space::none && !joined) out_ += ' ';
+    pending_ = Space::none;
+    out_.append(decoded.substr(i, n));
+    last_japanese_ = japanese;
+    i += n;
+  }
+}
+
+// Decodes the character reference at html[at] ('&'); returns its text and moves past it,
+// or "&" when it is not one.
+std::string entity(std::string_view html, size_t& at) {
+  const size_t semi = html.find(';', at);
+  if (semi == std::string_view::npos || semi - at > 10) {
+    ++at;
+    return "&";
+  }
+  const std::string_view name = html.substr(at + 1, semi - at - 1);
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kNamed = {
+      {{"amp", "&"}, {"lt", "<"}, {"gt", ">"}, {"quot", "\""}, {"#39", "'"}, {"nbsp", " "}}};
+  for (const auto& [n, text] : kNamed) {
+    if (name == n) {
+      at = semi + 1;
+      return std::string(text);
+    }
+  }
+  unsigned value = 0;
+  const bool hex = name.size() > 2 && name[0] == '#' && (name[1] == 'x' || name[1] == 'X');
+  const std::string_view digits = name.substr(hex ? 2 : 1);
+  const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
+  if (name.empty() || name[0] != '#' || parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size() ||
+      value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+    ++at;
+    return "&";
+  }
+  at = semi + 1;
+  std::string out;
+  append_utf8(out, static_cast<char32_t>(value));
+  return out;
+}
+
+}  // namespace
+
+std::vector<SearchBlock> html_text_blocks(std::string_view html) {
+  std::vector<SearchBlock> blocks(1);
+  TextCollector text;
+  TextCollector heading;
+  std::string heading_id;  // while inside a heading with an id
+  bool in_heading = false;
+  auto finish_block = [&] {
+    blocks.back().text = text.take();
+    if (blocks.back().text.empty() && blocks.back().heading.empty()) blocks.pop_back();
+  };
+  for (size_t at = 0; at < html.size();) {
+    TextCollector& into = in_heading ? heading : text;
+    if (html[at] == '&') {
+      into.text(entity(html, at));
+      continue;
+    }
+    if (html[at] != '<') {
+      const size_t next = html.find_first_of("<&", at);
+      const size_t end = next == std::string_view::npos ? html.size() : next;
+      into.text(html.substr(at, end - at));
+      at = end;
+      continue;
+    }
+    const size_t close = html.find('>', at);
+    if (close == std::string_view::npos) break;
+    const Tag tag = parse_tag(html.substr(at + 1, close - at - 1));
+    at = close + 1;
+    if (is_heading(tag.name) && !tag.closing && !tag.id.empty()) {
+      finish_block();
+      blocks.push_back(SearchBlock{tag.id, "", ""});
+      in_heading = true;
+    } else if (is_heading(tag.name) && tag.closing && in_heading) {
+      blocks.back().heading = heading.take();
+      in_heading = false;
+    } else if (is_block(tag.name)) {
+      into.separate();
+    }
+  }
+  if (in_heading) blocks.back().heading = heading.take();
+  finish_block();
+  return blocks;
+}
+
+}  // namespace mamori

@@ -1,0 +1,122 @@
+#include "search/normalise.h"
+
+#include <utf8proc.h>
+
+#include "core/text.h"
+
+namespace mamori {
+namespace {
+
+constexpr char32_t kLongVowel = 0x30FC;  // ー
+
+bool katakana_letter(char32_t cp) {
+  return cp >= 0x30A1 && cp <= 0x30FA;
+}
+
+// Small kana whose full-size letter means the same in loanwords (ウィルス/ウイルス, ヶ月/ケ月).
+// ャュョッ are kept: they change how a word reads.
+char32_t full_size_kana(char32_t cp) {
+  switch (cp) {
+    case 0x3041:
+    case 0x3043:
+    case 0x3045:
+    case 0x3047:
+    case 0x3049:  // ぁぃぅぇぉ
+    case 0x30A1:
+    case 0x30A3:
+    case 0x30A5:
+    case 0x30A7:
+    case 0x30A9:  // ァィゥェォ
+    case 0x308E:
+    case 0x30EE:  // ゎヮ
+      return cp + 1;
+    case 0x3095:
+      return 0x304B;  // ゕ → か
+    case 0x3096:
+      return 0x3051;  // ゖ → け
+    case 0x30F5:
+      return 0x30AB;  // ヵ → カ
+    case 0x30F6:
+      return 0x30B1;  // ヶ → ケ
+    default:
+      return cp;
+  }
+}
+
+// The code points of valid UTF-8 text (an invalid byte is skipped).
+std::u32string code_points(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size();) {
+    const size_t n = utf8_sequence_length(text, i);
+    if (n == 0) {
+      ++i;
+      continue;
+    }
+    out.push_back(*code_point_at(text, i));
+    i += n;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string search_nfkc(std::string_view text) {
+  bool ascii = true;
+  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return std::string(text);
+  return nfkc(text);
+}
+
+std::string search_fold(std::string_view nfkc_text) {
+  const std::u32string cps = code_points(nfkc_text);
+  std::string out;
+  out.reserve(nfkc_text.size());
+  for (size_t i = 0; i < cps.size(); ++i) {
+    const char32_t cp = cps[i];
+    if (cp < 0x80) {
+      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      continue;
+    }
+    if (cp == kLongVowel && i > 0 && (katakana_letter(cps[i - 1]) || cps[i - 1] == kLongVowel) &&
+        !(i + 1 < cps.size() && katakana_letter(cps[i + 1]))) {
+      continue;
+    }
+    append_utf8(out, full_size_kana(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))));
+  }
+  return out;
+}
+
+std::string search_normalise(std::string_view text) {
+  return search_fold(search_nfkc(text));
+}
+
+SearchClass search_class(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return alnum ? SearchClass::word : SearchClass::separator;
+  }
+  if ((cp >= 0x3041 && cp <= 0x309F) || (cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+      (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
+      cp == 0x3005 || cp == 0x3006 || cp == 0x3007) {
+    return SearchClass::japanese;
+  }
+  switch (utf8proc_category(static_cast<utf8proc_int32_t>(cp))) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return SearchClass::word;
+    default:
+      return SearchClass::separator;
+  }
+}
+
+}  // namespace mamori

@@ -1,0 +1,60 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "search/normalise.h"
+
+using namespace mamori;
+
+TEST_SUITE("search normalise") {
+  // The same table the browser tests run the theme's search.js over.
+  TEST_CASE("every row of tests/fixtures/search/normalise.tsv") {
+    std::ifstream file(std::string(MAMORI_SOURCE_DIR) + "/tests/fixtures/search/normalise.tsv");
+    REQUIRE(file);
+    std::string line;
+    int rows = 0;
+    while (std::getline(file, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      const size_t tab = line.find('\t');
+      REQUIRE(tab != std::string::npos);
+      CAPTURE(line);
+      CHECK(search_normalise(line.substr(0, tab)) == line.substr(tab + 1));
+      ++rows;
+    }
+    CHECK(rows >= 30);
+  }
+
+  TEST_CASE("the long vowel mark goes only at the end of a katakana word") {
+    CHECK(search_normalise("メモリー。") == "メモリ。");
+    CHECK(search_normalise("メモリーカード") == "メモリーカード");
+    CHECK(search_normalise("サーバーとユーザー") == "サーバとユーザ");
+    CHECK(search_normalise("らーめん") == "らーめん");
+  }
+
+  TEST_CASE("the snippet form keeps case and width-folded letters") {
+    CHECK(search_nfkc("ＵＳＢメモリー") == "USBメモリー");
+    CHECK(search_nfkc("plain ascii") == "plain ascii");
+  }
+
+  TEST_CASE("invalid UTF-8 does not crash the fold") {
+    CHECK(search_fold(std::string("a\xff\xfe"
+                                  "b")) == "ab");
+  }
+
+  TEST_CASE("classes") {
+    CHECK(search_class(U'あ') == SearchClass::japanese);
+    CHECK(search_class(U'ー') == SearchClass::japanese);
+    CHECK(search_class(U'漢') == SearchClass::japanese);
+    CHECK(search_class(U'々') == SearchClass::japanese);
+    CHECK(search_class(U'a') == SearchClass::word);
+    CHECK(search_class(U'7') == SearchClass::word);
+    CHECK(search_class(U'é') == SearchClass::word);
+    CHECK(search_class(U'한') == SearchClass::word);
+    CHECK(search_class(U'、') == SearchClass::separator);
+    CHECK(search_class(U'「') == SearchClass::separator);
+    CHECK(search_class(U'-') == SearchClass::separator);
+    CHECK(search_class(U' ') == SearchClass::separator);
+  }
+}
