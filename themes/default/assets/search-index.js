@@ -182,9 +182,18 @@
     return found;
   }
 
-  // A url the site wrote (relative to its root): no scheme, no leading slash, no spaces.
+  // A url the site wrote (relative to its root): no scheme, no leading slash, no
+  // backslash, no control characters.
   function safeUrl(url) {
-    return typeof url === 'string' && url !== '' && !/^[a-z][a-z0-9+.\-]*:|^[\/\\]|[\s\\<>"]/i.test(url);
+    return typeof url === 'string' && url !== '' && !/^[a-z][a-z0-9+.\-]*:|^[\/\\]|[\\\u0000-\u001F\u007F]/i.test(url);
+  }
+
+  // A path as an href: what a URL path may hold stays (so %XX escapes do), the rest is
+  // percent-encoded (spaces, Japanese file names, ? and #).
+  function encodePath(path) {
+    return path.replace(/[^A-Za-z0-9\-._~!$&'()*+,;=:@\/%]+/g, function (run) {
+      try { return encodeURIComponent(run); } catch (e) { return ''; }
+    });
   }
 
   function str(value) { return typeof value === 'string'; }
@@ -273,7 +282,7 @@
 
   // The link of a result, relative to this page.
   search.href = function (result) {
-    return root + result.url + (result.anchor ? '#' + encodeURIComponent(result.anchor) : '');
+    return root + encodePath(result.url) + (result.anchor ? '#' + encodeURIComponent(result.anchor) : '');
   };
 
   // The snippet of a result: [{ text, mark }] from its block's original text, around the
