@@ -99,6 +99,12 @@ describe('the search from disk (file://)', () => {
     assert.match(await typeQuery(page, PAGE, '「得て許可」'), /見つかりませんでした/);
     // A word still being typed matches the words it starts.
     assert.match(await typeQuery(page, PAGE, 'US'), /1 件/);
+    // The address keeps the query: Back from a result returns to it.
+    assert.equal(new URL(page.url()).search, '?q=US');
+    await Promise.all([page.waitForURL(/usb\.html/), page.click(`${PAGE_LIST} a`)]);
+    await page.goBack();
+    assert.equal(await page.inputValue(PAGE), 'US');
+    assert.match(await waitForAnswer(page), /1 件/);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -201,6 +201,7 @@
       list.textContent = '';
       showMore();
       status.textContent = countText(found, query);
+      keepQuery(query);
       markAnswered(status, query, ms);
     });
     more.addEventListener('click', function () {
@@ -210,7 +211,6 @@
     input.addEventListener('input', function () { find(input.value, false); });
     form.addEventListener('submit', function (event) {
       event.preventDefault();
-      keepQuery(input.value);
       find(input.value, true);
     });
     arrowKeys(input, list, null);
@@ -227,8 +227,10 @@
 
   // Keeps the query in the address, so Back and a bookmark return to the same results.
   function keepQuery(query) {
+    var search_ = query.trim() ? '?q=' + encodeURIComponent(query.trim()) : '';
+    if (location.search === search_) return;
     try {
-      history.replaceState(null, '', '?q=' + encodeURIComponent(query.trim()));
+      history.replaceState(null, '', location.pathname + search_);
     } catch (e) { /* some browsers refuse it over file:// */ }
   }
 
