@@ -39,6 +39,31 @@ describe('the search code', () => {
     await context.close();
   });
 
+  test('parses a query into terms and keys (phrases, 16 terms, 200 characters, a word being typed)', async () => {
+    const { context, page } = await watchedPage(browser, 'file://');
+    await page.goto(fileUrl(site));
+    const parse = (query) => page.evaluate((q) => window.mamoriSearch.text.parseQuery(q)
+      .map((t) => ({ text: t.text, phrase: t.phrase, keys: t.keys, prefix: t.prefix })), query);
+    assert.deepEqual(await parse('"USB  メモリ" 個人情報'), [
+      { text: 'usb メモリ', phrase: true, keys: ['usb', 'メモ', 'モリ'], prefix: null },
+      { text: '個人情報', phrase: false, keys: ['個人', '人情', '情報'], prefix: null },
+    ]);
+    assert.deepEqual(await parse('「持ち出し」 字'), [
+      { text: '持ち出し', phrase: true, keys: ['持ち', 'ち出', '出し'], prefix: null },
+      { text: '字', phrase: false, keys: ['字'], prefix: null },
+    ]);
+    assert.deepEqual(await parse('Secur'), [{ text: 'secur', phrase: false, keys: [], prefix: 'secur' }]);
+    assert.deepEqual(await parse('Secur '), [{ text: 'secur', phrase: false, keys: ['secur'], prefix: null }]);
+    assert.deepEqual(await parse('メールs'), [{ text: 'メールs', phrase: false, keys: ['メー', 'ール', 's'], prefix: null }]);
+    assert.deepEqual(await parse('@@ ！！ 、'), []);
+    const many = Array.from({ length: 20 }, (_, i) => `w${i}`).join(' ');
+    assert.equal((await parse(many)).length, 16);
+    const [long] = await parse('a'.repeat(250));
+    assert.equal(long.text.length, 200);
+    assert.equal(long.prefix.length, 40);
+    await context.close();
+  });
+
   test('finds every key of the index in the shard the generator put it in', async () => {
     const { context, page } = await watchedPage(browser, 'file://');
     await page.goto(fileUrl(site));
