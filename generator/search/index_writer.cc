@@ -52,13 +52,13 @@ void SearchIndexWriter::add(size_t number, PreparedDocument document) {
     waiting_.emplace(number, std::move(document));
     return;
   }
-  take(std::move(document));
+  take(document);
   for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it)) {
-    take(std::move(it->second));
+    take(it->second);
   }
 }
 
-void SearchIndexWriter::take(PreparedDocument document) {
+void SearchIndexWriter::take(const PreparedDocument& document) {
   const auto number = static_cast<uint32_t>(next_++);
   lengths_.push_back(document.length);
   for (const auto& [key, count] : document.key_counts) {
