@@ -68,3 +68,13 @@ export async function focused(page) {
     return { tag: el.tagName, id: el.id, text: el.textContent.trim().slice(0, 80), href: el.getAttribute('href') };
   });
 }
+
+// An init script: window.scriptsAdded lists the src of every script element the page adds.
+export function recordScripts() {
+  window.scriptsAdded = [];
+  new MutationObserver((changes) => {
+    for (const change of changes) {
+      for (const node of change.addedNodes) if (node.tagName === 'SCRIPT' && node.src) window.scriptsAdded.push(node.src);
+    }
+  }).observe(document, { childList: true, subtree: true });
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, buildSite, fileUrl, launch, serveUnder, watchedPage } from './support.mjs';
-import { fixture, fixtureSite, focused, normaliseRows, shownResults, typeMore, typeQuery,
+import { fixture, fixtureSite, focused, normaliseRows, recordScripts, shownResults, typeMore, typeQuery,
   waitForAnswer } from './search-support.mjs';
 
 let browser;
@@ -85,6 +85,7 @@ describe('the search code', () => {
 describe('the search from disk (file://)', () => {
   test('typing in the header box lists the page, its section and the heading above the match, marked', async () => {
     const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.addInitScript(recordScripts);
     await page.goto(fileUrl(site, 'devices/phone.html'));
     assert.match(await typeQuery(page, HEADER, 'ＵＳＢメモリー'), /1 件/);
     assert.equal(await page.isVisible(POPUP), true);
@@ -96,6 +97,9 @@ describe('the search from disk (file://)', () => {
     assert.equal(decodeURIComponent(results[0].href), '../devices/usb.html#持ち出しの手順');
     assert.deepEqual(results[0].marks, ['USBメモリ', 'USBメモリ']);
     assert.match(await page.textContent('[data-search-all]'), /すべての結果を見る（1件）/);
+    // From disk the index files are asked for without ?v= (a file name with a query would not load).
+    const files = await page.evaluate(() => window.scriptsAdded.filter((name) => name.includes('/search/')));
+    assert.ok(files.length >= 3 && files.every((name) => /\/search\/(meta|[kc]\d+)\.js$/.test(name)), files.join(', '));
     // Enter opens search.html with the same query and its results.
     await page.focus(HEADER);
     await page.keyboard.press('Enter');
