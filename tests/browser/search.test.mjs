@@ -232,7 +232,10 @@ describe('the search under a web server sub-path', () => {
     await page.goto(`${server.url}devices/usb.html`);
     await page.waitForTimeout(300);
     assert.deepEqual(requests.filter((url) => url.includes('/search/')), []);
+    // Nor is its line a live region yet (a quiz's result line is the page's only status).
+    assert.equal(await page.locator('[role="status"]').count(), 0);
     await page.focus(HEADER);
+    assert.equal(await page.locator('[role="status"]').count(), 1);
     await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /search\/meta\.js/.test(e.name)));
     assert.deepEqual(requests.filter((url) => url.includes('/search/')), [`${server.url}search/meta.js`]);
     await typeQuery(page, HEADER, 'スマートフォン');

@@ -116,6 +116,16 @@
     node.setAttribute('data-search-ms', String(ms));
   }
 
+  // The page's Content-Security-Policy may not let a form send anything (form-action):
+  // Enter opens search.html by address instead.
+  function openPageOnEnter(form, root, input) {
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var query = input.value.trim();
+      location.href = root + 'search.html' + (query ? '?q=' + encodeURIComponent(query) : '');
+    });
+  }
+
   // The header's box: the best results in a list under it, and a link to all of them.
   function headerBox(form) {
     var root = rootOf(form);
@@ -154,17 +164,19 @@
       markAnswered(status, query, ms);
     };
     var find = searcher(show);
-    input.addEventListener('focus', function () { search.start(); open(); });
+    // The line that announces the count becomes a live region when the box is first used
+    // (well before its first answer): a page's own status line (a quiz's result) stays the
+    // only one until then.
+    input.addEventListener('focus', function () {
+      status.setAttribute('role', 'status');
+      search.start();
+      open();
+    });
     input.addEventListener('input', function () {
       if (!input.value.trim()) { hasResults = false; close(); status.textContent = ''; }
       find(input.value, false);
     });
-    // The page's Content-Security-Policy may not let a form send anything (form-action):
-    // Enter opens search.html by address instead.
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      location.href = root + 'search.html' + (input.value.trim() ? '?q=' + encodeURIComponent(input.value.trim()) : '');
-    });
+    openPageOnEnter(form, root, input);
     form.addEventListener('focusout', function (event) {
       if (!event.relatedTarget || !form.contains(event.relatedTarget)) close();
     });
