@@ -1,11 +1,14 @@
 // The search index from a page body: whatever HTML and text a page renders to, the files
-// written are each one call with JSON that parses, and the keys are never empty.
+// written are each one call whose data (compressed, in base64) is JSON that parses, and the
+// keys are never empty.
 #include <map>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "core/base64.h"
 #include "fuzz_support.h"
+#include "search/deflate.h"
 #include "search/html_text.h"
 #include "search/index_writer.h"
 #include "search/keys.h"
@@ -25,7 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const size_t close = content.rfind(')');
     fuzz::require(open != std::string::npos && close != std::string::npos && close > open, "one call");
     std::string payload = content.substr(open + 1, close - open - 1);
-    if (path != "search/meta.js") payload = payload.substr(payload.find(',') + 1);
+    if (path != "search/meta.js") {  // number, then the JSON compressed in a base64 string
+      payload = payload.substr(payload.find(',') + 1);
+      fuzz::require(payload.size() >= 2 && payload.front() == '"' && payload.back() == '"', "a base64 string");
+      payload = inflate_raw(base64_decode(payload.substr(1, payload.size() - 2)));
+    }
     fuzz::require(nlohmann::json::accept(payload), "the call's argument is JSON");
   }
   return 0;

@@ -1,15 +1,25 @@
 """The site search's index (docs/search.md): what goes in, what never does, and that it is
 built like every other output: byte for byte the same, or not at all."""
+import base64
 import json
 import pathlib
 import re
 import tempfile
 import tomllib
 import unittest
+import zlib
 
 from helpers import REPO, ProjectTest, run, snapshot
 
 CALL = re.compile(r"\AmamoriSearch\.(meta|keys|chunk)\((?:(\d+),)?(.*)\);\n\Z", re.S)
+
+
+def data_of(call, argument):
+    """A file's data: meta's is JSON; the others', raw DEFLATE in a base64 string."""
+    if call == "meta":
+        return json.loads(argument)
+    assert re.fullmatch(r'"[A-Za-z0-9+/=]*"', argument), "a base64 string"
+    return json.loads(zlib.decompress(base64.b64decode(argument[1:-1]), -15))
 
 
 def index_files(site):
@@ -19,7 +29,7 @@ def index_files(site):
         found = CALL.match(path.read_text(encoding="utf-8"))
         assert found, f"{path.name} is not one call with JSON"
         number = int(found.group(2)) if found.group(2) else None
-        files[path.name] = (found.group(1), number, json.loads(found.group(3)))
+        files[path.name] = (found.group(1), number, data_of(found.group(1), found.group(3)))
     return files
 
 
@@ -53,7 +63,7 @@ class SearchIndex(ProjectTest):
                                   ["found", "拾ったとき", "落ちていたUSBメモリーはパソコンに挿さずに届けます。"]])
         quiz_docs = [d for d in docs if d[0].startswith("quizzes/")]
         self.assertEqual({d[1] for d in quiz_docs}, {"基本の小テスト", *self.quiz_titles()} - {None})
-        text = "".join((site / "search" / name).read_text(encoding="utf-8") for name in files)
+        text = json.dumps([data for _, _, data in files.values()], ensure_ascii=False)
         for secret in self.quiz_secrets():
             self.assertNotIn(secret, text)
 
