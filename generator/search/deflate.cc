@@ -14,8 +14,9 @@ constexpr int kRawWindowBits = -15;  // negative: no zlib header or checksum
 class Stream {
  public:
   explicit Stream(bool compress) : compress_(compress) {
-    const int ok = compress ? deflateInit2(&z_, Z_BEST_COMPRESSION, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
-                            : inflateInit2(&z_, kRawWindowBits);
+    const int ok = compress
+                       ? deflateInit2(&z_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
+                       : inflateInit2(&z_, kRawWindowBits);
     if (ok != Z_OK) throw std::runtime_error("zlib could not start");
   }
   Stream(const Stream&) = delete;

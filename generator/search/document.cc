@@ -1,7 +1,10 @@
 #include "search/document.h"
 
 #include <algorithm>
+#include <deque>
 #include <unordered_map>
+
+#include <nlohmann/json.hpp>
 
 #include "search/keys.h"
 #include "search/normalise.h"
@@ -9,23 +12,29 @@
 namespace mamori {
 namespace {
 
+// Counts keys as views into the folded texts it keeps (a deque never moves its strings).
 class KeyCounter {
  public:
   void add(std::string_view nfkc_text, uint32_t weight) {
-    const std::string folded = search_fold(nfkc_text);
+    const std::string& folded = texts_.emplace_back(search_fold(nfkc_text));
     for (const std::string_view key : search_keys(folded)) {
-      counts_[std::string(key)] += weight;
+      counts_[key] += weight;
       ++length_;
     }
   }
   PreparedDocument take(SearchDocument document) {
-    PreparedDocument prepared{std::move(document), {counts_.begin(), counts_.end()}, length_};
+    PreparedDocument prepared;
+    prepared.document = std::move(document);
+    prepared.key_counts.reserve(counts_.size());
+    for (const auto& [key, count] : counts_) prepared.key_counts.emplace_back(std::string(key), count);
+    prepared.length = length_;
     std::sort(prepared.key_counts.begin(), prepared.key_counts.end());
     return prepared;
   }
 
  private:
-  std::unordered_map<std::string, uint32_t> counts_;
+  std::deque<std::string> texts_;
+  std::unordered_map<std::string_view, uint32_t> counts_;
   uint32_t length_ = 0;
 };
 
@@ -43,6 +52,18 @@ void limit_text(std::vector<SearchBlock>& blocks) {
   }
 }
 
+nlohmann::json blocks_json(const std::vector<SearchBlock>& blocks) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& block : blocks) out.push_back(nlohmann::json::array({block.anchor, block.heading, block.text}));
+  return out;
+}
+
+std::string document_json(const SearchDocument& document) {
+  const nlohmann::json value =
+      nlohmann::json::array({document.url, document.title, document.section, blocks_json(document.blocks)});
+  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 PreparedDocument prepare_search_document(SearchDocument document) {
@@ -57,7 +78,9 @@ PreparedDocument prepare_search_document(SearchDocument document) {
   }
   limit_text(document.blocks);
   for (const auto& block : document.blocks) counter.add(block.text, 1);
-  return counter.take(std::move(document));
+  PreparedDocument prepared = counter.take(std::move(document));
+  prepared.json = document_json(prepared.document);
+  return prepared;
 }
 
 }  // namespace mamori

@@ -29,6 +29,7 @@ struct PreparedDocument {
   SearchDocument document;
   std::vector<std::pair<std::string, uint32_t>> key_counts;  // key → weighted count, sorted by key
   uint32_t length = 0;                                       // key occurrences, unweighted
+  std::string json;                                          // the document as the text chunks hold it (docs/search.md)
 };
 
 // How much an occurrence counts in a document's title and in a heading (docs/search.md).
@@ -38,8 +39,8 @@ inline constexpr uint32_t kHeadingWeight = 2;
 // Limits: a document's text beyond kMaxSearchText bytes is left out of the index.
 inline constexpr size_t kMaxSearchText = size_t{1} << 20;
 
-// NFKC-normalises the document's fields (cutting its text at kMaxSearchText) and counts
-// its keys, weighted.
+// NFKC-normalises the document's fields (cutting its text at kMaxSearchText), counts its
+// keys, weighted, and writes its JSON.
 PreparedDocument prepare_search_document(SearchDocument document);
 
 }  // namespace mamori

@@ -8,6 +8,7 @@
 
 #include "core/text.h"
 #include "search/normalise.h"
+#include "search/utf8.h"
 
 namespace mamori {
 namespace {
@@ -85,9 +86,10 @@ void TextCollector::text(std::string_view decoded) {
       ++i;
       continue;
     }
-    const size_t n = std::max<size_t>(1, utf8_sequence_length(decoded, i));
-    const auto cp = code_point_at(decoded, i);
-    const bool wide = cp && is_wide(*cp);
+    char32_t cp = 0;
+    const size_t length = decode_utf8(decoded, i, cp);
+    const size_t n = std::max<size_t>(1, length);
+    const bool wide = length != 0 && is_wide(cp);
     const bool joined = pending_ == Space::line && last_wide_ && wide;
     if (pending_ != Space::none && !joined) out_ += ' ';
     pending_ = Space::none;

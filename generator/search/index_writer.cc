@@ -24,12 +24,6 @@ std::string json_text(const json& value) {
   return value.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
-json document_json(const SearchDocument& document) {
-  json blocks = json::array();
-  for (const auto& block : document.blocks) blocks.push_back(json::array({block.anchor, block.heading, block.text}));
-  return json::array({document.url, document.title, document.section, std::move(blocks)});
-}
-
 // BM25's term-frequency part (k1 = 1.2, b = 0.75), scaled to 1–31.
 uint32_t weight(uint32_t count, uint32_t length, double average_length) {
   constexpr double k1 = 1.2;
@@ -56,18 +50,22 @@ std::string hash_of(const std::string& content) {
 }  // namespace
 
 void SearchIndexWriter::add(size_t number, PreparedDocument document) {
-  const std::lock_guard lock(mutex_);
-  if (number != next_) {
-    waiting_.emplace(number, std::move(document));
-    return;
+  std::vector<Chunk> closed;
+  {
+    const std::lock_guard lock(mutex_);
+    if (number != next_) {
+      waiting_.emplace(number, std::move(document));
+      return;
+    }
+    take(document, closed);
+    for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it)) {
+      take(it->second, closed);
+    }
   }
-  take(document);
-  for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it)) {
-    take(it->second);
-  }
+  for (const auto& chunk : closed) write_chunk(chunk);
 }
 
-void SearchIndexWriter::take(const PreparedDocument& document) {
+void SearchIndexWriter::take(const PreparedDocument& document, std::vector<Chunk>& closed) {
   const auto number = static_cast<uint32_t>(next_++);
   lengths_.push_back(document.length);
   for (const auto& [key, count] : document.key_counts) {
@@ -81,17 +79,22 @@ void SearchIndexWriter::take(const PreparedDocument& document) {
   } else {
     chunk_ += ',';
   }
-  chunk_ += json_text(document_json(document.document));
-  if (chunk_.size() >= kChunkBytes) close_chunk();
+  chunk_ += document.json;
+  if (chunk_.size() >= kChunkBytes) close_chunk(closed);
 }
 
-void SearchIndexWriter::close_chunk() {
+void SearchIndexWriter::close_chunk(std::vector<Chunk>& closed) {
   if (chunk_.empty()) return;
-  const size_t number = chunk_starts_.size() - 1;
-  const std::string content = data_file("chunk", number, "[" + chunk_ + "]");
-  write_("search/c" + std::to_string(number) + ".js", content);
-  file_hashes_.push_back(hash_of(content));
+  closed.push_back(Chunk{chunk_starts_.size() - 1, "[" + chunk_ + "]"});
   chunk_.clear();
+}
+
+void SearchIndexWriter::write_chunk(const Chunk& chunk) {
+  const std::string content = data_file("chunk", chunk.number, chunk.json);
+  write_("search/c" + std::to_string(chunk.number) + ".js", content);
+  const std::lock_guard lock(mutex_);
+  if (chunk_hashes_.size() <= chunk.number) chunk_hashes_.resize(chunk.number + 1);
+  chunk_hashes_[chunk.number] = hash_of(content);
 }
 
 std::string SearchIndexWriter::shard_file(uint32_t shard,
@@ -117,8 +120,13 @@ std::string SearchIndexWriter::shard_file(uint32_t shard,
 }
 
 void SearchIndexWriter::finish(int jobs) {
+  std::vector<Chunk> closed;
+  {
+    const std::lock_guard lock(mutex_);
+    close_chunk(closed);
+  }
+  for (const auto& chunk : closed) write_chunk(chunk);
   const std::lock_guard lock(mutex_);
-  close_chunk();
   size_t bytes = 0;
   for (const auto& [key, postings] : postings_) bytes += key.size() + postings.bytes.size() + 6;
   const auto shards = static_cast<uint32_t>(std::max<size_t>(1, (bytes + kShardBytes - 1) / kShardBytes));
@@ -136,7 +144,7 @@ void SearchIndexWriter::finish(int jobs) {
     hashes[shard] = hash_of(content);
   });
   Fnv1a64 id;
-  for (const auto& h : file_hashes_) id.add(h);
+  for (const auto& h : chunk_hashes_) id.add(h);
   for (const auto& h : hashes) id.add(h);
   const json meta{
       {"format", 1}, {"id", id.hex()}, {"docs", lengths_.size()}, {"shards", shards}, {"chunks", chunk_starts_}};

@@ -27,7 +27,8 @@ class SearchIndexWriter {
   using Write = std::function<void(const std::string& path, const std::string& content)>;
   explicit SearchIndexWriter(Write write) : write_(std::move(write)) {}
 
-  // Adds document `number`. Thread-safe. Each number once.
+  // Adds document `number`. Thread-safe. Each number once. A chunk it completes is
+  // compressed and written on the calling thread, outside the lock.
   void add(size_t number, PreparedDocument document);
   // Writes the key shards (on up to `jobs` threads) and meta.js. REQUIRES: the documents
   // added are numbered 0 … n−1 with none missing.
@@ -38,8 +39,14 @@ class SearchIndexWriter {
     std::string bytes;  // varint pairs: gap to the previous document + 1, weighted count
     uint32_t last = 0;  // the last document + 1 (0: none yet)
   };
-  void take(const PreparedDocument& document);  // the next document in number order
-  void close_chunk();
+  struct Chunk {
+    size_t number = 0;
+    std::string json;  // the documents' JSON array
+  };
+  // Takes the next document in number order; a chunk it closes goes to `closed`.
+  void take(const PreparedDocument& document, std::vector<Chunk>& closed);
+  void close_chunk(std::vector<Chunk>& closed);
+  void write_chunk(const Chunk& chunk);  // without the lock
   std::string shard_file(uint32_t shard, const std::vector<const std::pair<const std::string, Postings>*>& keys,
                          double average_length) const;
 
@@ -48,10 +55,10 @@ class SearchIndexWriter {
   std::map<size_t, PreparedDocument> waiting_;  // arrived before a lower number
   size_t next_ = 0;
   std::unordered_map<std::string, Postings> postings_;
-  std::vector<uint32_t> lengths_;         // per document
-  std::vector<size_t> chunk_starts_;      // first document of every chunk
-  std::string chunk_;                     // the documents of the open chunk, as JSON array items
-  std::vector<std::string> file_hashes_;  // of every file written, in order (meta's id)
+  std::vector<uint32_t> lengths_;          // per document
+  std::vector<size_t> chunk_starts_;       // first document of every chunk
+  std::string chunk_;                      // the documents of the open chunk, as JSON array items
+  std::vector<std::string> chunk_hashes_;  // of every chunk file, by number (meta's id)
 };
 
 }  // namespace mamori

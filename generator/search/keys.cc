@@ -3,6 +3,7 @@
 #include "core/hashing.h"
 #include "core/text.h"
 #include "search/normalise.h"
+#include "search/utf8.h"
 
 namespace mamori {
 namespace {
@@ -14,9 +15,10 @@ struct CodePoint {
 };
 
 CodePoint code_point(std::string_view text, size_t at) {
-  const size_t n = utf8_sequence_length(text, at);
+  char32_t cp = 0;
+  const size_t n = decode_utf8(text, at, cp);
   if (n == 0) return CodePoint{at, 0, SearchClass::separator};
-  return CodePoint{at, n, search_class(*code_point_at(text, at))};
+  return CodePoint{at, n, search_class(cp)};
 }
 
 // The keys of one Japanese run: its characters, then the pairs.

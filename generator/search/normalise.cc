@@ -2,7 +2,11 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
+#include <utility>
+
 #include "core/text.h"
+#include "search/utf8.h"
 
 namespace mamori {
 namespace {
@@ -48,12 +52,13 @@ std::u32string code_points(std::string_view text) {
   std::u32string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size();) {
-    const size_t n = utf8_sequence_length(text, i);
+    char32_t cp = 0;
+    const size_t n = decode_utf8(text, i, cp);
     if (n == 0) {
       ++i;
       continue;
     }
-    out.push_back(*code_point_at(text, i));
+    out.push_back(cp);
     i += n;
   }
   return out;
@@ -61,11 +66,51 @@ std::u32string code_points(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// Code points NFKC leaves alone that never compose with the one before them: ASCII, kana,
+// kanji and the common Japanese punctuation. Only the spans between them need utf8proc.
+bool nfkc_stable(char32_t cp) {
+  return cp < 0x80 || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FC) ||
+         (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300C && cp <= 0x300F) ||
+         cp == 0x3010 || cp == 0x3011;
+}
+
+// The byte length of the code point at text[at] (1 for an invalid byte), and whether NFKC
+// leaves it alone.
+std::pair<size_t, bool> step(std::string_view text, size_t at) {
+  char32_t cp = 0;
+  const size_t n = decode_utf8(text, at, cp);
+  if (n == 0) return {1, false};
+  return {n, nfkc_stable(cp)};
+}
+
+}  // namespace
+
 std::string search_nfkc(std::string_view text) {
-  bool ascii = true;
-  for (const char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return std::string(text);
-  return nfkc(text);
+  std::string out;
+  out.reserve(text.size());
+  size_t copied = 0;    // text before this is in `out`
+  size_t previous = 0;  // where the code point before `at` starts
+  for (size_t at = 0; at < text.size();) {
+    const auto [size, stable] = step(text, at);
+    if (stable) {
+      previous = at;
+      at += size;
+      continue;
+    }
+    // The span to normalise starts with the stable code point before (a mark may compose
+    // with it) and takes every unstable one after.
+    const size_t start = std::max(copied, previous);
+    size_t end = at + size;
+    while (end < text.size() && !step(text, end).second) end += step(text, end).first;
+    out.append(text.substr(copied, start - copied));
+    out += nfkc(text.substr(start, end - start));
+    copied = previous = end;
+    at = end;
+  }
+  out.append(text.substr(copied));
+  return out;
 }
 
 std::string search_fold(std::string_view nfkc_text) {

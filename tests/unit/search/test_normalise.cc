@@ -4,6 +4,7 @@
 #include <sstream>
 #include <string>
 
+#include "core/text.h"
 #include "search/normalise.h"
 
 using namespace mamori;
@@ -36,6 +37,16 @@ TEST_SUITE("search normalise") {
   TEST_CASE("the snippet form keeps case and width-folded letters") {
     CHECK(search_nfkc("ＵＳＢメモリー") == "USBメモリー");
     CHECK(search_nfkc("plain ascii") == "plain ascii");
+  }
+
+  TEST_CASE("the fast path gives what NFKC of the whole text gives") {
+    for (const char* text : {"か\u3099", "e\u0301t\u00e9", "ＡＢＣと漢字", "ｶﾞｲﾄﾞ、「ｶﾅ」", "㈱と①", "全角\u3000空白",
+                             "が\u3099\u309a", "\u3099先頭", "末尾か\u3099", "한국어", "ﾊﾟｿｺﾝ。", "plain", ""}) {
+      CAPTURE(text);
+      CHECK(search_nfkc(text) == nfkc(text));
+    }
+    const std::string invalid = "ab\xff\xfeｶﾞ";
+    CHECK(search_nfkc(invalid).starts_with("ab"));
   }
 
   TEST_CASE("invalid UTF-8 does not crash the fold") {

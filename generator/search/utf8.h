@@ -1,0 +1,40 @@
+// Decoding UTF-8 one code point at a time on the index's hot paths (every character of
+// every page passes through it several times), inline.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+namespace mamori {
+
+// Decodes the well-formed UTF-8 sequence at text[at] into `cp` and returns its length, or
+// returns 0 when the bytes there are not one (the rules of core/text.h's
+// utf8_sequence_length). REQUIRES: at < text.size().
+inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]); };
+  const unsigned char b0 = byte(0);
+  if (b0 < 0x80) {
+    cp = b0;
+    return 1;
+  }
+  const size_t left = text.size() - at;
+  const auto cont = [&](size_t k) { return k < left && (byte(k) & 0xC0) == 0x80; };
+  if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
+    cp = (char32_t{b0} & 0x1F) << 6 | (byte(1) & 0x3F);
+    return 2;
+  }
+  if (b0 >= 0xE0 && b0 <= 0xEF && cont(1) && cont(2)) {
+    cp = (char32_t{b0} & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    const bool overlong = b0 == 0xE0 && cp < 0x800;
+    const bool surrogate = cp >= 0xD800 && cp <= 0xDFFF;
+    return overlong || surrogate ? 0 : 3;
+  }
+  if (b0 >= 0xF0 && b0 <= 0xF4 && cont(1) && cont(2) && cont(3)) {
+    cp =
+        (char32_t{b0} & 0x07) << 18 | char32_t(byte(1) & 0x3F) << 12 | char32_t(byte(2) & 0x3F) << 6 | (byte(3) & 0x3F);
+    return cp < 0x10000 || cp > 0x10FFFF ? 0 : 4;
+  }
+  return 0;
+}
+
+}  // namespace mamori
