@@ -33,7 +33,7 @@ std::string decode_entities(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> html_title(std::string_view html) {
-  const std::string folded = ascii_lower(html.substr(0, std::min<size_t>(html.size(), 1 << 20)));
+  const std::string folded = ascii_lower(html.substr(0, std::min(html.size(), kTitleScanBytes)));
   size_t open = folded.find("<title");
   if (open == std::string::npos) return std::nullopt;
   open = folded.find('>', open);
@@ -77,10 +77,9 @@ bool is_not_found_title(std::string_view title) {
   return folded.starts_with("404");
 }
 
-std::vector<std::string> html_ids(std::string_view html) {
-  std::vector<std::string> ids;
+size_t scan_html_ids(std::string_view html, size_t from, bool more, std::vector<std::string>& ids) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  for (size_t at = 0; at < html.size(); ++at) {
+  for (size_t at = from; at < html.size(); ++at) {
     if (html[at] != '=') continue;
     // The attribute name before '=' must be "id" or "name" and stand alone.
     size_t start = at;
@@ -88,19 +87,29 @@ std::vector<std::string> html_ids(std::string_view html) {
     if (at >= 4 && html.substr(at - 4, 4) == "name") start = at - 4;
     if (start == at || (start > 0 && !blank(html[start - 1]))) continue;
     const size_t value = at + 1;
-    if (value >= html.size()) break;
+    if (value >= html.size()) return more ? at : html.size();
     if (html[value] == '"' || html[value] == '\'') {
       const size_t close = html.find(html[value], value + 1);
-      if (close == std::string_view::npos) continue;
+      if (close == std::string_view::npos) {
+        if (more) return at;  // the value may close in what is still to come
+        continue;
+      }
       ids.emplace_back(html.substr(value + 1, close - value - 1));
       at = close;
       continue;
     }
     size_t end = value;
     while (end < html.size() && !blank(html[end]) && html[end] != '>' && html[end] != '/') ++end;
+    if (end == html.size() && more) return at;
     if (end > value) ids.emplace_back(html.substr(value, end - value));
     at = end - 1;
   }
+  return html.size();
+}
+
+std::vector<std::string> html_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  scan_html_ids(html, 0, false, ids);
   return ids;
 }
 
