@@ -140,6 +140,7 @@ CurlTransport::~CurlTransport() {
     curl_multi_remove_handle(static_cast<CURLM*>(multi_), transfer->easy);
     curl_easy_cleanup(transfer->easy);
   }
+  for (CURL* easy : idle_) curl_easy_cleanup(easy);
   curl_multi_cleanup(static_cast<CURLM*>(multi_));
 }
 
@@ -147,7 +148,15 @@ void CurlTransport::start(uint64_t id, const HttpRequest& request) {
   auto transfer = std::make_unique<Transfer>();
   transfer->id = id;
   transfer->request = request;
-  CURL* easy = curl_easy_init();
+  // A finished handle is reset and used again: a new one costs fresh buffers every request.
+  CURL* easy = nullptr;
+  if (idle_.empty()) {
+    easy = curl_easy_init();
+  } else {
+    easy = idle_.back();
+    idle_.pop_back();
+    curl_easy_reset(easy);
+  }
   transfer->easy = easy;
   curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -209,7 +218,7 @@ std::vector<std::pair<uint64_t, HttpResult>> CurlTransport::poll(std::chrono::mi
     }
     done.emplace_back(transfer.id, std::move(result));
     curl_multi_remove_handle(multi, easy);
-    curl_easy_cleanup(easy);
+    idle_.push_back(easy);
     transfers_.erase(it);
   }
   return done;

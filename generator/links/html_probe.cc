@@ -32,14 +32,28 @@ std::string decode_entities(std::string_view text) {
 
 }  // namespace
 
+size_t find_ascii_ci(std::string_view text, std::string_view lower, size_t from) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (lower.empty()) return std::min(from, text.size());
+  const bool first_is_letter = lower[0] >= 'a' && lower[0] <= 'z';
+  for (size_t at = from; at < text.size(); ++at) {
+    if (!first_is_letter) at = text.find(lower[0], at);  // memchr: '<' is rare in a page's bytes
+    if (at == std::string_view::npos || text.size() - at < lower.size()) return std::string_view::npos;
+    size_t i = 0;
+    while (i < lower.size() && fold(text[at + i]) == lower[i]) ++i;
+    if (i == lower.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 std::optional<std::string> html_title(std::string_view html) {
-  const std::string folded = ascii_lower(html.substr(0, std::min(html.size(), kTitleScanBytes)));
-  size_t open = folded.find("<title");
-  if (open == std::string::npos) return std::nullopt;
-  open = folded.find('>', open);
-  if (open == std::string::npos) return std::nullopt;
-  const size_t close = folded.find("</title", open);
-  if (close == std::string::npos) return std::nullopt;
+  const std::string_view scanned = html.substr(0, std::min(html.size(), kTitleScanBytes));
+  size_t open = find_ascii_ci(scanned, "<title", 0);
+  if (open == std::string_view::npos) return std::nullopt;
+  open = scanned.find('>', open);
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t close = find_ascii_ci(scanned, "</title", open);
+  if (close == std::string_view::npos) return std::nullopt;
   const std::string raw = decode_entities(html.substr(open + 1, close - open - 1));
   std::string collapsed;
   bool space = false;

@@ -50,4 +50,8 @@ bool html_has_fragment(std::string_view html, std::string_view fragment);
 
 bool is_html_content_type(std::string_view content_type);
 
+// The first position from `from` on where `text` holds `lower` (lower-case ASCII), compared
+// ASCII case-insensitively; npos when nowhere. Allocates nothing.
+size_t find_ascii_ci(std::string_view text, std::string_view lower, size_t from);
+
 }  // namespace mamori

@@ -48,7 +48,7 @@ bool PageNeed::title_known(std::string_view body) {
   const size_t from = title_scanned_ > kTail ? title_scanned_ - kTail : 0;
   title_scanned_ = body.size();
   if (body.size() >= kTitleScanBytes) return title_ = true;
-  if (ascii_lower(body.substr(from)).find("</title") == std::string::npos) return false;
+  if (find_ascii_ci(body, "</title", from) == std::string_view::npos) return false;
   title_ = html_title(body).has_value();
   return title_;
 }

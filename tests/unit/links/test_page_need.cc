@@ -80,4 +80,14 @@ TEST_SUITE("page need") {
     so_far.body += "x</title>";
     CHECK(need.enough(so_far));
   }
+
+  TEST_CASE("find_ascii_ci") {
+    CHECK(find_ascii_ci("<HTML><TiTle>x</TITLE>", "<title", 0) == 6);
+    CHECK(find_ascii_ci("<HTML><TiTle>x</TITLE>", "</title", 7) == 14);
+    CHECK(find_ascii_ci("<HTML><TiTle>x</TITLE>", "<title", 7) == std::string_view::npos);
+    CHECK(find_ascii_ci("</titl", "</title", 0) == std::string_view::npos);
+    CHECK(find_ascii_ci("abcABC", "cab", 0) == 2);
+    CHECK(find_ascii_ci("", "<", 0) == std::string_view::npos);
+    CHECK(find_ascii_ci("ab", "<", 5) == std::string_view::npos);
+  }
 }
