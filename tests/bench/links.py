@@ -2,6 +2,7 @@
 """Link-checker benchmark: mamori against LinkChecker and linkinator, in one run.
 
     tests/bench/links.py [--urls 2000] [--per-host 4] [--cases html,text,pdf] [--mamori PATH]
+                         [--before PATH]
 
 Starts loopback servers on 127.0.0.2–127.0.0.21 that answer after 100 ms, makes a project
 citing N URLs spread over them, and times `mamori links` (no cache). The lower bound is
@@ -11,7 +12,8 @@ serve), `text` a tiny text/plain body, `pdf` a 1 MB application/pdf at URLs endi
 Reports, counted in the servers: wall time, the ratio to the lower bound, requests per URL
 (HEAD and GET), TCP connections per URL and the most requests any one host had in flight.
 LinkChecker (Debian) and linkinator (npm, installed under tests/bench/node_modules on first
-use) check the same URLs from one HTML page.
+use) check the same URLs from one HTML page. `--before PATH` times another mamori binary too
+(say, one built from an older commit), in the same run.
 """
 import argparse
 import json
@@ -91,9 +93,10 @@ def linkinator():
 
 def run_case(kind, args):
     project(args.urls, kind)
-    runs = [timed("mamori", kind, [args.mamori, "links", "--root", WORK, "--no-cache", "--per-host",
-                                   str(args.per_host), "--max-connections", str(len(HOSTS) * args.per_host),
-                                   "--format", "json"])]
+    binaries = [("mamori", args.mamori)] + ([("mamori before", args.before)] if args.before else [])
+    runs = [timed(name, kind, [binary, "links", "--root", WORK, "--no-cache", "--per-host", str(args.per_host),
+                               "--max-connections", str(len(HOSTS) * args.per_host), "--format", "json"])
+            for name, binary in binaries]
     if args.peers and shutil.which("linkchecker"):
         runs.append(timed("LinkChecker", kind, ["linkchecker", "--check-extern", "--no-status", "-o", "none",
                                                 "--no-robots", "-t", "80", WORK / "links.html"]))
@@ -113,6 +116,7 @@ def main():
     parser.add_argument("--per-host", type=int, default=4)
     parser.add_argument("--cases", default="html,text,pdf", help="comma-separated: html, text, pdf")
     parser.add_argument("--mamori", default=str(MAMORI), help="the mamori binary to time")
+    parser.add_argument("--before", help="another mamori binary to time in the same run")
     parser.add_argument("--peers", action=argparse.BooleanOptionalAction, default=True)
     args = parser.parse_args()
     bound = args.urls / (len(HOSTS) * args.per_host) * 0.1
@@ -126,7 +130,7 @@ def main():
               f"{r['requests'] / args.urls:.2f} | {methods_text(r['methods'])} | "
               f"{r['connections'] / args.urls:.2f} | {r['peak']} | {r['exit']} |")
     for r in runs:
-        if r["name"] == "mamori" and r["exit"] != 0:
+        if r["name"].startswith("mamori") and r["exit"] != 0:
             print(f"mamori failed on {r['case']}:", r["stderr"], file=sys.stderr)
 
 
