@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "links/html_probe.h"
+#include "links/page_need.h"
 
 namespace mamori {
 namespace {
@@ -19,21 +20,16 @@ bool is_bot_wall(const HttpResponse& response) {
   return response.status == 999 || (response.status == 403 && response.header("cf-mitigated"));
 }
 
-// A page without a content type is taken for HTML.
-bool is_html(const HttpResponse& response) {
-  const std::string type = response.header("content-type").value_or("");
-  return type.empty() || is_html_content_type(type);
-}
-
-// HEAD is the cheap first try. What it cannot settle is asked again with GET: a failure of any
-// kind, an error or odd status (some servers answer HEAD badly) except a bot wall's, a proxy's
-// and 429, and an HTML page, which is read for its title and fragments.
+// HEAD is the first try only for large downloads (first_method). What it cannot settle is asked
+// again with GET: a failure of any kind, an error or odd status (some servers answer HEAD
+// badly) except a bot wall's, a proxy's and 429, and an HTML page, which is read for its title
+// and fragments.
 bool head_cannot_settle(const HttpResult& result) {
   if (!result.response) return true;
   const HttpResponse& response = *result.response;
   const int status = response.status;
   if (is_redirect(response) || is_bot_wall(response) || status == 407 || status == 429) return false;
-  if (status >= 200 && status < 300) return is_html(response);
+  if (status >= 200 && status < 300) return is_html_response(response);
   return true;
 }
 
@@ -98,6 +94,11 @@ void CheckRun::start(size_t index, const std::string& host) {
   request.method = job.method;
   request.timeout = options_.timeout;
   request.max_body = job.fragments.empty() ? options_.title_body : options_.max_body;
+  if (job.method == HttpMethod::get) {
+    request.enough = [need = PageNeed(job.fragments)](const HttpResponse& so_far) mutable {
+      return need.enough(so_far);
+    };
+  }
   job.in_flight = true;
   ++in_flight_[host];
   peak_per_host_ = std::max(peak_per_host_, in_flight_[host]);
@@ -187,7 +188,7 @@ void CheckRun::follow_redirect(FetchJob& job, int status, const std::string& loc
   }
   job.url = page;
   job.visited.insert(page);
-  job.method = HttpMethod::head;
+  job.method = first_method(page);
   job.attempt = 0;
 }
 
@@ -221,7 +222,7 @@ void CheckRun::on_overload(FetchJob& job, const HttpResponse& response, const st
 
 // 2xx: the page is there, unless it says it is not, or a redirect dumped it on the top page.
 void CheckRun::on_success(FetchJob& job, const HttpResponse& response) {
-  job.html = is_html(response);
+  job.html = is_html_response(response);
   job.body = response.body;
   job.truncated = response.truncated;
   if (job.url != job.start_url) job.final_url = job.url;

@@ -1,6 +1,6 @@
 // One run of the link checker over its fetches (internal to links/checker.cc): which request
 // starts when (per-host limits, backoff, Retry-After, a host slowed after 429), and what each
-// answer means for its page (follow, retry, ask again with GET, or a verdict).
+// answer means for its page (follow, retry, ask again with GET after a HEAD, or a verdict).
 #pragma once
 
 #include <chrono>
@@ -23,8 +23,8 @@ struct FetchJob {
   std::string start_url;  // without fragment
   std::string url;        // current hop
   std::set<std::string> fragments;
-  HttpMethod method = HttpMethod::head;
-  int attempt = 0;  // retries used
+  HttpMethod method = HttpMethod::get;  // first_method of the current hop, GET after a HEAD that failed
+  int attempt = 0;                      // retries used
   std::chrono::milliseconds ready{0};
   std::chrono::milliseconds waited{0};  // before retries so far (CheckOptions::max_total_wait)
   std::vector<int> hops;                // statuses of the redirects followed

@@ -9,6 +9,7 @@
 #include "core/url.h"
 #include "links/check_run.h"
 #include "links/html_probe.h"
+#include "links/page_need.h"
 
 namespace mamori {
 
@@ -90,6 +91,7 @@ class JobList {
       FetchJob job;
       job.start_url = page;
       job.url = page;
+      job.method = first_method(page);
       job.visited.insert(page);
       jobs.push_back(std::move(job));
     }

@@ -16,6 +16,7 @@ struct CurlTransport::Transfer {
   HttpResponse response;
   size_t header_bytes = 0;        // of the current response
   bool header_too_large = false;  // more than HttpResponse::kMaxHeaderBytes: aborted
+  size_t body_bytes = 0;          // of the body, as received (decoded), kept or not
 };
 
 namespace {
@@ -25,15 +26,41 @@ void global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
+// After HttpRequest::enough said true, the rest of a body is still read (and dropped) while
+// it is small, so that the connection can carry the next request; a larger one is cut off and
+// the connection closed.
+constexpr curl_off_t kDrainBytes = curl_off_t{64} << 10;
+
+bool keep_draining(const CurlTransport::Transfer& transfer) {
+  curl_off_t length = -1;
+  curl_easy_getinfo(transfer.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &length);
+  return static_cast<curl_off_t>(transfer.body_bytes) <= kDrainBytes && length <= kDrainBytes;
+}
+
+// Whether the reader has what it needs: asked with the answer so far, the status included.
+bool reader_has_enough(CurlTransport::Transfer& transfer) {
+  if (!transfer.request.enough) return false;
+  long status = 0;
+  curl_easy_getinfo(transfer.easy, CURLINFO_RESPONSE_CODE, &status);
+  transfer.response.status = static_cast<int>(status);
+  return transfer.request.enough(transfer.response);
+}
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* transfer = static_cast<CurlTransport::Transfer*>(user);
   const size_t bytes = size * count;
+  transfer->body_bytes += bytes;
+  if (transfer->response.stopped_early) return keep_draining(*transfer) ? bytes : 0;
   std::string& body = transfer->response.body;
   const size_t room = transfer->request.max_body > body.size() ? transfer->request.max_body - body.size() : 0;
   body.append(data, std::min(bytes, room));
   if (bytes > room) {
     transfer->response.truncated = true;
     return 0;  // enough: abort the transfer (reported as a write error, which is fine)
+  }
+  if (reader_has_enough(*transfer)) {
+    transfer->response.stopped_early = true;
+    return keep_draining(*transfer) ? bytes : 0;  // 0 aborts, as above
   }
   return bytes;
 }
@@ -113,6 +140,7 @@ CurlTransport::~CurlTransport() {
     curl_multi_remove_handle(static_cast<CURLM*>(multi_), transfer->easy);
     curl_easy_cleanup(transfer->easy);
   }
+  for (CURL* easy : idle_) curl_easy_cleanup(easy);
   curl_multi_cleanup(static_cast<CURLM*>(multi_));
 }
 
@@ -120,7 +148,15 @@ void CurlTransport::start(uint64_t id, const HttpRequest& request) {
   auto transfer = std::make_unique<Transfer>();
   transfer->id = id;
   transfer->request = request;
-  CURL* easy = curl_easy_init();
+  // A finished handle is reset and used again: a new one costs fresh buffers every request.
+  CURL* easy = nullptr;
+  if (idle_.empty()) {
+    easy = curl_easy_init();
+  } else {
+    easy = idle_.back();
+    idle_.pop_back();
+    curl_easy_reset(easy);
+  }
   transfer->easy = easy;
   curl_easy_setopt(easy, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
@@ -164,7 +200,8 @@ std::vector<std::pair<uint64_t, HttpResult>> CurlTransport::poll(std::chrono::mi
     const CURLcode code = message->data.result;
     long status = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
-    if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && transfer.response.truncated)) {
+    const bool cut = transfer.response.truncated || transfer.response.stopped_early;
+    if (code == CURLE_OK || (code == CURLE_WRITE_ERROR && cut)) {
       transfer.response.status = static_cast<int>(status);
       result.response = std::move(transfer.response);
     } else {
@@ -181,7 +218,7 @@ std::vector<std::pair<uint64_t, HttpResult>> CurlTransport::poll(std::chrono::mi
     }
     done.emplace_back(transfer.id, std::move(result));
     curl_multi_remove_handle(multi, easy);
-    curl_easy_cleanup(easy);
+    idle_.push_back(easy);
     transfers_.erase(it);
   }
   return done;

@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "links/http.h"
 
@@ -31,6 +32,7 @@ class CurlTransport final : public HttpTransport {
   CurlOptions options_;
   void* multi_;                                           // CURLM*, owned
   std::map<void*, std::unique_ptr<Transfer>> transfers_;  // by CURL* easy handle
+  std::vector<void*> idle_;                               // CURL* handles done with, owned: used again
 };
 
 }  // namespace mamori

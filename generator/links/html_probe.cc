@@ -32,14 +32,28 @@ std::string decode_entities(std::string_view text) {
 
 }  // namespace
 
+size_t find_ascii_ci(std::string_view text, std::string_view lower, size_t from) {
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  if (lower.empty()) return std::min(from, text.size());
+  const bool first_is_letter = lower[0] >= 'a' && lower[0] <= 'z';
+  for (size_t at = from; at < text.size(); ++at) {
+    if (!first_is_letter) at = text.find(lower[0], at);  // memchr: '<' is rare in a page's bytes
+    if (at == std::string_view::npos || text.size() - at < lower.size()) return std::string_view::npos;
+    size_t i = 0;
+    while (i < lower.size() && fold(text[at + i]) == lower[i]) ++i;
+    if (i == lower.size()) return at;
+  }
+  return std::string_view::npos;
+}
+
 std::optional<std::string> html_title(std::string_view html) {
-  const std::string folded = ascii_lower(html.substr(0, std::min<size_t>(html.size(), 1 << 20)));
-  size_t open = folded.find("<title");
-  if (open == std::string::npos) return std::nullopt;
-  open = folded.find('>', open);
-  if (open == std::string::npos) return std::nullopt;
-  const size_t close = folded.find("</title", open);
-  if (close == std::string::npos) return std::nullopt;
+  const std::string_view scanned = html.substr(0, std::min(html.size(), kTitleScanBytes));
+  size_t open = find_ascii_ci(scanned, "<title", 0);
+  if (open == std::string_view::npos) return std::nullopt;
+  open = scanned.find('>', open);
+  if (open == std::string_view::npos) return std::nullopt;
+  const size_t close = find_ascii_ci(scanned, "</title", open);
+  if (close == std::string_view::npos) return std::nullopt;
   const std::string raw = decode_entities(html.substr(open + 1, close - open - 1));
   std::string collapsed;
   bool space = false;
@@ -77,10 +91,9 @@ bool is_not_found_title(std::string_view title) {
   return folded.starts_with("404");
 }
 
-std::vector<std::string> html_ids(std::string_view html) {
-  std::vector<std::string> ids;
+size_t scan_html_ids(std::string_view html, size_t from, bool more, std::vector<std::string>& ids) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  for (size_t at = 0; at < html.size(); ++at) {
+  for (size_t at = from; at < html.size(); ++at) {
     if (html[at] != '=') continue;
     // The attribute name before '=' must be "id" or "name" and stand alone.
     size_t start = at;
@@ -88,19 +101,29 @@ std::vector<std::string> html_ids(std::string_view html) {
     if (at >= 4 && html.substr(at - 4, 4) == "name") start = at - 4;
     if (start == at || (start > 0 && !blank(html[start - 1]))) continue;
     const size_t value = at + 1;
-    if (value >= html.size()) break;
+    if (value >= html.size()) return more ? at : html.size();
     if (html[value] == '"' || html[value] == '\'') {
       const size_t close = html.find(html[value], value + 1);
-      if (close == std::string_view::npos) continue;
+      if (close == std::string_view::npos) {
+        if (more) return at;  // the value may close in what is still to come
+        continue;
+      }
       ids.emplace_back(html.substr(value + 1, close - value - 1));
       at = close;
       continue;
     }
     size_t end = value;
     while (end < html.size() && !blank(html[end]) && html[end] != '>' && html[end] != '/') ++end;
+    if (end == html.size() && more) return at;
     if (end > value) ids.emplace_back(html.substr(value, end - value));
     at = end - 1;
   }
+  return html.size();
+}
+
+std::vector<std::string> html_ids(std::string_view html) {
+  std::vector<std::string> ids;
+  scan_html_ids(html, 0, false, ids);
   return ids;
 }
 

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,11 +17,18 @@ namespace mamori {
 
 enum class HttpMethod { head, get };
 
+struct HttpResponse;
+
 struct HttpRequest {
   std::string url;
   HttpMethod method = HttpMethod::head;
   size_t max_body = 0;  // GET: stop reading after this many bytes
   std::chrono::milliseconds timeout{20000};
+  // GET, when set: asked with the answer so far (status, headers, body received up to now)
+  // each time more body has come; once it says true the transport hands over no more body and
+  // finishes the response (HttpResponse::stopped_early). It may read on to keep the connection
+  // for the next request, but only a little (CurlTransport: up to 64 KB of body in all).
+  std::function<bool(const HttpResponse&)> enough;
 };
 
 enum class FetchFailure {
@@ -43,7 +51,8 @@ struct HttpResponse {
   int status = 0;
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
   std::string body;                                          // at most max_body bytes, as sent
-  bool truncated = false;                                    // more body was there
+  bool truncated = false;                                    // more body was there than max_body
+  bool stopped_early = false;  // HttpRequest::enough said true: no body after that point was handed over
 
   // The value of the first header called `name`, compared ASCII case-insensitively.
   std::optional<std::string> header(std::string_view name) const;

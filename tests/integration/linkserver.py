@@ -30,6 +30,11 @@ class State:
         with self.lock:
             return sum(n for (m, p), n in self.counts.items() if p == path)
 
+    def methods(self, path):
+        """The requests for `path` by method, e.g. {"HEAD": 1, "GET": 1}."""
+        with self.lock:
+            return {m: n for (m, p), n in self.counts.items() if p == path}
+
 
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
@@ -78,13 +83,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send(200, self.page("トップページ"))
         elif path in ("/ok", "/counted", "/日本語/ページ.html"):
             self.send(200, self.page("経済安全保障"))
-        elif path.endswith(".pdf"):
+        elif path.endswith(".pdf") and not path.startswith("/head-refused/"):
             self.send(200, b"%PDF-1.4", "application/pdf")
         elif path == "/head-405":
             if self.command == "HEAD":
                 self.send(405)
             else:
                 self.send(200, self.page("HEAD は受け付けません"))
+        elif path.startswith("/head-refused/"):  # large downloads whose HEAD fails: 405, 501, a reset
+            if self.command != "HEAD":
+                self.send(200, b"%PDF-1.4" + b"0" * 300000, "application/pdf")
+            elif "reset" in path:
+                self.connection.shutdown(socket.SHUT_RDWR)
+                self.close_connection = True
+            else:
+                self.send(501 if "501" in path else 405)
+        elif path.startswith("/page/"):  # a page as government sites serve it: the title first, then 40 KB
+            self.send(200, self.page("経済安全保障 | 内閣府", "<p>本文です。</p>" * 2000))
         elif path == "/missing":
             self.send(404, self.page("404 Not Found"))
         elif path == "/perm":
@@ -113,7 +128,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             else:
                 self.send(200, b"ok", "text/plain")
         elif path == "/flaky":
-            if state.total("/flaky") <= 2:  # the HEAD and the first GET fail
+            if state.total("/flaky") <= 1:  # the first GET fails
                 self.send(503)
             else:
                 self.send(200, self.page("復旧しました"))

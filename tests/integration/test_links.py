@@ -97,6 +97,33 @@ class LinksTest(ProjectTest):
         self.assertEqual(self.second.state.total("/counted.pdf"), 1)
         self.assertLessEqual(self.second.state.peak, 2)
 
+    def test_one_request_per_url_and_head_only_for_large_downloads(self):
+        b2 = self.base2  # answers after 200 ms
+        pages = [f"{b2}/page/{i}" for i in range(24)]
+        files = [f"{b2}/files/{i}.pdf" for i in range(6)]
+        refused = [f"{b2}/head-refused/405.pdf", f"{b2}/head-refused/501.xlsx", f"{b2}/head-refused/reset.zip"]
+        self.page("many", pages + files + refused + [f"{b2}/frag#初動対応", f"{b2}/frag#old"])
+        result = self.links("--format", "json", "--no-cache", "--per-host", "3", "--retries", "0")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        _, by_url = self.verdicts(result)
+        self.assertEqual({link["verdict"] for link in by_url.values()}, {"ok"})
+        state = self.second.state
+        for url in pages:
+            self.assertEqual(state.methods(url[len(b2):]), {"GET": 1}, url)
+        for url in files:
+            self.assertEqual(state.methods(url[len(b2):]), {"HEAD": 1}, url)
+        for url in refused[:2]:
+            self.assertEqual(state.methods(url[len(b2):]), {"HEAD": 1, "GET": 1}, url)
+        # A HEAD sent on a kept-alive connection that breaks off is sent again by libcurl on a
+        # fresh one (the server may just have closed an idle connection); then GET once.
+        reset = state.methods("/head-refused/reset.zip")
+        self.assertEqual(reset["GET"], 1)
+        self.assertIn(reset["HEAD"], (1, 2, 3))
+        self.assertEqual(state.methods("/frag"), {"GET": 1})
+        self.assertEqual(sum(state.counts.values()) - sum(reset.values()),
+                         len(pages) + len(files) + 2 * len(refused[:2]) + 1)
+        self.assertEqual(state.peak, 3, "every slot of the host is used, and no more")
+
     def test_text_report_says_where_and_what_to_do(self):
         b = self.base
         self.page("report", [f"{b}/ok", f"{b}/missing", f"{b}/perm"])
@@ -131,7 +158,7 @@ class LinksTest(ProjectTest):
         _, by_url = self.verdicts(second)
         self.assertEqual(self.server.state.total("/doc.pdf"), 1, "a fresh ok result is not fetched again")
         self.assertTrue(by_url[f"{b}/doc.pdf"]["cached"])
-        self.assertEqual(self.server.state.total("/missing"), 4, "failures are always checked again (HEAD+GET twice)")
+        self.assertEqual(self.server.state.total("/missing"), 2, "failures are always checked again (one GET each run)")
         third = self.links("--cache", cache)
         self.assertRegex(third.stdout, r"HTTP 404; broken since \d{4}-\d\d-\d\d \(3 runs\)")
         stored = json.loads(cache.read_text(encoding="utf-8"))

@@ -59,7 +59,9 @@ inline const std::vector<std::pair<std::string, std::string>> kText = {{"content
 
 // Answers from a script: per "METHOD URL", a queue of results (the last one repeats; an
 // unscripted request fails as DNS does). Requests finish after `latency`; the timer advances
-// as the checker waits.
+// as the checker waits. A GET's body is handed over in pieces of `piece` bytes, as a network
+// does, and no further than the request's max_body and its `enough` want; `body_read` records
+// how much of each body was handed over.
 class FakeTransport final : public HttpTransport {
  public:
   explicit FakeTransport(FakeTimer& timer) : timer_(timer) {}
@@ -84,7 +86,7 @@ class FakeTransport final : public HttpTransport {
         std::count_if(pending_.begin(), pending_.end(), [&](const Pending& p) { return p.host == host; });
     log.push_back(key);
     started.push_back(Started{timer_.now(), key, static_cast<int>(same_host) + 1});
-    pending_.push_back({id, key, host, timer_.now() + latency});
+    pending_.push_back({id, key, host, timer_.now() + latency, request});
   }
 
   std::vector<std::pair<uint64_t, HttpResult>> poll(std::chrono::milliseconds wait) override {
@@ -100,6 +102,8 @@ class FakeTransport final : public HttpTransport {
       auto& queue = script_[it->key];
       HttpResult result = queue.empty() ? fail(FetchFailure::dns) : queue.front();
       if (queue.size() > 1) queue.pop_front();
+      if (result.response && it->request.method == HttpMethod::get) read_body(it->request, *result.response);
+      body_read.push_back(result.response ? result.response->body.size() : 0);
       done.emplace_back(it->id, std::move(result));
       it = pending_.erase(it);
     }
@@ -108,7 +112,9 @@ class FakeTransport final : public HttpTransport {
 
   std::vector<std::string> log;  // every request started, "METHOD URL"
   std::vector<Started> started;
+  std::vector<size_t> body_read;  // per request answered, in the order answered: body bytes handed over
   std::chrono::milliseconds latency{100};
+  size_t piece = 1024;
 
  private:
   struct Pending {
@@ -116,7 +122,29 @@ class FakeTransport final : public HttpTransport {
     std::string key;
     std::string host;
     std::chrono::milliseconds ready;
+    HttpRequest request;
   };
+
+  // Hands the scripted body over piece by piece, as CurlTransport does: up to max_body, and
+  // no further once the request's `enough` says so.
+  void read_body(const HttpRequest& request, HttpResponse& response) const {
+    const std::string whole = std::move(response.body);
+    response.body.clear();
+    for (size_t at = 0; at < whole.size();) {
+      const size_t n = std::min(piece, whole.size() - at);
+      const size_t room = request.max_body - std::min(request.max_body, response.body.size());
+      response.body.append(whole, at, std::min(n, room));
+      at += n;
+      if (n > room) {
+        response.truncated = true;
+        return;
+      }
+      if (request.enough && request.enough(response)) {
+        response.stopped_early = true;
+        return;
+      }
+    }
+  }
   FakeTimer& timer_;
   std::map<std::string, std::deque<HttpResult>> script_;
   std::vector<Pending> pending_;

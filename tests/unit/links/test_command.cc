@@ -73,7 +73,6 @@ TEST_SUITE("link command") {
   TEST_CASE("every cited URL is reported with its verdict and where it is cited") {
     Project p("[PDF](https://a.go.jp/doc.pdf)\n\n[古い](https://a.go.jp/gone)\n");
     p.transport.on("HEAD", "https://a.go.jp/doc.pdf", {respond(200, {{"content-type", "application/pdf"}})});
-    p.transport.on("HEAD", "https://a.go.jp/gone", {respond(404)});
     p.transport.on("GET", "https://a.go.jp/gone", {respond(404)});
     const LinksRun run = p.run();
     CHECK(run.notes.empty());
@@ -89,17 +88,15 @@ TEST_SUITE("link command") {
     CHECK(report["links"][1]["status"] == 404);
     CHECK(report["links"][1]["reason"] == "HTTP 404");
     CHECK(report["internal"].empty());
-    CHECK(p.transport.log == std::vector<std::string>{"HEAD https://a.go.jp/doc.pdf", "HEAD https://a.go.jp/gone",
-                                                      "GET https://a.go.jp/gone"});
+    CHECK(p.transport.log == std::vector<std::string>{"HEAD https://a.go.jp/doc.pdf", "GET https://a.go.jp/gone"});
   }
 
   TEST_CASE("a broken, timed out or unreachable URL makes the exit status 1; all fine is 0") {
     Project fine("[a](https://a.go.jp/a)\n");
-    fine.transport.on("HEAD", "https://a.go.jp/a", {respond(200, kText)});
+    fine.transport.on("GET", "https://a.go.jp/a", {respond(200, kText)});
     CHECK(fine.run().exit_status == 0);
 
     Project broken("[a](https://a.go.jp/a)\n");
-    broken.transport.on("HEAD", "https://a.go.jp/a", {respond(410)});
     broken.transport.on("GET", "https://a.go.jp/a", {respond(410)});
     CHECK(broken.run().exit_status == 1);
 
@@ -107,7 +104,7 @@ TEST_SUITE("link command") {
     CHECK(unreachable.run().exit_status == 1);
 
     Project blocked("[a](https://a.go.jp/a)\n");  // blocked is for a person to check, not a failure
-    blocked.transport.on("HEAD", "https://a.go.jp/a", {respond(999)});
+    blocked.transport.on("GET", "https://a.go.jp/a", {respond(999)});
     CHECK(blocked.run().exit_status == 0);
   }
 
@@ -127,7 +124,7 @@ TEST_SUITE("link command") {
 
   TEST_CASE("the cache is written with the timer's date, used while fresh, and fetched again after") {
     Project p("[a](https://a.go.jp/a)\n");
-    p.transport.on("HEAD", "https://a.go.jp/a", {respond(200, kText)});
+    p.transport.on("GET", "https://a.go.jp/a", {respond(200, kText)});
     REQUIRE(p.run().exit_status == 0);
     const auto saved = parse_link_cache(slurp(p.cache_file()));
     REQUIRE(saved.has_value());
@@ -151,19 +148,18 @@ TEST_SUITE("link command") {
 
   TEST_CASE("a failure is fetched again every run, and the report tells since when it fails") {
     Project p("[a](https://a.go.jp/a)\n");
-    p.transport.on("HEAD", "https://a.go.jp/a", {respond(404)});
     p.transport.on("GET", "https://a.go.jp/a", {respond(404)});
     p.options.format = ReportFormat::text;
     (void)p.run();
     p.timer.epoch += 86400;
     const LinksRun second = p.run();
-    CHECK(p.transport.log.size() == 4);
+    CHECK(p.transport.log.size() == 2);
     CHECK(second.report.find("HTTP 404; broken since 2100-01-01 (2 runs)") != std::string::npos);
   }
 
   TEST_CASE("a cache that cannot be used is reported as a warning about the file and replaced") {
     Project p("[a](https://a.go.jp/a)\n");
-    p.transport.on("HEAD", "https://a.go.jp/a", {respond(200, kText)});
+    p.transport.on("GET", "https://a.go.jp/a", {respond(200, kText)});
     p.dir.write(".mamori/link-cache.json", "[]");
     const LinksRun run = p.run();
     REQUIRE(run.notes.size() == 1);
@@ -175,7 +171,7 @@ TEST_SUITE("link command") {
 
   TEST_CASE("--no-cache neither reads nor writes the cache") {
     Project p("[a](https://a.go.jp/a)\n");
-    p.transport.on("HEAD", "https://a.go.jp/a", {respond(200, kText)});
+    p.transport.on("GET", "https://a.go.jp/a", {respond(200, kText)});
     p.options.no_cache = true;
     (void)p.run();
     (void)p.run();
@@ -185,8 +181,8 @@ TEST_SUITE("link command") {
 
   TEST_CASE("--fix-redirects rewrites the citing line and lists the change") {
     Project p("[旧](https://a.go.jp/old)\n");
-    p.transport.on("HEAD", "https://a.go.jp/old", {respond(301, {{"location", "/new"}})});
-    p.transport.on("HEAD", "https://a.go.jp/new", {respond(200, kText)});
+    p.transport.on("GET", "https://a.go.jp/old", {respond(301, {{"location", "/new"}})});
+    p.transport.on("GET", "https://a.go.jp/new", {respond(200, kText)});
     p.options.fix_redirects = true;
     const LinksRun run = p.run();
     CHECK(run.exit_status == 0);
@@ -197,8 +193,8 @@ TEST_SUITE("link command") {
 
   TEST_CASE("--fix-redirects that cannot rewrite a file is an environment error") {
     Project p("[旧](https://a.go.jp/old)\n");
-    p.transport.on("HEAD", "https://a.go.jp/old", {respond(308, {{"location", "https://a.go.jp/new"}})});
-    p.transport.on("HEAD", "https://a.go.jp/new", {respond(200, kText)});
+    p.transport.on("GET", "https://a.go.jp/old", {respond(308, {{"location", "https://a.go.jp/new"}})});
+    p.transport.on("GET", "https://a.go.jp/new", {respond(200, kText)});
     p.options.fix_redirects = true;
     p.options.no_cache = true;
     p.dir.write("content/real.md", "+++\ntitle = \"本物\"\n+++\n\n[旧](https://a.go.jp/old)\n");
@@ -217,7 +213,7 @@ TEST_SUITE("link command") {
     p.dir.write("mamori.toml",
                 "title = \"テスト\"\n[links]\nuser_agent = \"portal-bot\"\nexclude = [\"https://b.go.jp/*\"]\n"
                 "timeout = 7\n");
-    p.transport.on("HEAD", "https://a.go.jp/a", {testing::fail(FetchFailure::timeout)});
+    p.transport.on("GET", "https://a.go.jp/a", {testing::fail(FetchFailure::timeout)});
     p.transport.on("GET", "https://a.go.jp/a", {testing::fail(FetchFailure::timeout)});
     p.options.retries = 0;
     p.options.no_cache = true;
