@@ -171,10 +171,21 @@ def pagefind(site, name, repeat):
 
 
 def measure_site(name, project, config, args):
-    """Builds with and without the search; returns the numbers and the two sites."""
+    """Builds with and without the search; returns the numbers and the two sites. With
+    --reuse, the numbers of the last run when it left them."""
+    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    saved = WORK / f"search-{key}.json"
+    if args.reuse and saved.exists():
+        measured = json.loads(saved.read_text(encoding="utf-8"))
+        return {k: pathlib.Path(v) if k in ("site", "pagefind_site") else v for k, v in measured.items()}
+    measured = build_and_index(name, key, project, config, args)
+    saved.write_text(json.dumps(measured, default=str), encoding="utf-8")
+    return measured
+
+
+def build_and_index(name, key, project, config, args):
     print(f"[{name}] building …", file=sys.stderr, flush=True)
     real = themes(project, args.theme)
-    key = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
     outs = {theme: WORK / f"site-{key}-{theme}" for theme in ("search-on", "search-off")}
     runs = {theme: [] for theme in outs}
     repeat = (args.repeat_bundled if name == "bundled" else args.repeat) if args.build_timing else 1
@@ -184,7 +195,7 @@ def measure_site(name, project, config, args):
     site = outs["search-on"]
     text_bytes, docs = chunk_text_bytes(site / "search")
     print(f"[{name}] Pagefind …", file=sys.stderr, flush=True)
-    copy, pf_time, pf = pagefind(site, key, repeat)
+    copy, pf_time, pf = pagefind(site, key, args.pagefind_repeat if args.build_timing else 1)
     return {
         "name": name, "real_theme": real, "site": site, "pagefind_site": copy, "docs": docs,
         "pages": sum(1 for _ in site.rglob("*.html")),
@@ -192,6 +203,7 @@ def measure_site(name, project, config, args):
         "text_bytes": text_bytes, "html_bytes": sum(p.stat().st_size for p in site.rglob("*.html")),
         "with": median_pair(runs["search-on"]), "without": median_pair(runs["search-off"]),
         "pagefind_time": pf_time, "pagefind": pf, "repeat": repeat,
+        "pagefind_repeat": args.pagefind_repeat if args.build_timing else 1,
     }
 
 
@@ -275,6 +287,7 @@ def print_static(measured):
     row("  extra wall (% of the build)", [f"{m['with'][0] - m['without'][0]:+.2f} ({pct(m, 0)})" for m in measured])
     row("  extra user CPU (% of the build)", [f"{m['with'][1] - m['without'][1]:+.2f} ({pct(m, 1)})" for m in measured])
     row("Pagefind indexing: wall / user / sys s", [times(m["pagefind_time"]) for m in measured])
+    row("  runs (median of)", [str(m["pagefind_repeat"]) for m in measured])
     row("  Pagefind wall / mamori's extra wall", [ratio(m["pagefind_time"][0], m["with"][0] - m["without"][0])
                                                   for m in measured])
 
@@ -293,7 +306,8 @@ def ratio(a, b):
 
 def print_browser(name, data):
     queries = data["queries"]
-    print(f"\nChromium, {name}: ms over {len(queries)} queries{'':<24}{'median':>8} {'max':>8}")
+    print(f"\nChromium, {name}: mamori from file://, Pagefind from http://127.0.0.1; one fresh page per query"
+          f" and measure\n  ms over {len(queries)} queries{'':<44}{'median':>8} {'max':>8}")
     series = {
         "mamori search.html, Enter → results painted": [q["mamori"]["page_ms"] for q in queries],
         "  the same query again in that page": [q["mamori"]["again_ms"] for q in queries],
@@ -325,6 +339,8 @@ def print_browser(name, data):
               f"{fmt(p['cold_ms'])}{fmt(p['api_ms'])}{m['bytes'] / 1024:>8.0f}{p['bytes'] / 1024:>8.0f}"
               f"{p['index_bytes'] / 1024:>8.0f}{m['count']:>6}{p['count']:>6}{overlap:>5}/{best}")
     print(f"  top-5 pages in common: {sum(o for o, _ in agree)} of {sum(b for _, b in agree)}")
+    if name != "bundled":
+        print("  (the generated pages repeat one text: scores tie, so which 5 come first says little)")
     print("  top 5 (mamori | Pagefind):")
     for q in queries:
         print(f"    {q['query']}: {' '.join(q['mamori']['top']) or '-'} | {' '.join(q['pagefind']['top']) or '-'}")
@@ -362,12 +378,16 @@ def main():
     parser.add_argument("--repeat", type=int, default=3, help="cold builds per variant (median)")
     parser.add_argument("--repeat-bundled", type=int, default=9,
                         help="cold builds of the bundled portal (a fraction of a second each: noisier)")
+    parser.add_argument("--pagefind-repeat", type=int, default=1,
+                        help="Pagefind indexing runs (median; minutes each on 10,000 pages)")
     parser.add_argument("--browser-runs", type=int, default=1, help="fresh pages per query and tool (median)")
     parser.add_argument("--no-browser", dest="browser", action="store_false")
     parser.add_argument("--no-build-timing", dest="build_timing", action="store_false",
                         help="one build per variant, for the browser part only")
     parser.add_argument("--theme", type=pathlib.Path, default=REPO / "themes" / "default",
                         help="the theme to copy (default: the repository's)")
+    parser.add_argument("--reuse", action="store_true",
+                        help="keep the sites and build numbers of the last run; time the queries again")
     parser.add_argument("--only", choices=["bundled", "generated"], help="one corpus only")
     args = parser.parse_args()
     if not MAMORI.exists():
