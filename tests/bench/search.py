@@ -258,12 +258,12 @@ def ms_stats(values):
 
 
 def kb(n):
-    return f"{n / 1024:,.0f} KB" if n < 10 * 1024 * 1024 else f"{n / 1048576:,.1f} MB"
+    return f"{n / 1024:,.1f} KB" if n < 10 * 1024 * 1024 else f"{n / 1048576:,.1f} MB"
 
 
 def print_static(measured):
     names = [m["name"] for m in measured]
-    width = 22
+    width = 24
     print(f"\n{'index and build':<44}" + "".join(f"{n:>{width}}" for n in names))
 
     def row(label, cells):
