@@ -106,12 +106,16 @@ std::string entity(std::string_view html, size_t& at) {
       return std::string(text);
     }
   }
+  if (name.size() < 2 || name[0] != '#') {
+    ++at;
+    return "&";
+  }
   unsigned value = 0;
   const bool hex = name.size() > 2 && name[0] == '#' && (name[1] == 'x' || name[1] == 'X');
   const std::string_view digits = name.substr(hex ? 2 : 1);
   const auto parsed = std::from_chars(digits.data(), digits.data() + digits.size(), value, hex ? 16 : 10);
-  if (name.empty() || name[0] != '#' || parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size() ||
-      value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF)) {
+  if (parsed.ec != std::errc() || parsed.ptr != digits.data() + digits.size() || value == 0 || value > 0x10FFFF ||
+      (value >= 0xD800 && value <= 0xDFFF)) {
     ++at;
     return "&";
   }

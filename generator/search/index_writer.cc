@@ -5,8 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base64.h"
 #include "core/hashing.h"
 #include "core/parallel.h"
+#include "search/deflate.h"
 #include "search/keys.h"
 #include "search/postings.h"
 
@@ -38,6 +40,13 @@ uint32_t weight(uint32_t count, uint32_t length, double average_length) {
   return static_cast<uint32_t>(std::clamp(std::lround(part / (k1 + 1) * 31), 1L, 31L));
 }
 
+// A data file of the index: one call of the global mamoriSearch with the file's number and
+// its JSON, compressed (raw DEFLATE) and in base64.
+std::string data_file(std::string_view call, size_t number, std::string_view json_text) {
+  return "mamoriSearch." + std::string(call) + "(" + std::to_string(number) + ",\"" +
+         base64_encode(deflate_raw(json_text)) + "\");\n";
+}
+
 std::string hash_of(const std::string& content) {
   Fnv1a64 hash;
   hash.add(content);
@@ -52,13 +61,13 @@ void SearchIndexWriter::add(size_t number, PreparedDocument document) {
     waiting_.emplace(number, std::move(document));
     return;
   }
-  take(std::move(document));
+  take(document);
   for (auto it = waiting_.begin(); it != waiting_.end() && it->first == next_; it = waiting_.erase(it)) {
-    take(std::move(it->second));
+    take(it->second);
   }
 }
 
-void SearchIndexWriter::take(PreparedDocument document) {
+void SearchIndexWriter::take(const PreparedDocument& document) {
   const auto number = static_cast<uint32_t>(next_++);
   lengths_.push_back(document.length);
   for (const auto& [key, count] : document.key_counts) {
@@ -78,9 +87,9 @@ void SearchIndexWriter::take(PreparedDocument document) {
 
 void SearchIndexWriter::close_chunk() {
   if (chunk_.empty()) return;
-  const std::string number = std::to_string(chunk_starts_.size() - 1);
-  const std::string content = "mamoriSearch.chunk(" + number + ",[" + chunk_ + "]);\n";
-  write_("search/c" + number + ".js", content);
+  const size_t number = chunk_starts_.size() - 1;
+  const std::string content = data_file("chunk", number, "[" + chunk_ + "]");
+  write_("search/c" + std::to_string(number) + ".js", content);
   file_hashes_.push_back(hash_of(content));
   chunk_.clear();
 }
@@ -88,7 +97,7 @@ void SearchIndexWriter::close_chunk() {
 std::string SearchIndexWriter::shard_file(uint32_t shard,
                                           const std::vector<const std::pair<const std::string, Postings>*>& keys,
                                           double average_length) const {
-  std::string content = "mamoriSearch.keys(" + std::to_string(shard) + ",{";
+  std::string content = "{";
   for (size_t i = 0; i < keys.size(); ++i) {
     if (i > 0) content += ',';
     content += json_text(json(keys[i]->first));
@@ -104,7 +113,7 @@ std::string SearchIndexWriter::shard_file(uint32_t shard,
     }
     content += '"';
   }
-  return content + "});\n";
+  return data_file("keys", shard, content + "}");
 }
 
 void SearchIndexWriter::finish(int jobs) {

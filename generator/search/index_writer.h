@@ -13,9 +13,9 @@
 namespace mamori {
 
 // A text chunk is closed after the document that takes it past this many bytes.
-inline constexpr size_t kChunkBytes = 64 * 1024;
+inline constexpr size_t kChunkBytes = size_t{64} * 1024;
 // Key shards are made to hold about this many bytes on average.
-inline constexpr size_t kShardBytes = 32 * 1024;
+inline constexpr size_t kShardBytes = size_t{32} * 1024;
 
 // Builds the index from documents numbered 0, 1, 2, … that arrive on any thread in any
 // order, and hands each file to `write` (path relative to the site root, content) as soon
@@ -38,7 +38,7 @@ class SearchIndexWriter {
     std::string bytes;  // varint pairs: gap to the previous document + 1, weighted count
     uint32_t last = 0;  // the last document + 1 (0: none yet)
   };
-  void take(PreparedDocument document);  // the next document in number order
+  void take(const PreparedDocument& document);  // the next document in number order
   void close_chunk();
   std::string shard_file(uint32_t shard, const std::vector<const std::pair<const std::string, Postings>*>& keys,
                          double average_length) const;

@@ -12,7 +12,7 @@ shift || true
 bin=build/fuzz/fuzz
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(page markdown quiz contacts_toml contacts_csv config html_probe url link_cache build_state results roster results_csv)
+  targets=(page markdown quiz contacts_toml contacts_csv config html_probe url link_cache build_state results roster results_csv search)
 fi
 
 # Seeds for a target: files from the project and its fixtures (named by their hash, as

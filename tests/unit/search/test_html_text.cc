@@ -53,5 +53,6 @@ TEST_SUITE("search html text") {
     CHECK(html_text_blocks("<p>a<").size() == 1);
     CHECK(html_text_blocks("<h2 id=\"x\">unclosed").at(0).heading == "unclosed");
     CHECK(html_text_blocks("&#99999999999;&#xD800;&#0;").at(0).text == "&#99999999999;&#xD800;&#0;");
+    CHECK(html_text_blocks("&;&#;&#x;").at(0).text == "&;&#;&#x;");  // found by fuzz_search
   }
 }

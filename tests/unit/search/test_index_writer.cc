@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/base64.h"
+#include "search/deflate.h"
 #include "search/index_writer.h"
 #include "search/keys.h"
 #include "search/postings.h"
@@ -34,10 +36,14 @@ Files build(const std::vector<SearchDocument>& documents, const std::vector<size
   return files;
 }
 
-// The JSON a file hands to mamoriSearch.<call>(…): after the first ',' for keys and chunks.
+// The JSON a file hands to mamoriSearch.<call>(…): after the first ',' for keys and chunks,
+// where it is compressed in a base64 string.
 json payload(const std::string& content, bool numbered) {
   const size_t open = numbered ? content.find(',') + 1 : content.find('(') + 1;
-  return json::parse(content.substr(open, content.rfind(')') - open));
+  const std::string argument = content.substr(open, content.rfind(')') - open);
+  if (!numbered) return json::parse(argument);
+  REQUIRE(argument.front() == '"');
+  return json::parse(inflate_raw(base64_decode(argument.substr(1, argument.size() - 2))));
 }
 
 // Documents (number → weight) of a key, read from the shard that holds it.
@@ -90,8 +96,8 @@ TEST_SUITE("search index writer") {
     CHECK(chunk[0] ==
           json::array({"a.html", "USBメモリの扱い", "章",
                        json::array({json::array({"", "", "USBメモリーを拾ったら、パソコンに挿さずに届けます。"})})}));
-    CHECK(files.at("search/c0.js").starts_with("mamoriSearch.chunk(0,["));
-    CHECK(files.at("search/k0.js").starts_with("mamoriSearch.keys(0,{"));
+    CHECK(files.at("search/c0.js").starts_with("mamoriSearch.chunk(0,\""));
+    CHECK(files.at("search/k0.js").starts_with("mamoriSearch.keys(0,\""));
   }
 
   TEST_CASE("the order documents arrive in does not change a byte") {

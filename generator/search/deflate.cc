@@ -1,0 +1,60 @@
+#include "search/deflate.h"
+
+#include <zlib.h>
+
+#include <array>
+#include <stdexcept>
+
+namespace mamori {
+namespace {
+
+constexpr int kRawWindowBits = -15;  // negative: no zlib header or checksum
+
+// Owns a z_stream for deflate or inflate.
+class Stream {
+ public:
+  explicit Stream(bool compress) : compress_(compress) {
+    const int ok = compress ? deflateInit2(&z_, Z_BEST_COMPRESSION, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
+                            : inflateInit2(&z_, kRawWindowBits);
+    if (ok != Z_OK) throw std::runtime_error("zlib could not start");
+  }
+  Stream(const Stream&) = delete;
+  Stream& operator=(const Stream&) = delete;
+  ~Stream() { compress_ ? deflateEnd(&z_) : inflateEnd(&z_); }
+
+  // Runs the stream over all of `input`; false when the data is broken.
+  bool run(std::string_view input, std::string& out) {
+    z_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(input.data()));  // zlib does not write input
+    z_.avail_in = static_cast<uInt>(input.size());
+    std::array<char, 16384> buffer{};
+    for (;;) {
+      z_.next_out = reinterpret_cast<Bytef*>(buffer.data());
+      z_.avail_out = static_cast<uInt>(buffer.size());
+      const int status = compress_ ? deflate(&z_, Z_FINISH) : inflate(&z_, Z_NO_FLUSH);
+      out.append(buffer.data(), buffer.size() - z_.avail_out);
+      if (status == Z_STREAM_END) return true;
+      if (status != Z_OK && status != Z_BUF_ERROR) return false;
+      if (status == Z_BUF_ERROR && z_.avail_out != 0) return false;  // no progress: truncated input
+    }
+  }
+
+ private:
+  z_stream z_{};
+  bool compress_;
+};
+
+}  // namespace
+
+std::string deflate_raw(std::string_view bytes) {
+  std::string out;
+  Stream(true).run(bytes, out);
+  return out;
+}
+
+std::string inflate_raw(std::string_view compressed) {
+  std::string out;
+  if (!Stream(false).run(compressed, out)) return "";
+  return out;
+}
+
+}  // namespace mamori
