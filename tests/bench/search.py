@@ -21,6 +21,7 @@ default 10,000, made once under tests/bench/work/ and reused):
 Nothing is written outside tests/bench/work/. The machine is shared: numbers are medians.
 """
 import argparse
+import base64
 import functools
 import http.server
 import json
@@ -33,6 +34,7 @@ import statistics
 import subprocess
 import sys
 import threading
+import zlib
 
 HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parents[1]
@@ -128,11 +130,18 @@ def chunk_text_bytes(search_dir):
         match = re.fullmatch(r"\s*mamoriSearch\.chunk\(\d+,\s*(.*)\);?\s*", text, re.S)
         if not match:
             sys.exit(f"{path}: not a text chunk")
-        for _url, title, _section, blocks in json.loads(match.group(1)):
+        for _url, title, _section, blocks in chunk_documents(json.loads(match.group(1))):
             docs += 1
             total += len(title.encode())
             total += sum(len(heading.encode()) + len(body.encode()) for _anchor, heading, body in blocks)
     return total, docs
+
+
+def chunk_documents(data):
+    """A chunk's documents: its data is JSON, or JSON in raw DEFLATE as base64 (docs/search.md)."""
+    if isinstance(data, str):
+        data = json.loads(zlib.decompress(base64.b64decode(data), -15).decode("utf-8"))
+    return data
 
 
 def folder_bytes(folder):
