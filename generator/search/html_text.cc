@@ -4,6 +4,8 @@
 #include <charconv>
 #include <utility>
 
+#include <utf8proc.h>
+
 #include "core/text.h"
 #include "search/normalise.h"
 
@@ -49,6 +51,12 @@ bool is_block(const std::string& name) {
   return is_heading(name);
 }
 
+// Japanese text and its punctuation (。、「」): full-width characters, between which a line
+// break of the Markdown source is no space.
+bool is_wide(char32_t cp) {
+  return search_class(cp) == SearchClass::japanese || utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)) == 2;
+}
+
 // Text with white space collapsed as html_text_blocks describes.
 class TextCollector {
  public:
@@ -58,7 +66,7 @@ class TextCollector {
   }
   std::string take() {
     pending_ = Space::none;
-    last_japanese_ = false;
+    last_wide_ = false;
     return std::exchange(out_, {});
   }
 
@@ -66,7 +74,7 @@ class TextCollector {
   enum class Space { none, soft, line, hard };
   std::string out_;
   Space pending_ = Space::none;
-  bool last_japanese_ = false;
+  bool last_wide_ = false;
 };
 
 void TextCollector::text(std::string_view decoded) {
@@ -79,12 +87,12 @@ void TextCollector::text(std::string_view decoded) {
     }
     const size_t n = std::max<size_t>(1, utf8_sequence_length(decoded, i));
     const auto cp = code_point_at(decoded, i);
-    const bool japanese = cp && search_class(*cp) == SearchClass::japanese;
-    const bool joined = pending_ == Space::line && last_japanese_ && japanese;
+    const bool wide = cp && is_wide(*cp);
+    const bool joined = pending_ == Space::line && last_wide_ && wide;
     if (pending_ != Space::none && !joined) out_ += ' ';
     pending_ = Space::none;
     out_.append(decoded.substr(i, n));
-    last_japanese_ = japanese;
+    last_wide_ = wide;
     i += n;
   }
 }

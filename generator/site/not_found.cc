@@ -68,6 +68,7 @@ std::vector<std::string> top_level_folders(const Site& site) {
   }
   if (!site.quizzes.empty()) folders.emplace_back("quizzes");
   folders.emplace_back("assets");
+  folders.emplace_back("search");  // the search index (search_render.h)
   return folders;
 }
 

@@ -10,7 +10,7 @@ namespace mamori {
 
 const char* const kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; "
-    "base-uri 'none'; form-action 'none'";
+    "base-uri 'none'; form-action 'self'";
 
 namespace {
 

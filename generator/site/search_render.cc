@@ -1,5 +1,6 @@
 #include "site/search_render.h"
 
+#include "core/url.h"
 #include "search/html_text.h"
 #include "site/page_view.h"
 #include "site/paths.h"
@@ -57,10 +58,11 @@ json all_pages_view(const Site& site) {
   for (const PageId id : site.reading_order()) {
     const Page& page = site.page(id);
     if (page.kind != PageKind::page || sections.empty()) {
-      sections.push_back(json{{"title", page.meta.title}, {"href", page.output}, {"pages", json::array()}});
+      sections.push_back(
+          json{{"title", page.meta.title}, {"href", encode_path(page.output)}, {"pages", json::array()}});
       if (page.kind != PageKind::page) continue;
     }
-    sections.back()["pages"].push_back(json{{"title", page.meta.title}, {"href", page.output}});
+    sections.back()["pages"].push_back(json{{"title", page.meta.title}, {"href", encode_path(page.output)}});
   }
   view["sections"] = std::move(sections);
   return view;

@@ -5,7 +5,9 @@
 // width-folding tests use the bundled portal.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { axeViolations, buildSite, fileUrl, launch, serveUnder, watchedPage } from './support.mjs';
 import { fixture, fixtureSite, focused, normaliseRows, recordScripts, shownResults, typeMore, typeQuery,
@@ -299,13 +301,22 @@ describe('the search under a web server sub-path', () => {
   test('malformed index files are ignored: no error, no link out of the site', async () => {
     const broken = buildSite(fixture);
     const dir = path.join(broken, 'search');
-    for (const name of fs.readdirSync(dir).filter((n) => /^c\d+\.js$/.test(n))) {
+    // The data files carry JSON compressed in base64 (docs/search.md): hostile data packed
+    // the same way, data that is not base64, not DEFLATE, or not JSON.
+    const packed = (value) => zlib.deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64');
+    const chunks = fs.readdirSync(dir).filter((n) => /^c\d+\.js$/.test(n));
+    const hostile = [["javascript:alert(1)", "x", "", [["", "", "USBメモリ"]]], ["//evil.example/", "x", "", []],
+      [1, 2, 3], null, ["a.html", { t: 1 }, "", []]];
+    chunks.forEach((name, i) => {
       const n = name.slice(1, -3);
-      fs.writeFileSync(path.join(dir, name), `mamoriSearch.chunk(${n}, [["javascript:alert(1)", "x", "", [["", "", "USBメモリ"]]], ` +
-        `["//evil.example/", "x", "", []], [1, 2, 3], null, ["a.html", {"t": 1}, "", []]]);`);
-    }
+      const data = [packed(hostile), '!!not base64!!', Buffer.from('not deflate').toString('base64'),
+        zlib.deflateRawSync(Buffer.from('{not json')).toString('base64')][i % 4];
+      fs.writeFileSync(path.join(dir, name), `mamoriSearch.chunk(${n}, ${JSON.stringify(data)});`);
+    });
     const shards = fs.readdirSync(dir).filter((n) => /^k\d+\.js$/.test(n));
-    fs.writeFileSync(path.join(dir, shards[0]), 'mamoriSearch.keys(0, {"usb": "!!", "メモ": 5, "モリ": "zzzzzzzz1"});');
+    fs.writeFileSync(path.join(dir, shards[0]),
+      `mamoriSearch.keys(0, ${JSON.stringify(packed({ usb: '!!', メモ: 5, モリ: 'zzzzzzzz1' }))});`);
+    if (shards[1]) fs.writeFileSync(path.join(dir, shards[1]), 'mamoriSearch.keys(1, {"usb": "10"});');
     const other = await serveUnder(broken, '/portal/');
     const { context, page, problems } = await watchedPage(browser, other.url);
     await page.goto(`${other.url}search.html`);
@@ -344,5 +355,40 @@ describe('the search of the bundled portal', () => {
     assert.ok(median <= 50, `median ${median} ms: ${times.join(', ')}`);
     assert.deepEqual(problems, []);
     await context.close();
+  });
+});
+
+describe('a large site', () => {
+  test('confirms the best candidates first and never loads every chunk; さらに表示 confirms more', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'mamori-search-large-'));
+    fs.mkdirSync(path.join(project, 'content', 'many'), { recursive: true });
+    fs.writeFileSync(path.join(project, 'mamori.toml'), 'title = "大きなサイト"\n');
+    fs.writeFileSync(path.join(project, 'content', '_index.md'), '+++\ntitle = "トップ"\n+++\n');
+    fs.writeFileSync(path.join(project, 'content', 'many', '_index.md'), '+++\ntitle = "多くのページ"\n+++\n');
+    const filler = 'この段落は大きなサイトの検索を試すための文章です。'.repeat(400);
+    for (let i = 0; i < 120; i++) {
+      fs.writeFileSync(path.join(project, 'content', 'many', `p${String(i).padStart(3, '0')}.md`),
+        `+++\ntitle = "ページ${i}"\n+++\n\n## 情報漏えい対策 ${i}\n\n${filler}\n`);
+    }
+    const large = buildSite(project);
+    const chunks = fs.readdirSync(path.join(large, 'search')).filter((n) => /^c\d+\.js$/.test(n)).length;
+    assert.ok(chunks > 20, `only ${chunks} chunks`);
+    const { context, page, problems } = await watchedPage(browser, 'file://');
+    await page.addInitScript(recordScripts);
+    await page.goto(fileUrl(large, 'search.html'));
+    const status = await typeQuery(page, PAGE, '情報漏えい');
+    assert.match(status, /件以上見つかりました/);
+    const loaded = () => page.evaluate(() => window.scriptsAdded.filter((s) => /\/c\d+\.js/.test(s)).length);
+    const first = await loaded();
+    assert.ok(first < chunks / 2, `${first} of ${chunks} chunks loaded`);
+    assert.equal((await shownResults(page, PAGE_LIST)).length, 20);
+    for (let i = 0; i < 3; i++) await page.click('[data-search-more]');
+    await page.waitForFunction(() => document.querySelectorAll('.search-results-page .search-result').length >= 80);
+    const shown = await shownResults(page, PAGE_LIST);
+    assert.equal(new Set(shown.map((r) => r.href)).size, shown.length, 'no result listed twice');
+    assert.ok(await loaded() > first);
+    assert.deepEqual(problems, []);
+    await context.close();
+    fs.rmSync(project, { recursive: true, force: true });
   });
 });

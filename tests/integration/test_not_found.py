@@ -64,7 +64,7 @@ class NotFoundPage(ProjectTest):
         _, _, scripts = self.parts(page)
         paths = [html.unescape(p) for p in re.findall(r'data-site-path="([^"]*)"', page)]
         self.assertEqual(sorted(paths), ["cyber/index.html", "incident/index.html", "index.html", "index.html",
-                                         "事後/index.html"])
+                                         "pages.html", "search.html", "事後/index.html"])
         cases = {
             "/404.html": "/",
             "/portal/cyber/missing.html": "/portal/",

@@ -22,9 +22,9 @@ TEST_SUITE("search html text") {
   }
 
   TEST_CASE("a line break inside Japanese disappears, one between words stays a space") {
-    const auto blocks = html_text_blocks("<p>不審な\nメールを開かない。USB\nメモリ and\nmore</p>");
+    const auto blocks = html_text_blocks("<p>不審な\nメールを開かない。USB\nメモリ and\nmore。\n「暗号化」</p>");
     REQUIRE(blocks.size() == 1);
-    CHECK(blocks[0].text == "不審なメールを開かない。USB メモリ and more");
+    CHECK(blocks[0].text == "不審なメールを開かない。USB メモリ and more。「暗号化」");
   }
 
   TEST_CASE("block elements separate their text, inline ones do not") {

@@ -47,14 +47,15 @@ TEST_SUITE("404 page") {
     CHECK_FALSE(view.contains("quizzes_nav"));
     CHECK(view["inline_style"] == "body{color:#000}");
     const std::string script = view["inline_script"].get<std::string>();
-    CHECK(script == not_found_script({"cyber", "事後", "quizzes", "assets"}));
+    CHECK(script == not_found_script({"cyber", "事後", "quizzes", "assets", "search"}));
     // The folder names are ASCII in the script, and nothing in it can end the element.
-    CHECK(script.find("var folders = [\"cyber\",\"\\u4e8b\\u5f8c\",\"quizzes\",\"assets\"];") != std::string::npos);
+    CHECK(script.find("var folders = [\"cyber\",\"\\u4e8b\\u5f8c\",\"quizzes\",\"assets\",\"search\"];") !=
+          std::string::npos);
     CHECK(not_found_script({"</script><b>"}).find("\\u003c/script\\u003e\\u003cb\\u003e") != std::string::npos);
     // Both are allowed by their hashes, nothing inline otherwise.
     CHECK(view["csp"] == "default-src 'none'; script-src 'self' 'sha256-" + sha256_base64(script) +
                              "'; style-src 'self' 'sha256-" + sha256_base64("body{color:#000}") +
-                             "'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'");
+                             "'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'");
     CHECK(view["csp"].get<std::string>().find("unsafe-inline") == std::string::npos);
   }
 
@@ -68,13 +69,13 @@ TEST_SUITE("404 page") {
     CHECK(view["quizzes_link"]["href"] == "https://intra.example.jp/m/quizzes/index.html");
     CHECK_FALSE(view.contains("inline_script"));
     CHECK(view["csp"] == "default-src 'none'; script-src 'self'; style-src 'self' 'sha256-" + sha256_base64("p{}") +
-                             "'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'none'");
+                             "'; img-src 'self'; font-src 'self'; base-uri 'none'; form-action 'self'");
   }
 
   TEST_CASE("without quizzes there is no quizzes/ folder to find, and no link to it") {
     TempDir dir;
     const Site site = load_sample(dir, "title = \"テスト\"\n", false);
-    CHECK(top_level_folders(site) == std::vector<std::string>{"cyber", "事後", "assets"});
+    CHECK(top_level_folders(site) == std::vector<std::string>{"cyber", "事後", "assets", "search"});
     const json view = not_found_view(site, "");
     CHECK_FALSE(view.contains("quizzes_link"));
     CHECK(view["csp"].get<std::string>().find("style-src 'self';") != std::string::npos);  // no stylesheet

@@ -34,12 +34,38 @@
     received.meta = { id: typeof data.id === 'string' ? data.id : '', docs: data.docs, shards: data.shards,
       chunks: data.chunks.slice() };
   };
+  // Shards and chunks hand over their JSON compressed, as a base64 string (docs/search.md).
   search.keys = function (n, data) {
-    if (isCount(n) && data && typeof data === 'object' && !Array.isArray(data)) received['k' + n] = data;
+    if (isCount(n) && typeof data === 'string') received['k' + n] = data;
   };
-  search.chunk = function (i, docs) {
-    if (isCount(i) && Array.isArray(docs)) received['c' + i] = docs;
+  search.chunk = function (i, data) {
+    if (isCount(i) && typeof data === 'string') received['c' + i] = data;
   };
+
+  // What a shard or chunk holds once unpacked: an object of keys, or an array of documents.
+  function wellFormed(name, data) {
+    if (!data || typeof data !== 'object') return false;
+    return name.charAt(0) === 'c' ? Array.isArray(data) : !Array.isArray(data);
+  }
+
+  // Unpacks base64 raw DEFLATE JSON; done(data or null). Uses the browser's
+  // DecompressionStream: no fetch (a Response only reads the stream), no eval.
+  function unpack(name, packed, done) {
+    if (typeof packed !== 'string') { done(packed === undefined ? null : packed); return; }
+    try {
+      var binary = atob(packed);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+      new Response(stream).text().then(function (json) {
+        var data = null;
+        try { data = JSON.parse(json); } catch (e) { data = null; }
+        done(wellFormed(name, data) ? data : null);
+      }, function () { done(null); });
+    } catch (e) {
+      done(null);
+    }
+  }
 
   // Where the index lies: `siteRoot` is the site root relative to this page.
   search.configure = function (siteRoot) { root = siteRoot || ''; };
@@ -51,12 +77,15 @@
     waiting[name] = [done];
     var script = document.createElement('script');
     var finish = function () {
-      loaded[name] = own(received, name) ? received[name] : null;
+      var packed = own(received, name) ? received[name] : null;
       delete received[name];
-      var callbacks = waiting[name];
-      delete waiting[name];
       script.parentNode.removeChild(script);
-      callbacks.forEach(function (callback) { callback(loaded[name]); });
+      unpack(name, packed, function (data) {
+        loaded[name] = data;
+        var callbacks = waiting[name];
+        delete waiting[name];
+        callbacks.forEach(function (callback) { callback(data); });
+      });
     };
     script.onload = finish;
     script.onerror = finish;
@@ -244,9 +273,51 @@
     return { titleHit: titleHit, wholeHit: wholeHit, block: best || document_.blocks[0] || null };
   }
 
+  // The chunk files that hold `docs`, in their order.
+  function chunkFiles(meta, docs) {
+    var names = [];
+    var seen = {};
+    docs.forEach(function (doc) {
+      var name = 'c' + chunkOf(meta, doc);
+      if (!own(seen, name)) { seen[name] = true; names.push(name); }
+    });
+    return names;
+  }
+
+  // When the candidates lie in this many chunks or fewer, all are confirmed and the count is
+  // exact; beyond, the best candidates are confirmed, BATCH_CHUNKS new chunks at a time,
+  // until `want` results are found, so a large site never sends its whole text.
+  var ALL_CHUNKS = 8;
+  var BATCH_CHUNKS = 4;
+
+  // Confirms candidates `docs` (best first) from `next` on, until `want` results; done(results, more).
+  function confirmInBatches(meta, docs, scores, terms, whole, want, done) {
+    var results = [];
+    var next = 0;
+    (function step() {
+      var batch = [];
+      var need = [];
+      while (next < docs.length) {
+        var name = 'c' + chunkOf(meta, docs[next]);
+        if (!own(loaded, name) && need.indexOf(name) < 0) {
+          if (need.length >= BATCH_CHUNKS) break;
+          need.push(name);
+        }
+        batch.push(docs[next++]);
+      }
+      loadAll(need, function () {
+        results = results.concat(confirmed(meta, batch, scores, terms, whole));
+        if (results.length >= want || next >= docs.length) done(ranked(results), next < docs.length);
+        else step();
+      });
+    })();
+  }
+
   // Searches: done({ terms, results: [{ doc, score, url, title, section, anchor, heading,
-  // block, document }], error }). Results come best first; every one really holds each term.
-  search.run = function (query, done) {
+  // block, document }], more, error }). Results come best first; every one really holds each
+  // term. `want` (default 50): how many results the caller needs at least; `more` is true
+  // when candidates beyond them were not confirmed (the count is then a lower bound).
+  search.run = function (query, done, want) {
     var terms = text.parseQuery(query);
     if (!terms.length) { done({ terms: terms, results: [] }); return; }
     terms.forEach(function (term) { term.re = new RegExp(term.pattern); });
@@ -255,13 +326,16 @@
       loadAll(shardFiles(meta, terms), function () {
         var scores = candidates(meta, terms);
         var docs = Object.keys(scores).map(Number).sort(function (a, b) { return scores[b] - scores[a] || a - b; });
-        var chunks = [];
-        docs.forEach(function (doc) {
-          var name = 'c' + chunkOf(meta, doc);
-          if (chunks.indexOf(name) < 0) chunks.push(name);
-        });
-        loadAll(chunks, function () {
-          done({ terms: terms, results: confirmed(meta, docs, scores, terms, text.wholeQuery(query)) });
+        var whole = text.wholeQuery(query);
+        var chunks = chunkFiles(meta, docs);
+        if (chunks.length <= ALL_CHUNKS) {
+          loadAll(chunks, function () {
+            done({ terms: terms, results: ranked(confirmed(meta, docs, scores, terms, whole)), more: false });
+          });
+          return;
+        }
+        confirmInBatches(meta, docs, scores, terms, whole, want || 50, function (results, more) {
+          done({ terms: terms, results: results, more: more });
         });
       });
     });
@@ -277,6 +351,10 @@
       results.push({ doc: doc, score: score, url: prepared.url, title: prepared.title, section: prepared.section,
         anchor: hit.block ? hit.block.anchor : '', heading: hit.block ? hit.block.heading : '', block: hit.block });
     });
+    return results;
+  }
+
+  function ranked(results) {
     return results.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   }
 

@@ -107,7 +107,8 @@
     if (answer.error) return '検索の索引を読み込めませんでした。';
     if (!answer.terms.length) return '検索できる語がありません。文字や数字を入力してください。';
     if (!answer.results.length) return '「' + query.trim() + '」に一致するページは見つかりませんでした。';
-    return '「' + query.trim() + '」に一致するページが ' + answer.results.length + ' 件見つかりました。';
+    return '「' + query.trim() + '」に一致するページが ' + answer.results.length + ' 件' + (answer.more ? '以上' : '') +
+      '見つかりました。';
   }
 
   // What the status line answers and how long that took (the browser tests read these).
@@ -153,7 +154,7 @@
         list.appendChild(resultItem(result, answer.terms, 80));
       });
       all.href = root + 'search.html?q=' + encodeURIComponent(query.trim());
-      all.textContent = 'すべての結果を見る（' + answer.results.length + '件）';
+      all.textContent = 'すべての結果を見る（' + answer.results.length + '件' + (answer.more ? '以上' : '') + '）';
       all.parentNode.hidden = !answer.results.length;
       status.textContent = countText(answer, query);
       count.textContent = answer.results.length ? '' : status.textContent;
@@ -195,30 +196,47 @@
     search.configure(root);
     form.hidden = false;
     var answer = { terms: [], results: [] };
-    var shown = 0;
+    var answered = '';  // the query `answer` answers
+    var shown = {};     // document numbers listed
+    var count = 0;      // how many are listed
     var showMore = function () {
       var first = null;
-      answer.results.slice(shown, shown + PAGE_RESULTS).forEach(function (result) {
-        var item = resultItem(result, answer.terms, 160);
-        list.appendChild(item);
-        first = first || item.querySelector('a');
-      });
-      shown = Math.min(answer.results.length, shown + PAGE_RESULTS);
-      more.hidden = shown >= answer.results.length;
+      answer.results.filter(function (result) { return !shown[result.doc]; }).slice(0, PAGE_RESULTS)
+        .forEach(function (result) {
+          var item = resultItem(result, answer.terms, 160);
+          list.appendChild(item);
+          shown[result.doc] = true;
+          count++;
+          first = first || item.querySelector('a');
+        });
+      more.hidden = count >= answer.results.length && !answer.more;
       return first;
     };
     var find = searcher(function (found, query, ms) {
       answer = found;
-      shown = 0;
+      answered = query;
+      shown = {};
+      count = 0;
       list.textContent = '';
       showMore();
       status.textContent = countText(found, query);
       keepQuery(query);
       markAnswered(status, query, ms);
     });
+    // A large site confirms only the best results first: the next page may need more.
     more.addEventListener('click', function () {
-      var first = showMore();
-      if (first) first.focus();
+      var next = function () {
+        var first = showMore();
+        if (first) first.focus();
+      };
+      if (count + PAGE_RESULTS <= answer.results.length || !answer.more) { next(); return; }
+      var query = answered;
+      search.run(query, function (found) {
+        if (query !== answered) return;
+        answer = found;
+        status.textContent = countText(found, query);
+        next();
+      }, count + PAGE_RESULTS + 50);
     });
     input.addEventListener('input', function () { find(input.value, false); });
     form.addEventListener('submit', function (event) {
