@@ -325,9 +325,19 @@ def print_browser(name, data):
         "Pagefind the same, after a warm-up query": [q["pagefind"]["api_ms"] for q in queries],
         "  the same query again in that page": [q["pagefind"]["again_ms"] for q in queries],
     }
+    medians = {}
     for label, values in series.items():
         med, top = ms_stats(values)
+        medians[label] = med
         print(f"  {label:<66} {med:>8.1f} {top:>8.1f}")
+    ratios = (("Pagefind first search / mamori search.html", "Pagefind search + 5 results' data, first search",
+               "mamori search.html, Enter → results painted"),
+              ("Pagefind / mamori, API after a warm-up query", "Pagefind the same, after a warm-up query",
+               "mamori search.run API, after a warm-up query"))
+    for label, over, under in ratios:
+        print(f"  {label + ' (medians)':<66} {medians[over] / medians[under]:>7.1f}x")
+    if not any(q["mamori"]["count"] for q in queries) and any(q["pagefind"]["count"] for q in queries):
+        print("  WARNING: mamori found nothing for any query: does the theme's search-index.js read this index?")
     print(f"  bytes a query loads in a fresh page{'':<31}{'median':>8} {'max':>8}")
     for label, key, tool in (("mamori search/*.js (meta, shards, chunks)", "bytes", "mamori"),
                              ("Pagefind pagefind/*, with its JS and wasm", "bytes", "pagefind"),
@@ -335,7 +345,8 @@ def print_browser(name, data):
                               "pagefind")):
         values = [q[tool][key] for q in queries]
         print(f"  {label:<66} {kb(statistics.median(values)):>8} {kb(max(values)):>8}")
-    print("  per query: ms (mamori page, mamori API, Pagefind first, Pagefind warm), KB loaded, results, top-5 overlap")
+    print("  per query: ms (mamori page, mamori API, Pagefind first, Pagefind warm), KB loaded, results"
+          " (n+: mamori confirmed the best n, more may match), top-5 overlap")
     print(f"  {'query':<26}{'m.page':>8}{'m.api':>8}{'pf.1st':>8}{'pf.api':>8}{'m.KB':>8}{'pf.KB':>8}{'pf.idx':>8}"
           f"{'m.n':>6}{'pf.n':>6}{'agree':>7}")
     agree = []
@@ -346,7 +357,8 @@ def print_browser(name, data):
         agree.append((overlap, best))
         print(f"  {q['query']:<{26 - east_asian_extra(q['query'])}}{fmt(m['page_ms'])}{fmt(m['api_ms'])}"
               f"{fmt(p['cold_ms'])}{fmt(p['api_ms'])}{m['bytes'] / 1024:>8.0f}{p['bytes'] / 1024:>8.0f}"
-              f"{p['index_bytes'] / 1024:>8.0f}{m['count']:>6}{p['count']:>6}{overlap:>5}/{best}")
+              f"{p['index_bytes'] / 1024:>8.0f}{str(m['count']) + ('+' if m.get('more') else ''):>6}{p['count']:>6}"
+              f"{overlap:>5}/{best}")
     print(f"  top-5 pages in common: {sum(o for o, _ in agree)} of {sum(b for _, b in agree)}")
     if name != "bundled":
         print("  (the generated pages repeat one text: scores tie, so which 5 come first says little)")

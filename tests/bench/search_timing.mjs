@@ -94,7 +94,8 @@ async function pressEnter(page, query) {
 const mamoriRun = (page, query) => page.evaluate((q) => new Promise((resolve) => {
   const t0 = performance.now();
   window.mamoriSearch.run(q, (answer) => resolve({
-    ms: performance.now() - t0, count: answer.results.length, top: answer.results.slice(0, 5).map((r) => r.url),
+    ms: performance.now() - t0, count: answer.results.length, more: !!answer.more,
+    top: answer.results.slice(0, 5).map((r) => r.url),
   }));
 }), query);
 
@@ -112,7 +113,7 @@ async function mamoriQuery(browser, site, query) {
   await mamoriRun(page, WARM_UP);
   const api = await mamoriRun(page, query);
   await context.close();
-  return { page_ms: pageMs, again_ms: median(again), api_ms: api.ms, bytes, count: api.count,
+  return { page_ms: pageMs, again_ms: median(again), api_ms: api.ms, bytes, count: api.count, more: api.more,
     top: api.top.map(normalise) };
 }
 
