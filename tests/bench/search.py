@@ -9,7 +9,9 @@ tests/browser (playwright-core), and /usr/bin/chromium. Prints, for the bundled 
 default 10,000, made once under tests/bench/work/ and reused):
 
 - the index: bytes of site/search/* against the bytes of text it holds (titles,
-  headings and block texts of the c*.js chunks), and Pagefind's index over the same HTML;
+  headings and block texts of the c*.js chunks, unpacked), and Pagefind's index over the
+  same HTML (less search.html, pages.html, 404.html). The generated pages repeat one text,
+  so they compress far better than real pages do;
 - build time: median of R cold builds with the theme's search template and without it
   (no index then), wall and user CPU, the extra as % of the build; Pagefind's indexing time;
 - in Chromium (search_timing.mjs), for 20 queries: mamori from file:// (search.html, the
@@ -18,7 +20,8 @@ default 10,000, made once under tests/bench/work/ and reused):
   (search, then the first 5 results' data); the bytes of index files each query loads in
   a fresh page; the top 5 pages of both and how many agree.
 
-Nothing is written outside tests/bench/work/. The machine is shared: numbers are medians.
+--reuse times the queries again on the sites of the last run. Nothing is written outside
+tests/bench/work/. Numbers are medians; the machine's load average is printed with them.
 """
 import argparse
 import base64
