@@ -65,6 +65,7 @@ bench: build
 	tests/bench/links.py
 	tests/bench/pathological.py --mamori $(MAMORI)
 	tests/bench/results.py --mamori $(MAMORI)
+	tests/bench/search.py
 
 format:
 	clang-format -i generator/*/*.cc generator/*/*.h tests/unit/*.h tests/unit/*.cc tests/unit/*/*.cc tests/fuzz/*.cc tests/fuzz/*.h
