@@ -40,16 +40,19 @@ class KeyCounter {
 
 // Cuts the blocks' text so that all of it stays within kMaxSearchText bytes (at a UTF-8
 // character boundary).
-void limit_text(std::vector<SearchBlock>& blocks) {
+bool limit_text(std::vector<SearchBlock>& blocks) {
+  bool cut = false;
   size_t left = kMaxSearchText;
   for (auto& block : blocks) {
     if (block.text.size() > left) {
-      size_t cut = left;
-      while (cut > 0 && (static_cast<unsigned char>(block.text[cut]) & 0xC0) == 0x80) --cut;
-      block.text.resize(cut);
+      size_t end = left;
+      while (end > 0 && (static_cast<unsigned char>(block.text[end]) & 0xC0) == 0x80) --end;
+      block.text.resize(end);
+      cut = true;
     }
     left -= std::min(left, block.text.size());
   }
+  return cut;
 }
 
 nlohmann::json blocks_json(const std::vector<SearchBlock>& blocks) {
@@ -76,10 +79,11 @@ PreparedDocument prepare_search_document(SearchDocument document) {
     block.text = search_nfkc(block.text);
     counter.add(block.heading, kHeadingWeight);
   }
-  limit_text(document.blocks);
+  const bool cut = limit_text(document.blocks);
   for (const auto& block : document.blocks) counter.add(block.text, 1);
   PreparedDocument prepared = counter.take(std::move(document));
   prepared.json = document_json(prepared.document);
+  prepared.cut = cut;
   return prepared;
 }
 

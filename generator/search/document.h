@@ -30,14 +30,16 @@ struct PreparedDocument {
   std::vector<std::pair<std::string, uint32_t>> key_counts;  // key → weighted count, sorted by key
   uint32_t length = 0;                                       // key occurrences, unweighted
   std::string json;                                          // the document as the text chunks hold it (docs/search.md)
+  bool cut = false;                                          // its text went beyond kMaxSearchText
 };
 
 // How much an occurrence counts in a document's title and in a heading (docs/search.md).
 inline constexpr uint32_t kTitleWeight = 4;
 inline constexpr uint32_t kHeadingWeight = 2;
 
-// Limits: a document's text beyond kMaxSearchText bytes is left out of the index.
-inline constexpr size_t kMaxSearchText = size_t{1} << 20;
+// Limits: a document's text beyond kMaxSearchText bytes is left out of the index (the
+// browser refuses to unpack files much larger than a chunk and such a page).
+inline constexpr size_t kMaxSearchText = size_t{256} << 10;
 
 // NFKC-normalises the document's fields (cutting its text at kMaxSearchText), counts its
 // keys, weighted, and writes its JSON.

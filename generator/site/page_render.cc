@@ -144,7 +144,17 @@ PageResult render_page(const PageJob& job, const ReservedIds& reserved_ids) {
   PageResult result = render_page_body(job, reserved_ids);
   for (auto& d : result.diagnostics) d.path = job.site.page(job.id).source;
   // Every page takes its number, also one that failed: the index needs them all.
-  if (job.search != nullptr) job.search->add(job.search_number, prepare_search_document(std::move(result.search)));
+  if (job.search != nullptr) {
+    PreparedDocument prepared = prepare_search_document(std::move(result.search));
+    if (prepared.cut) {
+      result.diagnostics.push_back(warning_at(0, 0,
+                                              "the site search holds only the first " +
+                                                  std::to_string(kMaxSearchText >> 10) +
+                                                  " KiB of this page's text: split the page so readers find the rest"));
+      result.diagnostics.back().path = job.site.page(job.id).source;
+    }
+    job.search->add(job.search_number, std::move(prepared));
+  }
   return result;
 }
 

@@ -306,6 +306,7 @@ describe('the search under a web server sub-path', () => {
     const packed = (value) => zlib.deflateRawSync(Buffer.from(JSON.stringify(value))).toString('base64');
     const chunks = fs.readdirSync(dir).filter((n) => /^c\d+\.js$/.test(n));
     const hostile = [["javascript:alert(1)", "x", "", [["", "", "USBメモリ"]]], ["//evil.example/", "x", "", []],
+      ["../../../../etc/passwd", "x", "", [["", "", "USBメモリ"]]], ["a/%2e%2e/%2E%2E/x.html", "x", "", [["", "", "窓口"]]],
       [1, 2, 3], null, ["a.html", { t: 1 }, "", []]];
     chunks.forEach((name, i) => {
       const n = name.slice(1, -3);
@@ -378,6 +379,7 @@ describe('a large site', () => {
     await page.goto(fileUrl(large, 'search.html'));
     const status = await typeQuery(page, PAGE, '情報漏えい');
     assert.match(status, /件以上見つかりました/);
+    assert.equal(await typeQuery(page, PAGE, '情報漏えい'), status, 'the same query, the same count');
     const loaded = () => page.evaluate(() => window.scriptsAdded.filter((s) => /\/c\d+\.js/.test(s)).length);
     const first = await loaded();
     assert.ok(first < chunks / 2, `${first} of ${chunks} chunks loaded`);

@@ -127,4 +127,14 @@ TEST_SUITE("search index writer") {
     CHECK(payload(files.at("search/meta.js"), false)["docs"] == 0);
     CHECK(files.count("search/k0.js") == 1);
   }
+
+  TEST_CASE("a page's text is cut at 256 KiB, at a character, and says so") {
+    std::string text;
+    while (text.size() < kMaxSearchText + 100) text += "経済安全保障";
+    const PreparedDocument cut = prepare_search_document(doc("big.html", "大きい", text));
+    CHECK(cut.cut);
+    CHECK(cut.document.blocks[0].text.size() <= kMaxSearchText);
+    CHECK(cut.document.blocks[0].text.size() % 3 == 0);  // whole characters
+    CHECK_FALSE(prepare_search_document(doc("small.html", "小さい", "本文")).cut);
+  }
 }

@@ -48,6 +48,10 @@
     return name.charAt(0) === 'c' ? Array.isArray(data) : !Array.isArray(data);
   }
 
+  // No file of the index unpacks to more than this (the generator cuts a page's text at
+  // 256 KiB, so a chunk stays near 64 KiB + 256 KiB): a file that would is refused.
+  var MAX_UNPACKED = 4 * 1024 * 1024;
+
   // Unpacks base64 raw DEFLATE JSON; done(data or null). Uses the browser's
   // DecompressionStream: no fetch (a Response only reads the stream), no eval.
   function unpack(name, packed, done) {
@@ -56,12 +60,27 @@
       var binary = atob(packed);
       var bytes = new Uint8Array(binary.length);
       for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-      new Response(stream).text().then(function (json) {
+      var reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      var parts = [];
+      var total = 0;
+      var finish = function () {
+        var all = new Uint8Array(total);
+        var at = 0;
+        parts.forEach(function (part) { all.set(part, at); at += part.length; });
         var data = null;
-        try { data = JSON.parse(json); } catch (e) { data = null; }
+        try { data = JSON.parse(new TextDecoder().decode(all)); } catch (e) { data = null; }
         done(wellFormed(name, data) ? data : null);
-      }, function () { done(null); });
+      };
+      var pump = function () {
+        reader.read().then(function (step) {
+          if (step.done) { finish(); return; }
+          total += step.value.length;
+          if (total > MAX_UNPACKED) { reader.cancel(); done(null); return; }
+          parts.push(step.value);
+          pump();
+        }, function () { done(null); });
+      };
+      pump();
     } catch (e) {
       done(null);
     }
@@ -212,9 +231,12 @@
   }
 
   // A url the site wrote (relative to its root): no scheme, no leading slash, no
-  // backslash, no control characters.
+  // backslash, no control characters, no ".." segment (also percent-encoded).
   function safeUrl(url) {
-    return typeof url === 'string' && url !== '' && !/^[a-z][a-z0-9+.\-]*:|^[\/\\]|[\\\u0000-\u001F\u007F]/i.test(url);
+    if (typeof url !== 'string' || url === '' || /^[a-z][a-z0-9+.\-]*:|^[\/\\]|[\\\u0000-\u001F\u007F]/i.test(url)) return false;
+    var decoded;
+    try { decoded = decodeURIComponent(url); } catch (e) { return false; }
+    return !/(^|[\/\\])\.\.([\/\\]|$)/.test(url) && !/(^|[\/\\])\.\.([\/\\]|$)/.test(decoded);
   }
 
   // A path as an href: what a URL path may hold stays (so %XX escapes do), the rest is
@@ -260,7 +282,9 @@
       titleHit = titleHit || inTitle;
       var found = inTitle;
       document_.blocks.forEach(function (block) {
-        if (re.test(block.folded) || re.test(block.headingFolded)) { found = true; block.hits = (block.hits || 0) + 1; }
+        // A term in the heading counts more: the block is about it (a glossary entry).
+        var hits = (re.test(block.headingFolded) ? 3 : 0) + (re.test(block.folded) ? 1 : 0);
+        if (hits) { found = true; block.hits = (block.hits || 0) + hits; }
       });
       if (!found) { document_.blocks.forEach(function (block) { block.hits = 0; }); return null; }
     }
@@ -285,7 +309,7 @@
   }
 
   // When the candidates lie in this many chunks or fewer, all are confirmed and the count is
-  // exact; beyond, the best candidates are confirmed, BATCH_CHUNKS new chunks at a time,
+  // exact; beyond, the best candidates are confirmed, BATCH_CHUNKS chunks at a time,
   // until `want` results are found, so a large site never sends its whole text.
   var ALL_CHUNKS = 8;
   var BATCH_CHUNKS = 4;
@@ -298,8 +322,10 @@
       var batch = [];
       var need = [];
       while (next < docs.length) {
+        // Chunks count whether or not an earlier query loaded them: the same query confirms
+        // the same documents, and shows the same count, every time.
         var name = 'c' + chunkOf(meta, docs[next]);
-        if (!own(loaded, name) && need.indexOf(name) < 0) {
+        if (need.indexOf(name) < 0) {
           if (need.length >= BATCH_CHUNKS) break;
           need.push(name);
         }
@@ -368,18 +394,28 @@
   search.snippet = function (result, terms, size) {
     var block = result.block;
     if (!block || !block.text) return [];
+    return cut(block.text, spansIn(block.folded, block.map, terms), size || 120);
+  };
+
+  // A short text (a heading) with every match of a term marked: [{ text, mark }].
+  search.highlight = function (original, terms) {
+    var folded = text.fold(original);
+    return cut(original, spansIn(folded.text, folded.map, terms), original.length);
+  };
+
+  // Where the terms match folded text, as [start, end) in the original (through `map`).
+  function spansIn(folded, map, terms) {
     var spans = [];
     terms.forEach(function (term) {
       var re = new RegExp(term.pattern, 'g');
       var m;
-      while ((m = re.exec(block.folded)) !== null && spans.length < 200) {
+      while ((m = re.exec(folded)) !== null && spans.length < 200) {
         if (!m[0].length) { re.lastIndex++; continue; }
-        spans.push([block.map[m.index], block.map[m.index + m[0].length]]);
+        spans.push([map[m.index], map[m.index + m[0].length]]);
       }
     });
-    spans.sort(function (a, b) { return a[0] - b[0]; });
-    return cut(block.text, spans, size || 120);
-  };
+    return spans.sort(function (a, b) { return a[0] - b[0]; });
+  }
 
   // A window of `size` characters of `original` around the first span, marked.
   function cut(original, spans, size) {

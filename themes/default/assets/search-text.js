@@ -9,6 +9,15 @@
   var LONG_VOWEL = 0x30FC;
   var MAX_WORD_KEY = 40;
   var MAX_QUERY = 200;
+
+  // The first MAX_QUERY UTF-16 units of a query, never half of a character.
+  function cut(query) {
+    if (query.length <= MAX_QUERY) return query;
+    var end = MAX_QUERY;
+    var last = query.charCodeAt(end - 1);
+    if (last >= 0xD800 && last <= 0xDBFF) end--;
+    return query.slice(0, end);
+  }
   var MAX_TERMS = 16;
 
   // Letters, digits and marks (Unicode L, N, M); engines without property escapes fall
@@ -153,7 +162,7 @@
   // { text (folded), phrase, keys, prefix, pattern (RegExp source) }. Terms without keys
   // (only punctuation) are left out. At most 200 characters and 16 terms count.
   function parseQuery(query) {
-    var text = nfkc(String(query || '')).slice(0, MAX_QUERY);
+    var text = nfkc(cut(String(query || '')));
     var found = [];
     var pattern = /"([^"]*)"?|「([^」]*)」?|[^\s"「]+/g;
     var match;
@@ -175,7 +184,7 @@
 
   // The whole query as typed, folded, for the "holds the whole query" boost.
   function wholeQuery(query) {
-    return normalise(String(query || '').slice(0, MAX_QUERY).replace(/["「」]/g, ' ')).replace(/\s+/g, ' ').trim();
+    return normalise(cut(String(query || '')).replace(/["「」]/g, ' ')).replace(/\s+/g, ' ').trim();
   }
 
   // FNV-1a, 32 bits, of the UTF-8 bytes of a string.
@@ -205,6 +214,7 @@
     termKeys: termKeys,
     keyShard: keyShard,
     fnv1a32: fnv1a32,
-    MAX_QUERY: MAX_QUERY
+    MAX_QUERY: MAX_QUERY,
+    cut: cut
   };
 }());

@@ -32,18 +32,20 @@
     var link = element('a', 'search-result-link');
     link.href = search.href(result);
     link.appendChild(element('span', 'search-result-title', result.title || result.url));
-    if (result.heading) link.appendChild(element('span', 'search-result-heading', result.heading));
+    if (result.heading) link.appendChild(marked(element('span', 'search-result-heading'), search.highlight(result.heading, terms)));
     item.appendChild(link);
     if (result.section) item.appendChild(element('p', 'search-result-section', result.section));
     var parts = search.snippet(result, terms, snippetSize);
-    if (parts.length) {
-      var snippet = element('p', 'search-result-snippet');
-      parts.forEach(function (part) {
-        snippet.appendChild(part.mark ? element('mark', '', part.text) : document.createTextNode(part.text));
-      });
-      item.appendChild(snippet);
-    }
+    if (parts.length) item.appendChild(marked(element('p', 'search-result-snippet'), parts));
     return item;
+  }
+
+  // Fills `node` with text parts, the matches in <mark> (text nodes only, never markup).
+  function marked(node, parts) {
+    parts.forEach(function (part) {
+      node.appendChild(part.mark ? element('mark', '', part.text) : document.createTextNode(part.text));
+    });
+    return node;
   }
 
   // The links the arrow keys move between, in order.
@@ -123,7 +125,7 @@
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var query = input.value.trim();
-      location.href = root + 'search.html' + (query ? '?q=' + encodeURIComponent(query) : '');
+      location.href = root + 'search.html' + (query ? '?q=' + encodeQuery(query) : '');
     });
   }
 
@@ -153,7 +155,7 @@
       answer.results.slice(0, HEADER_RESULTS).forEach(function (result) {
         list.appendChild(resultItem(result, answer.terms, 80));
       });
-      all.href = root + 'search.html?q=' + encodeURIComponent(query.trim());
+      all.href = root + 'search.html?q=' + encodeQuery(query.trim());
       all.textContent = 'すべての結果を見る（' + answer.results.length + '件' + (answer.more ? '以上' : '') + '）';
       all.parentNode.hidden = !answer.results.length;
       status.textContent = countText(answer, query);
@@ -246,7 +248,7 @@
     arrowKeys(input, list, null);
     var query = queryParameter();
     search.start();
-    if (query) { input.value = query.slice(0, search.text.MAX_QUERY); find(input.value, true); }
+    if (query) { input.value = search.text.cut(query); find(input.value, true); }
   }
 
   function queryParameter() {
@@ -256,12 +258,22 @@
   }
 
   // Keeps the query in the address, so Back and a bookmark return to the same results.
-  function keepQuery(query) {
-    var search_ = query.trim() ? '?q=' + encodeURIComponent(query.trim()) : '';
-    if (location.search === search_) return;
+  // A query for an address; a lone half of a surrogate pair (a pasted, cut emoji) is dropped,
+  // which encodeURIComponent would throw on.
+  function encodeQuery(query) {
     try {
+      return encodeURIComponent(query);
+    } catch (e) {
+      return encodeURIComponent(query.replace(/[\uD800-\uDFFF]/g, ''));
+    }
+  }
+
+  function keepQuery(query) {
+    try {
+      var search_ = query.trim() ? '?q=' + encodeQuery(query.trim()) : '';
+      if (location.search === search_) return;
       history.replaceState(null, '', location.pathname + search_);
-    } catch (e) { /* some browsers refuse it over file:// */ }
+    } catch (e) { /* a lone surrogate cannot be encoded; some browsers refuse it over file:// */ }
   }
 
   Array.prototype.forEach.call(document.querySelectorAll('form[data-search]'), function (form) {
