@@ -61,6 +61,7 @@ browser: build
 	MAMORI=$(CURDIR)/$(MAMORI) node --test --test-concurrency=1 $(BROWSER_DIR)/
 
 bench: build
+	test -d tests/bench/node_modules/@pagefind || (cd tests/bench && npm ci --no-audit --no-fund)
 	tests/bench/run.py
 	tests/bench/links.py
 	tests/bench/pathological.py --mamori $(MAMORI)
