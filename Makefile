@@ -10,7 +10,7 @@ SHELL := /bin/bash
 MAMORI := build/dev/mamori
 BROWSER_DIR := tests/browser
 
-.PHONY: site test deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
+.PHONY: po site test deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
 
 # Seconds each fuzz target runs in `make fuzz` (CI's smoke run uses FUZZ_SMOKE_SECONDS).
 FUZZ_SECONDS ?= 600
@@ -67,6 +67,11 @@ bench: build
 	tests/bench/pathological.py --mamori $(MAMORI)
 	tests/bench/results.py --mamori $(MAMORI)
 	tests/bench/search.py
+
+# po/ja.po gets the messages added to the source since it was last updated (empty
+# translations that the unit-test build then asks for); translators fill them in.
+po: build
+	msgmerge --quiet --update --backup=none --no-location --sort-output po/ja.po build/dev/po/mamori.pot
 
 format:
 	clang-format -i generator/*/*.cc generator/*/*.h tests/unit/*.h tests/unit/*.cc tests/unit/*/*.cc tests/fuzz/*.cc tests/fuzz/*.h
