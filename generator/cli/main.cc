@@ -13,6 +13,8 @@
 
 #include "contacts/export.h"
 #include "contacts/import.h"
+#include "core/files.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "links/command.h"
@@ -20,12 +22,17 @@
 #include "package/scorm_package.h"
 #include "results/command.h"
 #include "site/build.h"
+#include "site/config.h"
 #include "site/review_command.h"
 #include "site/scaffold.h"
 
 namespace {
 
 constexpr int kUsageError = 2;
+
+using mamori::format;
+using mamori::tr;
+using mamori::tr_n;
 
 void print_diagnostics(const mamori::Diagnostics& diagnostics) {
   for (const auto& d : diagnostics.items()) std::cerr << mamori::format_with_caret(d) << '\n';
@@ -36,41 +43,48 @@ std::string shown(std::string_view text) {
   return mamori::printable_text(text);
 }
 
-std::string count(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
+unsigned long plural(int n) { return static_cast<unsigned long>(n); }
+std::string pages(int n) { return format(tr_n("{0} page", "{0} pages", plural(n)), n); }
+std::string errors(int n) { return format(tr_n("{0} error", "{0} errors", plural(n)), n); }
+std::string warnings(int n) { return format(tr_n("{0} warning", "{0} warnings", plural(n)), n); }
+
+// "mamori: error: " stays English in every language, as the prefix of a diagnostic does:
+// scripts look for it.
+void print_error(std::string_view message) { std::cerr << "mamori: error: " << shown(message) << '\n'; }
 
 int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
   if (report.up_to_date) {
     for (const auto& warning : report.earlier_warnings) std::cerr << warning << '\n';
-    const int warnings = static_cast<int>(report.earlier_warnings.size());
-    std::cout << "mamori: nothing changed since the last build; " << shown(report.out.string()) << " is up to date ("
-              << count(report.pages, "page", "pages") << (warnings ? ", " + count(warnings, "warning", "warnings") : "")
-              << ")\n";
+    const int warned = static_cast<int>(report.earlier_warnings.size());
+    const std::string counted = warned ? format(tr("{0}, {1}"), pages(report.pages), warnings(warned)) : pages(report.pages);
+    std::cout << format(tr("mamori: nothing changed since the last build; {0} is up to date ({1})"),
+                        shown(report.out.string()), counted)
+              << '\n';
     return 0;
   }
   print_diagnostics(report.diagnostics);
   if (report.environment_error) {
-    std::cerr << "mamori: error: " << shown(*report.environment_error) << '\n';
+    print_error(*report.environment_error);
     return report.exit_status();
   }
-  const int errors = report.diagnostics.error_count();
-  const int warnings = report.diagnostics.warning_count();
-  if (errors > 0) {
-    std::cerr << "mamori: " << count(errors, "error", "errors") << ", " << count(warnings, "warning", "warnings")
-              << (wrote ? "; the site was not changed\n" : "\n");
+  const int errored = report.diagnostics.error_count();
+  const int warned = report.diagnostics.warning_count();
+  if (errored > 0) {
+    const std::string counted = format(tr("{0}, {1}"), errors(errored), warnings(warned));
+    std::cerr << (wrote ? format(tr("mamori: {0}; the site was not changed"), counted) : "mamori: " + counted) << '\n';
     return report.exit_status();
   }
   std::ostringstream elapsed_text;
   elapsed_text << std::fixed << std::setprecision(2) << seconds;
   const std::string elapsed = elapsed_text.str();
   if (wrote) {
-    std::cout << "mamori: built " << count(report.pages, "page", "pages") << " into " << shown(report.out.string())
-              << " in " << elapsed << " s" << (warnings ? " (" + count(warnings, "warning", "warnings") + ")" : "")
-              << '\n';
+    const std::string built =
+        format(tr("mamori: built {0} into {1} in {2} s"), pages(report.pages), shown(report.out.string()), elapsed);
+    std::cout << (warned ? format(tr("{0} ({1})"), built, warnings(warned)) : built) << '\n';
   } else {
-    std::cout << "mamori: checked " << count(report.pages, "page", "pages") << ": no errors"
-              << (warnings ? ", " + count(warnings, "warning", "warnings") : "") << '\n';
+    std::cout << (warned ? format(tr("mamori: checked {0}: no errors, {1}"), pages(report.pages), warnings(warned))
+                         : format(tr("mamori: checked {0}: no errors"), pages(report.pages)))
+              << '\n';
   }
   return report.exit_status();
 }
@@ -79,23 +93,26 @@ int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
 void print_progress(size_t done, size_t total) {
   constexpr size_t kWidth = 30;
   const size_t filled = total == 0 ? kWidth : done * kWidth / total;
-  std::cerr << "\rchecking links " << done << "/" << total << " [" << std::string(filled, '#')
+  std::cerr << '\r' << format(tr("checking links {0}/{1}"), done, total) << " [" << std::string(filled, '#')
             << std::string(kWidth - filled, ' ') << "]" << std::flush;
 }
 
 int export_contacts(const std::string& root, const std::string& csv_file) {
   const auto result = mamori::export_contacts(root, csv_file);
   if (!result) {
-    std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
+    print_error(result.error().message);
     return kUsageError;
   }
   if (result->diagnostics.has_errors()) {
     print_diagnostics(result->diagnostics);
-    std::cerr << "mamori: fix content/contacts.toml first; nothing was exported\n";
+    std::cerr << tr("mamori: fix content/contacts.toml first; nothing was exported") << '\n';
     return 1;
   }
-  std::cout << "mamori: wrote " << count(static_cast<int>(result->contacts), "contact", "contacts") << " to "
-            << shown(csv_file) << " (UTF-8 CSV for Excel)\n";
+  const int n = static_cast<int>(result->contacts);
+  std::cout << format(tr_n("mamori: wrote {0} contact to {1} (UTF-8 CSV for Excel)",
+                           "mamori: wrote {0} contacts to {1} (UTF-8 CSV for Excel)", plural(n)),
+                      n, shown(csv_file))
+            << '\n';
   return 0;
 }
 
@@ -105,19 +122,22 @@ int import_contacts(const std::string& root, const std::string& csv_file, bool d
   diagnostics.sort();
   print_diagnostics(diagnostics);
   if (diagnostics.has_errors()) {
-    std::cerr << "mamori: " << count(diagnostics.error_count(), "error", "errors")
-              << "; content/contacts.toml was not changed\n";
+    std::cerr << format(tr("mamori: {0}; content/contacts.toml was not changed"), errors(diagnostics.error_count()))
+              << '\n';
     return 1;
   }
   if (result.changes.empty()) {
-    std::cout << "mamori: content/contacts.toml already matches " << shown(csv_file) << "; nothing to change\n";
+    std::cout << format(tr("mamori: content/contacts.toml already matches {0}; nothing to change"), shown(csv_file))
+              << '\n';
     return 0;
   }
-  std::cout << (dry_run ? "mamori: importing would change content/contacts.toml:\n"
-                        : "mamori: updated content/contacts.toml:\n");
+  std::cout << (dry_run ? tr("mamori: importing would change content/contacts.toml:")
+                        : tr("mamori: updated content/contacts.toml:"))
+            << '\n';
   for (const auto& change : result.changes) std::cout << "  " << shown(change) << '\n';
-  if (!result.backup.empty()) std::cout << "The previous file is kept as " << shown(result.backup.string()) << '\n';
-  if (dry_run) std::cout << "Nothing was written (--dry-run).\n";
+  if (!result.backup.empty())
+    std::cout << format(tr("The previous file is kept as {0}"), shown(result.backup.string())) << '\n';
+  if (dry_run) std::cout << tr("Nothing was written (--dry-run).") << '\n';
   return 0;
 }
 
@@ -153,62 +173,62 @@ struct Commands {
 };
 
 void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
-  CLI::App* build = app.add_subcommand("build", "render the portal into ROOT/site (or --out)");
-  build->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  build->add_option("--out", a.out, "where to put the site (default ROOT/site)");
-  build->add_flag("--drafts", a.build.include_drafts, "include pages with draft = true");
-  build->add_option("--jobs,-j", a.build.jobs, "threads to render with (default: the number of cores)")
+  CLI::App* build = app.add_subcommand("build", tr("render the portal into ROOT/site (or --out)"));
+  build->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  build->add_option("--out", a.out, tr("where to put the site (default ROOT/site)"));
+  build->add_flag("--drafts", a.build.include_drafts, tr("include pages with draft = true"));
+  build->add_option("--jobs,-j", a.build.jobs, tr("threads to render with (default: the number of cores)"))
       ->check(CLI::Range(1, 256));
 
-  CLI::App* check = app.add_subcommand("check", "validate everything a build would, write nothing");
-  check->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  check->add_flag("--drafts", a.build.include_drafts, "include pages with draft = true");
-  check->add_option("--jobs,-j", a.build.jobs, "threads to use")->check(CLI::Range(1, 256));
+  CLI::App* check = app.add_subcommand("check", tr("validate everything a build would, write nothing"));
+  check->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  check->add_flag("--drafts", a.build.include_drafts, tr("include pages with draft = true"));
+  check->add_option("--jobs,-j", a.build.jobs, tr("threads to use"))->check(CLI::Range(1, 256));
 
-  CLI::App* scaffold = app.add_subcommand("new", "scaffold a page with valid front matter");
-  scaffold->add_option("kind", a.kind, "what to create: page")->required()->check(CLI::IsMember({"page"}));
-  scaffold->add_option("path", a.new_path, "path under content/, like cyber/backup.md")->required();
-  scaffold->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+  CLI::App* scaffold = app.add_subcommand("new", tr("scaffold a page with valid front matter"));
+  scaffold->add_option("kind", a.kind, tr("what to create: page"))->required()->check(CLI::IsMember({"page"}));
+  scaffold->add_option("path", a.new_path, tr("path under content/, like cyber/backup.md"))->required();
+  scaffold->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
   commands.build = build;
   commands.check = check;
   commands.scaffold = scaffold;
 }
 
 void add_contacts_commands(CLI::App& app, Arguments& a, Commands& commands) {
-  CLI::App* contacts = app.add_subcommand("contacts", "the contact table's Excel round trip");
+  CLI::App* contacts = app.add_subcommand("contacts", tr("the contact table's Excel round trip"));
   contacts->require_subcommand(1);
-  CLI::App* export_cmd = contacts->add_subcommand("export", "write content/contacts.toml as a CSV that Excel opens");
-  export_cmd->add_option("file", a.csv_file, "the CSV file to write")->required();
-  export_cmd->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  CLI::App* import_cmd = contacts->add_subcommand("import", "validate a CSV and replace content/contacts.toml");
-  import_cmd->add_option("file", a.csv_file, "the CSV file to read (UTF-8 or Shift_JIS)")->required();
-  import_cmd->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  import_cmd->add_flag("--dry-run", a.dry_run, "show what would change, write nothing");
+  CLI::App* export_cmd = contacts->add_subcommand("export", tr("write content/contacts.toml as a CSV that Excel opens"));
+  export_cmd->add_option("file", a.csv_file, tr("the CSV file to write"))->required();
+  export_cmd->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  CLI::App* import_cmd = contacts->add_subcommand("import", tr("validate a CSV and replace content/contacts.toml"));
+  import_cmd->add_option("file", a.csv_file, tr("the CSV file to read (UTF-8 or Shift_JIS)"))->required();
+  import_cmd->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  import_cmd->add_flag("--dry-run", a.dry_run, tr("show what would change, write nothing"));
   commands.export_contacts = export_cmd;
   commands.import_contacts = import_cmd;
 }
 
 CLI::App* add_links_command(CLI::App& app, Arguments& a) {
-  CLI::App* links = app.add_subcommand("links", "check every URL the portal cites, and every link between pages");
-  links->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  links->add_flag("--offline", a.links.offline, "check only links between pages; skip every external URL");
-  links->add_option("--format", a.format, "text, json, junit or markdown")
+  CLI::App* links = app.add_subcommand("links", tr("check every URL the portal cites, and every link between pages"));
+  links->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  links->add_flag("--offline", a.links.offline, tr("check only links between pages; skip every external URL"));
+  links->add_option("--format", a.format, tr("text, json, junit or markdown"))
       ->check(CLI::IsMember({"text", "json", "junit", "markdown"}));
-  links->add_option("--timeout", a.links.timeout, "seconds per request (default 20)")->check(CLI::Range(1, 300));
-  links->add_option("--retries", a.links.retries, "retries for 5xx, 429, timeouts and resets (default 2)")
+  links->add_option("--timeout", a.links.timeout, tr("seconds per request (default 20)"))->check(CLI::Range(1, 300));
+  links->add_option("--retries", a.links.retries, tr("retries for 5xx, 429, timeouts and resets (default 2)"))
       ->check(CLI::Range(0, 10));
-  links->add_option("--per-host", a.links.per_host, "requests in flight per host (default 2)")->check(CLI::Range(1, 8));
-  links->add_option("--max-connections", a.links.max_connections, "requests in flight in all (default 16)")
+  links->add_option("--per-host", a.links.per_host, tr("requests in flight per host (default 2)"))->check(CLI::Range(1, 8));
+  links->add_option("--max-connections", a.links.max_connections, tr("requests in flight in all (default 16)"))
       ->check(CLI::Range(1, 256));
-  links->add_option("--cache", a.cache_file, "the cache file (default ROOT/.mamori/link-cache.json)");
-  links->add_flag("--no-cache", a.links.no_cache, "neither read nor write the cache");
-  links->add_option("--max-age", a.links.max_age_days, "days an ok result in the cache is trusted (default 7)")
+  links->add_option("--cache", a.cache_file, tr("the cache file (default ROOT/.mamori/link-cache.json)"));
+  links->add_flag("--no-cache", a.links.no_cache, tr("neither read nor write the cache"));
+  links->add_option("--max-age", a.links.max_age_days, tr("days an ok result in the cache is trusted (default 7)"))
       ->check(CLI::Range(0, 365));
-  links->add_option("--ca-bundle", a.ca_bundle, "CA certificates to trust (corporate TLS inspection)")
+  links->add_option("--ca-bundle", a.ca_bundle, tr("CA certificates to trust (corporate TLS inspection)"))
       ->check(CLI::ExistingFile);
-  links->add_option("--user-agent", a.user_agent, "the User-Agent header to send");
+  links->add_option("--user-agent", a.user_agent, tr("the User-Agent header to send"));
   links->add_flag("--fix-redirects", a.links.fix_redirects,
-                  "replace permanently redirected URLs in the Markdown and TOML files");
+                  tr("replace permanently redirected URLs in the Markdown and TOML files"));
   return links;
 }
 
@@ -231,14 +251,14 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
 
 CLI::App* add_results_command(CLI::App& app, Arguments& a) {
   CLI::App* results =
-      app.add_subcommand("results", "the completion report from the quiz result files employees hand in");
-  results->add_option("inputs", a.result_inputs, "result files (JSON or CSV) and folders holding them")->required();
-  results->add_option("--roster", a.results.roster, "who should take the training: CSV with 社員番号, 氏名, 所属")
+      app.add_subcommand("results", tr("the completion report from the quiz result files employees hand in"));
+  results->add_option("inputs", a.result_inputs, tr("result files (JSON or CSV) and folders holding them"))->required();
+  results->add_option("--roster", a.results.roster, tr("who should take the training: CSV with 社員番号, 氏名, 所属"))
       ->check(CLI::ExistingFile);
-  results->add_option("--out", a.results.out, "write 受講状況.csv, report.html and completion.json into this folder");
-  results->add_option("--format", a.results.format, "what to print: text, csv, json or html")
+  results->add_option("--out", a.results.out, tr("write 受講状況.csv, report.html and completion.json into this folder"));
+  results->add_option("--format", a.results.format, tr("what to print: text, csv, json or html"))
       ->check(CLI::IsMember({"text", "csv", "json", "html"}));
-  results->add_option("--root", a.root, "the project folder, for today's quizzes (default .)")
+  results->add_option("--root", a.root, tr("the project folder, for today's quizzes (default .)"))
       ->check(CLI::ExistingDirectory);
   return results;
 }
@@ -255,9 +275,9 @@ int report_results(Arguments& a) {
 
 CLI::App* add_review_command(CLI::App& app, Arguments& a) {
   CLI::App* review =
-      app.add_subcommand("review", "list the pages and the contact table overdue for review, oldest first");
-  review->add_option("--format", a.format, "text or csv (UTF-8 for Excel)")->check(CLI::IsMember({"text", "csv"}));
-  review->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
+      app.add_subcommand("review", tr("list the pages and the contact table overdue for review, oldest first"));
+  review->add_option("--format", a.format, tr("text or csv (UTF-8 for Excel)"))->check(CLI::IsMember({"text", "csv"}));
+  review->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
   return review;
 }
 
@@ -273,15 +293,15 @@ int review(const Arguments& a) {
 }
 
 CLI::App* add_package_command(CLI::App& app, Arguments& a) {
-  CLI::App* package = app.add_subcommand("package", "the portal as a package for another system");
+  CLI::App* package = app.add_subcommand("package", tr("the portal as a package for another system"));
   package->require_subcommand(1);
-  CLI::App* scorm = package->add_subcommand("scorm", "a SCORM package for the company LMS: one scored item per quiz");
-  scorm->add_option("--version", a.scorm_version, "1.2 (default; nearly every LMS) or 2004 (4th edition)")
+  CLI::App* scorm = package->add_subcommand("scorm", tr("a SCORM package for the company LMS: one scored item per quiz"));
+  scorm->add_option("--version", a.scorm_version, tr("1.2 (default; nearly every LMS) or 2004 (4th edition)"))
       ->check(CLI::IsMember({"1.2", "2004"}));
-  scorm->add_option("--quiz", a.package.quizzes, "a quiz to include (repeat it; default: every scored quiz)");
-  scorm->add_option("--out", a.out, "the zip file to write (default ROOT/scorm-VERSION.zip)");
-  scorm->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
-  scorm->add_option("--jobs,-j", a.package.jobs, "threads to render with")->check(CLI::Range(1, 256));
+  scorm->add_option("--quiz", a.package.quizzes, tr("a quiz to include (repeat it; default: every scored quiz)"));
+  scorm->add_option("--out", a.out, tr("the zip file to write (default ROOT/scorm-VERSION.zip)"));
+  scorm->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
+  scorm->add_option("--jobs,-j", a.package.jobs, tr("threads to render with"))->check(CLI::Range(1, 256));
   return scorm;
 }
 
@@ -293,16 +313,18 @@ int package_scorm(Arguments& a) {
   options.version = a.scorm_version == "2004" ? mamori::ScormVersion::v2004 : mamori::ScormVersion::v1_2;
   const mamori::PackageRun run = mamori::package_scorm(options);
   print_diagnostics(run.build.diagnostics);
-  if (run.build.environment_error) std::cerr << "mamori: error: " << shown(*run.build.environment_error) << '\n';
-  if (run.error) std::cerr << "mamori: error: " << shown(*run.error) << '\n';
+  if (run.build.environment_error) print_error(*run.build.environment_error);
+  if (run.error) print_error(*run.error);
   if (run.exit_status() != 0) {
-    std::cerr << "mamori: no package was written\n";
+    std::cerr << tr("mamori: no package was written") << '\n';
     return run.exit_status();
   }
   std::string quizzes;
   for (const auto& id : run.items) quizzes += (quizzes.empty() ? "" : ", ") + id;
-  std::cout << "mamori: wrote " << shown(run.out.string()) << " (SCORM " << a.scorm_version << ", "
-            << count(run.files, "file", "files") << "; scored items: " << shown(quizzes) << ")\n";
+  std::cout << format(tr_n("mamori: wrote {0} (SCORM {1}, {2} file; scored items: {3})",
+                           "mamori: wrote {0} (SCORM {1}, {2} files; scored items: {3})", plural(run.files)),
+                      shown(run.out.string()), a.scorm_version, run.files, shown(quizzes))
+            << '\n';
   return 0;
 }
 
@@ -310,11 +332,11 @@ int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
   auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
   if (!result) {
-    std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
+    print_error(result.error().message);
     return kUsageError;
   }
   const auto& done = *result;
-  std::cout << "mamori: wrote " << shown(done.file.string()) << '\n';
+  std::cout << format(tr("mamori: wrote {0}"), shown(done.file.string())) << '\n';
   if (!done.notice.empty()) std::cout << shown(done.notice) << '\n';
   return 0;
 }
@@ -359,11 +381,40 @@ int build_site(Arguments& a, bool write) {
   return finish(report, options.write, seconds);
 }
 
+// The value of `--name VALUE` or `--name=VALUE` in argv, looked up before the command line
+// is parsed (the help text is already in the chosen language).
+std::optional<std::string> argument(int argc, char** argv, std::string_view name) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == name && i + 1 < argc) return std::string(argv[i + 1]);
+    if (arg.starts_with(name) && arg.size() > name.size() && arg[name.size()] == '=')
+      return std::string(arg.substr(name.size() + 1));
+  }
+  return std::nullopt;
+}
+
+// The language of messages: --lang, else the locale, else mamori.toml's `language`
+// (in --root, else the current folder), else English.
+mamori::Language choose_language(int argc, char** argv) {
+  if (const auto lang = argument(argc, argv, "--lang"))
+    if (const auto chosen = mamori::parse_language(*lang)) return *chosen;
+  if (const auto chosen = mamori::language_from_environment()) return *chosen;
+  const std::filesystem::path root = argument(argc, argv, "--root").value_or(".");
+  if (const auto text = mamori::read_file(root / "mamori.toml", size_t{1} << 20))
+    if (const auto chosen = mamori::configured_language(*text)) return *chosen;
+  return mamori::Language::en;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"mamori — builds the economic-security and cyber-security awareness portal"};
+  mamori::set_language(choose_language(argc, argv), mamori::default_locale_dirs());
+  CLI::App app{tr("mamori — builds the economic-security and cyber-security awareness portal")};
   app.require_subcommand(1);
+  app.fallthrough();
+  std::string lang;
+  app.add_option("--lang", lang, tr("the language of messages: ja or en (default: the locale, then mamori.toml)"))
+      ->check(CLI::IsMember({"ja", "en"}));
   app.set_version_flag("--version", "mamori 0.1.0");
   Arguments arguments;
   arguments.build.jobs = mamori::default_jobs();

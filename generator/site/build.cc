@@ -17,6 +17,7 @@
 #include "site/review.h"
 #include "site/search_render.h"
 #include "site/templates.h"
+#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -65,7 +66,7 @@ std::string inline_stylesheet(BuildRun& run) {
     }
     if (ascii_lower(*css).find("</style") != std::string::npos) {
       run.report.diagnostics.error(source, 0, 0,
-                                   "404.html holds this stylesheet inline, so it must not contain '</style'");
+                                   tr("404.html holds this stylesheet inline, so it must not contain '</style'"));
       return "";
     }
     return *css;

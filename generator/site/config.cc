@@ -5,6 +5,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -13,13 +14,13 @@ namespace {
 void read_texts(TomlReader& reader, SiteConfig& config) {
   auto& out = reader.diagnostics();
   if (auto v = reader.string("title", Need::required)) {
-    if (v->value.empty()) out.push_back(error_at(v->line, v->column, "'title' must not be empty"));
+    if (v->value.empty()) out.push_back(error_at(v->line, v->column, tr("'title' must not be empty")));
     config.title = v->value;
   }
   if (auto v = reader.string("description")) config.description = v->value;
   if (auto v = reader.string("language")) {
     if (v->value.empty()) {
-      out.push_back(error_at(v->line, v->column, "'language' must not be empty (use \"ja\")"));
+      out.push_back(error_at(v->line, v->column, tr("'language' must not be empty (use \"ja\")")));
     } else {
       config.language = v->value;
     }
@@ -33,7 +34,7 @@ void read_base_url(TomlReader& reader, SiteConfig& config) {
   if (!url.empty() && !url.starts_with("https://") && !url.starts_with("http://")) {
     reader.diagnostics().push_back(
         error_at(v->line, v->column,
-                 "'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\""));
+                 tr("'base_url' must start with https:// or http://, like \"https://intranet.example.jp/mamori/\"")));
     return;
   }
   config.base_url = url;
@@ -44,7 +45,7 @@ void read_theme(TomlReader& reader, SiteConfig& config) {
   auto v = reader.string("theme");
   if (!v) return;
   if (v->value.empty() || v->value.find('/') != std::string::npos || v->value.starts_with('.')) {
-    reader.diagnostics().push_back(error_at(v->line, v->column, "'theme' must be the name of a folder under themes/"));
+    reader.diagnostics().push_back(error_at(v->line, v->column, tr("'theme' must be the name of a folder under themes/")));
     return;
   }
   config.theme = v->value;
@@ -204,6 +205,14 @@ SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out) {
   if (const toml::table* training = reader.table("training")) read_training(*training, out, config.training);
   reader.finish();
   return config;
+}
+
+std::optional<Language> configured_language(std::string_view text) {
+  std::vector<Diagnostic> ignored;
+  const auto table = parse_toml(text, 0, ignored);
+  if (!table) return std::nullopt;
+  const auto language = (*table)["language"].value<std::string>();
+  return language ? parse_language(*language) : std::nullopt;
 }
 
 }  // namespace mamori

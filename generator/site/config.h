@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/diagnostic.h"
+#include "core/i18n.h"
 
 namespace mamori {
 
@@ -63,5 +64,10 @@ struct SiteConfig {
 // Parses the text of mamori.toml. Problems go to `out` (positions in the file); the
 // returned config has defaults wherever a value was missing or wrong.
 SiteConfig parse_config(std::string_view text, std::vector<Diagnostic>& out);
+
+// The language of messages that the text of mamori.toml asks for with `language` (the
+// last choice after --lang and the locale, i18n.h); nullopt when the text is not valid
+// TOML or names a language mamori has no messages for. Problems are left to the build.
+std::optional<Language> configured_language(std::string_view text);
 
 }  // namespace mamori

@@ -1,6 +1,7 @@
 #include "site/front_matter.h"
 
 #include "core/text.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -12,8 +13,8 @@ std::optional<Diagnostic> lone_cr(std::string_view text) {
     if (i + 1 < text.size() && text[i + 1] == '\n') continue;
     const TextPosition pos = position_of(text, i);
     return error_at(pos.line, pos.column,
-                    "this line ends with a CR alone (the line ends of old Mac editors): save the file with LF or "
-                    "CRLF line ends");
+                    tr("this line ends with a CR alone (the line ends of old Mac editors): save the file with LF or "
+                    "CRLF line ends"));
   }
   return std::nullopt;
 }
@@ -33,10 +34,10 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
   if (!is_fence(first)) {
     if (auto cr = lone_cr(first)) return *cr;
     return error_at(
-        1, 1, "missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'");
+        1, 1, tr("missing front matter: a page starts with a '+++' line, then TOML such as title = \"…\", then '+++'"));
   }
   if (end == std::string_view::npos) {
-    return error_at(1, 1, "front matter is not closed: add a '+++' line after it");
+    return error_at(1, 1, tr("front matter is not closed: add a '+++' line after it"));
   }
   const size_t toml_start = end + 1;
   size_t pos = toml_start;
@@ -57,7 +58,7 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
     ++line;
   }
   if (auto cr = lone_cr(text)) return *cr;
-  return error_at(1, 1, "front matter is not closed: add a '+++' line after it");
+  return error_at(1, 1, tr("front matter is not closed: add a '+++' line after it"));
 }
 
 }  // namespace mamori

@@ -1,4 +1,5 @@
 #include "site/link_replacement.h"
+#include "core/i18n.h"
 
 #include <cmark-gfm.h>
 
@@ -42,7 +43,7 @@ cmark_node* piece_node(const InlinePiece& piece) {
 
 Result<void> replace_link(cmark_node* link, const std::vector<InlinePiece>& pieces) {
   if (holds_links(link)) {
-    return Error{"a reference to a contact holds text only: take the image or link out of its brackets"};
+    return Error{tr("a reference to a contact holds text only: take the image or link out of its brackets")};
   }
   for (const auto& piece : pieces) {
     cmark_node* node = piece_node(piece);

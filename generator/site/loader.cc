@@ -10,6 +10,7 @@
 #include "site/front_matter.h"
 #include "site/quiz_loading.h"
 #include "site/sections.h"
+#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -157,7 +158,7 @@ void check_contacts_pages(const Site& site, Diagnostics& diagnostics) {
     ++contacts_pages;
     if (!site.contacts) {
       diagnostics.error(page.source, page.meta.contacts->line, page.meta.contacts->column,
-                        "contacts = true, but there is no content/contacts.toml to show");
+                        tr("contacts = true, but there is no content/contacts.toml to show"));
     }
   }
   if (site.contacts && contacts_pages == 0 && !site.pages.empty()) {
@@ -182,12 +183,12 @@ void claim_outputs(Site& site, Diagnostics& diagnostics) {
   for (const auto& asset : site.assets) {
     const std::string source = content_source(asset.content_path);
     if (reserved_for_theme(asset.content_path)) {
-      diagnostics.error(source, 0, 0, "content/assets/ is reserved for the theme's files: use another folder name");
+      diagnostics.error(source, 0, 0, tr("content/assets/ is reserved for the theme's files: use another folder name"));
       continue;
     }
     if (reserved_for_search(asset.content_path)) {
       diagnostics.error(source, 0, 0,
-                        "content/search/ is reserved for the site search's index: use another folder name");
+                        tr("content/search/ is reserved for the site search's index: use another folder name"));
       continue;
     }
     site.outputs.claim(asset.content_path, source, diagnostics);

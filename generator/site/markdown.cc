@@ -16,6 +16,7 @@
 #include "site/markdown_limits.h"
 #include "site/markdown_positions.h"
 #include "site/slug.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -184,7 +185,7 @@ void drop_raw_html(const std::vector<cmark_node*>& raw_html, Walk& walk) {
     const auto at = walk.where(html);
     if (!trim(literal).starts_with("<!--") && at.first != warned_line) {  // comments are notes: dropped quietly
       walk.result.diagnostics.push_back(
-          warning_at(at.first, at.second, "raw HTML is not allowed in Markdown and was left out"));
+          warning_at(at.first, at.second, tr("raw HTML is not allowed in Markdown and was left out")));
       warned_line = at.first;
     }
     cmark_node_free(html);

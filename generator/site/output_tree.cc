@@ -12,6 +12,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -82,19 +83,20 @@ std::optional<fs::path> follow_links(fs::path path) {
 Result<void> check_output_allowed(const fs::path& root, const fs::path& real) {
   std::error_code ec;
   const fs::path root_real = fs::canonical(root, ec);
-  if (ec) return Error{"cannot resolve the project folder " + root.string() + ": " + ec.message()};
-  if (real == root_real) return Error{"it is the project folder itself"};
+  if (ec) return Error{format(tr("cannot resolve the project folder {0}: {1}"), root.string(), ec.message())};
+  if (real == root_real) return Error{tr("it is the project folder itself")};
   if (is_within(root_real, real)) {
-    return Error{"it holds the project folder " + root_real.string() +
-                 ", which the build would replace; choose a folder outside it"};
+    return Error{format(tr("it holds the project folder {0}, which the build would replace; choose a folder outside it"),
+                        root_real.string())};
   }
   for (const char* source : {"content", "quizzes", "themes"}) {
     // The folder as named and where it leads (content/ may itself be a symlink).
     fs::path folders[2] = {root_real / source, fs::canonical(root_real / source, ec)};
     for (const fs::path& folder : folders) {
       if (folder.empty() || !is_within(real, folder)) continue;
-      return Error{std::string("it is inside ") + source + "/, which the build reads; choose a folder outside " +
-                   "content/, quizzes/ and themes/"};
+      return Error{format(tr("it is inside {0}/, which the build reads; choose a folder outside content/, "
+                             "quizzes/ and themes/"),
+                          source)};
     }
   }
   return {};
@@ -104,17 +106,16 @@ Result<void> check_output_allowed(const fs::path& root, const fs::path& real) {
 
 Result<fs::path> resolve_output_folder(const fs::path& root, const fs::path& out) {
   const fs::path given = out.empty() ? root / "site" : out;
-  const std::string refusing = "refusing to build into '" + given.string() + "': ";
   std::error_code ec;
   fs::path absolute = fs::absolute(given, ec).lexically_normal();
   if (!ec && absolute.filename().empty()) absolute = absolute.parent_path();  // "site/" is "site"
   const std::optional<fs::path> real = ec ? std::nullopt : follow_links(absolute);
   if (!real || real->filename().empty() || *real == real->root_path()) {
-    return Error{"cannot use output folder '" + given.string() + "'"};
+    return Error{format(tr("cannot use output folder '{0}'"), given.string())};
   }
   if (auto allowed = check_output_allowed(root, *real); !allowed) {
-    const std::string leads = *real == absolute ? "" : "(it leads to " + real->string() + ") ";
-    return Error{refusing + leads + allowed.error().message};
+    const std::string leads = *real == absolute ? "" : format(tr("(it leads to {0}) "), real->string());
+    return Error{format(tr("refusing to build into '{0}': {1}"), given.string(), leads + allowed.error().message)};
   }
   return *real;
 }
@@ -122,17 +123,18 @@ Result<fs::path> resolve_output_folder(const fs::path& root, const fs::path& out
 Result<OutputTree> OutputTree::open(const fs::path& out_path) {
   std::error_code ec;
   const fs::path out = fs::absolute(out_path, ec).lexically_normal();
-  if (ec || out.filename().empty()) return Error{"cannot use output folder '" + out_path.string() + "'"};
+  if (ec || out.filename().empty()) return Error{format(tr("cannot use output folder '{0}'"), out_path.string())};
   if (!is_our_site(out)) {
-    return Error{"refusing to replace '" + out_path.string() +
-                 "': it is not a site mamori built (no .mamori file in it); remove it or choose another --out"};
+    return Error{format(tr("refusing to replace '{0}': it is not a site mamori built (no .mamori file in it); remove "
+                           "it or choose another --out"),
+                        out_path.string())};
   }
   fs::create_directories(out.parent_path(), ec);
-  if (ec) return Error{"cannot create " + out.parent_path().string() + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot create {0}: {1}"), out.parent_path().string(), ec.message())};
   remove_leftovers(out);
   const fs::path staging = out.parent_path() / (hidden_sibling(out, kStagingInfix) + unique_suffix());
   fs::create_directory(staging, ec);
-  if (ec) return Error{"cannot create staging folder " + staging.string() + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot create staging folder {0}: {1}"), staging.string(), ec.message())};
   return OutputTree(out, staging);
 }
 
@@ -158,7 +160,7 @@ Result<void> OutputTree::make_parent(const fs::path& file) {
   if (folders_.contains(file.parent_path())) return {};
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  if (ec) return Error{"cannot create " + file.parent_path().string() + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot create {0}: {1}"), file.parent_path().string(), ec.message())};
   folders_.insert(file.parent_path());
   return {};
 }
@@ -188,10 +190,10 @@ Result<FileDescriptor> OutputTree::create(std::string_view relative, const fs::p
   FileDescriptor fd(::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
   if (fd.get() >= 0) return fd;
   if (errno == EEXIST) {
-    return Error{"cannot write " + shown(relative) +
-                 ": it was already written by this build (two sources for one output path)"};
+    return Error{format(tr("cannot write {0}: it was already written by this build (two sources for one output path)"),
+                        shown(relative))};
   }
-  return Error{"cannot write " + shown(relative) + ": " + std::strerror(errno)};
+  return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(errno))};
 }
 
 Result<void> OutputTree::write(std::string_view relative, std::string_view content) {
@@ -202,7 +204,7 @@ Result<void> OutputTree::write(std::string_view relative, std::string_view conte
   if (!created) return created.error();
   auto written = write_all(created->get(), content);
   if (written && created->close() != 0) written = Error{std::strerror(errno)};
-  if (!written) return Error{"cannot write " + shown(relative) + ": " + written.error().message};
+  if (!written) return Error{format(tr("cannot write {0}: {1}"), shown(relative), written.error().message)};
   return {};
 }
 
@@ -215,13 +217,13 @@ Result<void> OutputTree::copy_stream(std::string_view relative, int from) {
   for (;;) {
     const ssize_t n = ::read(from, buffer.data(), buffer.size());
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error{"cannot copy to " + shown(relative) + ": " + std::strerror(errno)};
+    if (n < 0) return Error{format(tr("cannot copy to {0}: {1}"), shown(relative), std::strerror(errno))};
     if (n == 0) break;
     if (auto written = write_all(fd.get(), std::string_view(buffer.data(), static_cast<size_t>(n))); !written) {
-      return Error{"cannot write " + shown(relative) + ": " + written.error().message};
+      return Error{format(tr("cannot write {0}: {1}"), shown(relative), written.error().message)};
     }
   }
-  if (fd.close() != 0) return Error{"cannot write " + shown(relative) + ": " + std::strerror(errno)};
+  if (fd.close() != 0) return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(errno))};
   return {};
 }
 
@@ -247,7 +249,7 @@ Result<void> OutputTree::commit() {
   if (auto written = write_file_atomically(staging_ / kSiteMarker, kSiteMarkerText); !written) return written;
   if (!fs::exists(out_, ec)) {
     fs::rename(staging_, out_, ec);
-    if (ec) return Error{"cannot move the new site into place: " + ec.message()};
+    if (ec) return Error{format(tr("cannot move the new site into place: {0}"), ec.message())};
     committed_ = true;
     return {};
   }
@@ -261,12 +263,12 @@ Result<void> OutputTree::commit() {
   // kept until the new one is in place.
   const fs::path old = out_.parent_path() / (hidden_sibling(out_, kOldInfix) + unique_suffix());
   fs::rename(out_, old, ec);
-  if (ec) return Error{"cannot move the old site aside: " + ec.message()};
+  if (ec) return Error{format(tr("cannot move the old site aside: {0}"), ec.message())};
   fs::rename(staging_, out_, ec);
   if (ec) {
     std::error_code restore;
     fs::rename(old, out_, restore);
-    return Error{"cannot move the new site into place: " + ec.message()};
+    return Error{format(tr("cannot move the new site into place: {0}"), ec.message())};
   }
   committed_ = true;
   fs::remove_all(old, ec);

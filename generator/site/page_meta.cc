@@ -4,6 +4,7 @@
 
 #include "core/text.h"
 #include "core/url.h"
+#include "core/i18n.h"
 
 namespace mamori {
 
@@ -16,7 +17,7 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
   TomlReader reader(*table, offset, out, {}, first_line - 1, 1);
   if (auto v = reader.string("title", Need::required)) {
     if (trim(v->value).empty()) {
-      out.push_back(error_at(v->line, v->column, "'title' must not be empty"));
+      out.push_back(error_at(v->line, v->column, tr("'title' must not be empty")));
     }
     meta.title = v->value;
   }
@@ -36,7 +37,7 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
   if (auto v = reader.string("quiz")) {
     if (v->value.empty()) {
       out.push_back(
-          error_at(v->line, v->column, "'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml"));
+          error_at(v->line, v->column, tr("'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml")));
     } else {
       meta.quiz = std::move(*v);
     }

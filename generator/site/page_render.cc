@@ -14,6 +14,7 @@
 #include "site/reading_time.h"
 #include "site/search_render.h"
 #include "site/templates.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -64,7 +65,7 @@ Result<std::string> page_html(const PageJob& job, const RenderedMarkdown& body) 
   auto html = job.engine.render(template_for(job.site.page(job.id).kind), view);
   if (!html) return html;
   const size_t marker = html->find(kBodyMarker);
-  if (marker == std::string::npos) return Error{"it does not show the page body ({{{page.body}}})"};
+  if (marker == std::string::npos) return Error{tr("it does not show the page body ({{{page.body}}})")};
   html->replace(marker, kBodyMarker.size(), body.html);
   return html;
 }

@@ -10,7 +10,10 @@ REPO = pathlib.Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures"
 MAMORI = os.environ.get("MAMORI", str(REPO / "build" / "dev" / "mamori"))
 # Pages carry "reviewed" dates; pin today so staleness notices do not depend on the day.
-ENV = dict(os.environ, MAMORI_TODAY="2026-11-23", NO_COLOR="1")
+# Messages in English whatever the machine's locale (mamori.toml's language would otherwise
+# choose Japanese); tests of the Japanese messages set LANG themselves.
+ENV = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+ENV.update(MAMORI_TODAY="2026-11-23", NO_COLOR="1", LANG="C.UTF-8")
 # The good fixture's cyber/basics.md was reviewed on 2023-12-01: on that day it is overdue for
 # review, which every build and check of it tells the editors.
 BASICS_OVERDUE = ("content/cyber/basics.md:5:12: warning: this page was last reviewed on 2023-12-01, 35 months ago: "
