@@ -405,11 +405,33 @@ mamori::Language choose_language(int argc, char** argv) {
   return mamori::Language::en;
 }
 
+// CLI11's own words in --help, in the chosen language (its parse errors stay English).
+void translate_help(CLI::App& app) {
+  auto formatter = app.get_formatter();
+  formatter->label("Usage", tr("Usage"));
+  formatter->label("OPTIONS", tr("OPTIONS"));
+  formatter->label("SUBCOMMAND", tr("SUBCOMMAND"));
+  formatter->label("REQUIRED", tr("REQUIRED"));
+  formatter->label("Positionals", tr("Positionals"));
+  app.option_defaults()->group(tr("Options"));
+  app.set_help_flag("-h,--help", tr("Print this help message and exit"));
+}
+
+// Subcommands are listed under "Subcommands"; CLI11 names that group when each is added.
+void translate_subcommand_groups(CLI::App& app) {
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group(tr("Subcommands"));
+    if (CLI::Option* help = sub->get_help_ptr()) help->group(tr("Options"));
+    translate_subcommand_groups(*sub);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   mamori::set_language(choose_language(argc, argv), mamori::default_locale_dirs());
   CLI::App app{tr("mamori — builds the economic-security and cyber-security awareness portal")};
+  translate_help(app);
   app.require_subcommand(1);
   app.fallthrough();
   std::string lang;
@@ -426,6 +448,7 @@ int main(int argc, char** argv) {
   commands.results = add_results_command(app, arguments);
   const CLI::App* review_command = add_review_command(app, arguments);
   const CLI::App* scorm_command = add_package_command(app, arguments);
+  translate_subcommand_groups(app);
   if (const auto status = parse(app, argc, argv)) return *status;
 
   if (*review_command) return review(arguments);

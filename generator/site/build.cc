@@ -83,8 +83,9 @@ void check_inline(BuildRun& run, const nlohmann::json& view, const std::string& 
     const std::string content = view[key].get<std::string>();
     if (html.find(">" + content + "</" + element + ">") != std::string::npos) continue;
     run.report.diagnostics.error("themes/" + run.theme.name + "/templates/404.mustache", 0, 0,
-                                 std::string("template '404' must put {{{") + key + "}}} alone inside <" + element +
-                                     ">…</" + element + ">: the page's Content-Security-Policy allows only that text");
+                                 format(tr("template '404' must put {{{{{{{0}}}}}} alone inside <{1}>…</{1}>: the page's "
+                                           "Content-Security-Policy allows only that text"),
+                                        key, element));
   }
 }
 
@@ -140,7 +141,7 @@ void commit(OutputTree& tree, const std::string& fingerprint, BuildReport& repor
   BuildState state{fingerprint, marker_identity(report.out), output_manifest(report.out), report.pages, {}};
   for (const auto& d : report.diagnostics.items()) state.warnings.push_back(format_with_caret(d));
   if (auto saved = write_build_state(report.out, state); !saved) {
-    report.diagnostics.add(warning_at(0, 0, saved.error().message + "; the next build renders every page again"));
+    report.diagnostics.add(warning_at(0, 0, format(tr("{0}; the next build renders every page again"), saved.error().message)));
   }
 }
 
@@ -173,7 +174,10 @@ std::optional<std::string> prepare_output(const BuildOptions& options, const Dat
     return std::nullopt;
   }
   report.out = *out;
+  // The warnings kept for a no-change rebuild are text in the language of the build that
+  // made them: another language builds again.
   std::string fingerprint = input_fingerprint(options.root, options.include_drafts, today);
+  if (current_language() == Language::ja) fingerprint += " ja";
   if (up_to_date(fingerprint, report)) return std::nullopt;  // nothing changed since the last build
   return fingerprint;
 }

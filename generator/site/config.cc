@@ -57,8 +57,7 @@ void read_months(TomlReader& reader, std::string_view key, int low, int high, in
   if (!v) return;
   if (v->value < low || v->value > high) {
     reader.diagnostics().push_back(
-        error_at(v->line, v->column,
-                 "'" + std::string(key) + "' must be between " + std::to_string(low) + " and " + std::to_string(high)));
+        error_at(v->line, v->column, format(tr("'{0}' must be between {1} and {2}"), key, low, high)));
     return;
   }
   target = static_cast<int>(v->value);
@@ -69,9 +68,8 @@ void read_bounded(TomlReader& section, std::string_view key, int low, int high, 
   auto v = section.integer(key);
   if (!v) return;
   if (v->value < low || v->value > high) {
-    section.diagnostics().push_back(error_at(
-        v->line, v->column,
-        "'links." + std::string(key) + "' must be between " + std::to_string(low) + " and " + std::to_string(high)));
+    section.diagnostics().push_back(
+        error_at(v->line, v->column, format(tr("'links.{0}' must be between {1} and {2}"), key, low, high)));
     return;
   }
   target = static_cast<int>(v->value);
@@ -101,14 +99,15 @@ void read_ask(TomlReader& section, TrainingSettings& training) {
   for (const auto& item : *items) {
     std::string problem;
     if (std::find(known.begin(), known.end(), item.value) == known.end()) {
-      problem = "unknown field '" + item.value + "'" + did_you_mean(item.value, known) + "; known: " + known_list;
+      problem = format(tr("[training] ask: unknown field '{0}'{1}; known: {2}"), item.value,
+                       did_you_mean(item.value, known), known_list);
     } else if (std::find(training.ask.begin(), training.ask.end(), item.value) != training.ask.end()) {
-      problem = "'" + item.value + "' is listed twice";
+      problem = format(tr("[training] ask: '{0}' is listed twice"), item.value);
     } else {
       training.ask.push_back(item.value);
       continue;
     }
-    section.diagnostics().push_back(error_at(item.line, item.column, "[training] ask: " + problem));
+    section.diagnostics().push_back(error_at(item.line, item.column, problem));
   }
 }
 
@@ -119,17 +118,17 @@ void read_organisation(TomlReader& section, TrainingSettings& training) {
   const std::string_view name = trim(v->value);
   std::string problem;
   if (name.empty()) {
-    problem = "must not be empty (leave it out to name the site title as the issuer)";
+    problem = tr("[training] organisation must not be empty (leave it out to name the site title as the issuer)");
   } else if (name.find_first_of("\r\n") != std::string_view::npos) {
-    problem = "must be one line";
+    problem = tr("[training] organisation must be one line");
   } else if (const size_t length = count_code_points(name); length > kMaxOrganisationLength) {
-    problem = "is " + std::to_string(length) + " characters long; at most " + std::to_string(kMaxOrganisationLength) +
-              " fit on a certificate";
+    problem = format(tr("[training] organisation is {0} characters long; at most {1} fit on a certificate"), length,
+                     kMaxOrganisationLength);
   } else {
     training.organisation = std::string(name);
     return;
   }
-  section.diagnostics().push_back(error_at(v->line, v->column, "[training] organisation " + problem));
+  section.diagnostics().push_back(error_at(v->line, v->column, problem));
 }
 
 // [training] hand_in: a short text, trimmed; lines are kept (the page shows each one).
@@ -139,15 +138,16 @@ void read_hand_in(TomlReader& section, TrainingSettings& training) {
   const std::string_view text = trim(v->value);
   std::string problem;
   if (text.empty()) {
-    problem = "must not be empty (leave it out for the general sentence)";
+    problem = tr("[training] hand_in must not be empty (leave it out for the general sentence)");
   } else if (const size_t length = count_code_points(text); length > kMaxHandInLength) {
-    problem = "is " + std::to_string(length) + " characters long; at most " + std::to_string(kMaxHandInLength) +
-              " (say where the file goes; link a page for the details)";
+    problem = format(tr("[training] hand_in is {0} characters long; at most {1} (say where the file goes; link a page "
+                        "for the details)"),
+                     length, kMaxHandInLength);
   } else {
     training.hand_in = std::string(text);
     return;
   }
-  section.diagnostics().push_back(error_at(v->line, v->column, "[training] hand_in " + problem));
+  section.diagnostics().push_back(error_at(v->line, v->column, problem));
 }
 
 // [training] deadline: a TOML date, or the same written as a "YYYY-MM-DD" string (people
@@ -165,17 +165,18 @@ void read_deadline(TomlReader& section, const toml::table& table, TrainingSettin
       training.deadline = Date{v.year, v.month, v.day};
       return;
     }
-    problem = "is not a day of the calendar";
+    problem = tr("[training] deadline is not a day of the calendar");
   } else if (const auto* s = node->as_string()) {
     if (auto date = parse_iso_date(s->get())) {
       training.deadline = *date;
       return;
     }
-    problem = "'" + s->get() + "' is not a date: write the day as YYYY-MM-DD, like 2026-12-25";
+    problem = format(tr("[training] deadline '{0}' is not a date: write the day as YYYY-MM-DD, like 2026-12-25"),
+                     s->get());
   } else {
-    problem = "must be a date like 2026-12-25, not " + std::string(describe_type(*node));
+    problem = format(tr("[training] deadline must be a date like 2026-12-25, not {0}"), describe_type(*node));
   }
-  section.diagnostics().push_back(error_at(pos.line, pos.column, "[training] deadline " + problem));
+  section.diagnostics().push_back(error_at(pos.line, pos.column, problem));
 }
 
 // [training]: what the quiz pages ask and print on a certificate.

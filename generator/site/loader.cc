@@ -26,7 +26,7 @@ Result<SiteConfig> load_config(const fs::path& root, Diagnostics& diagnostics) {
   const fs::path config_file = root / "mamori.toml";
   std::error_code ec;
   if (!fs::is_regular_file(config_file, ec)) {
-    return Error{"no mamori.toml in " + root.string() + ": run mamori in the project folder or pass --root DIR"};
+    return Error{format(tr("no mamori.toml in {0}: run mamori in the project folder or pass --root DIR"), root.string())};
   }
   auto read = read_file(config_file);
   if (!read) return Error{"mamori.toml: " + read.error().message};
@@ -134,7 +134,7 @@ void load_contacts(Site& site, const std::vector<FoundFile>& data, Diagnostics& 
   for (const auto& file : data) {
     if (file.content_path != "contacts.toml") {
       diagnostics.error(content_source(file.content_path), 0, 0,
-                        "unknown data file: the only TOML file content/ may hold is contacts.toml");
+                        tr("unknown data file: the only TOML file content/ may hold is contacts.toml"));
       continue;
     }
     auto read = read_file_inside(file.file, site.content_real, kContentPrefix);
@@ -163,8 +163,8 @@ void check_contacts_pages(const Site& site, Diagnostics& diagnostics) {
   }
   if (site.contacts && contacts_pages == 0 && !site.pages.empty()) {
     diagnostics.warning(content_source("contacts.toml"), 0, 0,
-                        "the contact table is not shown on any page: set contacts = true in the front matter of "
-                        "the page that should show it");
+                        tr("the contact table is not shown on any page: set contacts = true in the front matter of "
+                           "the page that should show it"));
   }
 }
 
@@ -207,10 +207,10 @@ Result<Site> load_site(const fs::path& root, const LoadOptions& options, Diagnos
   const fs::path content_root = root / "content";
   std::error_code ec;
   if (!fs::is_directory(content_root, ec)) {
-    return Error{"no content/ folder in " + root.string() + ": the pages live there"};
+    return Error{format(tr("no content/ folder in {0}: the pages live there"), root.string())};
   }
   site.content_real = fs::canonical(content_root, ec);
-  if (ec) return Error{"cannot resolve " + content_root.string() + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot resolve {0}: {1}"), content_root.string(), ec.message())};
   ContentFiles files = walk_content(content_root, diagnostics);
 
   load_pages(site, files.pages, options, diagnostics);

@@ -205,10 +205,10 @@ void number_headings(const std::vector<cmark_node*>& headings, IdAllocator& ids,
       const bool taken = ids.taken(explicit_id);
       id = ids.unique(explicit_id);
       if (reserved) {
-        walk.error(at,
-                   "heading id '" + explicit_id + "' is reserved by the theme: choose another, such as '" + id + "'");
+        walk.error(at, format(tr("heading id '{0}' is reserved by the theme: choose another, such as '{1}'"),
+                              explicit_id, id));
       } else if (taken) {
-        walk.error(at, "heading id '" + explicit_id + "' is used twice on this page");
+        walk.error(at, format(tr("heading id '{0}' is used twice on this page"), explicit_id));
       }
     } else {
       std::string slug = slugify(text);
@@ -236,7 +236,7 @@ std::optional<std::string> fragment_href(std::string_view url, const std::unorde
     for (const auto& h : walk.result.headings) anchors.push_back("#" + h.id);
     hint = did_you_mean("#" + fragment, anchors);
   }
-  walk.error(at, "link to missing heading '#" + fragment + "' on this page" + hint);
+  walk.error(at, format(tr("link to missing heading '#{0}' on this page{1}"), fragment, hint));
   return std::nullopt;
 }
 
@@ -254,27 +254,28 @@ std::optional<std::string> resolved_href(const std::string& url, bool image, std
 // The href (or src) to write for a link or image, or nullopt after an error.
 std::optional<std::string> checked_href(const std::string& url, bool image, std::pair<int, int> at,
                                         const std::unordered_set<std::string>& ids, int& hints_left, Walk& walk) {
-  const std::string what = image ? "image" : "link";
   switch (classify_url(url)) {
     case UrlKind::web:
       if (!image) return url;
-      walk.error(at, "image '" + url +
-                         "' would be loaded from outside the site: save it under content/ and link it relatively");
+      walk.error(at, format(tr("image '{0}' would be loaded from outside the site: save it under content/ and link it "
+                               "relatively"),
+                            url));
       return std::nullopt;
     case UrlKind::contact:
       if (!image) return url;
-      walk.error(at, "image '" + url + "' is not a picture file");
+      walk.error(at, format(tr("image '{0}' is not a picture file"), url));
       return std::nullopt;
     case UrlKind::fragment:
       return fragment_href(url, ids, at, hints_left, walk);
     case UrlKind::relative:
       if (!url.empty()) return resolved_href(url, image, at, walk);
-      walk.error(at, what + " has an empty URL");
+      walk.error(at, image ? tr("image has an empty URL") : tr("link has an empty URL"));
       return std::nullopt;
     case UrlKind::unsafe:
-      walk.error(at, "unsafe " + what + " '" + url + "' is not allowed" +
-                         (image ? ": images must be files under content/"
-                                : ": use https:, http:, mailto:, tel: or a relative link"));
+      walk.error(at, image ? format(tr("unsafe image '{0}' is not allowed: images must be files under content/"), url)
+                           : format(tr("unsafe link '{0}' is not allowed: use https:, http:, mailto:, tel: or a "
+                                       "relative link"),
+                                    url));
       return std::nullopt;
   }
   return std::nullopt;

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/text.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -61,8 +62,8 @@ class LimitScan {
   std::optional<Diagnostic> run() {
     if (body_.size() > limits_.max_bytes) {
       return error_at(1, 1,
-                      "the page is too long: " + std::to_string(body_.size()) + " bytes, at most " +
-                          std::to_string(limits_.max_bytes) + "; split it into several pages");
+                      format(tr("the page is too long: {0} bytes, at most {1}; split it into several pages"),
+                             body_.size(), limits_.max_bytes));
     }
     size_t start = 0;
     while (start < body_.size() && !error_) {
@@ -87,8 +88,7 @@ class LimitScan {
 
   void line(size_t start, size_t end) {
     if (++lines_ > limits_.max_lines) {
-      fail(start,
-           "the page has more than " + std::to_string(limits_.max_lines) + " lines; split it into several pages");
+      fail(start, format(tr("the page has more than {0} lines; split it into several pages"), limits_.max_lines));
       return;
     }
     const std::string_view text = body_.substr(start, end - start);
@@ -108,15 +108,15 @@ class LimitScan {
     if (in_table_ && blank) in_table_ = false;
     if (in_table_) {
       if (cells > limits_.max_table_columns) {
-        fail(start, "a table row may have at most " + std::to_string(limits_.max_table_columns) +
-                        " cells, this one has " + std::to_string(cells));
+        fail(start, format(tr("a table row may have at most {0} cells, this one has {1}"), limits_.max_table_columns,
+                           cells));
       }
       add_cells(std::max(columns_, cells), start);
     } else if (const int64_t delimiters = delimiter_cells(row); delimiters > 0 && previous_nonblank_) {
       columns_ = std::max(delimiters, previous_cells_);
       if (columns_ > limits_.max_table_columns) {
-        fail(start, "a table may have at most " + std::to_string(limits_.max_table_columns) +
-                        " columns, this one has " + std::to_string(columns_));
+        fail(start, format(tr("a table may have at most {0} columns, this one has {1}"), limits_.max_table_columns,
+                           columns_));
       }
       in_table_ = true;
       add_cells(2 * columns_, start);  // the header and the delimiter row
@@ -128,8 +128,8 @@ class LimitScan {
   void add_cells(int64_t cells, size_t start) {
     table_cells_ += cells;
     if (table_cells_ > limits_.max_table_cells) {
-      fail(start, "the page's tables have more than " + std::to_string(limits_.max_table_cells) +
-                      " cells; split them over several pages");
+      fail(start, format(tr("the page's tables have more than {0} cells; split them over several pages"),
+                         limits_.max_table_cells));
     }
   }
 
@@ -147,12 +147,14 @@ class LimitScan {
       if (c == ':' || c == '@' || (i + 4 <= end && starts_with_ci(body_.substr(i, 4), "www."))) ++triggers;
       if (kMarkupCharacters.find(c) == std::string_view::npos) continue;
       if (++markup_ > limits_.max_markup) {
-        fail(i, "the page has more than " + std::to_string(limits_.max_markup) +
-                    " Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); split it into several pages");
+        fail(i, format(tr("the page has more than {0} Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); "
+                          "split it into several pages"),
+                       limits_.max_markup));
       }
       if (c == '@' && ++at_signs_ > limits_.max_at_signs) {
-        fail(i, "the page has more than " + std::to_string(limits_.max_at_signs) +
-                    " '@' characters (each may start an e-mail address); split it into several pages");
+        fail(i, format(tr("the page has more than {0} '@' characters (each may start an e-mail address); split it into "
+                          "several pages"),
+                       limits_.max_at_signs));
       }
       brackets(i, end);
     }
@@ -163,8 +165,8 @@ class LimitScan {
     autolink_work_ += triggers * static_cast<int64_t>(word_end - word_start);
     if (autolink_work_ > limits_.max_autolink_work) {
       fail(word_start,
-           "too much text without spaces that looks like web or e-mail addresses ('www.', ':' or '@' "
-           "over and over): add spaces or split the page");
+           tr("too much text without spaces that looks like web or e-mail addresses ('www.', ':' or '@' "
+              "over and over): add spaces or split the page"));
     }
   }
 
@@ -174,10 +176,9 @@ class LimitScan {
     if (body_[i] != ']' || i + 1 >= end || body_[i + 1] != '(') return;
     bracket_work_ += images_open_;
     if (bracket_work_ > limits_.max_bracket_work) {
-      fail(i,
-           "too many images and links in long paragraphs (each '](' counts the '![' before it in its "
-           "paragraph: more than " +
-               std::to_string(limits_.max_bracket_work) + " in all); split the paragraphs");
+      fail(i, format(tr("too many images and links in long paragraphs (each '](' counts the '![' before it in its "
+                        "paragraph: more than {0} in all); split the paragraphs"),
+                     limits_.max_bracket_work));
     }
   }
 

@@ -9,6 +9,7 @@
 #include "core/toml_reader.h"
 #include "site/resource_scan.h"
 #include "site/templates.h"
+#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -22,10 +23,11 @@ void report_external(const std::string& path, std::string_view text, const std::
     // A navigation (meta refresh) leaves the site; everything else would be loaded from outside.
     const bool navigates = resource.what.find("navigate") != std::string::npos;
     Diagnostic d = error_at(pos.line, pos.column,
-                            "'" + resource.url + "' (" + resource.what +
-                                (navigates ? "): the site must not send readers elsewhere by itself: link to it instead"
-                                           : ") would be loaded from outside the site: put the file in the theme's "
-                                             "assets/ folder"));
+                            format(navigates ? tr("'{0}' ({1}): the site must not send readers elsewhere by itself: "
+                                                  "link to it instead")
+                                             : tr("'{0}' ({1}) would be loaded from outside the site: put the file in "
+                                                  "the theme's assets/ folder"),
+                                   resource.url, resource.what));
     d.path = path;
     d.source_line = std::string(line_of(text, pos.line));
     diagnostics.add(std::move(d));
@@ -72,7 +74,7 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
     const std::string path = shown + "/assets/" + rel;
     std::error_code link_ec;
     if (it->is_symlink(link_ec) && !is_within(fs::canonical(it->path(), link_ec), theme.real_dir)) {
-      if (!link_ec) diagnostics.error(path, 0, 0, "symlink points outside " + shown + ": copy the file in instead");
+      if (!link_ec) diagnostics.error(path, 0, 0, format(tr("symlink points outside {0}: copy the file in instead"), shown));
       continue;  // a dangling symlink is skipped, as before
     }
     if (!it->is_regular_file(link_ec)) continue;
@@ -99,15 +101,15 @@ void check_templates(const Theme& theme, const std::string& shown, Diagnostics& 
     const std::string path = shown + "/templates/" + template_name + ".mustache";
     const Expanded expanded = expand_partials(text, theme.partials);
     if (expanded.problem) {
-      diagnostics.error(path, 0, 0, "template error: " + *expanded.problem);
+      diagnostics.error(path, 0, 0, format(tr("template error: {0}"), *expanded.problem));
     } else if (auto parsed = check_template_syntax(expanded.text); !parsed) {
-      diagnostics.error(path, 0, 0, "template error: " + parsed.error().message);
+      diagnostics.error(path, 0, 0, format(tr("template error: {0}"), parsed.error().message));
     }
   }
   for (const auto& required : required_templates()) {
     if (theme.templates.contains(required)) continue;
     diagnostics.error(shown + "/templates/" + required + ".mustache", 0, 0,
-                      "the theme has no '" + required + "' template");
+                      format(tr("the theme has no '{0}' template"), required));
   }
 }
 
@@ -150,11 +152,11 @@ ReservedIds parse_theme_settings(std::string_view text, std::vector<Diagnostic>&
     for (const auto& id : *list) {
       if (!is_valid_explicit_id(id.value)) {
         out.push_back(error_at(id.line, id.column,
-                               "reserved id '" + id.value +
-                                   "' is not an id a heading could take: use ASCII letters, digits, '-' and '_', "
-                                   "starting with a letter"));
+                               format(tr("reserved id '{0}' is not an id a heading could take: use ASCII letters, "
+                                         "digits, '-' and '_', starting with a letter"),
+                                      id.value)));
       } else if (!ids.insert(id.value).second) {
-        out.push_back(error_at(id.line, id.column, "reserved id '" + id.value + "' is listed twice"));
+        out.push_back(error_at(id.line, id.column, format(tr("reserved id '{0}' is listed twice"), id.value)));
       }
     }
   }
@@ -167,12 +169,12 @@ Result<Theme> load_theme(const fs::path& root, const std::string& name, Diagnost
   const std::string shown = "themes/" + name;
   std::error_code ec;
   if (!fs::is_directory(dir, ec)) {
-    return Error{"theme '" + name + "' not found: no folder " + shown + " (set 'theme' in mamori.toml)"};
+    return Error{format(tr("theme '{0}' not found: no folder {1} (set 'theme' in mamori.toml)"), name, shown)};
   }
   Theme theme;
   theme.name = name;
   theme.real_dir = fs::canonical(dir, ec);
-  if (ec) return Error{"cannot resolve " + shown + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot resolve {0}: {1}"), shown, ec.message())};
   theme.templates = read_templates(dir / "templates", theme.real_dir, shown, shown + "/templates", diagnostics);
   theme.partials = read_templates(dir / "partials", theme.real_dir, shown, shown + "/partials", diagnostics);
   check_templates(theme, shown, diagnostics);
