@@ -6,6 +6,8 @@
 #include <atomic>
 #include <clocale>
 #include <cstdlib>
+#include <optional>
+#include <string>
 #include <system_error>
 
 namespace mamori {
@@ -14,6 +16,42 @@ namespace {
 constexpr const char* kDomain = "mamori";
 
 std::atomic<Language> g_language{Language::en};
+
+// What set_language changed for Japanese, to put back for English.
+struct SavedLocale {
+  std::optional<std::string> language_variable;  // $LANGUAGE
+  std::string messages;                          // setlocale(LC_MESSAGES)
+  std::string ctype;                             // setlocale(LC_CTYPE)
+};
+std::optional<SavedLocale> g_saved;
+
+std::string current_locale(int category) {
+  const char* name = std::setlocale(category, nullptr);
+  return name != nullptr ? name : "C";
+}
+
+void restore_locale() {
+  if (!g_saved) return;
+  if (g_saved->language_variable)
+    setenv("LANGUAGE", g_saved->language_variable->c_str(), 1);
+  else
+    unsetenv("LANGUAGE");
+  std::setlocale(LC_MESSAGES, g_saved->messages.c_str());
+  std::setlocale(LC_CTYPE, g_saved->ctype.c_str());
+  g_saved.reset();
+}
+
+// Japanese from every catalogue, our own and the C library's (strerror), in UTF-8.
+void use_japanese_locale() {
+  if (!g_saved) {
+    const char* variable = std::getenv("LANGUAGE");
+    g_saved = SavedLocale{variable ? std::optional<std::string>(variable) : std::nullopt, current_locale(LC_MESSAGES),
+                          current_locale(LC_CTYPE)};
+  }
+  setenv("LANGUAGE", "ja", 1);
+  if (std::setlocale(LC_MESSAGES, "C.UTF-8") == nullptr) std::setlocale(LC_MESSAGES, "ja_JP.UTF-8");
+  std::setlocale(LC_CTYPE, "C.UTF-8");
+}
 
 std::filesystem::path running_program() {
   std::error_code ec;
@@ -61,16 +99,17 @@ std::vector<std::filesystem::path> default_locale_dirs() {
 // gettext translates only when LC_MESSAGES is not the "C" locale, and picks the catalogue
 // from LANGUAGE before the locale's own name. C.UTF-8 is built into glibc, so Japanese
 // messages work on a machine without the ja_JP locale; setlocale also makes gettext drop
-// what it cached for an earlier language.
+// what it cached for an earlier language. LC_CTYPE becomes UTF-8 too, or the C library's
+// own Japanese (strerror) would be converted to ASCII as "?".
 bool set_language(Language language, const std::vector<std::filesystem::path>& locale_dirs) {
   g_language = Language::en;
+  restore_locale();
   if (language == Language::en) return true;
   for (const auto& dir : locale_dirs) {
     if (!has_catalogue(dir)) continue;
     bindtextdomain(kDomain, dir.c_str());
     bind_textdomain_codeset(kDomain, "UTF-8");
-    setenv("LANGUAGE", "ja", 1);
-    if (std::setlocale(LC_MESSAGES, "C.UTF-8") == nullptr) std::setlocale(LC_MESSAGES, "ja_JP.UTF-8");
+    use_japanese_locale();
     g_language = Language::ja;
     return true;
   }

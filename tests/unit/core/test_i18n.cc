@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <string>
 
 #include "core/i18n.h"
 #include "i18n_guard.h"
@@ -61,6 +64,19 @@ TEST_SUITE("i18n") {
     }
     CHECK(current_language() == Language::en);
     CHECK(std::string(tr("{0}, {1}")) == "{0}, {1}");
+  }
+
+  TEST_CASE("English again puts back the C library's language and character set") {
+    const EnvironmentGuard language("LANGUAGE");
+    unsetenv("LANGUAGE");
+    const std::string english = std::strerror(ENOENT);
+    {
+      const JapaneseMessages japanese;
+      CHECK(std::string(std::getenv("LANGUAGE")) == "ja");
+      CHECK(std::string(std::strerror(ENOENT)).find('?') == std::string::npos);  // UTF-8, not "???"
+    }
+    CHECK(std::getenv("LANGUAGE") == nullptr);
+    CHECK(std::string(std::strerror(ENOENT)) == english);
   }
 
   TEST_CASE("without a catalogue the messages stay English") {
