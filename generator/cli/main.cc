@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/version.h"
 #include "contacts/export.h"
 #include "contacts/import.h"
 #include "core/parallel.h"
@@ -364,7 +365,7 @@ int build_site(Arguments& a, bool write) {
 int main(int argc, char** argv) {
   CLI::App app{"mamori — builds the economic-security and cyber-security awareness portal"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "mamori 0.1.0");
+  app.set_version_flag("--version", mamori::version_text);
   Arguments arguments;
   arguments.build.jobs = mamori::default_jobs();
   arguments.package.jobs = arguments.build.jobs;
