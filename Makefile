@@ -15,7 +15,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BROWSER_DIR := tests/browser
 
-.PHONY: po site test install package deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
+.PHONY: po site test install package program deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
 
 # Seconds each fuzz target runs in `make fuzz` (CI's smoke run uses FUZZ_SMOKE_SECONDS).
 FUZZ_SECONDS ?= 600
@@ -34,17 +34,20 @@ site: deps build
 # As a user, builds first. As root (sudo make install) only copies: a build as root would
 # leave files in build/ that the user can no longer change.
 install:
-	@if [[ $$(id -u) -ne 0 ]]; then $(MAKE) --no-print-directory deps build; \
+	@if [[ $$(id -u) -ne 0 ]]; then $(MAKE) --no-print-directory program; \
 	elif [[ ! -x $(MAMORI) || ! -f build/dev/man/mamori.1 ]]; then \
-	  echo "error: build mamori first, as yourself: make build (then sudo make install)" >&2; exit 1; fi
+	  echo "error: build mamori first, as yourself: make program (then sudo make install)" >&2; exit 1; fi
 	DESTDIR="$(DESTDIR)" cmake --install build/dev --prefix "$(PREFIX)" --strip
 	@echo
 	@echo "Installed $(DESTDIR)$(PREFIX)/bin/mamori; try: mamori --help, man mamori"
 
-# The Debian package of the optimised build, installing under /usr (cmake/install.cmake).
-package: deps
+# What install and package need of the optimised build (not the tests).
+program: deps
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev --target mamori translations man_page
+
+# The Debian package of the optimised build, installing under /usr (cmake/install.cmake).
+package: program
 	rm -f build/dev/package/mamori_*.deb
 	cd build/dev && cpack -G DEB
 	@echo
