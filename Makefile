@@ -1,16 +1,21 @@
 # The two commands a newcomer needs (see README.md):
 #   make site   install what is missing, build mamori, render the portal into site/
 #   make test   install what is missing, build (also with ASan+UBSan), run every test
-# Both are safe to run again.
+# Both are safe to run again. Then, to use mamori like any other program:
+#   sudo make install                 into /usr/local (PREFIX=..., DESTDIR=... as usual)
+#   make install PREFIX=$HOME/.local  just for you
+#   make package                      a Debian package (build/dev/package/mamori_*.deb)
 
 .DELETE_ON_ERROR:
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 
 MAMORI := build/dev/mamori
+PREFIX ?= /usr/local
+DESTDIR ?=
 BROWSER_DIR := tests/browser
 
-.PHONY: po site test deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
+.PHONY: po site test install package program deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
 
 # Seconds each fuzz target runs in `make fuzz` (CI's smoke run uses FUZZ_SMOKE_SECONDS).
 FUZZ_SECONDS ?= 600
@@ -21,6 +26,33 @@ site: deps build
 	@echo
 	@echo "The portal is ready. Open it in a browser:"
 	@echo "  file://$(CURDIR)/site/index.html"
+	@echo
+	@echo "To run mamori from any folder (with its manual page and TAB completion), install it:"
+	@echo "  sudo make install                     into /usr/local"
+	@echo '  make install PREFIX=$$HOME/.local      just for you (~/.local/bin on your PATH)'
+
+# As a user, builds first. As root (sudo make install) only copies: a build as root would
+# leave files in build/ that the user can no longer change.
+install:
+	@if [[ $$(id -u) -ne 0 ]]; then $(MAKE) --no-print-directory program; \
+	elif [[ ! -x $(MAMORI) || ! -f build/dev/man/mamori.1 ]]; then \
+	  echo "error: build mamori first, as yourself: make program (then sudo make install)" >&2; exit 1; fi
+	DESTDIR="$(DESTDIR)" cmake --install build/dev --prefix "$(PREFIX)" --strip
+	@echo
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/mamori; try: mamori --help, man mamori"
+
+# What install and package need of the optimised build (not the tests).
+program: deps
+	cmake --preset dev >/dev/null
+	cmake --build --preset dev --target mamori translations man_page
+
+# The Debian package of the optimised build, installing under /usr (cmake/install.cmake).
+package: program
+	rm -f build/dev/package/mamori_*.deb
+	cd build/dev && cpack -G DEB
+	@echo
+	@echo "The Debian package: $$(ls $(CURDIR)/build/dev/package/mamori_*.deb)"
+	@echo "Install it with: sudo apt install $$(ls $(CURDIR)/build/dev/package/mamori_*.deb)"
 
 test: deps-test build build-asan
 	ctest --preset asan

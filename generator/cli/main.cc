@@ -11,6 +11,7 @@
 #include <optional>
 #include <sstream>
 
+#include "cli/version.h"
 #include "contacts/export.h"
 #include "contacts/import.h"
 #include "core/files.h"
@@ -43,20 +44,31 @@ std::string shown(std::string_view text) {
   return mamori::printable_text(text);
 }
 
-unsigned long plural(int n) { return static_cast<unsigned long>(n); }
-std::string pages(int n) { return format(tr_n("{0} page", "{0} pages", plural(n)), n); }
-std::string errors(int n) { return format(tr_n("{0} error", "{0} errors", plural(n)), n); }
-std::string warnings(int n) { return format(tr_n("{0} warning", "{0} warnings", plural(n)), n); }
+unsigned long plural(int n) {
+  return static_cast<unsigned long>(n);
+}
+std::string pages(int n) {
+  return format(tr_n("{0} page", "{0} pages", plural(n)), n);
+}
+std::string errors(int n) {
+  return format(tr_n("{0} error", "{0} errors", plural(n)), n);
+}
+std::string warnings(int n) {
+  return format(tr_n("{0} warning", "{0} warnings", plural(n)), n);
+}
 
 // "mamori: error: " stays English in every language, as the prefix of a diagnostic does:
 // scripts look for it.
-void print_error(std::string_view message) { std::cerr << "mamori: error: " << shown(message) << '\n'; }
+void print_error(std::string_view message) {
+  std::cerr << "mamori: error: " << shown(message) << '\n';
+}
 
 int finish(const mamori::BuildReport& report, bool wrote, double seconds) {
   if (report.up_to_date) {
     for (const auto& warning : report.earlier_warnings) std::cerr << warning << '\n';
     const int warned = static_cast<int>(report.earlier_warnings.size());
-    const std::string counted = warned ? format(tr("{0}, {1}"), pages(report.pages), warnings(warned)) : pages(report.pages);
+    const std::string counted =
+        warned ? format(tr("{0}, {1}"), pages(report.pages), warnings(warned)) : pages(report.pages);
     std::cout << format(tr("mamori: nothing changed since the last build; {0} is up to date ({1})"),
                         shown(report.out.string()), counted)
               << '\n';
@@ -197,7 +209,8 @@ void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
 void add_contacts_commands(CLI::App& app, Arguments& a, Commands& commands) {
   CLI::App* contacts = app.add_subcommand("contacts", tr("the contact table's Excel round trip"));
   contacts->require_subcommand(1);
-  CLI::App* export_cmd = contacts->add_subcommand("export", tr("write content/contacts.toml as a CSV that Excel opens"));
+  CLI::App* export_cmd =
+      contacts->add_subcommand("export", tr("write content/contacts.toml as a CSV that Excel opens"));
   export_cmd->add_option("file", a.csv_file, tr("the CSV file to write"))->required();
   export_cmd->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
   CLI::App* import_cmd = contacts->add_subcommand("import", tr("validate a CSV and replace content/contacts.toml"));
@@ -217,7 +230,8 @@ CLI::App* add_links_command(CLI::App& app, Arguments& a) {
   links->add_option("--timeout", a.links.timeout, tr("seconds per request (default 20)"))->check(CLI::Range(1, 300));
   links->add_option("--retries", a.links.retries, tr("retries for 5xx, 429, timeouts and resets (default 2)"))
       ->check(CLI::Range(0, 10));
-  links->add_option("--per-host", a.links.per_host, tr("requests in flight per host (default 2)"))->check(CLI::Range(1, 8));
+  links->add_option("--per-host", a.links.per_host, tr("requests in flight per host (default 2)"))
+      ->check(CLI::Range(1, 8));
   links->add_option("--max-connections", a.links.max_connections, tr("requests in flight in all (default 16)"))
       ->check(CLI::Range(1, 256));
   links->add_option("--cache", a.cache_file, tr("the cache file (default ROOT/.mamori/link-cache.json)"));
@@ -255,7 +269,8 @@ CLI::App* add_results_command(CLI::App& app, Arguments& a) {
   results->add_option("inputs", a.result_inputs, tr("result files (JSON or CSV) and folders holding them"))->required();
   results->add_option("--roster", a.results.roster, tr("who should take the training: CSV with 社員番号, 氏名, 所属"))
       ->check(CLI::ExistingFile);
-  results->add_option("--out", a.results.out, tr("write 受講状況.csv, report.html and completion.json into this folder"));
+  results->add_option("--out", a.results.out,
+                      tr("write 受講状況.csv, report.html and completion.json into this folder"));
   results->add_option("--format", a.results.format, tr("what to print: text, csv, json or html"))
       ->check(CLI::IsMember({"text", "csv", "json", "html"}));
   results->add_option("--root", a.root, tr("the project folder, for today's quizzes (default .)"))
@@ -295,7 +310,8 @@ int review(const Arguments& a) {
 CLI::App* add_package_command(CLI::App& app, Arguments& a) {
   CLI::App* package = app.add_subcommand("package", tr("the portal as a package for another system"));
   package->require_subcommand(1);
-  CLI::App* scorm = package->add_subcommand("scorm", tr("a SCORM package for the company LMS: one scored item per quiz"));
+  CLI::App* scorm =
+      package->add_subcommand("scorm", tr("a SCORM package for the company LMS: one scored item per quiz"));
   scorm->add_option("--version", a.scorm_version, tr("1.2 (default; nearly every LMS) or 2004 (4th edition)"))
       ->check(CLI::IsMember({"1.2", "2004"}));
   scorm->add_option("--quiz", a.package.quizzes, tr("a quiz to include (repeat it; default: every scored quiz)"));
@@ -437,7 +453,8 @@ int main(int argc, char** argv) {
   std::string lang;
   app.add_option("--lang", lang, tr("the language of messages: ja or en (default: the locale, then mamori.toml)"))
       ->check(CLI::IsMember({"ja", "en"}));
-  app.set_version_flag("--version", "mamori 0.1.0");
+  app.set_version_flag("--version", mamori::version_text,
+                       tr("print the version of mamori and of the libraries it uses"));
   Arguments arguments;
   arguments.build.jobs = mamori::default_jobs();
   arguments.package.jobs = arguments.build.jobs;
