@@ -103,7 +103,7 @@ bench: build
 # po/ja.po gets the messages added to the source since it was last updated (empty
 # translations that the unit-test build then asks for); translators fill them in.
 po: build
-	msgmerge --quiet --update --backup=none --no-location --sort-output po/ja.po build/dev/po/mamori.pot
+	msgmerge --quiet --update --backup=none --no-location --no-wrap --sort-output po/ja.po build/dev/po/mamori.pot
 
 format:
 	clang-format -i generator/*/*.cc generator/*/*.h tests/unit/*.h tests/unit/*.cc tests/unit/*/*.cc tests/fuzz/*.cc tests/fuzz/*.h

@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "links/fix.h"
 
@@ -55,7 +56,7 @@ struct EntryReader {
     const auto it = object.find(key);
     if (it == object.end() || !error.empty()) return;
     if (!it->is_string()) {
-      error = where + "." + key + ": expected a string, found " + type_of(*it);
+      error = format(tr("{0}.{1}: expected a string, found {2}"), where, key, type_of(*it));
       return;
     }
     out = it->get<std::string>();
@@ -69,8 +70,8 @@ struct EntryReader {
                               ? it->get<int64_t>() >= low && (saturate || it->get<int64_t>() <= high)
                               : false;
     if (!in_range) {
-      error = where + "." + key + ": expected an integer from " + std::to_string(low) + " to " + std::to_string(high) +
-              ", found " + (it->is_number() ? it->dump() : type_of(*it));
+      error = format(tr("{0}.{1}: expected an integer from {2} to {3}, found {4}"), where, key, low, high,
+                     it->is_number() ? it->dump() : type_of(*it));
       return;
     }
     out = it->is_number_unsigned() ? static_cast<int>(std::min<uint64_t>(it->get<uint64_t>(), high))
@@ -80,7 +81,7 @@ struct EntryReader {
 
 Result<CacheEntry> parse_entry(const std::string& url, const Json& value) {
   const std::string where = "urls[\"" + printable_text(url.substr(0, 200)) + "\"]";
-  if (!value.is_object()) return Error{where + ": expected an object, found " + type_of(value)};
+  if (!value.is_object()) return Error{format(tr("{0}: expected an object, found {1}"), where, type_of(value))};
   CacheEntry entry;
   EntryReader read{value, where, {}};
   std::string verdict = "broken";
@@ -94,7 +95,7 @@ Result<CacheEntry> parse_entry(const std::string& url, const Json& value) {
   read.text("last_ok", entry.last_ok);
   if (!read.error.empty()) return Error{read.error};
   const auto v = verdict_from(verdict);
-  if (!v) return Error{where + ".verdict: unknown verdict '" + printable_text(verdict.substr(0, 40)) + "'"};
+  if (!v) return Error{format(tr("{0}.verdict: unknown verdict '{1}'"), where, printable_text(verdict.substr(0, 40)))};
   entry.verdict = *v;
   return entry;
 }
@@ -107,7 +108,7 @@ Result<Json> parse_json(std::string_view text) {
     if (const size_t bracket = what.find("] "); what.starts_with("[json.exception.") && bracket != std::string::npos) {
       what.erase(0, bracket + 2);
     }
-    return Error{"not JSON: " + printable_text(what)};
+    return Error{format(tr("not JSON: {0}"), printable_text(what))};
   }
 }
 
@@ -117,13 +118,20 @@ Result<LinkCache> parse_link_cache(std::string_view text) {
   auto parsed = parse_json(text);
   if (!parsed) return parsed.error();
   const Json& json = *parsed;
-  if (!json.is_object()) return Error{"not a link cache: the top level is " + type_of(json) + ", not an object"};
+  if (!json.is_object()) {
+    return Error{format(tr("not a link cache: the top level is {0}, not an object"), type_of(json))};
+  }
   const auto version = json.find("version");
-  if (version == json.end()) return Error{"not a link cache: it has no \"version\""};
-  if (!version->is_number_integer()) return Error{"not a link cache: \"version\" is " + type_of(*version) + ", not 1"};
-  if (*version != 1) return Error{"a link cache of version " + version->dump() + "; this mamori reads version 1"};
+  if (version == json.end()) return Error{tr("not a link cache: it has no \"version\"")};
+  if (!version->is_number_integer()) {
+    return Error{format(tr("not a link cache: \"version\" is {0}, not 1"), type_of(*version))};
+  }
+  if (*version != 1)
+    return Error{format(tr("a link cache of version {0}; this mamori reads version 1"), version->dump())};
   const auto urls = json.find("urls");
-  if (urls == json.end() || !urls->is_object()) return Error{"not a link cache: \"urls\" is missing or not an object"};
+  if (urls == json.end() || !urls->is_object()) {
+    return Error{tr("not a link cache: \"urls\" is missing or not an object")};
+  }
   LinkCache cache;
   for (const auto& [url, value] : urls->items()) {
     auto entry = parse_entry(url, value);
@@ -156,8 +164,9 @@ LoadedCache load_link_cache(const std::filesystem::path& file) {
   if (std::filesystem::symlink_status(file, ec).type() == std::filesystem::file_type::not_found) return loaded;
   auto read = read_file(file, size_t{64} << 20);
   if (!read) {
-    loaded.diagnostics.warning(file.string(), 0, 0,
-                               read.error().message + "; the link cache is left as it is and not updated this run");
+    loaded.diagnostics.warning(
+        file.string(), 0, 0,
+        format(tr("{0}; the link cache is left as it is and not updated this run"), read.error().message));
     loaded.may_save = false;
     return loaded;
   }
@@ -169,10 +178,11 @@ LoadedCache load_link_cache(const std::filesystem::path& file) {
   const std::string why = parsed.error().message;
   if (const auto aside = keep_aside(file)) {
     loaded.diagnostics.warning(file.string(), 0, 0,
-                               why + "; kept it as " + aside->string() + "; starting a fresh cache");
+                               format(tr("{0}; kept it as {1}; starting a fresh cache"), why, aside->string()));
   } else {
-    loaded.diagnostics.warning(file.string(), 0, 0,
-                               why + "; it could not be kept aside, so it is left as it is and not updated this run");
+    loaded.diagnostics.warning(
+        file.string(), 0, 0,
+        format(tr("{0}; it could not be kept aside, so it is left as it is and not updated this run"), why));
     loaded.may_save = false;
   }
   return loaded;
@@ -224,9 +234,10 @@ std::string failure_history(const LinkCache& cache, const std::string& url) {
   const auto it = cache.entries.find(url);
   if (it == cache.entries.end() || it->second.consecutive_failures == 0) return {};
   const CacheEntry& e = it->second;
-  std::string text = std::string(verdict_name(e.verdict)) + " since " + e.first_failure + " (" +
-                     std::to_string(e.consecutive_failures) + (e.consecutive_failures == 1 ? " run" : " runs") + ")";
-  if (!e.last_ok.empty()) text += "; last ok " + e.last_ok;
+  const auto runs = static_cast<unsigned long>(e.consecutive_failures);
+  std::string text = format(tr_n("{0} since {1} ({2} run)", "{0} since {1} ({2} runs)", runs), verdict_name(e.verdict),
+                            e.first_failure, e.consecutive_failures);
+  if (!e.last_ok.empty()) text = format(tr("{0}; last ok {1}"), text, e.last_ok);
   return text;
 }
 

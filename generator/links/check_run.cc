@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/i18n.h"
 #include "core/result.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -47,10 +48,16 @@ Result<void> may_wait(int status, std::string_view header, std::chrono::millisec
   std::string value = printable_text(header.substr(0, 40));
   while (!value.empty() && value.front() == ' ') value.erase(0, 1);
   const bool seconds = !value.empty() && value.find_first_not_of("0123456789") == std::string::npos;
-  return Error{"HTTP " + std::to_string(status) + ": the site asked to wait " +
-               (seconds ? value + " s" : "until " + value) + " (Retry-After), more than " +
-               (waited.count() > 0 ? "is left of " : "") + "the " + std::to_string(budget.count() / 1000) +
-               " s mamori waits for one URL"};
+  // [seconds or a date][nothing waited yet or some]
+  static constexpr const char* kPatterns[2][2] = {
+      {N_("HTTP {0}: the site asked to wait until {1} (Retry-After), more than the {2} s mamori waits for one URL"),
+       N_("HTTP {0}: the site asked to wait until {1} (Retry-After), more than is left of the {2} s mamori waits for "
+          "one URL")},
+      {N_("HTTP {0}: the site asked to wait {1} s (Retry-After), more than the {2} s mamori waits for one URL"),
+       N_("HTTP {0}: the site asked to wait {1} s (Retry-After), more than is left of the {2} s mamori waits for one "
+          "URL")}};
+  return Error{
+      format(tr(kPatterns[seconds ? 1 : 0][waited.count() > 0 ? 1 : 0]), status, value, budget.count() / 1000)};
 }
 
 }  // namespace
@@ -145,20 +152,21 @@ void CheckRun::on_failure(FetchJob& job, const HttpResult& result) {
   switch (result.failure) {
     case FetchFailure::timeout:
       return finish(job, Verdict::timeout,
-                    "no answer within " + std::to_string(options_.timeout.count() / 1000) + " s, " +
-                        std::to_string(job.attempt + 1) + " tries" + out_of_time(job));
+                    format(tr("no answer within {0} s, {1} tries{2}"), options_.timeout.count() / 1000, job.attempt + 1,
+                           out_of_time(job)));
     case FetchFailure::proxy:
-      return finish(job, Verdict::blocked, "the proxy refused: " + result.detail);
+      return finish(job, Verdict::blocked, format(tr("the proxy refused: {0}"), result.detail));
     case FetchFailure::too_large:
       return finish(job, Verdict::broken, result.detail);
     case FetchFailure::dns:
-      return finish(job, Verdict::unreachable, "the host name does not resolve");
+      return finish(job, Verdict::unreachable, tr("the host name does not resolve"));
     case FetchFailure::connect:
-      return finish(job, Verdict::unreachable, "connection refused or unreachable");
+      return finish(job, Verdict::unreachable, tr("connection refused or unreachable"));
     case FetchFailure::tls:
-      return finish(job, Verdict::unreachable, "TLS failed: " + result.detail);
+      return finish(job, Verdict::unreachable, format(tr("TLS failed: {0}"), result.detail));
     case FetchFailure::reset:
-      return finish(job, Verdict::unreachable, "the connection broke off: " + result.detail + out_of_time(job));
+      return finish(job, Verdict::unreachable,
+                    format(tr("the connection broke off: {0}{1}"), result.detail, out_of_time(job)));
     case FetchFailure::other:
       return finish(job, Verdict::unreachable, result.detail);
   }
@@ -168,9 +176,9 @@ void CheckRun::on_response(FetchJob& job, const HttpResponse& response, const st
   const int status = response.status;
   if (is_redirect(response)) return follow_redirect(job, status, *response.header("location"));
   if (is_bot_wall(response)) {
-    return finish(job, Verdict::blocked, "HTTP " + std::to_string(status) + ": a bot wall answered; check it by hand");
+    return finish(job, Verdict::blocked, format(tr("HTTP {0}: a bot wall answered; check it by hand"), status));
   }
-  if (status == 407) return finish(job, Verdict::blocked, "HTTP 407: the proxy wants credentials");
+  if (status == 407) return finish(job, Verdict::blocked, tr("HTTP 407: the proxy wants credentials"));
   if (status == 429 || status >= 500) return on_overload(job, response, host);
   if (status < 200 || status >= 300) return finish(job, Verdict::broken, "HTTP " + std::to_string(status));
   on_success(job, response);
@@ -181,10 +189,12 @@ void CheckRun::follow_redirect(FetchJob& job, int status, const std::string& loc
   const std::string page = next.substr(0, next.find('#'));
   job.hops.push_back(status);
   if (status == 301 || status == 308) job.permanent = true;
-  if (!is_web_url(next)) return finish(job, Verdict::broken, "redirected to '" + next + "', which is not a web page");
-  if (job.visited.contains(page)) return finish(job, Verdict::unreachable, "redirect loop at " + next);
+  if (!is_web_url(next)) {
+    return finish(job, Verdict::broken, format(tr("redirected to '{0}', which is not a web page"), next));
+  }
+  if (job.visited.contains(page)) return finish(job, Verdict::unreachable, format(tr("redirect loop at {0}"), next));
   if (static_cast<int>(job.hops.size()) > options_.max_redirects) {
-    return finish(job, Verdict::unreachable, "more than " + std::to_string(options_.max_redirects) + " redirects");
+    return finish(job, Verdict::unreachable, format(tr("more than {0} redirects"), options_.max_redirects));
   }
   job.url = page;
   job.visited.insert(page);
@@ -214,10 +224,10 @@ void CheckRun::on_overload(FetchJob& job, const HttpResponse& response, const st
     }
   }
   if (status == 429) {
-    return finish(job, Verdict::blocked, "HTTP 429: the site kept asking to slow down" + out_of_time(job));
+    return finish(job, Verdict::blocked,
+                  format(tr("HTTP 429: the site kept asking to slow down{0}"), out_of_time(job)));
   }
-  finish(job, Verdict::broken,
-         "HTTP " + std::to_string(status) + " after " + std::to_string(job.attempt + 1) + " tries" + out_of_time(job));
+  finish(job, Verdict::broken, format(tr("HTTP {0} after {1} tries{2}"), status, job.attempt + 1, out_of_time(job)));
 }
 
 // 2xx: the page is there, unless it says it is not, or a redirect dumped it on the top page.
@@ -228,14 +238,15 @@ void CheckRun::on_success(FetchJob& job, const HttpResponse& response) {
   if (job.url != job.start_url) job.final_url = job.url;
   if (job.html) {
     if (const auto title = html_title(job.body); title && is_not_found_title(*title)) {
-      return finish(job, Verdict::broken, "soft 404: the page says \"" + *title + "\"");
+      return finish(job, Verdict::broken, format(tr("soft 404: the page says \"{0}\""), *title));
     }
   }
   if (!job.hops.empty() && is_top_page(url_path(job.url)) && !is_top_page(url_path(job.start_url))) {
-    return finish(job, Verdict::broken, "soft 404: redirected to the site's top page " + job.url);
+    return finish(job, Verdict::broken, format(tr("soft 404: redirected to the site's top page {0}"), job.url));
   }
-  if (job.permanent) return finish(job, Verdict::redirected, "moved permanently: cite " + job.url + " instead");
-  finish(job, Verdict::ok, job.hops.empty() ? "" : "temporarily redirected to " + job.url);
+  if (job.permanent)
+    return finish(job, Verdict::redirected, format(tr("moved permanently: cite {0} instead"), job.url));
+  finish(job, Verdict::ok, job.hops.empty() ? "" : format(tr("temporarily redirected to {0}"), job.url));
 }
 
 void CheckRun::finish(FetchJob& job, Verdict verdict, std::string reason) {
@@ -268,7 +279,7 @@ bool CheckRun::schedule_retry(FetchJob& job, std::chrono::milliseconds delay) {
 // Said when a URL ran out of time to wait before all its retries were used.
 std::string CheckRun::out_of_time(const FetchJob& job) const {
   if (job.attempt >= options_.retries) return {};
-  return "; gave up after waiting " + std::to_string(job.waited.count() / 1000) + " s, the most for one URL";
+  return format(tr("; gave up after waiting {0} s, the most for one URL"), job.waited.count() / 1000);
 }
 
 }  // namespace mamori

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 
+#include "core/i18n.h"
 #include "core/url.h"
 #include "links/check_run.h"
 #include "links/html_probe.h"
@@ -50,24 +51,24 @@ bool settle_unfetched(const std::string& url, const CheckOptions& options, LinkR
   const std::string scheme = url_scheme(url);
   if (scheme == "mailto" || scheme == "tel") {
     result.verdict = Verdict::skipped;
-    result.reason = scheme + ": links are not checked";
+    result.reason = format(tr("{0}: links are not checked"), scheme);
     return true;
   }
   const auto excluded = std::find_if(options.exclude.begin(), options.exclude.end(),
                                      [&](const std::string& p) { return fnmatch(p.c_str(), url.c_str(), 0) == 0; });
   if (excluded != options.exclude.end()) {
     result.verdict = Verdict::skipped;
-    result.reason = "excluded by the pattern '" + *excluded + "' in mamori.toml";
+    result.reason = format(tr("excluded by the pattern '{0}' in mamori.toml"), *excluded);
     return true;
   }
   if (!parse_web_url(url) || !is_web_url(url)) {
     result.verdict = Verdict::broken;
-    result.reason = "malformed URL: it cannot be fetched";
+    result.reason = tr("malformed URL: it cannot be fetched");
     return true;
   }
   if (options.offline) {
     result.verdict = Verdict::skipped;
-    result.reason = "not checked (--offline)";
+    result.reason = tr("not checked (--offline)");
     return true;
   }
   return false;
@@ -114,8 +115,9 @@ void take_verdict(const FetchJob& job, const std::string& fragment, const CheckO
   const bool page_fine = job.verdict == Verdict::ok || job.verdict == Verdict::redirected;
   if (page_fine && !fragment.empty() && job.html && !html_has_fragment(job.body, fragment)) {
     result.verdict = Verdict::broken;
-    result.reason = "the page has no #" + percent_decode(fragment) +
-                    (job.truncated ? " in its first " + std::to_string(options.max_body >> 20) + " MB" : "");
+    result.reason = job.truncated ? format(tr("the page has no #{0} in its first {1} MB"), percent_decode(fragment),
+                                           options.max_body >> 20)
+                                  : format(tr("the page has no #{0}"), percent_decode(fragment));
   }
 }
 

@@ -2,6 +2,7 @@
 
 #include <system_error>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "links/cache.h"
 #include "links/checker.h"
@@ -59,7 +60,7 @@ LinkResult cached_result(const LinkTarget& target, const CacheEntry& entry) {
   r.verdict = entry.verdict;
   r.status = entry.status;
   r.final_url = entry.final_url;
-  r.reason = entry.reason.empty() ? "checked " + entry.checked.substr(0, 10) : entry.reason;
+  r.reason = entry.reason.empty() ? format(tr("checked {0}"), entry.checked.substr(0, 10)) : entry.reason;
   r.cached = true;
   return r;
 }
@@ -99,7 +100,7 @@ void update_cache(const fs::path& file, LinkCache& cache, const std::vector<Link
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
   if (auto saved = save_link_cache(file, cache); !saved) {
-    notes.push_back("mamori: warning: cache: " + printable_text(saved.error().message));
+    notes.push_back("mamori: warning: " + format(tr("cache: {0}"), printable_text(saved.error().message)));
   }
 }
 
@@ -107,11 +108,15 @@ void update_cache(const fs::path& file, LinkCache& cache, const std::vector<Link
 bool apply_fixes(const fs::path& root, const std::vector<LinkResult>& results, std::vector<std::string>& notes) {
   const FixOutcome fixed = fix_redirects(root, results);
   for (const auto& change : fixed.changes) {
-    notes.push_back(printable_text("fixed " + change.file + ":" + std::to_string(change.line) + ": " + change.from +
-                                   " → " + change.to));
+    notes.push_back(
+        printable_text(format(tr("fixed {0}:{1}: {2} → {3}"), change.file, change.line, change.from, change.to)));
   }
-  for (const auto& refused : fixed.refused) notes.push_back("mamori: warning: not fixed " + printable_text(refused));
-  for (const auto& error : fixed.errors) notes.push_back("mamori: error: cannot fix " + printable_text(error));
+  for (const auto& refused : fixed.refused) {
+    notes.push_back("mamori: warning: " + format(tr("not fixed {0}"), printable_text(refused)));
+  }
+  for (const auto& error : fixed.errors) {
+    notes.push_back("mamori: error: " + format(tr("cannot fix {0}"), printable_text(error)));
+  }
   return fixed.errors.empty();
 }
 

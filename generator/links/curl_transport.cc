@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <mutex>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -209,11 +210,11 @@ std::vector<std::pair<uint64_t, HttpResult>> CurlTransport::poll(std::chrono::mi
       result.detail = curl_easy_strerror(code);
       if (transfer.header_too_large) {
         result.failure = FetchFailure::too_large;
-        result.detail = "response header too large (more than " + std::to_string(HttpResponse::kMaxHeaderBytes >> 10) +
-                        " KB in all)";
+        result.detail =
+            format(tr("response header too large (more than {0} KB in all)"), HttpResponse::kMaxHeaderBytes >> 10);
       } else if (header_line_too_long(code)) {
         result.failure = FetchFailure::too_large;
-        result.detail = "response header too large (a header line longer than 100 KB)";
+        result.detail = tr("response header too large (a header line longer than 100 KB)");
       }
     }
     done.emplace_back(transfer.id, std::move(result));

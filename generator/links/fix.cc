@@ -11,6 +11,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/url.h"
 
@@ -110,17 +111,17 @@ std::string encode_rest(std::string_view rest) {
 Result<std::string> replacement_url(std::string_view request_url, std::string_view final_url) {
   const std::string resolved = resolve_url(request_url, final_url);
   const std::string shown = printable_text(resolved.substr(0, 200));
-  if (find_invalid_utf8(resolved)) return Error{"the new address '" + shown + "' is not valid UTF-8"};
+  if (find_invalid_utf8(resolved)) return Error{format(tr("the new address '{0}' is not valid UTF-8"), shown)};
   const auto split = split_absolute_url(resolved);
   const std::string scheme = split ? ascii_lower(split->scheme) : std::string();
   if (scheme != "http" && scheme != "https") {
-    return Error{"the new address '" + shown + "' is not an absolute http or https address"};
+    return Error{format(tr("the new address '{0}' is not an absolute http or https address"), shown)};
   }
   if (!safe_authority(split->authority)) {
-    return Error{"the new address '" + shown + "' has a host name that is not safe to write"};
+    return Error{format(tr("the new address '{0}' has a host name that is not safe to write"), shown)};
   }
   std::string out = scheme + "://" + std::string(split->authority) + encode_rest(split->rest);
-  if (!is_web_url(out)) return Error{"the new address '" + shown + "' is not a web address"};
+  if (!is_web_url(out)) return Error{format(tr("the new address '{0}' is not a web address"), shown)};
   return out;
 }
 
@@ -139,8 +140,8 @@ Result<void> no_symlink_on_the_way(const std::filesystem::path& root, const std:
     relative /= *part;
     std::error_code ec;
     if (!std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) continue;
-    if (std::next(part) == whole.end()) return Error{"it is a symbolic link; edit the file it points to"};
-    return Error{"its folder " + generic(relative) + " is a symbolic link; edit the file it points to"};
+    if (std::next(part) == whole.end()) return Error{tr("it is a symbolic link; edit the file it points to")};
+    return Error{format(tr("its folder {0} is a symbolic link; edit the file it points to"), generic(relative))};
   }
   return {};
 }

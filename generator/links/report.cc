@@ -6,6 +6,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -44,14 +45,14 @@ LinkSummary summarize(const std::vector<LinkResult>& results) {
 std::string advice(const LinkResult& r) {
   switch (r.verdict) {
     case Verdict::redirected:
-      return "cite the new address " + r.final_url + " (mamori links --fix-redirects does it)";
+      return format(tr("cite the new address {0} (mamori links --fix-redirects does it)"), r.final_url);
     case Verdict::broken:
-      return "find where the page moved on the agency's site and cite that, or remove the link";
+      return tr("find where the page moved on the agency's site and cite that, or remove the link");
     case Verdict::timeout:
     case Verdict::unreachable:
-      return "try again later; if it keeps failing, the site or the page is gone";
+      return tr("try again later; if it keeps failing, the site or the page is gone");
     case Verdict::blocked:
-      return "open it in a browser to check it by hand";
+      return tr("open it in a browser to check it by hand");
     case Verdict::ok:
     case Verdict::skipped:
       break;
@@ -62,10 +63,9 @@ std::string advice(const LinkResult& r) {
 namespace {
 
 std::string summary_line(const LinkSummary& s) {
-  return std::to_string(s.total) + " links: " + std::to_string(s.ok) + " ok, " + std::to_string(s.redirected) +
-         " redirected, " + std::to_string(s.broken) + " broken, " + std::to_string(s.timeout) + " timeout, " +
-         std::to_string(s.unreachable) + " unreachable, " + std::to_string(s.blocked) + " blocked, " +
-         std::to_string(s.skipped) + " skipped";
+  return format(tr("{0} links: {1} ok, {2} redirected, {3} broken, {4} timeout, {5} unreachable, {6} blocked, "
+                   "{7} skipped"),
+                s.total, s.ok, s.redirected, s.broken, s.timeout, s.unreachable, s.blocked, s.skipped);
 }
 
 struct Row {
@@ -139,7 +139,7 @@ std::string text_report(const std::vector<LinkResult>& results, const LinkCache&
            (color ? "\x1b[0m" : "") + " " + printable_text(r.url) + "\n";
     const std::string why = reason_with_history(r, history);
     if (!why.empty()) out += "      " + printable_text(why) + "\n";
-    out += "      fix: " + printable_text(advice(r)) + "\n";
+    out += "      " + format(tr("fix: {0}"), printable_text(advice(r))) + "\n";
   }
   out += summary_line(summarize(results)) + "\n";
   return out;
@@ -223,10 +223,10 @@ std::string junit_report(const std::vector<LinkResult>& results, const std::vect
 }
 
 std::string markdown_report(const std::vector<LinkResult>& results, const LinkCache& history) {
-  std::string out = "## Link check\n\n" + summary_line(summarize(results)) + "\n\n";
+  std::string out = std::string("## ") + tr("Link check") + "\n\n" + summary_line(summarize(results)) + "\n\n";
   const auto rows = problem_rows(results);
-  if (rows.empty()) return out + "Every cited URL is fine.\n";
-  out += "| where | verdict | URL | why | what to do |\n| --- | --- | --- | --- | --- |\n";
+  if (rows.empty()) return out + tr("Every cited URL is fine.") + "\n";
+  out += std::string(tr("| where | verdict | URL | why | what to do |")) + "\n| --- | --- | --- | --- | --- |\n";
   for (const Row& row : rows) {
     const LinkResult& r = *row.result;
     out += "| " + markdown_cell(row.file + ":" + std::to_string(row.line)) + " | " +

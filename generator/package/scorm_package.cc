@@ -6,6 +6,7 @@
 
 #include "core/files.h"
 #include "core/hashing.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "package/zip_writer.h"
@@ -47,12 +48,12 @@ Result<std::vector<ScormItem>> choose_items(const Site& site, const std::vector<
   for (const std::string& id : wanted) {
     if (std::find(scored.begin(), scored.end(), id) != scored.end()) continue;
     if (site.quiz_ids.contains(id)) {
-      return Error{"--quiz '" + printable_text(id) +
-                   "' is a self-check: it has no score for an LMS to record (it is "
-                   "in the package as a page)"};
+      return Error{format(tr("--quiz '{0}' is a self-check: it has no score for an LMS to record (it is in the "
+                             "package as a page)"),
+                          printable_text(id))};
     }
-    return Error{"--quiz '" + printable_text(id) + "' is not a quiz of this portal" +
-                 printable_text(did_you_mean(id, scored))};
+    return Error{format(tr("--quiz '{0}' is not a quiz of this portal{1}"), printable_text(id),
+                        printable_text(did_you_mean(id, scored)))};
   }
   std::vector<ScormItem> items;
   for (const Quiz& quiz : site.quizzes) {
@@ -61,7 +62,7 @@ Result<std::vector<ScormItem>> choose_items(const Site& site, const std::vector<
       items.push_back({quiz.id, quiz.title, quiz_output(quiz.id), static_cast<int>(quiz.pass_mark)});
     }
   }
-  if (items.empty()) return Error{"the portal has no scored quiz to package (quizzes/*.toml)"};
+  if (items.empty()) return Error{tr("the portal has no scored quiz to package (quizzes/*.toml)")};
   return items;
 }
 
@@ -78,7 +79,7 @@ Result<std::vector<ZipEntry>> site_files(const fs::path& site) {
     if (!bytes) return Error{name + ": " + bytes.error().message};
     entries.push_back({name, std::move(*bytes)});
   }
-  if (ec) return Error{"cannot list the built site: " + ec.message()};
+  if (ec) return Error{format(tr("cannot list the built site: {0}"), ec.message())};
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.name < b.name; });
   return entries;
 }
@@ -139,7 +140,7 @@ PackageRun package_scorm(const PackageOptions& options) {
   }
   const PrivateFolder folder;
   if (folder.path().empty()) {
-    run.error = "cannot make a temporary folder to build the package in";
+    run.error = tr("cannot make a temporary folder to build the package in");
     return run;
   }
   auto zip = zipped_site(options, *site, *items, folder.path(), run);

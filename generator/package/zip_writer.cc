@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -31,26 +32,28 @@ std::string message_of(zip_error_t* error) {
 // `seen` holds the names so far in ASCII lower case: on a case-insensitive file system (an
 // LMS on Windows) "Imsmanifest.XML" would replace "imsmanifest.xml" when unpacked.
 std::string problem_with_name(const std::string& name, const std::set<std::string>& seen) {
-  if (name.empty()) return "an entry has no name";
-  if (name.front() == '/' || name.find('\\') != std::string::npos) return "'" + name + "' is not a relative path";
-  if (("/" + name + "/").find("/../") != std::string::npos) return "'" + name + "' leaves the archive's folder";
-  if (seen.contains(ascii_lower(name))) return "'" + name + "' is in the archive twice (letter case aside)";
+  if (name.empty()) return tr("an entry has no name");
+  if (name.front() == '/' || name.find('\\') != std::string::npos)
+    return format(tr("'{0}' is not a relative path"), name);
+  if (("/" + name + "/").find("/../") != std::string::npos)
+    return format(tr("'{0}' leaves the archive's folder"), name);
+  if (seen.contains(ascii_lower(name))) return format(tr("'{0}' is in the archive twice (letter case aside)"), name);
   return "";
 }
 
 // Adds one entry; the archive reads `entry.bytes` when it is closed, so they must outlive it.
 Result<void> add_entry(zip_t* archive, const ZipEntry& entry) {
   zip_source_t* data = zip_source_buffer(archive, entry.bytes.data(), entry.bytes.size(), 0);
-  if (data == nullptr) return Error{"cannot add '" + entry.name + "': " + zip_strerror(archive)};
+  if (data == nullptr) return Error{format(tr("cannot add '{0}': {1}"), entry.name, zip_strerror(archive))};
   const zip_int64_t index = zip_file_add(archive, entry.name.c_str(), data, ZIP_FL_ENC_UTF_8);
   if (index < 0) {
     zip_source_free(data);
-    return Error{"cannot add '" + entry.name + "': " + zip_strerror(archive)};
+    return Error{format(tr("cannot add '{0}': {1}"), entry.name, zip_strerror(archive))};
   }
   const auto i = static_cast<zip_uint64_t>(index);
   if (zip_file_set_dostime(archive, i, kDosMidnight, kDosDate1980, 0) != 0 ||
       zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 9) != 0) {
-    return Error{"cannot add '" + entry.name + "': " + zip_strerror(archive)};
+    return Error{format(tr("cannot add '{0}': {1}"), entry.name, zip_strerror(archive))};
   }
   return {};
 }
@@ -59,12 +62,12 @@ Result<void> add_entry(zip_t* archive, const ZipEntry& entry) {
 Result<std::string> read_all(zip_source_t* source) {
   zip_stat_t stat;
   if (zip_source_stat(source, &stat) != 0 || zip_source_open(source) != 0) {
-    return Error{std::string("cannot read the archive back: ") + zip_error_strerror(zip_source_error(source))};
+    return Error{format(tr("cannot read the archive back: {0}"), zip_error_strerror(zip_source_error(source)))};
   }
   std::string bytes(static_cast<size_t>(stat.size), '\0');
   const zip_int64_t read = zip_source_read(source, bytes.data(), bytes.size());
   zip_source_close(source);
-  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) return Error{"cannot read the archive back"};
+  if (read < 0 || static_cast<zip_uint64_t>(read) != stat.size) return Error{tr("cannot read the archive back")};
   return bytes;
 }
 
@@ -79,15 +82,15 @@ Result<std::string> zip_archive(const std::vector<ZipEntry>& entries) {
   zip_error_t error;
   zip_error_init(&error);
   Source buffer(zip_source_buffer_create(nullptr, 0, 0, &error));
-  if (!buffer) return Error{"cannot make a zip archive: " + message_of(&error)};
+  if (!buffer) return Error{format(tr("cannot make a zip archive: {0}"), message_of(&error))};
   Archive archive(zip_open_from_source(buffer.get(), ZIP_TRUNCATE, &error));
-  if (!archive) return Error{"cannot make a zip archive: " + message_of(&error)};
+  if (!archive) return Error{format(tr("cannot make a zip archive: {0}"), message_of(&error))};
   zip_source_keep(buffer.get());  // the archive frees its reference when closed; ours stays
   for (const ZipEntry& entry : entries) {
     if (auto added = add_entry(archive.get(), entry); !added) return added.error();
   }
   if (zip_close(archive.get()) != 0) {
-    return Error{std::string("cannot write the zip archive: ") + zip_strerror(archive.get())};
+    return Error{format(tr("cannot write the zip archive: {0}"), zip_strerror(archive.get()))};
   }
   static_cast<void>(archive.release());  // closed: zip_close freed it
   return read_all(buffer.get());

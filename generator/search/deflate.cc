@@ -5,6 +5,8 @@
 #include <array>
 #include <stdexcept>
 
+#include "core/i18n.h"
+
 namespace mamori {
 namespace {
 
@@ -17,7 +19,7 @@ class Stream {
     const int ok = compress
                        ? deflateInit2(&z_, Z_DEFAULT_COMPRESSION, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
                        : inflateInit2(&z_, kRawWindowBits);
-    if (ok != Z_OK) throw std::runtime_error("zlib could not start");
+    if (ok != Z_OK) throw std::runtime_error(tr("zlib could not start"));
   }
   Stream(const Stream&) = delete;
   Stream& operator=(const Stream&) = delete;
