@@ -1,5 +1,6 @@
 #include "core/csv.h"
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -37,7 +38,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
           }
         }
         if (!closed) {
-          out.push_back(error_at(quote_line, 0, "a quoted field is never closed: add the missing '\"'"));
+          out.push_back(error_at(quote_line, 0, tr("a quoted field is never closed: add the missing '\"'")));
           return records;
         }
         // Text after the closing quote (a"b"c) is kept, as Excel does.
@@ -87,8 +88,8 @@ namespace {
 
 // How a formula-like first character is named in messages.
 std::string describe_formula_start(char c) {
-  if (c == '\t') return "a tab";
-  if (c == '\r') return "a carriage return";
+  if (c == '\t') return tr("a tab");
+  if (c == '\r') return tr("a carriage return");
   return std::string("'") + c + "'";
 }
 
@@ -112,9 +113,9 @@ Result<std::string> unneutralize_cell(std::string_view cell) {
   }
   if (!starts_like_formula(value)) return std::string(value);
   const std::string start = describe_formula_start(value.front());
-  return Error{"'" + std::string(value) + "' starts with " + start +
-               ", which Excel runs as a formula: remove it, or write an apostrophe before it ('" +
-               std::string(value.substr(0, 1)) + "…) to keep it as text, as mamori contacts export does"};
+  return Error{format(tr("'{0}' starts with {1}, which Excel runs as a formula: remove it, or write an apostrophe "
+                         "before it ('{2}…) to keep it as text, as mamori contacts export does"),
+                      value, start, value.substr(0, 1))};
 }
 
 }  // namespace mamori

@@ -10,14 +10,15 @@
 #include <random>
 #include <system_error>
 
+#include "core/i18n.h"
+
 namespace fs = std::filesystem;
 
 namespace mamori {
 namespace {
 
 std::string too_large(uintmax_t size, size_t max_bytes) {
-  return "file is too large (" + std::to_string(size >> 20) + " MB; the limit is " + std::to_string(max_bytes >> 20) +
-         " MB)";
+  return format(tr("file is too large ({0} MB; the limit is {1} MB)"), size >> 20, max_bytes >> 20);
 }
 
 std::string errno_text() {
@@ -52,10 +53,10 @@ namespace {
 // the open (and is then refused); a regular file ignores the flag when read.
 Result<FileDescriptor> open_regular(const fs::path& path) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) return Error{"cannot read: " + errno_text()};
+  if (fd.get() < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
   struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) return Error{"cannot read: " + errno_text()};
-  if (!S_ISREG(info.st_mode)) return Error{"cannot read: not a regular file"};
+  if (::fstat(fd.get(), &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
+  if (!S_ISREG(info.st_mode)) return Error{tr("cannot read: not a regular file")};
   return fd;
 }
 
@@ -80,15 +81,15 @@ bool is_within(const fs::path& path, const fs::path& tree) {
 
 Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
-  if (fd.get() < 0) return Error{"cannot read: " + errno_text()};
+  if (fd.get() < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
   struct stat info {};
-  if (::fstat(fd.get(), &info) != 0) return Error{"cannot read: " + errno_text()};
-  if (!S_ISREG(info.st_mode)) return Error{"cannot read: not a regular file"};
+  if (::fstat(fd.get(), &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
+  if (!S_ISREG(info.st_mode)) return Error{tr("cannot read: not a regular file")};
   std::error_code ec;
   const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(fd.get()), ec);
-  if (ec) return Error{"cannot tell where the file really is (/proc/self/fd: " + ec.message() + ")"};
+  if (ec) return Error{format(tr("cannot tell where the file really is (/proc/self/fd: {0})"), ec.message())};
   if (!is_within(opened, tree)) {
-    return Error{"symlink points outside " + std::string(shown_tree) + ": copy the file in instead"};
+    return Error{format(tr("symlink points outside {0}: copy the file in instead"), shown_tree)};
   }
   // O_NONBLOCK only kept a FIFO swapped in from blocking the open; reads block as usual.
   ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
@@ -97,7 +98,7 @@ Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, s
 
 Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
   struct stat info {};
-  if (::fstat(fd, &info) != 0) return Error{"cannot read: " + errno_text()};
+  if (::fstat(fd, &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
   const auto size = static_cast<uintmax_t>(info.st_size);
   if (!head_only && size > max_bytes) return Error{too_large(size, max_bytes)};
   // One byte more than allowed tells a file that grew past the limit while being read.
@@ -108,7 +109,7 @@ Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
     if (done == content.size()) content.resize(std::min(limit, std::max<size_t>(content.size() * 2, 4096)));
     const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return Error{"cannot read: " + errno_text()};
+    if (n < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
     if (n == 0) break;
     done += static_cast<size_t>(n);
   }
@@ -140,7 +141,7 @@ Result<void> write_file_atomically(const fs::path& path, std::string_view conten
   std::error_code ec;
   const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   fs::create_directories(parent, ec);
-  if (ec) return Error{"cannot create folder " + parent.string() + ": " + ec.message()};
+  if (ec) return Error{format(tr("cannot create folder {0}: {1}"), parent.string(), ec.message())};
   // O_EXCL | O_NOFOLLOW: the temporary name is new, never an existing file or a symlink.
   fs::path temporary;
   FileDescriptor fd(-1);
@@ -150,7 +151,7 @@ Result<void> write_file_atomically(const fs::path& path, std::string_view conten
     fd = FileDescriptor(::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666));
     if (fd.get() < 0 && errno != EEXIST) break;
   }
-  if (fd.get() < 0) return Error{"cannot write " + path.string() + ": " + errno_text()};
+  if (fd.get() < 0) return Error{format(tr("cannot write {0}: {1}"), path.string(), errno_text())};
   struct stat old {};
   if (::lstat(path.c_str(), &old) == 0 && S_ISREG(old.st_mode)) ::fchmod(fd.get(), old.st_mode & 07777);
   Result<void> written = write_all(fd.get(), content);
@@ -159,7 +160,7 @@ Result<void> write_file_atomically(const fs::path& path, std::string_view conten
   if (written && ::rename(temporary.c_str(), path.c_str()) != 0) written = Error{errno_text()};
   if (!written) {
     ::unlink(temporary.c_str());
-    return Error{"cannot write " + path.string() + ": " + written.error().message};
+    return Error{format(tr("cannot write {0}: {1}"), path.string(), written.error().message)};
   }
   return {};
 }

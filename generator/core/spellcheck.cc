@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -87,7 +88,7 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
       }
     }
   }
-  return match ? " (did you mean '" + *match + "'?)" : std::string();
+  return match ? format(tr(" (did you mean '{0}'?)"), *match) : std::string();
 }
 
 }  // namespace mamori

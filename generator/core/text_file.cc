@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -11,38 +12,38 @@ namespace {
 const char* empty_message(TextFileKind kind) {
   switch (kind) {
     case TextFileKind::page:
-      return "file is empty: a page needs front matter with at least a title";
+      return tr("file is empty: a page needs front matter with at least a title");
     case TextFileKind::config:
-      return "file is empty: mamori.toml needs at least the site's title";
+      return tr("file is empty: mamori.toml needs at least the site's title");
     case TextFileKind::contacts:
-      return "file is empty: the contact table needs a 'reviewed' date and at least one [[contact]]";
+      return tr("file is empty: the contact table needs a 'reviewed' date and at least one [[contact]]");
     case TextFileKind::quiz:
-      return "file is empty: a quiz needs a title and [[questions]]";
+      return tr("file is empty: a quiz needs a title and [[questions]]");
     case TextFileKind::theme_template:
-      return "file is empty: a template or partial needs the HTML it renders";
+      return tr("file is empty: a template or partial needs the HTML it renders");
     case TextFileKind::theme_settings:
-      return "file is empty: theme.toml lists the ids the theme's templates use (reserved_ids = [...])";
+      return tr("file is empty: theme.toml lists the ids the theme's templates use (reserved_ids = [...])");
   }
-  return "file is empty";
+  return tr("file is empty");
 }
 
 // What a file of this kind is, for the message about a binary one.
 const char* what_it_is(TextFileKind kind) {
   switch (kind) {
     case TextFileKind::page:
-      return "a page";
+      return tr("a page");
     case TextFileKind::config:
       return "mamori.toml";
     case TextFileKind::contacts:
-      return "the contact table";
+      return tr("the contact table");
     case TextFileKind::quiz:
-      return "a quiz";
+      return tr("a quiz");
     case TextFileKind::theme_template:
-      return "a template or partial";
+      return tr("a template or partial");
     case TextFileKind::theme_settings:
       return "theme.toml";
   }
-  return "the file";
+  return tr("the file");
 }
 
 }  // namespace
@@ -54,7 +55,7 @@ std::optional<std::string_view> check_text_file(std::string_view bytes, std::vec
     return std::nullopt;
   }
   if (looks_binary(bytes)) {
-    out.push_back(error_at(1, 1, std::string("binary file: ") + what_it_is(kind) + " must be UTF-8 text"));
+    out.push_back(error_at(1, 1, format(tr("binary file: {0} must be UTF-8 text"), what_it_is(kind))));
     return std::nullopt;
   }
   const std::string_view text = strip_bom(bytes);
@@ -63,7 +64,7 @@ std::optional<std::string_view> check_text_file(std::string_view bytes, std::vec
     const auto byte = static_cast<unsigned char>(text[*bad]);
     const std::string hex{hex_digit(byte >> 4), hex_digit(byte & 0x0F)};
     out.push_back(error_at(pos.line, pos.column,
-                           "invalid UTF-8 (byte 0x" + hex + "): save the file as UTF-8 (is it Shift_JIS?)"));
+                           format(tr("invalid UTF-8 (byte 0x{0}): save the file as UTF-8 (is it Shift_JIS?)"), hex)));
     return std::nullopt;
   }
   return text;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 
@@ -223,8 +224,9 @@ std::optional<Diagnostic> check_toml_nesting(std::string_view text, int limit) {
   if (!offset) return std::nullopt;
   const TextPosition pos = position_of(text, *offset);
   return error_at(pos.line, pos.column,
-                  "TOML nested too deeply: more than " + std::to_string(limit) +
-                      " levels of tables, dotted keys and lists inside each other; flatten the structure");
+                  format(tr("TOML nested too deeply: more than {0} levels of tables, dotted keys and lists inside each "
+                            "other; flatten the structure"),
+                         limit));
 }
 
 std::optional<toml::table> parse_toml(std::string_view text, int line_offset, std::vector<Diagnostic>& out) {
@@ -242,10 +244,10 @@ std::optional<toml::table> parse_toml(std::string_view text, int line_offset, st
     if (description.starts_with(kPrefix)) description.erase(0, kPrefix.size());
     const auto& begin = e.source().begin;
     out.push_back(error_at(static_cast<int>(begin.line) + line_offset, static_cast<int>(begin.column),
-                           "invalid TOML: " + description));
+                           format(tr("invalid TOML: {0}"), description)));
     return std::nullopt;
   } catch (const std::exception& e) {  // out of memory on a huge file: still a diagnostic, never a throw
-    out.push_back(error_at(0, 0, std::string("cannot read the TOML: ") + e.what()));
+    out.push_back(error_at(0, 0, format(tr("cannot read the TOML: {0}"), e.what())));
     return std::nullopt;
   }
 }
@@ -294,27 +296,27 @@ std::string toml_basic_string(std::string_view text) {
 std::string_view describe_type(const toml::node& node) {
   switch (node.type()) {
     case toml::node_type::string:
-      return "a string";
+      return tr("a string");
     case toml::node_type::integer:
-      return "an integer";
+      return tr("an integer");
     case toml::node_type::floating_point:
-      return "a number with a fraction";
+      return tr("a number with a fraction");
     case toml::node_type::boolean:
-      return "true or false";
+      return tr("true or false");
     case toml::node_type::date:
-      return "a date";
+      return tr("a date");
     case toml::node_type::time:
-      return "a time";
+      return tr("a time");
     case toml::node_type::date_time:
-      return "a date with a time";
+      return tr("a date with a time");
     case toml::node_type::array:
-      return "a list";
+      return tr("a list");
     case toml::node_type::table:
-      return "a table";
+      return tr("a table");
     case toml::node_type::none:
       break;
   }
-  return "nothing";
+  return tr("nothing");
 }
 
 TomlReader::TomlReader(const toml::table& table, int line_offset, std::vector<Diagnostic>& out, std::string where,
@@ -335,16 +337,15 @@ const toml::node* TomlReader::find(std::string_view key, Need need) {
   known_.insert(std::string(key));
   const toml::node* node = table_.get(key);
   if (node == nullptr && need == Need::required) {
-    out_.push_back(error_at(line_, column_, "missing required key '" + qualified(key) + "'"));
+    out_.push_back(error_at(line_, column_, format(tr("missing required key '{0}'"), qualified(key))));
   }
   return node;
 }
 
 void TomlReader::wrong_type(std::string_view key, const toml::node& node, std::string_view expected) {
   const auto pos = position_of(node);
-  out_.push_back(error_at(
-      pos.line, pos.column,
-      "'" + qualified(key) + "' must be " + std::string(expected) + ", not " + std::string(describe_type(node))));
+  out_.push_back(error_at(pos.line, pos.column,
+                          format(tr("'{0}' must be {1}, not {2}"), qualified(key), expected, describe_type(node))));
 }
 
 std::optional<Located<std::string>> TomlReader::string(std::string_view key, Need need) {
@@ -355,16 +356,17 @@ std::optional<Located<std::string>> TomlReader::string(std::string_view key, Nee
     if (!printable(key, s->get(), pos.line, pos.column)) return std::nullopt;
     return Located<std::string>{s->get(), pos.line, pos.column};
   }
-  wrong_type(key, *node, "a string in quotes");
+  wrong_type(key, *node, tr("a string in quotes"));
   return std::nullopt;
 }
 
 bool TomlReader::printable(std::string_view key, std::string_view value, int line, int column) {
   const std::string control = first_control_character(value);
   if (control.empty()) return true;
-  out_.push_back(error_at(line, column,
-                          "'" + qualified(key) + "' holds a control character (" + control +
-                              "), which cannot be shown on a page: remove it"));
+  out_.push_back(
+      error_at(line, column,
+               format(tr("'{0}' holds a control character ({1}), which cannot be shown on a page: remove it"),
+                      qualified(key), control)));
   return false;
 }
 
@@ -373,7 +375,7 @@ std::optional<Located<int64_t>> TomlReader::integer(std::string_view key, Need n
   if (node == nullptr) return std::nullopt;
   const auto pos = position_of(*node);
   if (const auto* i = node->as_integer()) return Located<int64_t>{i->get(), pos.line, pos.column};
-  wrong_type(key, *node, "an integer");
+  wrong_type(key, *node, tr("an integer"));
   return std::nullopt;
 }
 
@@ -382,7 +384,7 @@ std::optional<Located<bool>> TomlReader::boolean(std::string_view key, Need need
   if (node == nullptr) return std::nullopt;
   const auto pos = position_of(*node);
   if (const auto* b = node->as_boolean()) return Located<bool>{b->get(), pos.line, pos.column};
-  wrong_type(key, *node, "true or false");
+  wrong_type(key, *node, tr("true or false"));
   return std::nullopt;
 }
 
@@ -396,13 +398,13 @@ std::optional<Located<Date>> TomlReader::date(std::string_view key, Need need) {
   }
   if (const auto* s = node->as_string()) {
     if (parse_iso_date(s->get())) {
-      out_.push_back(error_at(
-          pos.line, pos.column,
-          "'" + qualified(key) + "' must be a date without quotes, like " + qualified(key) + " = " + s->get()));
+      out_.push_back(
+          error_at(pos.line, pos.column,
+                   format(tr("'{0}' must be a date without quotes, like {0} = {1}"), qualified(key), s->get())));
       return std::nullopt;
     }
   }
-  wrong_type(key, *node, "a date like 2025-05-01");
+  wrong_type(key, *node, tr("a date like 2025-05-01"));
   return std::nullopt;
 }
 
@@ -411,7 +413,7 @@ std::optional<std::vector<Located<std::string>>> TomlReader::string_list(std::st
   if (node == nullptr) return std::nullopt;
   const auto* array = node->as_array();
   if (array == nullptr) {
-    wrong_type(key, *node, "a list of strings, like [\"…\", \"…\"]");
+    wrong_type(key, *node, tr("a list of strings, like [\"…\", \"…\"]"));
     return std::nullopt;
   }
   std::vector<Located<std::string>> values;
@@ -427,7 +429,7 @@ std::optional<std::vector<Located<std::string>>> TomlReader::string_list(std::st
     } else {
       out_.push_back(
           error_at(pos.line, pos.column,
-                   "'" + qualified(key) + "' must hold only strings, not " + std::string(describe_type(item))));
+                   format(tr("'{0}' must hold only strings, not {1}"), qualified(key), describe_type(item))));
       ok = false;
     }
   }
@@ -440,7 +442,7 @@ const toml::array* TomlReader::table_list(std::string_view key, Need need) {
   if (node == nullptr) return nullptr;
   const auto* array = node->as_array();
   if (array == nullptr || !array->is_array_of_tables()) {
-    wrong_type(key, *node, "a list of tables ([[" + std::string(key) + "]])");
+    wrong_type(key, *node, format(tr("a list of tables ([[{0}]])"), key));
     return nullptr;
   }
   return array;
@@ -450,7 +452,7 @@ const toml::table* TomlReader::table(std::string_view key, Need need) {
   const toml::node* node = find(key, need);
   if (node == nullptr) return nullptr;
   const auto* t = node->as_table();
-  if (t == nullptr) wrong_type(key, *node, "a table ([" + std::string(key) + "])");
+  if (t == nullptr) wrong_type(key, *node, format(tr("a table ([{0}])"), key));
   return t;
 }
 
@@ -465,8 +467,8 @@ void TomlReader::finish() {
     std::vector<std::string> known;
     known.reserve(names.size());
     for (const auto& n : names) known.push_back(qualified(n));
-    out_.push_back(
-        error_at(line, column, "unknown key '" + qualified(name) + "'" + did_you_mean(qualified(name), known)));
+    out_.push_back(error_at(line, column,
+                            format(tr("unknown key '{0}'"), qualified(name)) + did_you_mean(qualified(name), known)));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -35,7 +36,7 @@ std::string plain_text_of(std::string_view markdown) {
 namespace {
 
 std::string question_name(const Question& question) {
-  return "question '" + question.id + "'";
+  return format(tr("question '{0}'"), question.id);
 }
 
 // Over 75% of the true/false answers the same: guessing that one passes.
@@ -52,9 +53,10 @@ void warn_lean(const Quiz& quiz, std::vector<Diagnostic>& out) {
   const size_t majority = std::max(trues, count - trues);
   if (majority * 4 <= count * 3) return;
   const std::string way = trues > count - trues ? "true" : "false";
-  out.push_back(warning_at(line, 1,
-                           "true/false answers lean one way: " + std::to_string(majority) + " of " +
-                               std::to_string(count) + " are '" + way + "'; balance them so a guess does not pass"));
+  out.push_back(warning_at(
+      line, 1,
+      format(tr("true/false answers lean one way: {0} of {1} are '{2}'; balance them so a guess does not pass"),
+             majority, count, way)));
 }
 
 // True when the correct choice is longer than every other choice.
@@ -87,10 +89,9 @@ void warn_longest(const Quiz& quiz, std::vector<Diagnostic>& out) {
   }
   if (count < kMinSingleForLongest || longest * 2 <= count) return;
   out.push_back(warning_at(line, 1,
-                           "the correct choice is the longest in " + std::to_string(longest) + " of " +
-                               std::to_string(count) +
-                               " single-choice questions; write other choices of similar length so the longest "
-                               "is not a safe guess"));
+                           format(tr("the correct choice is the longest in {0} of {1} single-choice questions; write "
+                                     "other choices of similar length so the longest is not a safe guess"),
+                                  longest, count)));
 }
 
 // A choice that is word for word another question's correct answer, at the choice.
@@ -112,10 +113,9 @@ void warn_repeats(const Quiz& quiz, std::vector<Diagnostic>& out) {
           std::find_if(found->second.begin(), found->second.end(), [&](const Question* q) { return q != &question; });
       if (other == found->second.end()) continue;
       out.push_back(warning_at(choice.text_line, 1,
-                               question_name(question) + ": this choice repeats the correct answer of " +
-                                   question_name(**other) +
-                                   " word for word; reword one of them so one question does not give the "
-                                   "other's answer away"));
+                               format(tr("{0}: this choice repeats the correct answer of {1} word for word; reword "
+                                         "one of them so one question does not give the other's answer away"),
+                                      question_name(question), question_name(**other))));
     }
   }
 }

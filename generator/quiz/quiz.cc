@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/hashing.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
@@ -37,9 +38,10 @@ namespace {
 
 void check_file_name(std::string_view id, std::vector<Diagnostic>& out) {
   if (is_valid_quiz_id(id)) return;
-  out.push_back(error_at(0, 0,
-                         "the file name '" + std::string(id) +
-                             ".toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"));
+  out.push_back(error_at(
+      0, 0,
+      format(tr("the file name '{0}.toml' must use ASCII letters, digits, '-' or '_': it becomes the page's name"),
+             id)));
 }
 
 void read_quiz_type(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
@@ -51,7 +53,7 @@ void read_quiz_type(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) 
     quiz.type = QuizType::self_check;
   } else {
     out.push_back(error_at(v->line, v->column,
-                           "unknown quiz type '" + v->value + "': use \"quiz\" or \"self_check\"" +
+                           format(tr("unknown quiz type '{0}': use \"quiz\" or \"self_check\""), v->value) +
                                did_you_mean(v->value, {"quiz", "self_check"})));
   }
 }
@@ -60,10 +62,10 @@ void read_pass_mark(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) 
   auto v = root.integer("pass_mark");
   if (!v) return;
   if (v->value < 0 || v->value > 100) {
-    out.push_back(error_at(v->line, v->column,
-                           "pass_mark " + std::to_string(v->value) + " is outside 0–100 (it is a percentage)"));
+    out.push_back(
+        error_at(v->line, v->column, format(tr("pass_mark {0} is outside 0–100 (it is a percentage)"), v->value)));
   } else if (quiz.type == QuizType::self_check) {
-    out.push_back(error_at(v->line, v->column, "a self-check has no pass mark: it is scored in bands"));
+    out.push_back(error_at(v->line, v->column, tr("a self-check has no pass mark: it is scored in bands")));
   }
   quiz.pass_mark = v->value;
 }
@@ -74,7 +76,7 @@ void read_section(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
   if (!v) return;
   if (trim(v->value).empty()) {
     out.push_back(
-        error_at(v->line, v->column, "section must not be empty: name a folder of content/, or leave it out"));
+        error_at(v->line, v->column, tr("section must not be empty: name a folder of content/, or leave it out")));
     return;
   }
   quiz.section = *v;
@@ -111,14 +113,13 @@ void read_question_id(TomlReader& reader, Question& question, const QuestionScop
   if (!v) return;
   question.id = v->value;
   if (!is_valid_quiz_id(v->value)) {
-    scope.out.push_back(
-        error_at(v->line, v->column, "question id '" + v->value + "' must use ASCII letters, digits, '-' or '_'"));
+    scope.out.push_back(error_at(v->line, v->column,
+                                 format(tr("question id '{0}' must use ASCII letters, digits, '-' or '_'"), v->value)));
   }
   const auto [it, inserted] = scope.seen.emplace(v->value, v->line);
   if (!inserted) {
-    scope.out.push_back(
-        error_at(v->line, v->column,
-                 "duplicate question id '" + v->value + "' (also on line " + std::to_string(it->second) + ")"));
+    scope.out.push_back(error_at(v->line, v->column,
+                                 format(tr("duplicate question id '{0}' (also on line {1})"), v->value, it->second)));
   }
 }
 
@@ -135,7 +136,7 @@ bool read_question_type(TomlReader& reader, Question& question, const QuestionSc
     return true;
   }
   scope.out.push_back(error_at(v->line, v->column,
-                               "unknown question type '" + v->value + "': use single, multiple or true_false" +
+                               format(tr("unknown question type '{0}': use single, multiple or true_false"), v->value) +
                                    did_you_mean(v->value, {"single", "multiple", "true_false"})));
   return false;
 }
@@ -146,7 +147,8 @@ void read_question_texts(TomlReader& reader, Question& question, const std::stri
   if (auto v = reader.string("text", Need::required)) {
     question.text = v->value;
     question.text_line = v->line;
-    if (trim(v->value).empty()) scope.out.push_back(error_at(v->line, v->column, name + " has an empty text"));
+    if (trim(v->value).empty())
+      scope.out.push_back(error_at(v->line, v->column, format(tr("{0} has an empty text"), name)));
   }
   if (auto v = reader.string("explanation", teaching)) {
     question.explanation = v->value;
@@ -170,7 +172,8 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
     if (auto v = choice_reader.string("text", Need::required)) {
       choice.text = v->value;
       choice.text_line = v->line;
-      if (trim(choice.text).empty()) out.push_back(error_at(v->line, v->column, "a choice's text must not be empty"));
+      if (trim(choice.text).empty())
+        out.push_back(error_at(v->line, v->column, tr("a choice's text must not be empty")));
     }
     if (auto v = choice_reader.boolean("correct")) choice.correct = v->value;
     if (auto v = choice_reader.string("feedback")) {
@@ -185,31 +188,35 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
 void check_true_false(Question& question, const std::optional<Located<bool>>& answer, const std::string& name,
                       std::vector<Diagnostic>& out) {
   if (!answer) {
-    out.push_back(error_at(question.line, 1, name + " is true_false but has no answer: add answer = true or false"));
+    out.push_back(error_at(question.line, 1,
+                           format(tr("{0} is true_false but has no answer: add answer = true or false"), name)));
   } else {
     question.answer = answer->value;
   }
   if (!question.choices.empty()) {
-    out.push_back(error_at(question.choices[0].line, 1, name + " is true_false: it takes answer, not choices"));
+    out.push_back(
+        error_at(question.choices[0].line, 1, format(tr("{0} is true_false: it takes answer, not choices"), name)));
   }
 }
 
 // A single or multiple question: its choices, and how many of them are correct.
 void check_choices(const Question& question, const std::optional<Located<bool>>& answer, const std::string& name,
                    std::vector<Diagnostic>& out) {
-  if (answer) out.push_back(error_at(answer->line, answer->column, name + ": answer is only for true_false"));
+  if (answer)
+    out.push_back(error_at(answer->line, answer->column, format(tr("{0}: answer is only for true_false"), name)));
   const auto correct =
       std::count_if(question.choices.begin(), question.choices.end(), [](const Choice& c) { return c.correct; });
   const int line = question.line;
   if (question.choices.size() < 2) {
-    out.push_back(error_at(line, 1, name + " needs at least two choices ([[questions.choices]])"));
+    out.push_back(error_at(line, 1, format(tr("{0} needs at least two choices ([[questions.choices]])"), name)));
   } else if (question.type == QuestionType::single && correct != 1) {
     out.push_back(error_at(line, 1,
-                           correct == 0 ? name + " has no correct choice"
-                                        : name + " is single but has " + std::to_string(correct) +
-                                              " correct choices: make it multiple, or mark one"));
+                           correct == 0 ? format(tr("{0} has no correct choice"), name)
+                                        : format(tr("{0} is single but has {1} correct choices: make it multiple, or "
+                                                    "mark one"),
+                                                 name, correct)));
   } else if (question.type == QuestionType::multiple && correct == 0) {
-    out.push_back(error_at(line, 1, name + " has no correct choice"));
+    out.push_back(error_at(line, 1, format(tr("{0} has no correct choice"), name)));
   }
 }
 
@@ -219,7 +226,7 @@ Question read_question(const toml::table& entry, int index, const QuestionScope&
   const std::string where = "questions[" + std::to_string(index) + "]";
   TomlReader reader(entry, 0, scope.out, where, question.line, 1);
   read_question_id(reader, question, scope);
-  const std::string name = question.id.empty() ? where : "question '" + question.id + "'";
+  const std::string name = question.id.empty() ? where : format(tr("question '{0}'"), question.id);
   const bool known_type = read_question_type(reader, question, scope);
   read_question_texts(reader, question, name, scope);
   std::optional<Located<bool>> answer;
@@ -252,11 +259,10 @@ void check_draw(const std::optional<Located<int64_t>>& draw, Quiz& quiz, std::ve
   if (!draw) return;
   const auto pool = static_cast<int64_t>(quiz.questions.size());
   if (draw->value < 1) {
-    out.push_back(error_at(draw->line, draw->column, "draw must be at least 1"));
+    out.push_back(error_at(draw->line, draw->column, tr("draw must be at least 1")));
   } else if (draw->value > pool) {
     out.push_back(error_at(draw->line, draw->column,
-                           "draw = " + std::to_string(draw->value) + " is larger than the pool of " +
-                               std::to_string(pool) + " questions"));
+                           format(tr("draw = {0} is larger than the pool of {1} questions"), draw->value, pool)));
   } else {
     quiz.draw = draw->value;
   }
@@ -290,14 +296,14 @@ void check_bands(Quiz& quiz, std::vector<Diagnostic>& out) {
   std::stable_sort(quiz.bands.begin(), quiz.bands.end(), [](const Band& a, const Band& b) { return a.min < b.min; });
   for (size_t i = 1; i < quiz.bands.size(); ++i) {
     if (quiz.bands[i].min == quiz.bands[i - 1].min) {
-      out.push_back(error_at(quiz.bands[i].line, quiz.bands[i].column, "two bands start at the same score"));
+      out.push_back(error_at(quiz.bands[i].line, quiz.bands[i].column, tr("two bands start at the same score")));
     }
   }
   const int64_t lowest = self_check_lowest_total(quiz.questions.size());
   if (!quiz.bands.empty() && quiz.bands.front().min > lowest) {
     out.push_back(error_at(quiz.bands.front().line, quiz.bands.front().column,
-                           "the lowest band starts at " + std::to_string(quiz.bands.front().min) +
-                               ", but a total can be as low as " + std::to_string(lowest) + ": start it there"));
+                           format(tr("the lowest band starts at {0}, but a total can be as low as {1}: start it there"),
+                                  quiz.bands.front().min, lowest)));
   }
 }
 
@@ -305,7 +311,7 @@ void read_bands(TomlReader& root, Quiz& quiz, std::vector<Diagnostic>& out) {
   const bool self_check = quiz.type == QuizType::self_check;
   const toml::array* bands = root.table_list("bands", self_check ? Need::required : Need::optional);
   if (bands == nullptr) return;
-  if (!self_check) out.push_back(error_at(1, 1, "bands are for self-checks (type = \"self_check\")"));
+  if (!self_check) out.push_back(error_at(1, 1, tr("bands are for self-checks (type = \"self_check\")")));
   int index = 0;
   for (const toml::node& node : *bands) quiz.bands.push_back(read_band(*node.as_table(), ++index, out));
   check_bands(quiz, out);

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
+
 namespace mamori {
 namespace {
 
-std::string count(int n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
-// "question 'x' is not in today's question bank" for the first unknown id (and how many more).
-std::string unknown_questions(const ResultRecord& r, const CurrentQuiz& q, const char* what) {
+// "question 'x' is not in today's question bank" for the first unknown id (and how many
+// more); a self-check's are items.
+std::string unknown_questions(const ResultRecord& r, const CurrentQuiz& q, bool items) {
   std::string first;
   int more = 0;
   for (const AnswerRecord& a : r.answers) {
@@ -22,8 +21,14 @@ std::string unknown_questions(const ResultRecord& r, const CurrentQuiz& q, const
     }
   }
   if (first.empty()) return {};
-  if (more == 0) return std::string(what) + " '" + first + "' is not in today's question bank";
-  return std::string(what) + " '" + first + "' and " + std::to_string(more) + " more are not in today's question bank";
+  if (more == 0) {
+    return format(
+        items ? tr("item '{0}' is not in today's question bank") : tr("question '{0}' is not in today's question bank"),
+        first);
+  }
+  return format(items ? tr("item '{0}' and {1} more are not in today's question bank")
+                      : tr("question '{0}' and {1} more are not in today's question bank"),
+                first, more);
 }
 
 // The label of the band a self-check total falls in, "" when below every band.
@@ -46,14 +51,14 @@ std::string answer_problem(const AnswerRecord& a, const CurrentQuiz& q) {
   std::sort(chosen.begin(), chosen.end());
   for (const std::string& c : chosen) {
     if (!std::binary_search(ids->second.begin(), ids->second.end(), c)) {
-      return "question '" + a.question + "': '" + c + "' is not one of its choices";
+      return format(tr("question '{0}': '{1}' is not one of its choices"), a.question, c);
     }
   }
   if (*a.correct && chosen != right->second) {
-    return "question '" + a.question + "' is marked right, but the answer chosen is not the right one";
+    return format(tr("question '{0}' is marked right, but the answer chosen is not the right one"), a.question);
   }
   if (!*a.correct && chosen == right->second) {
-    return "question '" + a.question + "' is marked wrong, but the answer chosen is the right one";
+    return format(tr("question '{0}' is marked wrong, but the answer chosen is the right one"), a.question);
   }
   return "";
 }
@@ -72,20 +77,22 @@ std::string answers_problem(const ResultRecord& r, const CurrentQuiz& q) {
       ++more;
     }
   }
-  return more == 0 ? first : first + " (and " + count(more, "more answer", "more answers") + ")";
+  if (more == 0) return first;
+  return format(tr_n("{0} (and {1} more answer)", "{0} (and {1} more answers)", static_cast<unsigned long>(more)),
+                first, more);
 }
 
 void quiz_differences(const ResultRecord& r, const CurrentQuiz& q, bool same_bank, std::vector<std::string>& out) {
   if (q.pass_mark > 0 && r.pass_mark != q.pass_mark) {
-    out.push_back("pass mark " + std::to_string(r.pass_mark) + "% where the quiz asks " + std::to_string(q.pass_mark) +
-                  "%");
+    out.push_back(format(tr("pass mark {0}% where the quiz asks {1}%"), r.pass_mark, q.pass_mark));
   }
   if (q.questions_per_attempt > 0 && r.total != q.questions_per_attempt) {
-    out.push_back(count(r.total, "question", "questions") + " where the quiz asks " +
-                  std::to_string(q.questions_per_attempt));
+    out.push_back(format(tr_n("{0} question where the quiz asks {1}", "{0} questions where the quiz asks {1}",
+                              static_cast<unsigned long>(r.total)),
+                         r.total, q.questions_per_attempt));
   }
   if (same_bank) {
-    if (auto unknown = unknown_questions(r, q, "question"); !unknown.empty()) out.push_back(unknown);
+    if (auto unknown = unknown_questions(r, q, false); !unknown.empty()) out.push_back(unknown);
   }
   // A record that does not name its bank is read against today's, the only one known.
   if (same_bank || r.quiz_version.empty()) {
@@ -97,13 +104,14 @@ void self_check_differences(const ResultRecord& r, const CurrentQuiz& q, bool sa
                             std::vector<std::string>& out) {
   const auto items = static_cast<int>(r.answers.size());
   if (q.questions_per_attempt > 0 && items != q.questions_per_attempt) {
-    out.push_back(count(items, "item", "items") + " where the self-check has " +
-                  std::to_string(q.questions_per_attempt));
+    out.push_back(format(tr_n("{0} item where the self-check has {1}", "{0} items where the self-check has {1}",
+                              static_cast<unsigned long>(items)),
+                         items, q.questions_per_attempt));
   }
   if (!same_bank) return;
-  if (auto unknown = unknown_questions(r, q, "item"); !unknown.empty()) out.push_back(unknown);
+  if (auto unknown = unknown_questions(r, q, true); !unknown.empty()) out.push_back(unknown);
   if (const std::string band = band_of(q, r.points); !q.bands.empty() && band != r.band) {
-    out.push_back("band '" + r.band + "' where " + std::to_string(r.points) + " points is '" + band + "'");
+    out.push_back(format(tr("band '{0}' where {1} points is '{2}'"), r.band, r.points, band));
   }
 }
 
@@ -112,8 +120,8 @@ void self_check_differences(const ResultRecord& r, const CurrentQuiz& q, bool sa
 std::vector<std::string> differences_from_quiz(const ResultRecord& r, const CurrentQuiz& q) {
   std::vector<std::string> out;
   if (r.kind != q.kind) {
-    out.emplace_back(q.kind == QuizKind::quiz ? "a self-check's record where the portal has a quiz"
-                                              : "a quiz's record where the portal has a self-check");
+    out.emplace_back(q.kind == QuizKind::quiz ? tr("a self-check's record where the portal has a quiz")
+                                              : tr("a quiz's record where the portal has a self-check"));
     return out;
   }
   const bool same_bank = !q.version.empty() && r.quiz_version == q.version;

@@ -5,6 +5,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "results/record_csv.h"
@@ -89,12 +90,15 @@ void add_files_under(const fs::path& folder, const std::vector<fs::path>& exclud
   items.reserve(items.size() + found.size());
   for (auto& [file, link] : found) {
     if (link) {
-      items.push_back({{}, printable_text(file.string()) + ": a symbolic link; not followed", {}});
+      items.push_back({{}, printable_text(file.string()) + ": " + tr("a symbolic link; not followed"), {}});
     } else {
       items.push_back({std::move(file), {}, {}});
     }
   }
-  if (ec) items.push_back({{}, printable_text(folder.string()) + ": cannot read the folder: " + ec.message(), {}});
+  if (ec) {
+    items.push_back(
+        {{}, printable_text(folder.string()) + ": " + format(tr("cannot read the folder: {0}"), ec.message()), {}});
+  }
 }
 
 }  // namespace
@@ -109,7 +113,7 @@ Collected collect_results(const std::vector<fs::path>& inputs, const std::vector
     } else if (fs::exists(input, ec)) {
       items.push_back({input, {}, {}});
     } else {
-      items.push_back({{}, printable_text(input.string()) + ": no such file or folder", {}});
+      items.push_back({{}, printable_text(input.string()) + ": " + tr("no such file or folder"), {}});
     }
   }
   // Files are read and parsed on every core (HR's folder may hold thousands); the order

@@ -2,6 +2,7 @@
 
 #include "core/csv.h"
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "results/collect.h"
 #include "results/completion.h"
@@ -50,7 +51,7 @@ void write_reports(const fs::path& out, const Completion& c, bool have_roster, c
       run.exit_status = 2;
       return;
     }
-    run.messages.push_back("mamori: wrote " + printable_text((out / name).string()));
+    run.messages.push_back("mamori: " + format(tr("wrote {0}"), printable_text((out / name).string())));
   }
 }
 
@@ -66,8 +67,8 @@ std::string formatted(const std::string& format, const Completion& c, bool have_
 ResultsRun run_results(const ResultsOptions& options) {
   ResultsRun run;
   if (!options.out.empty() && out_is_symlink(options.out)) {
-    run.messages.push_back("mamori: error: --out " + printable_text(options.out.string()) +
-                           " is a symbolic link; give the folder it points to");
+    run.messages.push_back("mamori: error: " + format(tr("--out {0} is a symbolic link; give the folder it points to"),
+                                                      printable_text(options.out.string())));
     run.exit_status = 2;
     return run;
   }
@@ -83,7 +84,7 @@ ResultsRun run_results(const ResultsOptions& options) {
   const Project project = load_project(options.root);
   Collected collected = collect_results(options.inputs, {options.out, options.roster});
   keep_project_quizzes(project, collected.results, collected.skipped);
-  for (const auto& skipped : collected.skipped) run.messages.push_back("mamori: skipped " + skipped);
+  for (const auto& skipped : collected.skipped) run.messages.push_back("mamori: " + format(tr("skipped {0}"), skipped));
   if (!collected.skipped.empty()) run.exit_status = std::max(run.exit_status, 1);
   Completion c = summarize(collected.results, roster, project.quizzes);
   if (const std::string note = unchecked_note(project); !note.empty()) c.notes.insert(c.notes.begin(), note);
@@ -91,8 +92,8 @@ ResultsRun run_results(const ResultsOptions& options) {
   const std::string today = to_japanese((options.clock != nullptr ? *options.clock : system_clock).today());
   if (!options.out.empty()) write_reports(options.out, c, !roster.empty(), today, run);
   run.output = formatted(options.format, c, !roster.empty(), today);
-  run.messages.push_back("mamori: read " + std::to_string(collected.results.size()) + " result files, skipped " +
-                         std::to_string(collected.skipped.size()));
+  run.messages.push_back("mamori: " + format(tr("read {0} result files, skipped {1}"), collected.results.size(),
+                                             collected.skipped.size()));
   return run;
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "results/against_quiz.h"
 #include "results/attempt_number.h"
@@ -57,8 +58,9 @@ size_t match(People& people, const HandedIn& h, bool have_roster, std::vector<st
     if (auto i = people.by_id(r.employee_id)) {
       const PersonStanding& p = people[*i];
       if (!r.name.empty() && !p.name.empty() && name_key(r.name) != name_key(p.name)) {
-        notes.push_back(h.file + ": 社員番号 " + r.employee_id + " is " + p.name + " on the roster but " + r.name +
-                        " in the file; counted for " + p.name);
+        notes.push_back(h.file + ": " +
+                        format(tr("社員番号 {0} is {1} on the roster but {2} in the file; counted for {1}"),
+                               r.employee_id, p.name, r.name));
       }
       return *i;
     }
@@ -66,13 +68,14 @@ size_t match(People& people, const HandedIn& h, bool have_roster, std::vector<st
   if (!r.name.empty()) {
     if (auto i = people.by_name(r.name); i && (people[*i].employee_id.empty() || r.employee_id.empty())) return *i;
     if (people.ambiguous(r.name)) {
-      notes.push_back(h.file + ": more than one person is named " + r.name + "; add the 社員番号 to tell them apart");
+      notes.push_back(h.file + ": " +
+                      format(tr("more than one person is named {0}; add the 社員番号 to tell them apart"), r.name));
     }
   }
   if (r.name.empty() && r.employee_id.empty()) {
-    notes.push_back(h.file + ": the file has no name and no 社員番号; counted as an unnamed person");
+    notes.push_back(h.file + ": " + tr("the file has no name and no 社員番号; counted as an unnamed person"));
   } else if (have_roster) {
-    notes.push_back(h.file + ": " + who + " is not on the roster");
+    notes.push_back(h.file + ": " + format(tr("{0} is not on the roster"), who));
   }
   return people.add(person_of(r));
 }
@@ -197,12 +200,14 @@ std::vector<const HandedIn*> distinct_attempts(const std::vector<HandedIn>& resu
       if (h.record.source != source) continue;
       const Attempts::Seen seen = attempts.seen(h);
       if (seen.same != nullptr) {
-        notes.push_back(h.file + ": the same attempt as " + seen.same->file + "; counted once");
+        notes.push_back(h.file + ": " + format(tr("the same attempt as {0}; counted once"), seen.same->file));
         continue;
       }
       if (seen.clash != nullptr) {
-        notes.push_back(h.file + ": the same 記録番号 " + h.record.number + " as " + seen.clash->file +
-                        ", but not the same person, score and answers; both are counted");
+        notes.push_back(h.file + ": " +
+                        format(tr("the same 記録番号 {0} as {1}, but not the same person, score and answers; both "
+                                  "are counted"),
+                               h.record.number, seen.clash->file));
       }
       out.push_back(&h);
     }
@@ -216,23 +221,31 @@ bool note_attempt(const HandedIn& h, const CurrentQuiz* today, std::vector<std::
   const ResultRecord& r = h.record;
   const auto differences = today != nullptr ? differences_from_quiz(r, *today) : std::vector<std::string>{};
   if (!differences.empty()) {
-    std::string note = h.file + ": ";
-    for (size_t i = 0; i < differences.size(); ++i) note += (i == 0 ? "" : ", ") + differences[i];
-    notes.push_back(note + (today->kind == QuizKind::quiz ? "; not counted as a pass" : "; not counted as 受講"));
+    std::string listed = differences[0];
+    for (size_t i = 1; i < differences.size(); ++i) listed = format(tr("{0}, {1}"), listed, differences[i]);
+    notes.push_back(
+        h.file + ": " +
+        format(today->kind == QuizKind::quiz ? tr("{0}; not counted as a pass") : tr("{0}; not counted as 受講"),
+               listed));
   }
   if (check_attempt_number(r) == NumberCheck::differs) {
-    notes.push_back(h.file + ": 記録番号 " + r.number +
-                    " does not match the attempt (the file may have been edited); not reported as 修了証番号");
+    notes.push_back(
+        h.file + ": " +
+        format(tr("記録番号 {0} does not match the attempt (the file may have been edited); not reported as "
+                  "修了証番号"),
+               r.number));
   }
   if (has_invisible_characters(r.name)) {
-    notes.push_back(h.file + ": the name contains invisible characters; they are ignored to match it");
+    notes.push_back(h.file + ": " + tr("the name contains invisible characters; they are ignored to match it"));
   }
   // Only today's bank is known: a pass of another one cannot be checked, and any version can
   // be written into a file. HR is told, so that a bank that never existed is noticed.
   if (differences.empty() && today != nullptr && r.kind == QuizKind::quiz && r.passed && !today->version.empty() &&
       !r.quiz_version.empty() && r.quiz_version != today->version) {
-    notes.push_back(h.file + ": a pass of another question bank (問題の版 " + r.quiz_version +
-                    ") than today's; its answers cannot be checked");
+    notes.push_back(
+        h.file + ": " +
+        format(tr("a pass of another question bank (問題の版 {0}) than today's; its answers cannot be checked"),
+               r.quiz_version));
   }
   return differences.empty();
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "quiz/choice_order.h"
@@ -80,12 +81,13 @@ void keep_project_quizzes(const Project& project, std::vector<HandedIn>& results
   for (HandedIn& h : results) {
     const std::string& id = h.record.quiz_id;
     if (project.found && !project.quizzes.contains(id)) {
-      skipped.push_back(h.file + ": quiz '" + printable_text(id) + "' is not a quiz of this portal" +
+      skipped.push_back(h.file + ": " + format(tr("quiz '{0}' is not a quiz of this portal"), printable_text(id)) +
                         printable_text(did_you_mean(id, ids)));
     } else if (!project.found && !taken.contains(id) && taken.size() >= kMaxUnknownQuizzes) {
-      skipped.push_back(h.file + ": more than " + std::to_string(kMaxUnknownQuizzes) +
-                        " different quizzes and no project to check them against: run in the project folder or "
-                        "give --root");
+      skipped.push_back(h.file + ": " +
+                        format(tr("more than {0} different quizzes and no project to check them against: run in the "
+                                  "project folder or give --root"),
+                               kMaxUnknownQuizzes));
     } else {
       taken.insert(id);
       kept.push_back(std::move(h));
@@ -96,8 +98,9 @@ void keep_project_quizzes(const Project& project, std::vector<HandedIn>& results
 
 std::string unchecked_note(const Project& project) {
   return project.found ? ""
-                       : "no mamori.toml at " + project.root +
-                             ": quiz ids are not checked, nor pass marks and question counts (give --root)";
+                       : format(tr("no mamori.toml at {0}: quiz ids are not checked, nor pass marks and question "
+                                   "counts (give --root)"),
+                                project.root);
 }
 
 }  // namespace mamori

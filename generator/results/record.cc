@@ -6,6 +6,7 @@
 #include <cstdlib>
 
 #include "core/date.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "quiz/quiz.h"
 #include "results/attempt_time.h"
@@ -16,15 +17,18 @@ namespace {
 
 using Json = nlohmann::json;
 
-// Reads typed fields of one JSON object, remembering the first problem by its path.
+// Reads typed fields of one JSON object, remembering the first problem. A message names
+// the field by its whole path (at("points") → "answers[3].points"), so that one sentence
+// holds it and can be translated whole.
 class Fields {
  public:
   Fields(const Json& object, std::string where) : object_(object), where_(std::move(where)) {}
 
+  std::string at(const char* key) const { return where_ + key; }
   const Json* get(const char* key, bool required) {
     const auto it = object_.find(key);
     if (it == object_.end() || it->is_null()) {
-      if (required) fail(std::string(key) + " is missing");
+      if (required) fail(format(tr("{0} is missing"), at(key)));
       return nullptr;
     }
     return &*it;
@@ -32,38 +36,39 @@ class Fields {
   std::string text(const char* key, bool required = true) {
     const Json* v = get(key, required);
     if (v == nullptr) return {};
-    if (!v->is_string()) return fail(std::string(key) + " must be a string"), std::string();
+    if (!v->is_string()) return fail(format(tr("{0} must be a string"), at(key))), std::string();
     return v->get<std::string>();
   }
   // A string of at most `max_characters` code points.
   std::string capped(const char* key, bool required, size_t max_characters) {
     std::string value = text(key, required);
-    if (error_.empty()) fail(length_problem(value, key, max_characters));
+    if (error_.empty()) fail(length_problem(value, at(key), max_characters));
     return value;
   }
   int integer(const char* key, int low, int high) {
     const Json* v = get(key, true);
     if (v == nullptr) return 0;
     if (!v->is_number_integer() || v->get<int64_t>() < low || v->get<int64_t>() > high) {
-      fail(std::string(key) + " must be a whole number from " + std::to_string(low) + " to " + std::to_string(high));
+      fail(format(tr("{0} must be a whole number from {1} to {2}"), at(key), low, high));
       return 0;
     }
     return static_cast<int>(v->get<int64_t>());
   }
   bool boolean(const char* key) {
     const Json* v = get(key, true);
-    if (v != nullptr && !v->is_boolean()) fail(std::string(key) + " must be true or false");
+    if (v != nullptr && !v->is_boolean()) fail(format(tr("{0} must be true or false"), at(key)));
     return v != nullptr && v->is_boolean() && v->get<bool>();
   }
   const Json& object(const char* key) {
     const Json* v = get(key, true);
     if (v != nullptr && v->is_object()) return *v;
-    if (v != nullptr) fail(std::string(key) + " must be an object");
+    if (v != nullptr) fail(format(tr("{0} must be an object"), at(key)));
     static const Json kEmpty = Json::object();
     return kEmpty;
   }
+  // Keeps the first problem (a whole message, naming its field by the path).
   void fail(const std::string& what) {
-    if (error_.empty() && !what.empty()) error_ = where_ + what;
+    if (error_.empty() && !what.empty()) error_ = what;
   }
   const std::string& error() const { return error_; }
 
@@ -76,9 +81,9 @@ class Fields {
 constexpr int kMaxQuestions = 10000;
 constexpr int kMaxPoints = 1000000;
 
-const ScoreNames kNames{"score.total",  "score.correct", "score.percent", "score.pass_mark",    "score.passed",
-                        "true",         "false",         "answers",       "marked correct",     "question",
-                        "score.points", "score.min",     "score.max",     "the answers' points"};
+const ScoreNames kNames{"score.total",  "score.correct", "score.percent", "score.pass_mark",        "score.passed",
+                        "true",         "false",         "answers",       N_("marked correct"),     N_("question"),
+                        "score.points", "score.min",     "score.max",     N_("the answers' points")};
 
 // A self-check answer's points: null or absent when unanswered, else a value of the scale
 // that fits the answer's label.
@@ -87,27 +92,25 @@ void read_answer_points(Fields& f, AnswerRecord& answer) {
   const Json* points = f.get("points", false);
   if (points == nullptr || !f.error().empty()) return;
   if (!points->is_number_integer() || std::abs(points->get<int64_t>()) > kMaxPoints) {
-    return f.fail("points must be a whole number or null");
+    return f.fail(format(tr("{0} must be a whole number or null"), f.at("points")));
   }
   answer.points = static_cast<int>(points->get<int64_t>());
-  if (auto problem = self_check_answer_problem(label, *answer.points); !problem.empty()) {
-    f.fail("points " + problem);
-  }
+  f.fail(self_check_answer_problem(f.at("points"), label, *answer.points));
 }
 
 void read_answer(const Json& item, size_t index, QuizKind kind, Fields& top, AnswerRecord& answer) {
-  if (!item.is_object()) return top.fail("answers[" + std::to_string(index) + "] must be an object");
+  if (!item.is_object()) return top.fail(format(tr("answers[{0}] must be an object"), index));
   Fields f(item, "answers[" + std::to_string(index) + "].");
   answer.question = f.text("question");
   if (f.error().empty() && !is_valid_quiz_id(answer.question)) {
-    f.fail("question must be a question id (letters, digits, - and _, at most 64)");
+    f.fail(format(tr("{0} must be a question id (letters, digits, - and _, at most 64)"), f.at("question")));
   }
   answer.text = f.capped("text", false, kMaxQuestionTextLength);
   if (kind == QuizKind::quiz) {
     if (const Json* chosen = f.get("chosen", true); chosen != nullptr) {
-      if (!chosen->is_array()) f.fail("chosen must be a list");
+      if (!chosen->is_array()) f.fail(format(tr("{0} must be a list"), f.at("chosen")));
       for (const Json& c : chosen->is_array() ? *chosen : Json::array()) {
-        if (!c.is_string()) f.fail("chosen must be a list of choice ids");
+        if (!c.is_string()) f.fail(format(tr("{0} must be a list of choice ids"), f.at("chosen")));
         if (c.is_string()) answer.chosen.push_back(c.get<std::string>());
       }
     }
@@ -121,8 +124,10 @@ void read_answer(const Json& item, size_t index, QuizKind kind, Fields& top, Ans
 void read_answers(ResultRecord& r, Fields& top) {
   const Json* answers = top.get("answers", true);
   if (answers == nullptr) return;
-  if (!answers->is_array()) return top.fail("answers must be a list");
-  if (answers->size() > static_cast<size_t>(kMaxQuestions)) return top.fail("answers has too many entries");
+  if (!answers->is_array()) return top.fail(format(tr("{0} must be a list"), top.at("answers")));
+  if (answers->size() > static_cast<size_t>(kMaxQuestions)) {
+    return top.fail(format(tr("{0} has too many entries"), top.at("answers")));
+  }
   r.answers.reserve(answers->size());
   for (size_t i = 0; i < answers->size() && top.error().empty(); ++i) {
     read_answer((*answers)[i], i, r.kind, top, r.answers.emplace_back());
@@ -152,13 +157,18 @@ void read_quiz(const Json& quiz, ResultRecord& r, Fields& top) {
   Fields f(quiz, "quiz.");
   r.quiz_id = f.text("id");
   if (f.error().empty() && !is_valid_quiz_id(r.quiz_id)) {
-    f.fail("id must be a quiz id (letters, digits, - and _, at most 64), as the quiz file's name");
+    f.fail(format(tr("{0} must be a quiz id (letters, digits, - and _, at most 64), as the quiz file's name"),
+                  f.at("id")));
   }
   r.quiz_title = f.capped("title", true, kMaxTitleLength);
   r.quiz_version = f.text("version", false);
-  if (f.error().empty() && !is_bank_version(r.quiz_version)) f.fail("version must be up to 16 hex digits (0-9, a-f)");
+  if (f.error().empty() && !is_bank_version(r.quiz_version)) {
+    f.fail(format(tr("{0} must be up to 16 hex digits (0-9, a-f)"), f.at("version")));
+  }
   const std::string type = f.text("type");
-  if (f.error().empty() && type != "quiz" && type != "self_check") f.fail("type must be \"quiz\" or \"self_check\"");
+  if (f.error().empty() && type != "quiz" && type != "self_check") {
+    f.fail(format(tr("{0} must be \"quiz\" or \"self_check\""), f.at("type")));
+  }
   r.kind = type == "self_check" ? QuizKind::self_check : QuizKind::quiz;
   if (!f.error().empty()) top.fail(f.error());
 }
@@ -191,23 +201,24 @@ void read_attempt(const Json& attempt, ResultRecord& r, Fields& top) {
   r.number = f.text("number", false);
   r.seed = seed_of(f.get("seed", false));
   if (f.error().empty() && !r.number.empty() && !is_attempt_number(r.number)) {
-    f.fail("number must be up to 40 characters of 0-9, A-Z and -");
+    f.fail(format(tr("{0} must be up to 40 characters of 0-9, A-Z and -"), f.at("number")));
   }
   if (f.error().empty() && (r.date_utc.size() < 10 || !parse_iso_date(r.date_utc.substr(0, 10)))) {
-    f.fail("date is not an ISO 8601 date");
+    f.fail(format(tr("{0} is not an ISO 8601 date"), f.at("date")));
   }
   if (f.error().empty() && !r.date_local.empty() && !is_local_iso_time(r.date_local)) {
-    f.fail("local_date must be an ISO 8601 time with its offset, like 2026-12-01T08:30:00+09:00");
+    f.fail(
+        format(tr("{0} must be an ISO 8601 time with its offset, like 2026-12-01T08:30:00+09:00"), f.at("local_date")));
   }
   if (!f.error().empty()) top.fail(f.error());
 }
 
 Result<Json> parse_json_text(std::string_view text) {
-  if (text.size() > kMaxResultFileBytes) return Error{"too large for a result file"};
+  if (text.size() > kMaxResultFileBytes) return Error{tr("too large for a result file")};
   try {
     return Json::parse(text);
   } catch (const Json::exception&) {
-    return Error{"not a result file: not JSON"};
+    return Error{tr("not a result file: not JSON")};
   }
 }
 
@@ -215,7 +226,7 @@ Result<Json> parse_json_text(std::string_view text) {
 
 std::string length_problem(std::string_view value, std::string_view field, size_t max_characters) {
   if (value.size() <= max_characters || count_code_points(value) <= max_characters) return {};
-  return std::string(field) + " is longer than " + std::to_string(max_characters) + " characters";
+  return format(tr("{0} is longer than {1} characters"), field, max_characters);
 }
 
 bool is_bank_version(std::string_view text) {
@@ -234,14 +245,13 @@ Result<ResultRecord> parse_result_json(std::string_view text) {
   if (!parsed) return parsed.error();
   const Json& json = *parsed;
   if (!json.is_object() || json.value("format", Json()) != "mamori-quiz-result") {
-    return Error{"not a result file: no \"format\": \"mamori-quiz-result\""};
+    return Error{tr("not a result file: no \"format\": \"mamori-quiz-result\"")};
   }
   ResultRecord r;
   Fields top(json, "");
   r.version = top.integer("version", 1, 1000000);
   if (!top.error().empty()) return Error{top.error()};
-  if (r.version > 2)
-    return Error{"a result file of version " + std::to_string(r.version) + "; this mamori reads 1 and 2"};
+  if (r.version > 2) return Error{format(tr("a result file of version {0}; this mamori reads 1 and 2"), r.version)};
   read_quiz(top.object("quiz"), r, top);
   read_person(r, top);
   read_attempt(top.object("attempt"), r, top);

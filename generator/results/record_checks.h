@@ -12,14 +12,16 @@
 
 namespace mamori {
 
-// How a download names the fields the checks talk about.
+// How a download names the fields the checks talk about. The names of fields and values
+// stay as the file writes them; the four that may be words (marked N_ where they are)
+// are translated where a message uses them (a name without a translation stays as it is).
 struct ScoreNames {
   std::string_view total, correct, percent, pass_mark, passed, passed_yes, passed_no;
-  std::string_view answers;         // the answers as a whole: "answers", "the rows"
-  std::string_view marked_correct;  // an answer marked right: "marked correct", "正解"
-  std::string_view question;        // a question's id: "question", "問題ID"
+  const char* answers;         // the answers as a whole: "answers", "the rows"
+  const char* marked_correct;  // an answer marked right: "marked correct", "正解"
+  const char* question;        // a question's id: "question", "問題ID"
   std::string_view points, min, max;
-  std::string_view answer_points;  // the answers' points: "the answers' points", "点数"
+  const char* answer_points;  // the answers' points: "the answers' points", "点数"
 };
 
 // The first way the score of quiz record `r` does not add up, in words, or "":
@@ -36,8 +38,8 @@ std::string self_check_score_problem(const ResultRecord& r, const ScoreNames& na
 std::optional<int> self_check_points_of(std::string_view label);
 
 // "" when `points` is a value of the self-check scale and (when `label` is one of the
-// scale's) the points of that label; else why not, for the points' field name to precede:
-// "must be one of 4, 2, 0, -1" or "must be 4 for '実施している'".
-std::string self_check_answer_problem(std::string_view label, int points);
+// scale's) the points of that label; else why not, naming the points' field `field`:
+// "points must be one of 4, 2, 0, -1" or "点数 must be 4 for '実施している'".
+std::string self_check_answer_problem(std::string_view field, std::string_view label, int points);
 
 }  // namespace mamori

@@ -7,6 +7,7 @@
 
 #include "core/csv.h"
 #include "core/encoding.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 
@@ -43,11 +44,11 @@ std::optional<Layout> read_header(const CsvRecord& header, std::vector<Diagnosti
     } else if (auto near = closest_match(key, known); near && it == header_names().end()) {
       out.push_back(
           warning_at(header.line, static_cast<int>(i) + 1,
-                     "column '" + std::string(trim(header.fields[i])) + "' is ignored; did you mean '" + *near + "'?"));
+                     format(tr("column '{0}' is ignored; did you mean '{1}'?"), trim(header.fields[i]), *near)));
     }
   }
   if (layout.at.contains(Column::name) || layout.at.contains(Column::employee_id)) return layout;
-  out.push_back(error_at(header.line, 0, "the first row must name the columns: 社員番号 and/or 氏名 (and 所属)"));
+  out.push_back(error_at(header.line, 0, tr("the first row must name the columns: 社員番号 and/or 氏名 (and 所属)")));
   return std::nullopt;
 }
 
@@ -91,7 +92,7 @@ bool has_invisible_characters(std::string_view text) {
 std::vector<RosterEntry> parse_roster(std::string_view bytes, std::vector<Diagnostic>& out) {
   const auto decoded = decode_utf8_or_cp932(bytes);
   if (!decoded) {
-    out.push_back(error_at(0, 0, "the roster is neither UTF-8 nor CP932 (Shift_JIS): save it from Excel as CSV"));
+    out.push_back(error_at(0, 0, tr("the roster is neither UTF-8 nor CP932 (Shift_JIS): save it from Excel as CSV")));
     return {};
   }
   const auto records = parse_csv(decoded->text, out);
@@ -107,11 +108,11 @@ std::vector<RosterEntry> parse_roster(std::string_view bytes, std::vector<Diagno
     if (entry.employee_id.empty() && entry.name.empty()) {
       const bool blank =
           std::all_of(row.fields.begin(), row.fields.end(), [](const auto& f) { return trim(f).empty(); });
-      if (!blank) out.push_back(error_at(row.line, 0, "this row has neither 社員番号 nor 氏名"));
+      if (!blank) out.push_back(error_at(row.line, 0, tr("this row has neither 社員番号 nor 氏名")));
       continue;
     }
     if (!entry.employee_id.empty() && !ids.insert(employee_id_key(entry.employee_id)).second) {
-      out.push_back(error_at(row.line, 0, "社員番号 '" + entry.employee_id + "' is on the roster twice"));
+      out.push_back(error_at(row.line, 0, format(tr("社員番号 '{0}' is on the roster twice"), entry.employee_id)));
       continue;
     }
     roster.push_back(std::move(entry));
