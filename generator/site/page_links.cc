@@ -96,9 +96,9 @@ Result<PageId> SiteLinkResolver::linked_folder(const std::string& resolved, bool
   return *target;
 }
 
-// A link to a file that does not exist. Perhaps the author wrote the built name ("x.html")
-// or left out ".md": the hint says so.
-// `what` is "image" or "link".
+// A link (`what` is "link") or an image ("image") to a file that does not exist. Perhaps
+// the author wrote the built name ("x.html") or left out ".md": the hint says so. Each
+// hint is its own whole message, so that a translation words it as one sentence.
 Result<ResolvedLink> SiteLinkResolver::missing_file(const std::string& what, const std::string& resolved) const {
   const bool image = what == "image";
   const std::string key = nfc(resolved);
