@@ -2,6 +2,8 @@
 // ja_* locale. The English is pinned by the other tests of generator/site.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "contacts/contacts.h"
 #include "core/i18n.h"
 #include "helpers.h"
@@ -62,13 +64,19 @@ Site load(const TempDir& dir) {
 }  // namespace
 
 TEST_SUITE("messages in Japanese") {
-  TEST_CASE("front matter: missing and not closed") {
+  TEST_CASE("a folder without _index.md and a quiz that does not exist") {
+    TempDir dir;
+    write_minimal_project(dir);
+    dir.write("content/a/x.md", "+++\ntitle = \"X\"\nquiz = \"phishing\"\n+++\n");
     const JapaneseMessages ja;
-    CHECK(format_diagnostic(std::get<Diagnostic>(split_front_matter("title = \"x\"\n"))) ==
-          "1:1: error: フロントマターがありません。ページは「+++」の行で始め、title = \"…\" のような TOML "
-          "を書き、「+++」の行で閉じてください");
-    CHECK(format_diagnostic(std::get<Diagnostic>(split_front_matter("+++\ntitle = \"x\"\n"))) ==
-          "1:1: error: フロントマターが閉じていません。その後に「+++」の行を追加してください");
+    Diagnostics diagnostics;
+    (void)load_site(dir.path(), {}, diagnostics);
+    const std::vector<std::string> found = formatted(diagnostics);
+    auto has = [&](const std::string& line) { return std::find(found.begin(), found.end(), line) != found.end(); };
+    CHECK(
+        has("content/a/_index.md: error: このフォルダーにはページがありますが、_index.md がありません。"
+            "セクションのタイトルを書いた _index.md を追加してください"));
+    CHECK(has("content/a/x.md:3:8: error: クイズ「phishing」がありません（quizzes/phishing.toml がありません）"));
   }
 
   TEST_CASE("a source that is not a web address") {
