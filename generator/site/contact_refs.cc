@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "contacts/contact_ids.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/url.h"
 #include "site/paths.h"
@@ -58,15 +59,16 @@ Result<std::vector<InlinePiece>> contact_reference(const Site& site, std::string
                                                    std::string_view from_output) {
   const UrlParts parts = split_url(url);
   const std::string id = percent_decode(parts.fragment);
-  if (image) return Error{"image '" + std::string(url) + "' is the contact table, not a picture"};
+  if (image) return Error{format(tr("image '{0}' is the contact table, not a picture"), url)};
   if (id.empty()) {
-    return Error{"link '" + std::string(url) + "' names no contact: add its id from content/contacts.toml, like '" +
-                 std::string(parts.path) + "#aichi-police'"};
+    return Error{
+        format(tr("link '{0}' names no contact: add its id from content/contacts.toml, like '{1}#aichi-police'"), url,
+               parts.path)};
   }
-  if (!site.contacts) return Error{"contact '" + id + "' cannot be shown: there is no content/contacts.toml"};
+  if (!site.contacts) return Error{format(tr("contact '{0}' cannot be shown: there is no content/contacts.toml"), id)};
   const Contact* contact = find_contact(*site.contacts, id);
   if (contact == nullptr) {
-    return Error{"contact '" + id + "' is not in content/contacts.toml" +
+    return Error{format(tr("contact '{0}' is not in content/contacts.toml"), id) +
                  did_you_mean(id, contact_ids(*site.contacts))};
   }
   return contact_pieces(*contact, table_page_href(site, from_output));

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <system_error>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "site/paths.h"
 
@@ -36,16 +37,16 @@ class ContentWalker {
     std::error_code ec;
     const fs::path canonical = fs::canonical(dir, ec);
     if (ec) {
-      problem(prefix, "cannot open folder: " + ec.message());
+      problem(prefix, format(tr("cannot open folder: {0}"), ec.message()));
       return;
     }
     if (std::find(stack_.begin(), stack_.end(), canonical) != stack_.end()) {
       problem(prefix.empty() ? prefix : prefix.substr(0, prefix.size() - 1),
-              "symlink loop: this folder leads back to one that contains it");
+              tr("symlink loop: this folder leads back to one that contains it"));
       return;
     }
     if (depth > kMaxDepth) {
-      problem(prefix, "folders are nested more than " + std::to_string(kMaxDepth) + " deep");
+      problem(prefix, format(tr("folders are nested more than {0} deep"), kMaxDepth));
       return;
     }
     stack_.push_back(canonical);
@@ -57,7 +58,7 @@ class ContentWalker {
     std::vector<fs::directory_entry> entries;
     std::error_code ec;
     for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
-    if (ec) problem(prefix, "cannot list folder: " + ec.message());
+    if (ec) problem(prefix, format(tr("cannot list folder: {0}"), ec.message()));
     std::sort(entries.begin(), entries.end(),
               [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
     return entries;
@@ -69,7 +70,8 @@ class ContentWalker {
     const std::string content_path = prefix + name;
     if (find_invalid_utf8(name)) {
       // It would become a URL, a sitemap entry and a link text: none can hold such bytes.
-      problem(content_path, "the file name is not valid UTF-8: rename it (e.g. save it again under a Japanese name)");
+      problem(content_path,
+              tr("the file name is not valid UTF-8: rename it (e.g. save it again under a Japanese name)"));
       return;
     }
     std::error_code ec;
@@ -94,12 +96,12 @@ class ContentWalker {
     std::error_code ec;
     const fs::path target = fs::canonical(entry.path(), ec);
     if (ec) {
-      problem(content_path, "broken symlink: its target does not exist");
+      problem(content_path, tr("broken symlink: its target does not exist"));
       return false;
     }
     const auto rel = target.lexically_relative(canonical_root_);
     if (rel.empty() || rel.begin()->string() == "..") {
-      problem(content_path, "symlink points outside content/: copy the file in instead");
+      problem(content_path, tr("symlink points outside content/: copy the file in instead"));
       return false;
     }
     return true;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "site/contact_refs.h"
 #include "site/contact_scan.h"
@@ -31,20 +32,24 @@ const Contact* owner(const ContactTable* table, const ContactText& found) {
 }
 
 std::string warning_text(const ContactText& found, const Contact* contact, const std::string& table_link) {
-  const std::string what = (found.kind == ContactTextKind::phone ? "phone number " : "e-mail address ") + found.value +
-                           " is written by hand";
+  const bool phone = found.kind == ContactTextKind::phone;
   if (contact != nullptr && !contact->id.empty()) {
-    return what + "; refer to the contact table ([" + contact->organization + "](" + table_link + "#" + contact->id +
-           "))";
+    return format(phone ? tr("phone number {0} is written by hand; refer to the contact table ([{1}]({2}#{3}))")
+                        : tr("e-mail address {0} is written by hand; refer to the contact table ([{1}]({2}#{3}))"),
+                  found.value, contact->organization, table_link, contact->id);
   }
   if (contact != nullptr) {
-    return what + "; give its entry in content/contacts.toml an id and refer to it ([" + contact->organization + "](" +
-           table_link + "#ID))";
+    return format(phone ? tr("phone number {0} is written by hand; give its entry in content/contacts.toml an id and "
+                             "refer to it ([{1}]({2}#ID))")
+                        : tr("e-mail address {0} is written by hand; give its entry in content/contacts.toml an id "
+                             "and refer to it ([{1}]({2}#ID))"),
+                  found.value, contact->organization, table_link);
   }
-  return what +
-         " and is not in the contact table; add it to content/contacts.toml with an id and refer to it "
-         "([相談先](" +
-         table_link + "#ID))";
+  return format(phone ? tr("phone number {0} is written by hand and is not in the contact table; add it to "
+                           "content/contacts.toml with an id and refer to it ([相談先]({1}#ID))")
+                      : tr("e-mail address {0} is written by hand and is not in the contact table; add it to "
+                           "content/contacts.toml with an id and refer to it ([相談先]({1}#ID))"),
+                found.value, table_link);
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -38,14 +39,19 @@ SiteLinkResolver::SiteLinkResolver(const Site& site, const Page& page)
 Result<ResolvedLink> SiteLinkResolver::resolve(std::string_view url, bool image, int line, int column) const {
   const UrlParts parts = split_url(url);
   const std::string path = percent_decode(parts.path);
-  const std::string what = image ? "image" : "link";
   if (path.starts_with('/')) {
-    return Error{what + " '" + std::string(url) +
-                 "' starts with '/': it would not work from a file share or file://; make it relative to this file"};
+    return Error{format(image ? tr("image '{0}' starts with '/': it would not work from a file share or file://; "
+                                   "make it relative to this file")
+                              : tr("link '{0}' starts with '/': it would not work from a file share or file://; "
+                                   "make it relative to this file"),
+                        url)};
   }
-  if (path.empty()) return Error{what + " '" + std::string(url) + "' has no path"};
+  if (path.empty()) return Error{format(image ? tr("image '{0}' has no path") : tr("link '{0}' has no path"), url)};
   const auto resolved = content_path_of(source_dir_, path);
-  if (!resolved) return Error{what + " to '" + path + "' points outside content/"};
+  if (!resolved) {
+    return Error{format(
+        image ? tr("image to '{0}' points outside content/") : tr("link to '{0}' points outside content/"), path)};
+  }
   const std::string key = nfc(*resolved);
   const std::string suffix = query_and_fragment(parts);
   if (key.ends_with(".md") || key.empty() || site_.directories.contains(key)) {
@@ -55,7 +61,7 @@ Result<ResolvedLink> SiteLinkResolver::resolve(std::string_view url, bool image,
                         anchor_in(*target, parts, line, column)};
   }
   if (site_.asset_paths.contains(key)) return ResolvedLink{relative_url(output_, *resolved) + suffix, std::nullopt};
-  return missing_file(what, *resolved);
+  return missing_file(image ? "image" : "link", *resolved);
 }
 
 std::optional<Result<std::vector<InlinePiece>>> SiteLinkResolver::replacement(std::string_view url, bool image) const {
@@ -67,14 +73,15 @@ std::optional<Result<std::vector<InlinePiece>>> SiteLinkResolver::replacement(st
 
 // The page a link to a page (a .md file) names.
 Result<PageId> SiteLinkResolver::linked_page(std::string_view url, const std::string& resolved, bool image) const {
-  if (image) return Error{"image '" + std::string(url) + "' is a page, not a picture"};
+  if (image) return Error{format(tr("image '{0}' is a page, not a picture"), url)};
   const std::string key = nfc(resolved);
   if (const auto target = site_.page_id(key)) return *target;
   if (site_.draft_paths.contains(key)) {
-    return Error{"link to draft page '" + resolved +
-                 "': it is left out of the build (draft = true); build with --drafts or remove the link"};
+    return Error{format(tr("link to draft page '{0}': it is left out of the build (draft = true); build with --drafts "
+                           "or remove the link"),
+                        resolved)};
   }
-  return Error{"link to missing page '" + resolved + "'" + did_you_mean(key, site_.page_paths())};
+  return Error{format(tr("link to missing page '{0}'"), resolved) + did_you_mean(key, site_.page_paths())};
 }
 
 // The page a link to a folder names: its section page.
@@ -82,26 +89,39 @@ Result<PageId> SiteLinkResolver::linked_folder(const std::string& resolved, bool
   const std::string key = nfc(resolved);
   const auto target = site_.page_id(key.empty() ? "_index.md" : key + "/_index.md");
   if (!target || image) {
-    return Error{std::string(image ? "image" : "link") + " to folder '" + resolved + "' which has no _index.md"};
+    return Error{format(
+        image ? tr("image to folder '{0}' which has no _index.md") : tr("link to folder '{0}' which has no _index.md"),
+        resolved)};
   }
   return *target;
 }
 
-// A link to a file that does not exist. Perhaps the author wrote the built name ("x.html")
-// or left out ".md": the hint says so.
+// A link (`what` is "link") or an image ("image") to a file that does not exist. Perhaps
+// the author wrote the built name ("x.html") or left out ".md": the hint says so. Each
+// hint is its own whole message, so that a translation words it as one sentence.
 Result<ResolvedLink> SiteLinkResolver::missing_file(const std::string& what, const std::string& resolved) const {
+  const bool image = what == "image";
   const std::string key = nfc(resolved);
   std::vector<std::string> candidates = site_.page_paths();
   candidates.insert(candidates.end(), site_.asset_paths.begin(), site_.asset_paths.end());
-  std::string hint = did_you_mean(key, candidates);
-  if (hint.empty()) {
-    const std::string stem = key.ends_with(".html") ? key.substr(0, key.size() - 5) : key;
-    if (site_.page_by_path.contains(stem + ".md")) hint = " (did you mean '" + stem + ".md'?)";
+  const std::string hint = did_you_mean(key, candidates);
+  if (!hint.empty()) {
+    return Error{format(image ? tr("image to missing file '{0}'") : tr("link to missing file '{0}'"), resolved) + hint};
   }
-  if (hint.empty() && site_.contacts && (key.ends_with("/" + std::string(kContactTablePath)))) {
-    hint = " (the contact table is content/contacts.toml: from here '" + contact_table_link(source_dir_) + "')";
+  const std::string stem = key.ends_with(".html") ? key.substr(0, key.size() - 5) : key;
+  if (site_.page_by_path.contains(stem + ".md")) {
+    return Error{format(image ? tr("image to missing file '{0}' (did you mean '{1}'?)")
+                              : tr("link to missing file '{0}' (did you mean '{1}'?)"),
+                        resolved, stem + ".md")};
   }
-  return Error{what + " to missing file '" + resolved + "'" + hint};
+  if (site_.contacts && (key.ends_with("/" + std::string(kContactTablePath)))) {
+    return Error{format(image ? tr("image to missing file '{0}' (the contact table is content/contacts.toml: from "
+                                   "here '{1}')")
+                              : tr("link to missing file '{0}' (the contact table is content/contacts.toml: from "
+                                   "here '{1}')"),
+                        resolved, contact_table_link(source_dir_))};
+  }
+  return Error{format(image ? tr("image to missing file '{0}'") : tr("link to missing file '{0}'"), resolved)};
 }
 
 std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<PendingAnchor>& pending,
@@ -113,10 +133,10 @@ std::vector<Diagnostic> check_anchors(const Site& site, const std::vector<Pendin
     std::vector<std::string> anchors;
     anchors.reserve(targets.size());
     for (const auto& id : targets) anchors.push_back("#" + id);
-    out.push_back(error_at(anchor.line, anchor.column,
-                           "link to missing heading '#" + anchor.fragment + "' in '" +
-                               site.page(anchor.target).content_path + "'" +
-                               did_you_mean("#" + anchor.fragment, anchors)));
+    out.push_back(error_at(
+        anchor.line, anchor.column,
+        format(tr("link to missing heading '#{0}' in '{1}'"), anchor.fragment, site.page(anchor.target).content_path) +
+            did_you_mean("#" + anchor.fragment, anchors)));
   }
   return out;
 }

@@ -2,9 +2,9 @@
 
 #include "core/toml_reader.h"
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/url.h"
-#include "core/i18n.h"
 
 namespace mamori {
 
@@ -28,7 +28,7 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
     for (auto& source : *list) {
       if (!is_web_url(source.value)) {
         out.push_back(error_at(source.line, source.column,
-                               "source '" + source.value + "' must be an absolute https:// or http:// URL"));
+                               format(tr("source '{0}' must be an absolute https:// or http:// URL"), source.value)));
         continue;
       }
       meta.sources.push_back(std::move(source));
@@ -36,8 +36,8 @@ PageMeta parse_page_meta(std::string_view toml_text, int first_line, std::vector
   }
   if (auto v = reader.string("quiz")) {
     if (v->value.empty()) {
-      out.push_back(
-          error_at(v->line, v->column, tr("'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml")));
+      out.push_back(error_at(v->line, v->column,
+                             tr("'quiz' must name a quiz, like quiz = \"phishing\" for quizzes/phishing.toml")));
     } else {
       meta.quiz = std::move(*v);
     }

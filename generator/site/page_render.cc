@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/text_file.h"
@@ -14,7 +15,6 @@
 #include "site/reading_time.h"
 #include "site/search_render.h"
 #include "site/templates.h"
-#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -76,7 +76,7 @@ void emit_page(const PageJob& job, const RenderedMarkdown& body, PageResult& res
   const auto html = page_html(job, body);
   if (!html) {
     result.diagnostics.push_back(
-        error_at(0, 0, "template '" + std::string(template_for(page.kind)) + "' failed: " + html.error().message));
+        error_at(0, 0, format(tr("template '{0}' failed: {1}"), template_for(page.kind), html.error().message)));
     return;
   }
   if (auto written = job.emit(page.source, page.output, *html); !written) {
@@ -131,7 +131,7 @@ PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids)
   if (page.meta.reviewed && page.meta.reviewed->value > job.today) {
     result.diagnostics.push_back(
         warning_at(page.meta.reviewed->line, page.meta.reviewed->column,
-                   "'reviewed' date " + to_iso(page.meta.reviewed->value) + " is in the future"));
+                   format(tr("'reviewed' date {0} is in the future"), to_iso(page.meta.reviewed->value))));
   }
   emit_page(job, body, result);
   if (job.search != nullptr) result.search = page_search_document(job.site, page, body.html);
@@ -148,10 +148,11 @@ PageResult render_page(const PageJob& job, const ReservedIds& reserved_ids) {
   if (job.search != nullptr) {
     PreparedDocument prepared = prepare_search_document(std::move(result.search));
     if (prepared.cut) {
-      result.diagnostics.push_back(warning_at(0, 0,
-                                              "the site search holds only the first " +
-                                                  std::to_string(kMaxSearchText >> 10) +
-                                                  " KiB of this page's text: split the page so readers find the rest"));
+      result.diagnostics.push_back(
+          warning_at(0, 0,
+                     format(tr("the site search holds only the first {0} KiB of this page's text: split the page "
+                               "so readers find the rest"),
+                            kMaxSearchText >> 10)));
       result.diagnostics.back().path = job.site.page(job.id).source;
     }
     job.search->add(job.search_number, std::move(prepared));

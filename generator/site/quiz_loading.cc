@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/text_file.h"
@@ -26,7 +27,7 @@ std::vector<fs::path> list_quiz_files(const fs::path& quiz_dir, Diagnostics& dia
   std::error_code ec;
   if (!fs::is_directory(quiz_dir, ec)) {
     if (ec && ec != std::errc::no_such_file_or_directory) {
-      diagnostics.error(std::string(kQuizFolder), 0, 0, "cannot open folder: " + ec.message());
+      diagnostics.error(std::string(kQuizFolder), 0, 0, format(tr("cannot open folder: {0}"), ec.message()));
     }
     return files;
   }
@@ -36,7 +37,7 @@ std::vector<fs::path> list_quiz_files(const fs::path& quiz_dir, Diagnostics& dia
       files.push_back(p);  // an id that is not UTF-8 is refused by parse_quiz (is_valid_quiz_id)
     }
   }
-  if (ec) diagnostics.error(std::string(kQuizFolder), 0, 0, "cannot list folder: " + ec.message());
+  if (ec) diagnostics.error(std::string(kQuizFolder), 0, 0, format(tr("cannot list folder: {0}"), ec.message()));
   std::sort(files.begin(), files.end());
   return files;
 }
@@ -54,9 +55,9 @@ void check_section(Quiz& quiz, const std::vector<std::string>& sections, std::ve
   if (section.value.empty()) return;
   const std::string name = nfc(section.value);
   if (std::find(sections.begin(), sections.end(), name) == sections.end()) {
-    found.push_back(
-        error_at(section.line, section.column,
-                 "section '" + section.value + "' is not a section of content/" + did_you_mean(name, sections)));
+    found.push_back(error_at(
+        section.line, section.column,
+        format(tr("section '{0}' is not a section of content/"), section.value) + did_you_mean(name, sections)));
     section.value.clear();
     return;
   }
@@ -106,7 +107,7 @@ void check_page_quizzes(const Site& site, Diagnostics& diagnostics) {
     if (!page.meta.quiz || site.quiz_ids.contains(page.meta.quiz->value)) continue;
     const auto& quiz = *page.meta.quiz;
     diagnostics.error(page.source, quiz.line, quiz.column,
-                      "quiz '" + quiz.value + "' does not exist (no " + quiz_source(quiz.value) + ")" +
+                      format(tr("quiz '{0}' does not exist (no {1})"), quiz.value, quiz_source(quiz.value)) +
                           did_you_mean(quiz.value, quiz_names));
   }
 }

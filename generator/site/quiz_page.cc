@@ -4,6 +4,7 @@
 
 #include "core/base64.h"
 #include "core/hashing.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -148,21 +149,25 @@ json question_source(QuizRender& r, const Question& question) {
   const Located<std::string>& source = question.source;
   const UrlParts parts = split_url(source.value);
   const auto content_path = content_path_of("quizzes", percent_decode(parts.path));
-  const std::string where = "question '" + question.id + "': source '" + source.value + "'";
   if (!content_path || content_path->empty()) {
     r.error(source.line, source.column,
-            where + " must point into content/, like ../content/cyber/ten-basics.md#password");
+            format(tr("question '{0}': source '{1}' must point into content/, like "
+                      "../content/cyber/ten-basics.md#password"),
+                   question.id, source.value));
     return nullptr;
   }
   const std::string key = nfc(*content_path);
   const auto target = r.site.page_id(key);
   if (!target) {
-    r.error(source.line, source.column, where + " is not a page" + did_you_mean(key, r.site.page_paths()));
+    r.error(source.line, source.column,
+            format(tr("question '{0}': source '{1}' is not a page"), question.id, source.value) +
+                did_you_mean(key, r.site.page_paths()));
     return nullptr;
   }
   if (!parts.has_fragment || parts.fragment.empty()) {
     r.error(source.line, source.column,
-            where + " must name the heading that teaches this, like " + source.value + "#heading");
+            format(tr("question '{0}': source '{1}' must name the heading that teaches this, like {1}#heading"),
+                   question.id, source.value));
     return nullptr;
   }
   const Page& page = r.site.page(*target);
@@ -196,7 +201,7 @@ Choices question_choices(QuizRender& r, const Question& question) {
     const Markdown label = r.markdown(choice.text, choice.text_line);
     if (!label.inline_only) {
       r.error(choice.line, 0,
-              "question '" + question.id + "': a choice must be one paragraph (no lists or blank lines)");
+              format(tr("question '{0}': a choice must be one paragraph (no lists or blank lines)"), question.id));
     }
     out.shown.push_back(json{{"id", id}, {"text", label.html}});
     if (choice.correct) out.correct.push_back(id);

@@ -1,6 +1,7 @@
 #include "site/quiz_render.h"
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/url.h"
 #include "site/quiz_page.h"
@@ -22,7 +23,7 @@ void render_quiz(BuildRun& run, TemplateEngine& engine, const Quiz& quiz, const 
       problems.push_back(error_at(0, 0, e.error().message));
     }
   } else if (run.theme.templates.contains("quiz")) {
-    problems.push_back(error_at(0, 0, "template 'quiz' failed: " + html.error().message));
+    problems.push_back(error_at(0, 0, format(tr("template '{0}' failed: {1}"), "quiz", html.error().message)));
   }
   if (!problems.empty()) {
     auto read = read_file(run.site.root / quiz.file);
@@ -38,7 +39,7 @@ void render_quiz_index(BuildRun& run, TemplateEngine& engine) {
   if (!html) {
     if (run.theme.templates.contains("quizzes")) {
       run.report.diagnostics.error(template_path(run.theme, "quizzes"), 0, 0,
-                                   "template 'quizzes' failed: " + html.error().message);
+                                   format(tr("template '{0}' failed: {1}"), "quizzes", html.error().message));
     }
     return;
   }
@@ -54,7 +55,7 @@ void render_quizzes(BuildRun& run, const HeadingIds& ids) {
   for (const char* name : {"quiz", "quizzes"}) {
     if (run.theme.templates.contains(name)) continue;
     run.report.diagnostics.error(template_path(run.theme, name), 0, 0,
-                                 std::string("the theme has no '") + name + "' template, needed for quizzes/");
+                                 format(tr("the theme has no '{0}' template, needed for quizzes/"), name));
   }
   TemplateEngine engine(run.theme);
   for (const auto& quiz : run.site.quizzes) render_quiz(run, engine, quiz, ids);

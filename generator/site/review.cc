@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "core/i18n.h"
+
 namespace mamori {
 
 namespace {
@@ -52,12 +54,13 @@ std::vector<OverdueItem> overdue_items(const Site& site, const Date& today) {
 
 void warn_overdue(const Site& site, const Date& today, Diagnostics& diagnostics) {
   for (const auto& item : overdue_items(site, today)) {
-    const std::string age =
-        "was last reviewed on " + to_iso(item.reviewed) + ", " + std::to_string(item.months_since) + " months ago: ";
     // Numbers and windows change every year: an old table is worth a warning of its own words.
-    const std::string message = item.contact_table
-                                    ? "the contact table " + age + "check every number and URL, then update 'reviewed'"
-                                    : "this page " + age + "check it against its sources, then update 'reviewed'";
+    const std::string message =
+        format(item.contact_table ? tr("the contact table was last reviewed on {0}, {1} months ago: check every number "
+                                       "and URL, then update 'reviewed'")
+                                  : tr("this page was last reviewed on {0}, {1} months ago: check it against its "
+                                       "sources, then update 'reviewed'"),
+               to_iso(item.reviewed), item.months_since);
     diagnostics.warning(item.source, item.line, item.column, message);
   }
 }

@@ -1,5 +1,6 @@
 #include "site/search_render.h"
 
+#include "core/i18n.h"
 #include "core/url.h"
 #include "search/html_text.h"
 #include "site/page_view.h"
@@ -82,13 +83,13 @@ void render_search_page(BuildRun& run, TemplateEngine& engine, const char* name,
                         const json& view) {
   if (!run.theme.templates.contains(name)) {
     run.report.diagnostics.error(template_path(run.theme, name), 0, 0,
-                                 std::string("the theme has no '") + name + "' template, needed for the search");
+                                 format(tr("the theme has no '{0}' template, needed for the search"), name));
     return;
   }
   auto html = engine.render(name, view);
   if (!html) {
     run.report.diagnostics.error(template_path(run.theme, name), 0, 0,
-                                 std::string("template '") + name + "' failed: " + html.error().message);
+                                 format(tr("template '{0}' failed: {1}"), name, html.error().message));
     return;
   }
   if (auto e = run.emit(std::string(kGeneratorSource), std::string(output), *html); !e) {

@@ -4,6 +4,7 @@
 #include <map>
 #include <tuple>
 
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/url.h"
 
@@ -64,10 +65,10 @@ void link_sections(Site& site, Diagnostics& diagnostics) {
     if (!has_pages[s]) continue;
     if (!section.index_page) {
       if (s == index_of(kRootSection)) {
-        diagnostics.error(content_source("_index.md"), 0, 0, "the home page content/_index.md is missing");
+        diagnostics.error(content_source("_index.md"), 0, 0, tr("the home page content/_index.md is missing"));
       } else {
         diagnostics.error(content_source(section.dir + "/_index.md"), 0, 0,
-                          "folder has pages but no _index.md: add one with the section's title");
+                          tr("folder has pages but no _index.md: add one with the section's title"));
       }
     }
     if (section.parent) site.sections[index_of(*section.parent)].children.push_back(SectionId{s});

@@ -1,5 +1,6 @@
 #include "site/site.h"
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -21,8 +22,10 @@ bool OutputClaims::claim(const std::string& output, const std::string& source, D
   if (inserted) return true;
   const bool only_case = it->second.output != output;
   diagnostics.error(source, 0, 0,
-                    "output path '" + output + "' is also produced by " + it->second.source +
-                        (only_case ? " (names that differ only in letter case collide on Windows file shares)" : ""));
+                    format(only_case ? tr("output path '{0}' is also produced by {1} (names that differ only in letter "
+                                          "case collide on Windows file shares)")
+                                     : tr("output path '{0}' is also produced by {1}"),
+                           output, it->second.source));
   return false;
 }
 

@@ -2,6 +2,7 @@
 
 #include <kainjow/mustache.hpp>
 
+#include "core/i18n.h"
 #include "site/theme.h"
 
 namespace mamori {
@@ -64,10 +65,10 @@ void expand_into(std::string_view text, const std::map<std::string, std::string>
     const std::string name = partial_name(text, open, close);
     const auto it = partials.find(name);
     if (it == partials.end()) {
-      if (!out.problem) out.problem = "unknown partial '" + name + "' (no partials/" + name + ".mustache)";
+      if (!out.problem) out.problem = format(tr("unknown partial '{0}' (no partials/{0}.mustache)"), name);
     } else if (depth >= kMaxPartialDepth) {
       if (!out.problem) {
-        out.problem = "partials include each other more than " + std::to_string(kMaxPartialDepth) + " deep";
+        out.problem = format(tr("partials include each other more than {0} deep"), kMaxPartialDepth);
       }
     } else {
       expand_into(it->second, partials, depth + 1, out);
@@ -101,7 +102,7 @@ TemplateEngine::~TemplateEngine() = default;
 
 Result<std::string> TemplateEngine::render(const std::string& name, const nlohmann::json& view) {
   const auto it = compiled_->templates.find(name);
-  if (it == compiled_->templates.end()) return Error{"no template '" + name + "'"};
+  if (it == compiled_->templates.end()) return Error{format(tr("no template '{0}'"), name)};
   km::mustache& tmpl = it->second;
   if (!tmpl.is_valid()) return Error{tmpl.error_message()};
   km::data data = to_data(view);
