@@ -166,7 +166,7 @@ void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
   check->add_option("--jobs,-j", a.build.jobs, "threads to use")->check(CLI::Range(1, 256));
 
   CLI::App* scaffold = app.add_subcommand("new", "scaffold a page with valid front matter");
-  scaffold->add_option("kind", a.kind, "what to create: page")->required()->check(CLI::IsMember({"page"}));
+  scaffold->add_option("kind", a.kind, "page or quiz")->required()->check(CLI::IsMember({"page", "quiz"}));
   scaffold->add_option("path", a.new_path, "path under content/, like cyber/backup.md")->required();
   scaffold->add_option("--root", a.root, "the project folder (holds mamori.toml)")->check(CLI::ExistingDirectory);
   commands.build = build;
@@ -308,7 +308,8 @@ int package_scorm(Arguments& a) {
 
 int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
-  auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
+  auto result = a.kind == "quiz" ? mamori::scaffold_quiz(a.root, a.new_path)
+                                 : mamori::scaffold_page(a.root, a.new_path, clock.today());
   if (!result) {
     std::cerr << "mamori: error: " << shown(result.error().message) << '\n';
     return kUsageError;
