@@ -7,7 +7,10 @@
 #include <cerrno>
 #include <climits>
 #include <cstring>
+#include <string>
 #include <system_error>
+#include <utility>
+#include <vector>
 
 #include "core/files.h"
 #include "core/i18n.h"
@@ -89,10 +92,11 @@ Result<void> create_new_file(const fs::path& base, std::string_view folder, cons
 
 Error no_content_folder(const fs::path& root) {
   std::error_code ec;
-  const fs::path shown = fs::absolute(root, ec).lexically_normal();
+  std::string shown = fs::absolute(root, ec).lexically_normal().string();
+  if (shown.size() > 1 && shown.ends_with('/')) shown.pop_back();  // "--root ." is the folder itself
   return Error{format(tr("no content/ folder in {0}: run mamori in the project folder (the one holding "
                          "mamori.toml) or pass --root DIR"),
-                      shown.string())};
+                      shown)};
 }
 
 // A quiz's section: "" (none), or a top-level folder of content/ (as quiz_loading checks).
@@ -195,19 +199,21 @@ std::string first_heading_id(const fs::path& file) {
   return body.headings.empty() ? "" : body.headings.front().id;
 }
 
-// The pages a new quiz may cite, best first: the section's page, then its other pages
-// (content/ itself when there is no section), in name order.
+// The pages a new quiz may cite, best first: the section's page, then the section's other
+// pages, shallow before deep, in name order (content/ itself is the section when there is
+// none). Symlinked folders are not followed.
 std::vector<std::string> citable_pages(const fs::path& content, const std::string& section) {
-  const std::string prefix = section.empty() ? "" : section + "/";
-  std::vector<std::string> pages{prefix + "_index.md"};
-  std::vector<std::string> others;
+  const std::string first = section.empty() ? "_index.md" : section + "/_index.md";
+  std::vector<std::pair<size_t, std::string>> others;  // (depth, content path)
   std::error_code ec;
-  for (fs::directory_iterator it(content / section, ec), end; !ec && it != end; it.increment(ec)) {
-    const std::string name = it->path().filename().string();
-    if (it->path().extension() == ".md" && name != "_index.md") others.push_back(prefix + name);
+  for (fs::recursive_directory_iterator it(content / section, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() != ".md") continue;
+    const std::string path = it->path().lexically_relative(content).generic_string();
+    if (path != first) others.emplace_back(static_cast<size_t>(std::count(path.begin(), path.end(), '/')), path);
   }
   std::sort(others.begin(), others.end());
-  pages.insert(pages.end(), others.begin(), others.end());
+  std::vector<std::string> pages{first};
+  for (auto& [depth, path] : others) pages.push_back(std::move(path));
   return pages;
 }
 

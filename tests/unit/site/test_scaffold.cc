@@ -147,10 +147,14 @@ TEST_SUITE("scaffold") {
     // Without a heading on the section's page, its next page's heading is cited (GitHub-style id).
     dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\n+++\n\n本文だけ\n");
     CHECK(new_quiz_source(dir.path(), "cyber").url == "../content/cyber/a.md#初動対応の手順");
+    // Without a section, the home page first, then every page, shallow before deep.
+    CHECK(new_quiz_source(dir.path(), "").url == "../content/cyber/a.md#初動対応の手順");
     // No heading anywhere: a heading to replace, and the notice says so.
-    auto bare = scaffold_quiz(dir.path(), "quizzes/intro.toml");
+    TempDir bare_project;
+    write_minimal_project(bare_project);
+    auto bare = scaffold_quiz(bare_project.path(), "quizzes/intro.toml");
     REQUIRE(bare.has_value());
-    CHECK(bare.value().file == dir.path() / "quizzes/intro.toml");
+    CHECK(bare.value().file == bare_project.path() / "quizzes/intro.toml");
     CHECK(bare.value().notice.ends_with(
         " No page to cite was found: point each question's source at the page and heading that teach it, like "
         "../content/_index.md#見出し."));
