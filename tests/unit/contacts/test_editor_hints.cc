@@ -3,7 +3,10 @@
 // command run outside the project folder.
 #include <doctest/doctest.h>
 
+#include <clocale>
+#include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 
 #include "contacts/contacts.h"
@@ -28,12 +31,31 @@ const std::string kXlsxHint =
 
 const std::string kHeader = "区分,相談内容,相談先,電話番号,メール\n";
 
-// Restores English messages however a test ends.
+// Restores English messages however a test ends. set_language(en) leaves LANGUAGE and
+// LC_MESSAGES as Japanese set them (strerror would then answer in Japanese in later tests),
+// so they are put back by hand too.
 struct JapaneseMessages {
-  JapaneseMessages() { REQUIRE(set_language(Language::ja, default_locale_dirs())); }
-  ~JapaneseMessages() { set_language(Language::en, {}); }
+  JapaneseMessages()
+      : language_(std::getenv("LANGUAGE") != nullptr ? std::optional<std::string>(std::getenv("LANGUAGE"))
+                                                     : std::nullopt),
+        messages_(std::setlocale(LC_MESSAGES, nullptr)) {
+    REQUIRE(set_language(Language::ja, default_locale_dirs()));
+  }
+  ~JapaneseMessages() {
+    set_language(Language::en, {});
+    if (language_) {
+      setenv("LANGUAGE", language_->c_str(), 1);
+    } else {
+      unsetenv("LANGUAGE");
+    }
+    std::setlocale(LC_MESSAGES, messages_.c_str());
+  }
   JapaneseMessages(const JapaneseMessages&) = delete;
   JapaneseMessages& operator=(const JapaneseMessages&) = delete;
+
+ private:
+  std::optional<std::string> language_;
+  std::string messages_;
 };
 
 }  // namespace
