@@ -251,7 +251,7 @@ std::string new_quiz_text(const std::string& id, const std::string& section, con
          src +
          "  [[questions.choices]]\n"
          "  text = \"添付ファイルを開かずに、担当者に知らせる\"\n"
-         "  correct = true\n"
+         "  correct = true   # 正しい選択肢に付けます\n"
          "  [[questions.choices]]\n"
          "  text = \"添付ファイルを開いて確かめる\"\n"
          "  feedback = \"（例）この選択肢を選んだ人に出る説明です。なくてもかまいません。\"\n"
