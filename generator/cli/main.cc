@@ -197,9 +197,15 @@ void add_build_commands(CLI::App& app, Arguments& a, Commands& commands) {
   check->add_flag("--drafts", a.build.include_drafts, tr("include pages with draft = true"));
   check->add_option("--jobs,-j", a.build.jobs, tr("threads to use"))->check(CLI::Range(1, 256));
 
-  CLI::App* scaffold = app.add_subcommand("new", tr("scaffold a page with valid front matter"));
-  scaffold->add_option("kind", a.kind, tr("what to create: page"))->required()->check(CLI::IsMember({"page"}));
-  scaffold->add_option("path", a.new_path, tr("path under content/, like cyber/backup.md"))->required();
+  CLI::App* scaffold = app.add_subcommand("new", tr("scaffold a page or a quiz with valid front matter or TOML"));
+  scaffold->add_option("kind", a.kind, tr("what to create: page or quiz"))
+      ->required()
+      ->check(CLI::IsMember({"page", "quiz"}));
+  scaffold
+      ->add_option("path", a.new_path,
+                   tr("a page: its path under content/, like cyber/backup.md; a quiz: [SECTION/]ID, like "
+                      "cyber/backup-check"))
+      ->required();
   scaffold->add_option("--root", a.root, tr("the project folder (holds mamori.toml)"))->check(CLI::ExistingDirectory);
   commands.build = build;
   commands.check = check;
@@ -346,7 +352,8 @@ int package_scorm(Arguments& a) {
 
 int scaffold(const Arguments& a) {
   const mamori::SystemClock clock;
-  auto result = mamori::scaffold_page(a.root, a.new_path, clock.today());
+  auto result = a.kind == "quiz" ? mamori::scaffold_quiz(a.root, a.new_path)
+                                 : mamori::scaffold_page(a.root, a.new_path, clock.today());
   if (!result) {
     print_error(result.error().message);
     return kUsageError;

@@ -6,6 +6,7 @@
 
 #include "contacts/contact_ids.h"
 #include "contacts/phone.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
 #include "core/url.h"
@@ -79,8 +80,11 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
       contact.phone = normalized->display;
     }
   }
+  // Full-width ＠, letters, digits, ．, ＿ and － (typed with a Japanese input method) become
+  // ASCII, as full-width digits of phone numbers do; the table keeps the ASCII address.
+  contact.email = nfkc(contact.email);
   if (!contact.email.empty() && !plausible_email(contact.email)) {
-    problem(kEmailField, "email '" + contact.email + "' is not an e-mail address");
+    problem(kEmailField, format(tr("email '{0}' is not an e-mail address"), contact.email));
   }
   if (contact.phone.empty() && contact.note.empty() && !contact.organization.empty()) {
     problem(kPhoneField,
@@ -137,6 +141,34 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
   check_duplicates(table.contacts, "line", out);
   check_contact_ids(table.contacts, "line", out);
   return table;
+}
+
+namespace {
+
+Date day_after(const Date& d) {
+  if (is_valid_date(d.year, d.month, d.day + 1)) return Date{d.year, d.month, d.day + 1};
+  if (d.month < 12) return Date{d.year, d.month + 1, 1};
+  return Date{d.year + 1, 1, 1};
+}
+
+}  // namespace
+
+std::optional<Diagnostic> reviewed_in_future(const ContactTable& table, const Date& today) {
+  if (!table.reviewed || *table.reviewed <= day_after(today)) return std::nullopt;
+  return error_at(table.reviewed_line, table.reviewed_column,
+                  format(tr("最終確認日 (reviewed) {0} is in the future: today is {1}; write the date the table "
+                            "was last checked"),
+                         to_iso(*table.reviewed), to_iso(today)));
+}
+
+std::string missing_table_message(const std::filesystem::path& root) {
+  std::error_code ec;
+  const std::filesystem::path folder = std::filesystem::absolute(root, ec).lexically_normal();
+  std::string shown = folder.string();
+  if (shown.size() > 1 && shown.ends_with('/')) shown.pop_back();
+  return format(tr("no content/contacts.toml in {0}: run mamori in the project folder (the one holding "
+                   "mamori.toml) or pass --root DIR"),
+                shown);
 }
 
 std::string contacts_to_toml(const ContactTable& table) {

@@ -8,11 +8,12 @@
 //   organization = "愛知県 …"
 //   url = "https://…"               # optional
 //   phone = "052-954-6370"          # optional; full-width digits are normalised
-//   email = "…@…"                   # optional
+//   email = "…@…"                   # optional; full-width ＠ and letters are normalised
 //   note = "…"                      # optional; required when there is no phone
 #pragma once
 
 #include <array>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -94,6 +95,15 @@ ContactTable parse_contacts(std::string_view toml, std::vector<Diagnostic>& out)
 // Reports entries that repeat an earlier one (same topic and organisation). `unit` names
 // what Contact::line counts: "line" in contacts.toml, "row" in a CSV file.
 void check_duplicates(const std::vector<Contact>& contacts, std::string_view unit, std::vector<Diagnostic>& out);
+
+// The error for a 最終確認日 after today, at the date. The day after today is allowed: an
+// editor's calendar may be a day ahead of the machine's (an editor in JST, a server on
+// UTC, between midnight and 9:00), and that must not stop an import or a build.
+std::optional<Diagnostic> reviewed_in_future(const ContactTable& table, const Date& today);
+
+// What to say when ROOT/content/contacts.toml does not exist: the absolute folder looked
+// in, and how to point mamori at the right one.
+std::string missing_table_message(const std::filesystem::path& root);
 
 // The canonical text of contacts.toml: what `mamori contacts import` writes. Parsing it
 // gives the same table back.

@@ -4,6 +4,7 @@
 
 #include "core/csv.h"
 #include "core/encoding.h"
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 
@@ -161,8 +162,20 @@ std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>
 
 }  // namespace
 
+bool is_spreadsheet_workbook(std::string_view bytes) {
+  constexpr std::string_view kZip("PK\x03\x04", 4);                         // .xlsx, .ods: a zip
+  constexpr std::string_view kOle2("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8);  // .xls
+  return bytes.starts_with(kZip) || bytes.starts_with(kOle2);
+}
+
 ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out) {
   ContactTable table;
+  if (is_spreadsheet_workbook(bytes)) {
+    out.push_back(error_at(0, 0,
+                           tr("this is an Excel workbook (.xlsx or .xls), not a CSV file: in Excel, choose File → "
+                              "Save As → CSV UTF-8 (Comma delimited), then import that file")));
+    return table;
+  }
   const auto decoded = decode_utf8_or_cp932(bytes);
   if (!decoded) {
     out.push_back(error_at(0, 0,

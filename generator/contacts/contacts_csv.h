@@ -28,7 +28,12 @@ namespace mamori {
 // Injection"): see neutralize_cell.
 std::string contacts_to_csv(const ContactTable& table);
 
-// Parses the CSV bytes of an import (pure). Problems carry row:column positions.
+// Whether `bytes` are a spreadsheet workbook rather than CSV text: a zip (.xlsx) or an OLE2
+// compound file (.xls), told by their first bytes, whatever the file is called.
+bool is_spreadsheet_workbook(std::string_view bytes);
+
+// Parses the CSV bytes of an import (pure). Problems carry row:column positions; a
+// workbook (is_spreadsheet_workbook) gets one error saying how to save it as CSV.
 ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& out);
 
 // Parses a date as Excel may write it: 2025-05-01, 2025/5/1, 2025年5月1日.

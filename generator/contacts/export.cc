@@ -8,6 +8,7 @@
 #include "contacts/contacts.h"
 #include "contacts/contacts_csv.h"
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace fs = std::filesystem;
@@ -20,11 +21,12 @@ bool is_csv_name(const fs::path& file) {
 
 Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_file) {
   if (!is_csv_name(csv_file)) {
-    return Error{csv_file.string() +
-                 ": the export writes a CSV file; give a name that ends in .csv (nothing was written)"};
+    return Error{format(tr("{0}: the export writes a CSV file; give a name that ends in .csv (nothing was written)"),
+                        csv_file.string())};
   }
   const fs::path content = root / "content";
   std::error_code ec;
+  if (!fs::exists(fs::symlink_status(content / "contacts.toml", ec))) return Error{missing_table_message(root)};
   auto read = read_file_inside(content / "contacts.toml", fs::canonical(content, ec), "content/");
   if (!read) return Error{"content/contacts.toml: " + read.error().message};
   const std::string& text = *read;

@@ -7,6 +7,7 @@
 #include "contacts/contact_ids.h"
 #include "contacts/contacts_csv.h"
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/result.h"
 #include "core/text.h"
 
@@ -71,8 +72,8 @@ std::vector<std::string> describe_changes(const ContactTable& before, const Cont
 namespace {
 
 // The CSV file as a table, or nullopt when it cannot be read or has errors (reported,
-// with the file's name as their path).
-std::optional<ContactTable> read_csv_file(const fs::path& csv_file, Diagnostics& diagnostics) {
+// with the file's name as their path). A 最終確認日 after `today` is one of them.
+std::optional<ContactTable> read_csv_file(const fs::path& csv_file, const Date& today, Diagnostics& diagnostics) {
   const std::string csv_name = csv_file.string();
   auto read = read_file(csv_file, size_t{16} << 20);
   if (!read) {
@@ -81,6 +82,7 @@ std::optional<ContactTable> read_csv_file(const fs::path& csv_file, Diagnostics&
   }
   std::vector<Diagnostic> problems;
   ContactTable imported = contacts_from_csv(*read, problems);
+  if (auto future = reviewed_in_future(imported, today)) problems.push_back(std::move(*future));
   diagnostics.add_all(std::move(problems), csv_name);
   if (diagnostics.has_errors()) return std::nullopt;
   return imported;
@@ -147,9 +149,16 @@ bool settle_ids(const ContactTable& current, ContactTable& imported, const fs::p
 
 }  // namespace
 
-ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, bool dry_run) {
+ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, bool dry_run, const Clock* clock) {
   ImportResult result;
-  std::optional<ContactTable> imported = read_csv_file(csv_file, result.diagnostics);
+  std::error_code ec;
+  if (!fs::is_directory(root / "content", ec)) {  // run elsewhere: say where mamori looked
+    result.diagnostics.error(std::string(kTableFile), 0, 0, missing_table_message(root));
+    return result;
+  }
+  const SystemClock system_clock;
+  const Date today = (clock != nullptr ? *clock : system_clock).today();
+  std::optional<ContactTable> imported = read_csv_file(csv_file, today, result.diagnostics);
   if (!imported) return result;
   const fs::path toml_file = root / "content" / "contacts.toml";
   const auto current = read_current_table(root, toml_file);

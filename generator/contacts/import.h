@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "contacts/contacts.h"
+#include "core/date.h"
 #include "core/diagnostic.h"
 
 namespace mamori {
@@ -27,8 +28,10 @@ struct ImportResult {
 };
 
 // Reads `csv_file`, validates it, and (unless dry_run) replaces ROOT/content/contacts.toml,
-// keeping the previous file as contacts.toml.bak. Environment problems (unreadable file)
-// are reported as diagnostics without a line.
-ImportResult import_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file, bool dry_run);
+// keeping the previous file as contacts.toml.bak. Environment problems (unreadable file, no
+// ROOT/content/ folder) are reported as diagnostics without a line. A 最終確認日 after today
+// (reviewed_in_future) is an error; `clock` says what today is (null: the system clock).
+ImportResult import_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file, bool dry_run,
+                             const Clock* clock = nullptr);
 
 }  // namespace mamori

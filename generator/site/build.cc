@@ -4,6 +4,7 @@
 #include <memory>
 #include <mutex>
 
+#include "contacts/contacts.h"
 #include "core/files.h"
 #include "core/text.h"
 #include "site/build_run.h"
@@ -160,6 +161,9 @@ std::optional<std::pair<Site, Theme>> load(const BuildOptions& options, const Da
     return std::nullopt;
   }
   warn_overdue(site, today, report.diagnostics);  // for the editors; readers see the dates
+  if (auto future = site.contacts ? reviewed_in_future(*site.contacts, today) : std::nullopt) {
+    report.diagnostics.error(content_source("contacts.toml"), future->line, future->column, future->message);
+  }
   return std::make_pair(std::move(site), std::move(*theme));
 }
 

@@ -134,3 +134,63 @@ class ContactsRoundTrip(ProjectTest):
         self.assertEqual(result.returncode, 1)
         self.assertIn("content/contacts.toml:8:9: error: phone number '052-954' is not a Japanese phone number",
                       result.stderr)
+
+
+class ContactsHints(ProjectTest):
+    """What an editor is told when the file, an address, the date or the folder is not what mamori expects."""
+
+    XLSX_HINT = ("error: this is an Excel workbook (.xlsx or .xls), not a CSV file: in Excel, choose File → Save As → "
+                 "CSV UTF-8 (Comma delimited), then import that file")
+
+    def setUp(self):
+        super().setUp()
+        self.write("content/contacts.toml", TABLE)
+        self.write("content/incident/contacts.md", PAGE)
+
+    def test_an_excel_workbook_gets_the_save_as_csv_hint_whatever_its_name(self):
+        xlsx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00[Content_Types].xml" + bytes(64)
+        xls = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64)
+        for name, data in (("相談先.xlsx", xlsx), ("相談先.xls", xls), ("本当はzip.csv", xlsx)):
+            path = self.write(name, data)
+            result = run("contacts", "import", path, "--root", self.root)
+            self.assertEqual(result.returncode, 1, name)
+            self.assertEqual(result.stderr, f"{path}: {self.XLSX_HINT}\n"
+                                            "mamori: 1 error; content/contacts.toml was not changed\n")
+        self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
+
+    def test_a_full_width_address_is_imported_as_ascii(self):
+        csv = self.write("相談先.csv", "最終確認日,2026-07-01\nID,区分,相談内容,相談先,電話番号,メール\n"
+                                       "soudan,県内,相談,窓口,052-954-6370,ｓｏｕｄａｎ＿１＠ｅｘａｍｐｌｅ．ｌｇ．ｊｐ\n")
+        result = run("contacts", "import", csv, "--root", self.root)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        table = (self.root / "content/contacts.toml").read_text(encoding="utf-8")
+        self.assertIn('email = "soudan_1@example.lg.jp"\n', table)
+
+    def test_a_future_date_is_refused_in_the_csv_and_in_the_table(self):
+        csv = self.write("相談先.csv", "最終確認日,2027-01-05\nID,区分,相談内容,相談先,電話番号\n"
+                                       "soudan,県内,相談,窓口,052-954-6370\n")
+        result = run("contacts", "import", csv, "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"{csv}:1:2: error: 最終確認日 (reviewed) 2027-01-05 is in the future: today is 2026-11-23; "
+                      "write the date the table was last checked", result.stderr)
+        self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
+        # The day after today passes: an editor in JST may be a day ahead of a server on UTC.
+        csv.write_text(csv.read_text(encoding="utf-8").replace("2027-01-05", "2026-11-24"), encoding="utf-8")
+        self.assertEqual(run("contacts", "import", csv, "--root", self.root).returncode, 0)
+        self.write("content/contacts.toml", TABLE.replace("2026-06-01", "2026-12-01"))
+        build = run("check", "--root", self.root)
+        self.assertEqual(build.returncode, 1)
+        self.assertIn("content/contacts.toml:1:12: error: 最終確認日 (reviewed) 2026-12-01 is in the future: today is "
+                      "2026-11-23; write the date the table was last checked", build.stderr)
+
+    def test_outside_the_project_the_folder_is_named(self):
+        elsewhere = self.root / "content"
+        message = (f"no content/contacts.toml in {elsewhere}: run mamori in the project folder (the one holding "
+                   "mamori.toml) or pass --root DIR")
+        exported = run("contacts", "export", self.root / "a.csv", cwd=elsewhere)
+        self.assertEqual(exported.returncode, 2)
+        self.assertEqual(exported.stderr, f"mamori: error: {message}\n")
+        csv = self.write("相談先.csv", "最終確認日,2026-07-01\n区分,相談内容,相談先,電話番号\n県内,相談,窓口,052-954-6370\n")
+        imported = run("contacts", "import", csv, cwd=elsewhere)
+        self.assertEqual(imported.returncode, 1)
+        self.assertIn(f"content/contacts.toml: error: {message}\n", imported.stderr)

@@ -57,7 +57,7 @@ TEST_SUITE("contacts_export") {
     dir.write("content/_index.md", "x");
     const auto result = run_export(dir, "a.csv");
     REQUIRE_FALSE(result.has_value());
-    CHECK(result.error().message.starts_with("content/contacts.toml: "));
+    CHECK(result.error().message.starts_with("no content/contacts.toml in " + dir.path().string() + ": "));
     CHECK_FALSE(std::filesystem::exists(dir.path() / "a.csv"));
   }
 

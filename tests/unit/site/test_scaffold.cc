@@ -4,6 +4,8 @@
 #include <sstream>
 
 #include "helpers.h"
+#include "quiz/bank_patterns.h"
+#include "quiz/quiz.h"
 #include "site/front_matter.h"
 #include "site/page_meta.h"
 #include "site/scaffold.h"
@@ -11,6 +13,24 @@
 using namespace mamori;
 using mamori::testing::TempDir;
 using mamori::testing::write_minimal_project;
+
+namespace {
+
+std::string read_text(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// A project with a section whose page has a heading to cite.
+void write_quiz_project(const TempDir& dir) {
+  write_minimal_project(dir);
+  dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\n+++\n\n## まず読むページ {#start-here}\n\n本文\n");
+  dir.write("content/cyber/a.md", "+++\ntitle = \"A\"\n+++\n\n## 初動対応の手順\n\n本文\n");
+}
+
+}  // namespace
 
 TEST_SUITE("scaffold") {
   TEST_CASE("a new page has valid front matter") {
@@ -88,5 +108,97 @@ TEST_SUITE("scaffold") {
     CHECK(made.error().message ==
           "content/away/sub/page.md: the folder leads out of content/ (through a symlink); nothing was written");
     CHECK(std::filesystem::is_empty(outside.path()));
+  }
+
+  TEST_CASE("a new quiz is a valid bank with three example questions and no pattern warnings") {
+    const std::string text = new_quiz_text("phishing", "cyber", "../content/cyber/_index.md#start-here");
+    std::vector<Diagnostic> problems;
+    const Quiz quiz = parse_quiz("phishing", text, problems);
+    CHECK(problems.empty());
+    CHECK(bank_pattern_warnings(quiz).empty());
+    CHECK(quiz.title == "理解度チェック（phishing）");
+    CHECK(quiz.section.value == "cyber");
+    REQUIRE(quiz.questions.size() == 3);
+    CHECK(quiz.questions[0].type == QuestionType::single);
+    CHECK(quiz.questions[1].type == QuestionType::multiple);
+    CHECK(quiz.questions[2].type == QuestionType::true_false);
+    for (const auto& question : quiz.questions) {
+      CHECK(question.text.starts_with("（例の問題です。差し替えてください）"));
+      CHECK(question.source.value == "../content/cyber/_index.md#start-here");
+    }
+    std::vector<Diagnostic> without_section;
+    CHECK(parse_quiz("x", new_quiz_text("x", "", "../content/_index.md#a"), without_section).section.value.empty());
+    CHECK(without_section.empty());
+  }
+
+  TEST_CASE("new quiz writes quizzes/ID.toml citing the section's first heading, and says what to do next") {
+    TempDir dir;
+    write_quiz_project(dir);
+    auto made = scaffold_quiz(dir.path(), "cyber/phishing");
+    REQUIRE(made.has_value());
+    CHECK(made.value().file == dir.path() / "quizzes/phishing.toml");
+    CHECK(made.value().notice ==
+          "The quiz is listed under 理解度チェック from the next build: replace the three example questions first. "
+          "To link it from a page, add quiz = \"phishing\" to that page's front matter.");
+    const std::string text = read_text(dir.path() / "quizzes/phishing.toml");
+    CHECK(text.find("source = \"../content/cyber/_index.md#start-here\"") != std::string::npos);
+    CHECK(text.find("section = \"cyber\"") != std::string::npos);
+
+    // Without a heading on the section's page, its next page's heading is cited (GitHub-style id).
+    dir.write("content/cyber/_index.md", "+++\ntitle = \"サイバー\"\n+++\n\n本文だけ\n");
+    CHECK(new_quiz_source(dir.path(), "cyber").url == "../content/cyber/a.md#初動対応の手順");
+    // Without a section, the home page first, then every page, shallow before deep.
+    CHECK(new_quiz_source(dir.path(), "").url == "../content/cyber/a.md#初動対応の手順");
+    // No heading anywhere: a heading to replace, and the notice says so.
+    TempDir bare_project;
+    write_minimal_project(bare_project);
+    auto bare = scaffold_quiz(bare_project.path(), "quizzes/intro.toml");
+    REQUIRE(bare.has_value());
+    CHECK(bare.value().file == bare_project.path() / "quizzes/intro.toml");
+    CHECK(bare.value().notice.ends_with(
+        " No page to cite was found: point each question's source at the page and heading that teach it, like "
+        "../content/_index.md#見出し."));
+  }
+
+  TEST_CASE("new quiz refuses a bad id, an unknown section, an existing file and a quizzes/ outside the project") {
+    TempDir dir;
+    write_quiz_project(dir);
+    auto bad = scaffold_quiz(dir.path(), "フィッシング");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message ==
+          "'フィッシング' is not a usable quiz id: use ASCII letters, digits, '-' or '_', like phishing");
+    CHECK_FALSE(scaffold_quiz(dir.path(), "../x").has_value());
+    auto section = scaffold_quiz(dir.path(), "cyberr/phishing");
+    REQUIRE_FALSE(section.has_value());
+    CHECK(section.error().message ==
+          "'cyberr' is not a folder of content/: write the quiz as SECTION/ID, like cyber/phishing (did you mean "
+          "'cyber'?)");
+    REQUIRE(scaffold_quiz(dir.path(), "phishing").has_value());
+    auto again = scaffold_quiz(dir.path(), "cyber/phishing");
+    REQUIRE_FALSE(again.has_value());
+    CHECK(again.error().message == "quizzes/phishing.toml already exists; nothing was written");
+
+    TempDir other;
+    TempDir outside;
+    write_quiz_project(other);
+    std::filesystem::create_directory_symlink(outside.path(), other.path() / "quizzes");
+    auto away = scaffold_quiz(other.path(), "phishing");
+    REQUIRE_FALSE(away.has_value());
+    CHECK(away.error().message ==
+          "quizzes/phishing.toml: the folder leads out of the project (through a symlink); nothing was written");
+    CHECK(std::filesystem::is_empty(outside.path()));
+  }
+
+  TEST_CASE("outside a project, new page and new quiz name the folder they looked in") {
+    TempDir dir;
+    const std::string expected = "no content/ folder in " + dir.path().string() +
+                                 ": run mamori in the project folder (the one holding mamori.toml) or pass --root DIR";
+    auto page = scaffold_page(dir.path(), "a.md", Date{2026, 11, 23});
+    REQUIRE_FALSE(page.has_value());
+    CHECK(page.error().message == expected);
+    auto quiz = scaffold_quiz(dir.path(), "a");
+    REQUIRE_FALSE(quiz.has_value());
+    CHECK(quiz.error().message == expected);
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "quizzes"));
   }
 }
