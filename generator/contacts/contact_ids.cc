@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 
 namespace mamori {
@@ -45,9 +46,9 @@ std::string id_hint(const Contact& row, const std::map<std::string, const Contac
     by_name.emplace(names.back(), contact);
   }
   if (const auto near = closest_match(entry_name(row), names)) {
-    return "did you mean '" + by_name.at(*near)->id + "', the id of " + *near + "?";
+    return format(tr("did you mean '{0}', the id of {1}?"), by_name.at(*near)->id, *near);
   }
-  return "a new contact: choose one, like aichi-police";
+  return tr("a new contact: choose one, like aichi-police");
 }
 
 }  // namespace
@@ -56,11 +57,14 @@ std::string contact_id_problem(std::string_view id) {
   bool valid = !id.empty() && id.size() <= kMaxIdLength && id.front() != '-';
   for (const char c : id) valid = valid && is_id_character(c);
   if (valid) return "";
-  std::string message = "id '" + std::string(id) + "' may hold only lowercase letters a-z, digits and '-' (at most " +
-                        std::to_string(kMaxIdLength) + ", not starting with '-')";
   const std::string suggestion = suggested_id(id);
-  if (!suggestion.empty()) message += ", like '" + suggestion + "'";
-  return message;
+  if (suggestion.empty())
+    return format(
+        tr("id '{0}' may hold only lowercase letters a-z, digits and '-' (at most {1}, not starting with '-')"), id,
+        kMaxIdLength);
+  return format(tr("id '{0}' may hold only lowercase letters a-z, digits and '-' (at most {1}, not starting with "
+                   "'-'), like '{2}'"),
+                id, kMaxIdLength, suggestion);
 }
 
 void check_contact_ids(const std::vector<Contact>& contacts, std::string_view unit, std::vector<Diagnostic>& out) {
@@ -68,15 +72,17 @@ void check_contact_ids(const std::vector<Contact>& contacts, std::string_view un
   for (const auto& contact : contacts) {
     if (contact.id.empty()) {
       out.push_back(error_at(contact.line, unit == "line" ? 1 : 0,
-                             "missing id: every contact needs a stable id that pages refer to, like id = "
-                             "\"aichi-police\" (lowercase letters, digits and '-')"));
+                             tr("missing id: every contact needs a stable id that pages refer to, like id = "
+                                "\"aichi-police\" (lowercase letters, digits and '-')")));
       continue;
     }
     const auto [it, inserted] = seen.emplace(contact.id, contact.id_at.line);
     if (!inserted) {
-      out.push_back(error_at(contact.id_at.line, contact.id_at.column,
-                             "id '" + contact.id + "' is already used at " + std::string(unit) + " " +
-                                 std::to_string(it->second) + ": every contact needs an id of its own"));
+      out.push_back(error_at(
+          contact.id_at.line, contact.id_at.column,
+          format(unit == "line" ? tr("id '{0}' is already used at line {1}: every contact needs an id of its own")
+                                : tr("id '{0}' is already used at row {1}: every contact needs an id of its own"),
+                 contact.id, it->second)));
     }
   }
 }
@@ -108,11 +114,10 @@ void take_ids_from(const ContactTable& current, std::vector<Contact>& imported, 
       continue;
     }
     out.push_back(error_at(contact.line, contact.id_at.column,
-                           "row " + std::to_string(contact.line) + " ('" + contact.topic + "' at '" +
-                               contact.organization +
-                               "') has no ID, and content/contacts.toml has no entry with the same 相談先 and "
-                               "相談内容 to keep it from: write the contact's ID in the ID column (" +
-                               id_hint(contact, by_key) + ")"));
+                           format(tr("row {0} ('{1}' at '{2}') has no ID, and content/contacts.toml has no entry with "
+                                     "the same 相談先 and 相談内容 to keep it from: write the contact's ID in the ID "
+                                     "column ({3})"),
+                                  contact.line, contact.topic, contact.organization, id_hint(contact, by_key))));
   }
 }
 

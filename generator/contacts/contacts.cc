@@ -57,25 +57,25 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
   for (std::string* value : contact.values()) *value = std::string(trim(*value));
   for (size_t f = 0; f < Contact::kFields; ++f) {
     if (const std::string code = first_hiding_character(*contact.values()[f]); !code.empty()) {
-      problem(f, std::string(contact_fields()[f].label) + " (" + std::string(contact_fields()[f].key) +
-                     ") holds the invisible character " + code +
-                     ", which can reorder or hide text on the page; delete it");
+      problem(f, format(tr("{0} ({1}) holds the invisible character {2}, which can reorder or hide text on the page; "
+                           "delete it"),
+                        contact_fields()[f].label, contact_fields()[f].key, code));
     }
   }
   if (!contact.id.empty()) {
     if (const std::string id_problem = contact_id_problem(contact.id); !id_problem.empty())
       problem(kIdField, id_problem);
   }
-  if (contact.group.empty()) problem(kGroupField, "missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\"");
-  if (contact.topic.empty()) problem(kTopicField, "missing 相談内容 (topic): what people call this window about");
-  if (contact.organization.empty()) problem(kOrganizationField, "missing 相談先 (organization)");
+  if (contact.group.empty()) problem(kGroupField, tr("missing 区分 (group), e.g. \"県内の窓口\" or \"国の窓口\""));
+  if (contact.topic.empty()) problem(kTopicField, tr("missing 相談内容 (topic): what people call this window about"));
+  if (contact.organization.empty()) problem(kOrganizationField, tr("missing 相談先 (organization)"));
   if (!contact.url.empty() && !is_web_url(contact.url)) {
-    problem(kUrlField, "URL '" + contact.url + "' must start with https:// or http://");
+    problem(kUrlField, format(tr("URL '{0}' must start with https:// or http://"), contact.url));
   }
   if (!contact.phone.empty()) {
     auto normalized = normalize_phone(contact.phone);
     if (!normalized) {
-      problem(kPhoneField, "phone number " + normalized.error().message);
+      problem(kPhoneField, format(tr("phone number {0}"), normalized.error().message));
     } else {
       contact.phone = normalized->display;
     }
@@ -87,9 +87,8 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
     problem(kEmailField, format(tr("email '{0}' is not an e-mail address"), contact.email));
   }
   if (contact.phone.empty() && contact.note.empty() && !contact.organization.empty()) {
-    problem(kPhoneField,
-            "no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
-            "\"ウェブサイトのフォームから問い合わせます\"");
+    problem(kPhoneField, tr("no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
+                            "\"ウェブサイトのフォームから問い合わせます\""));
   }
 }
 
@@ -100,8 +99,9 @@ void check_duplicates(const std::vector<Contact>& contacts, std::string_view uni
     const auto [it, inserted] = seen.emplace(contact.key(), contact.line);
     if (!inserted) {
       out.push_back(error_at(contact.line, 0,
-                             "duplicate entry: '" + contact.topic + "' at '" + contact.organization +
-                                 "' is already listed at " + std::string(unit) + " " + std::to_string(it->second)));
+                             format(unit == "line" ? tr("duplicate entry: '{0}' at '{1}' is already listed at line {2}")
+                                                   : tr("duplicate entry: '{0}' at '{1}' is already listed at row {2}"),
+                                    contact.topic, contact.organization, it->second)));
     }
   }
 }

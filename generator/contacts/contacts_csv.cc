@@ -68,13 +68,14 @@ namespace {
 void read_reviewed_row(const CsvRecord& first, ContactTable& table, std::vector<Diagnostic>& out) {
   if (first.fields.size() < 2 || trim(first.fields[0]) != kReviewedLabel) {
     out.push_back(
-        error_at(first.number, 1, "row 1 must hold the date the table was checked, like 最終確認日,2025-05-01"));
+        error_at(first.number, 1, tr("row 1 must hold the date the table was checked, like 最終確認日,2025-05-01")));
   } else if (auto date = parse_loose_date(first.fields[1])) {
     table.reviewed = *date;
     table.reviewed_line = first.number;
     table.reviewed_column = 2;
   } else {
-    out.push_back(error_at(first.number, 2, "'" + first.fields[1] + "' is not a date: write it like 2025-05-01"));
+    out.push_back(
+        error_at(first.number, 2, format(tr("'{0}' is not a date: write it like 2025-05-01"), first.fields[1])));
   }
 }
 
@@ -89,19 +90,19 @@ std::vector<int> read_header(const CsvRecord& header, std::vector<Diagnostic>& o
     const auto it = std::find(labels.begin(), labels.end(), name);
     if (it == labels.end()) {
       out.push_back(error_at(header.number, static_cast<int>(c) + 1,
-                             "unknown column '" + name + "'" + did_you_mean(name, labels)));
+                             format(tr("unknown column '{0}'{1}"), name, did_you_mean(name, labels))));
       continue;
     }
     const auto f = static_cast<size_t>(it - labels.begin());
     if (present[f]) {
-      out.push_back(error_at(header.number, static_cast<int>(c) + 1, "column '" + name + "' appears twice"));
+      out.push_back(error_at(header.number, static_cast<int>(c) + 1, format(tr("column '{0}' appears twice"), name)));
       continue;
     }
     present[f] = true;
     field_of_column[c] = static_cast<int>(f);
   }
   for (const size_t f : {kGroupField, kTopicField, kOrganizationField}) {  // ID may be left out: import.h
-    if (!present[f]) out.push_back(error_at(header.number, 0, "the header has no '" + labels[f] + "' column"));
+    if (!present[f]) out.push_back(error_at(header.number, 0, format(tr("the header has no '{0}' column"), labels[f])));
   }
   return field_of_column;
 }
@@ -115,8 +116,7 @@ void check_headerless_cell(const CsvRecord& row, size_t c, std::vector<Diagnosti
   if (trim(row.fields[c]).empty()) return;
   const int column = static_cast<int>(c) + 1;
   out.push_back(error_at(row.number, column,
-                         "row " + std::to_string(row.number) + " has a value in column " + std::to_string(column) +
-                             ", which has no header"));
+                         format(tr("row {0} has a value in column {1}, which has no header"), row.number, column)));
 }
 
 // The value of cell `c` of a row, or nullopt when it is refused (reported): a formula, or a
@@ -129,18 +129,39 @@ std::optional<std::string> read_cell(const CsvRecord& row, size_t c, std::vector
     return std::nullopt;
   }
   if (const std::string control = first_control_character(*cell); !control.empty()) {
-    out.push_back(
-        error_at(row.number, column,
-                 "the cell holds a control character (" + control + "), which cannot be shown on a page: remove it"));
+    out.push_back(error_at(
+        row.number, column,
+        format(tr("the cell holds a control character ({0}), which cannot be shown on a page: remove it"), control)));
     return std::nullopt;
   }
   return std::move(*cell);
 }
 
+// "E": the letter Excel shows above a column (1 → A, 27 → AA).
+std::string column_letters(int column) {
+  std::string letters;
+  for (; column > 0; column = (column - 1) / 26)
+    letters.insert(letters.begin(), static_cast<char>('A' + (column - 1) % 26));
+  return letters;
+}
+
+// Names the column of each problem in a row as Excel and the header show it, "column E
+// (電話番号): …", so that staff find the cell without counting columns.
+void name_columns(std::vector<Diagnostic>& out, size_t first, const CsvRecord& header) {
+  for (size_t i = first; i < out.size(); ++i) {
+    Diagnostic& d = out[i];
+    if (d.column <= 0 || static_cast<size_t>(d.column) > header.fields.size()) continue;
+    const std::string name(trim(header.fields[static_cast<size_t>(d.column) - 1]));
+    d.message = name.empty() ? format(tr("column {0}: {1}"), column_letters(d.column), d.message)
+                             : format(tr("column {0} ({1}): {2}"), column_letters(d.column), name, d.message);
+  }
+}
+
 // Rows 3…: one contact, or nullopt for a blank row (Excel keeps empty rows).
-std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>& field_of_column,
-                                    std::vector<Diagnostic>& out) {
+std::optional<Contact> read_contact(const CsvRecord& row, const CsvRecord& header,
+                                    const std::vector<int>& field_of_column, std::vector<Diagnostic>& out) {
   if (is_blank(row)) return std::nullopt;
+  const size_t first_problem = out.size();
   Contact contact;
   std::array<Position, Contact::kFields> fields{};
   const auto targets = contact.values();
@@ -157,6 +178,7 @@ std::optional<Contact> read_contact(const CsvRecord& row, const std::vector<int>
     fields[f] = Position{row.number, static_cast<int>(c) + 1};
   }
   validate_contact(contact, Position{row.number, 0}, fields, out);
+  name_columns(out, first_problem, header);
   return contact;
 }
 
@@ -179,23 +201,24 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
   const auto decoded = decode_utf8_or_cp932(bytes);
   if (!decoded) {
     out.push_back(error_at(0, 0,
-                           "the file is neither UTF-8 nor Shift_JIS (CP932): save it from Excel as "
-                           "\"CSV UTF-8 (コンマ区切り)\""));
+                           tr("the file is neither UTF-8 nor Shift_JIS (CP932): save it from Excel as "
+                              "\"CSV UTF-8 (コンマ区切り)\"")));
     return table;
   }
   const auto records = parse_csv(decoded->text, out);
   if (records.empty()) {
-    out.push_back(error_at(1, 1, "the file is empty: export the table first with `mamori contacts export`"));
+    out.push_back(error_at(1, 1, tr("the file is empty: export the table first with `mamori contacts export`")));
     return table;
   }
   read_reviewed_row(records[0], table, out);
   if (records.size() < 2) {
-    out.push_back(error_at(2, 1, "row 2 must be the header: ID,区分,相談内容,相談先,URL,電話番号,メール,備考"));
+    out.push_back(error_at(2, 1, tr("row 2 must be the header: ID,区分,相談内容,相談先,URL,電話番号,メール,備考")));
     return table;
   }
   const std::vector<int> field_of_column = read_header(records[1], out);
   for (size_t r = 2; r < records.size(); ++r) {
-    if (auto contact = read_contact(records[r], field_of_column, out)) table.contacts.push_back(std::move(*contact));
+    if (auto contact = read_contact(records[r], records[1], field_of_column, out))
+      table.contacts.push_back(std::move(*contact));
   }
   check_duplicates(table.contacts, "row", out);
   return table;

@@ -28,7 +28,7 @@ Result<ExportResult> export_contacts(const fs::path& root, const fs::path& csv_f
   std::error_code ec;
   if (!fs::exists(fs::symlink_status(content / "contacts.toml", ec))) return Error{missing_table_message(root)};
   auto read = read_file_inside(content / "contacts.toml", fs::canonical(content, ec), "content/");
-  if (!read) return Error{"content/contacts.toml: " + read.error().message};
+  if (!read) return Error{format(tr("content/contacts.toml: {0}"), read.error().message)};
   const std::string& text = *read;
   std::vector<Diagnostic> problems;
   ContactTable table;

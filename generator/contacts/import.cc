@@ -102,7 +102,7 @@ Result<CurrentTable> read_current_table(const fs::path& root, const fs::path& to
   if (!fs::exists(fs::symlink_status(toml_file, ec))) return current;
   auto read = read_file_inside(toml_file, fs::canonical(root / "content", ec), "content/");
   if (!read && read.error().message.starts_with("symlink")) {
-    return Error{read.error().message + "; nothing was changed"};
+    return Error{format(tr("{0}; nothing was changed"), read.error().message)};
   }
   if (read) {
     current.text = *read;
@@ -120,14 +120,15 @@ bool replace_table(const fs::path& toml_file, const std::string& current_text, c
     result.backup = toml_file.string() + ".bak";
     if (auto written = write_file_atomically(result.backup, current_text); !written) {
       result.diagnostics.error(std::string(kTableFile), 0, 0,
-                               "cannot keep a backup: " + written.error().message + "; nothing was changed");
+                               format(tr("cannot keep a backup: {0}; nothing was changed"), written.error().message));
       return false;
     }
   }
   // write_file_atomically writes a new file and renames it into place: the table is never
   // half-written.
   if (auto written = write_file_atomically(toml_file, new_text); !written) {
-    result.diagnostics.error(std::string(kTableFile), 0, 0, "cannot replace contacts.toml: " + written.error().message);
+    result.diagnostics.error(std::string(kTableFile), 0, 0,
+                             format(tr("cannot replace contacts.toml: {0}"), written.error().message));
     return false;
   }
   return true;

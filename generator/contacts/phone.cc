@@ -4,6 +4,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/i18n.h"
 #include "core/text.h"
 
 namespace mamori {
@@ -87,14 +88,14 @@ Result<PhoneNumber> short_number(std::string_view text, const Groups& groups) {
     const std::string number = (hash ? "#" : "") + digits;
     return PhoneNumber{number, number};
   }
-  return Error{"'" + std::string(text) + "' needs hyphens between the area code and the number, like 052-954-6370"};
+  return Error{format(tr("'{0}' needs hyphens between the area code and the number, like 052-954-6370"), text)};
 }
 
 // A number of three groups: area or service code, then the rest, 10 or 11 digits in all.
 Result<PhoneNumber> three_group_number(std::string_view text, const Groups& groups) {
   const auto& g = groups.digits;
   if (groups.hash || g.size() != 3) {
-    return Error{"'" + std::string(text) + "' is not a Japanese phone number: write it like 052-954-6370"};
+    return Error{format(tr("'{0}' is not a Japanese phone number: write it like 052-954-6370"), text)};
   }
   const size_t digits = g[0].size() + g[1].size() + g[2].size();
   const std::string& first = g[0];
@@ -102,8 +103,9 @@ Result<PhoneNumber> three_group_number(std::string_view text, const Groups& grou
   const bool shape_ok = first[0] == '0' && first.size() >= 2 && first.size() <= 5 && !g[1].empty() &&
                         g[1].size() <= 4 && g[2].size() >= 3 && g[2].size() <= 4;
   if (!shape_ok || digits != expected) {
-    return Error{"'" + std::string(text) + "' is not a Japanese phone number: it has " + std::to_string(digits) +
-                 " digits, expected " + std::to_string(expected) + " in three groups like 052-954-6370"};
+    return Error{format(tr("'{0}' is not a Japanese phone number: it has {1} digits, expected {2} in three groups like "
+                           "052-954-6370"),
+                        text, digits, expected)};
   }
   const std::string number = first + "-" + g[1] + "-" + g[2];
   return PhoneNumber{number, number};
@@ -114,12 +116,13 @@ Result<PhoneNumber> three_group_number(std::string_view text, const Groups& grou
 Result<PhoneNumber> normalize_phone(std::string_view text) {
   const auto simple = simplified(text);
   if (!simple) {
-    return Error{"'" + std::string(text) + "' is not a phone number: only digits and hyphens are allowed" +
-                 " (write extensions and opening hours in the note)"};
+    return Error{format(tr("'{0}' is not a phone number: only digits and hyphens are allowed (write extensions and "
+                           "opening hours in the note)"),
+                        text)};
   }
   const auto groups = digit_groups(*simple);
-  if (!groups) return Error{"'" + std::string(text) + "' is not a phone number"};
-  if (groups->digits.empty()) return Error{"'" + std::string(text) + "' has no digits"};
+  if (!groups) return Error{format(tr("'{0}' is not a phone number"), text)};
+  if (groups->digits.empty()) return Error{format(tr("'{0}' has no digits"), text)};
   if (groups->digits.size() == 1) return short_number(text, *groups);
   return three_group_number(text, *groups);
 }

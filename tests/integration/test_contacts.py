@@ -98,7 +98,7 @@ class ContactsRoundTrip(ProjectTest):
         self.csv.write_text(text.replace("'=HYPERLINK", "=HYPERLINK"), encoding="utf-8")
         result = run("contacts", "import", self.csv, "--root", self.root)
         self.assertEqual(result.returncode, 1)
-        self.assertIn(f"{self.csv}:4:8: error: '{evil}' starts with '=', which Excel runs as a formula", result.stderr)
+        self.assertIn(f"{self.csv}:4:8: error: column H (備考): '{evil}' starts with '=', which Excel runs as a formula", result.stderr)
         self.assertEqual((self.root / "content/contacts.toml").read_bytes(), after)
 
     def test_a_bad_row_changes_nothing(self):
@@ -106,7 +106,7 @@ class ContactsRoundTrip(ProjectTest):
                             "県内,相談,警察,https://x.example.jp/,110-1\n", encoding="utf-8")
         result = run("contacts", "import", self.csv, "--root", self.root)
         self.assertEqual(result.returncode, 1)
-        self.assertIn(f"{self.csv}:3:5: error: phone number '110-1' is not a Japanese phone number", result.stderr)
+        self.assertIn(f"{self.csv}:3:5: error: column E (電話番号): phone number '110-1' is not a Japanese phone number", result.stderr)
         self.assertEqual((self.root / "content/contacts.toml").read_text(encoding="utf-8"), TABLE)
         self.assertFalse((self.root / "content/contacts.toml.bak").exists())
 

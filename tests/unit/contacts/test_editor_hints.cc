@@ -95,7 +95,7 @@ TEST_SUITE("contacts_editor_hints") {
     REQUIRE(table.contacts.size() == 3);
     CHECK(table.contacts[0].email == "soudan_1@example.co.jp");
     CHECK(table.contacts[1].email == "info-desk@example.jp");
-    CHECK(formatted(out) == std::vector<std::string>{"5:5: error: email '相談@窓口' is not an e-mail address"});
+    CHECK(formatted(out) == std::vector<std::string>{"5:5: error: column E (メール): email '相談@窓口' is not an e-mail address"});
     std::vector<Diagnostic> toml_out;
     const ContactTable from_toml = parse_contacts(
         "reviewed = 2025-05-01\n[[contact]]\nid = \"a\"\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\n"
