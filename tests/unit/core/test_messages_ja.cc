@@ -74,7 +74,7 @@ TEST_SUITE("core: messages in Japanese") {
     CHECK(reader_problems("titel = \"a\"\npass_mark = \"80\"\nreviewed = \"2026-01-05\"\n") ==
           std::vector<std::string>{
               "1:1: error: 必須のキー 'title' がありません",
-              "2:13: error: 'pass_mark' には 整数 を書いてください（いまは 文字列 です）",
+              "2:13: error: 'pass_mark' には整数を書いてください（いまは文字列です）",
               "3:12: error: 'reviewed' の日付は引用符を付けずに書いてください（例: reviewed = 2026-01-05）",
               "1:1: error: 不明なキー 'titel' です（'title' の間違いではありませんか？）",
           });
