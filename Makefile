@@ -1,5 +1,5 @@
 # The two commands a newcomer needs (see README.md):
-#   make site   install what is missing, build mamori, render the portal into site/
+#   make site   install what is missing, build mamori (not its tests), render the portal into site/
 #   make test   install what is missing, build (also with ASan+UBSan), run every test
 # Both are safe to run again. Then, to use mamori like any other program:
 #   sudo make install                 into /usr/local (PREFIX=..., DESTDIR=... as usual)
@@ -21,7 +21,8 @@ BROWSER_DIR := tests/browser
 FUZZ_SECONDS ?= 600
 FUZZ_SMOKE_SECONDS ?= 10
 
-site: deps build
+# Only the program, its messages and its manual page: the tests are built by make test.
+site: program
 	$(MAMORI) build
 	@echo
 	@echo "The portal is ready. Open it in a browser:"
