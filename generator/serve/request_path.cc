@@ -53,7 +53,7 @@ RequestedFile requested_file(std::string_view target) {
     const std::string_view segment = rest.substr(0, slash);
     rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
     if (segment.empty()) continue;
-    if (segment == "." || segment == "..") return {404, {}, false};
+    if (segment.front() == '.') return {404, {}, false};  // "." and "..", and hidden files (the site marker)
     if (!file.relative.empty()) file.relative += '/';
     file.relative += segment;
   }

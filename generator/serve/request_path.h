@@ -19,7 +19,8 @@ struct RequestedFile {
 // The file a request target ("/cyber/basics.html?x=1") names, relative to the site.
 // Refused with 400: a target that is not an absolute path, a bad or encoded '%' escape of
 // '/', '\\' or a control character (NUL included), a backslash, bytes that are not UTF-8.
-// Refused with 404: any "." or ".." segment, raw or percent-encoded.
+// Refused with 404: any segment starting with '.', raw or percent-encoded: "." and "..",
+// and hidden files such as the site marker (a built site has no others).
 RequestedFile requested_file(std::string_view target);
 
 // The real path of the regular file `relative` names inside `site` (symlinks resolved);

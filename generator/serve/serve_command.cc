@@ -111,7 +111,8 @@ void ServeSession::report_build(const BuildReport& report, Clock::time_point sta
   for (const Diagnostic& d : report.diagnostics.items()) err_ << format_with_caret(d) << '\n';
   const int number = state_.builds();
   if (report.environment_error) {
-    err_ << "mamori: " << format(tr("error: {0}"), printable_text(*report.environment_error)) << '\n';
+    err_ << "mamori: " << format(tr("error: the build could not run: {0}"), printable_text(*report.environment_error))
+         << '\n';
   }
   const auto errors = static_cast<unsigned long>(report.diagnostics.error_count());
   if (report.exit_status() != 0) {
@@ -154,7 +155,7 @@ bool ServeSession::rebuild() {
 bool ServeSession::start_server() {
   const auto port = server_.bind(options_.bind, options_.port);
   if (!port) {
-    err_ << "mamori: " << format(tr("error: {0}"), port.error().message) << '\n';
+    err_ << "mamori: " << format(tr("error: cannot start the preview: {0}"), port.error().message) << '\n';
     return false;
   }
   server_.start();
@@ -191,7 +192,7 @@ int ServeSession::serve(const StopSignals& signals) {
     watcher = make_inotify_watcher(options_.root);
   }
   if (!watcher) {
-    err_ << "mamori: " << format(tr("error: {0}"), watcher.error().message) << '\n';
+    err_ << "mamori: " << format(tr("error: cannot start the preview: {0}"), watcher.error().message) << '\n';
     return kCannotStart;
   }
   if (!start_server()) return kCannotStart;
@@ -206,7 +207,7 @@ int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err)
   const StopSignals signals;
   const PrivateFolder folder;
   if (folder.path().empty()) {
-    err << "mamori: " << format(tr("error: {0}"), tr("cannot make a private folder for the preview")) << '\n';
+    err << "mamori: " << tr("error: cannot make a private folder for the preview") << '\n';
     return kCannotStart;
   }
   int status = kCannotStart;
