@@ -42,7 +42,7 @@ std::optional<Span> csp_content(std::string_view html, size_t limit) {
 // engine writes (&amp; &lt; &gt; &quot; &apos; &#39; &#x27; &#34;); others stay as they are.
 std::string unescape_attribute(std::string_view value) {
   static constexpr std::pair<std::string_view, char> kReferences[] = {
-      {"&amp;", '&'},  {"&lt;", '<'},  {"&gt;", '>'},    {"&quot;", '"'},
+      {"&amp;", '&'},   {"&lt;", '<'},   {"&gt;", '>'},    {"&quot;", '"'},
       {"&apos;", '\''}, {"&#39;", '\''}, {"&#x27;", '\''}, {"&#34;", '"'}};
   std::string out;
   for (size_t i = 0; i < value.size(); ++i) {

@@ -35,7 +35,8 @@ class InotifyWatcher final : public Watcher {
     if (!watch_folder(relative)) return false;
     if (relative.empty()) return true;
     std::error_code ec;
-    const auto options = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+    const auto options =
+        fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
     for (fs::recursive_directory_iterator it(root_ / relative, options, ec), end; !ec && it != end; it.increment(ec)) {
       if (it.depth() > 32) it.disable_recursion_pending();  // a symlink loop
       if (it->is_directory(ec)) watch_folder(it->path().lexically_relative(root_).generic_string());
@@ -79,7 +80,9 @@ class InotifyWatcher final : public Watcher {
     const auto folder = folders_.find(event.wd);
     if (folder == folders_.end()) return;
     const std::string name = event.len > 0 ? std::string(event.name, strnlen(event.name, event.len)) : "";
-    const std::string relative = folder->second.empty() ? name : name.empty() ? folder->second : folder->second + "/" + name;
+    const std::string relative = folder->second.empty() ? name
+                                 : name.empty()         ? folder->second
+                                                        : folder->second + "/" + name;
     if (!is_watched_path(relative)) return;
     const bool new_folder = (event.mask & IN_ISDIR) && (event.mask & (IN_CREATE | IN_MOVED_TO));
     if (new_folder) watch_tree(relative);

@@ -34,7 +34,8 @@ Snapshot take_snapshot(const fs::path& root) {
   std::error_code ec;
   if (fs::exists(root / kWatchedConfig, ec)) add_entry(root, fs::directory_entry(root / kWatchedConfig, ec), snapshot);
   for (const std::string& folder : watched_folders()) {
-    const auto options = fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
+    const auto options =
+        fs::directory_options::follow_directory_symlink | fs::directory_options::skip_permission_denied;
     for (fs::recursive_directory_iterator it(root / folder, options, ec), end; !ec && it != end; it.increment(ec)) {
       if (it.depth() > 32) it.disable_recursion_pending();  // a symlink loop
       add_entry(root, *it, snapshot);

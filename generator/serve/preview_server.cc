@@ -122,8 +122,8 @@ void PreviewServer::Impl::serve_file(const httplib::Request& req, httplib::Respo
     res.set_redirect(folder_url(wanted.relative), 302);
     return;
   }
-  const std::string relative = wanted.folder ? (wanted.relative.empty() ? "" : wanted.relative + "/") + "index.html"
-                                             : wanted.relative;
+  const std::string relative =
+      wanted.folder ? (wanted.relative.empty() ? "" : wanted.relative + "/") + "index.html" : wanted.relative;
   const auto file = file_inside(site, relative);
   if (!file) return not_found(res);
   send_file(*file, 200, res, site_number);
@@ -175,11 +175,15 @@ PreviewServer::PreviewServer(fs::path site, const PreviewState& state, EventHub&
   impl_->routes();
 }
 
-PreviewServer::~PreviewServer() { stop(); }
+PreviewServer::~PreviewServer() {
+  stop();
+}
 
 Result<int> PreviewServer::bind(const std::string& host, int port) {
   impl_->host = host;
-  const int bound = port == 0 ? impl_->server.bind_to_any_port(host) : impl_->server.bind_to_port(host, port) ? port : -1;
+  const int bound = port == 0                                ? impl_->server.bind_to_any_port(host)
+                    : impl_->server.bind_to_port(host, port) ? port
+                                                             : -1;
   if (bound <= 0) return Error{format(tr("cannot listen on {0} port {1}"), printable_text(host), port)};
   impl_->port = bound;
   return bound;

@@ -62,8 +62,8 @@ std::string PreviewState::status_json() const {
   nlohmann::json problems = nlohmann::json::array();
   for (const Diagnostic& d : problems_.items()) problems.push_back(problem_json(d));
   const char* language = current_language() == Language::ja ? "ja" : "en";
-  const nlohmann::json status = {{"build", builds_},          {"site", site_},           {"ok", ok_},
-                                 {"language", language},      {"problems", problems},   {"labels", labels_json()}};
+  const nlohmann::json status = {{"build", builds_},     {"site", site_},        {"ok", ok_},
+                                 {"language", language}, {"problems", problems}, {"labels", labels_json()}};
   return status.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

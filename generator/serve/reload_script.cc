@@ -107,6 +107,8 @@ constexpr std::string_view kScript = R"js(// mamori serve: live reload and the b
 
 }  // namespace
 
-std::string_view reload_script() { return kScript; }
+std::string_view reload_script() {
+  return kScript;
+}
 
 }  // namespace mamori

@@ -11,9 +11,9 @@
 namespace mamori {
 
 struct RequestedFile {
-  int status = 200;       // 200: `relative` names the file; 400 or 404: refused
-  std::string relative;   // '/'-separated, no empty, "." or ".." segment; "" for the root
-  bool folder = false;    // the URL ends with '/' (or is "/"): the folder's index.html is meant
+  int status = 200;      // 200: `relative` names the file; 400 or 404: refused
+  std::string relative;  // '/'-separated, no empty, "." or ".." segment; "" for the root
+  bool folder = false;   // the URL ends with '/' (or is "/"): the folder's index.html is meant
 };
 
 // The file a request target ("/cyber/basics.html?x=1") names, relative to the site.

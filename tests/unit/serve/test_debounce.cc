@@ -9,14 +9,13 @@ using std::chrono::milliseconds;
 TEST_SUITE("serve") {
   TEST_CASE("editors' temp files are left out; the files a build reads are not") {
     for (const char* name : {"content/.basics.md.swp", "content/.basics.md.swx", "content/.basics.md.swo",
-                             "content/basics.md~", "content/4913", "content/basics.md.kate-swp",
-                             "content/#basics.md#", "content/.#basics.md", "content/.~lock.report.csv#",
-                             ".swp", "quizzes/q.toml~"}) {
+                             "content/basics.md~", "content/4913", "content/basics.md.kate-swp", "content/#basics.md#",
+                             "content/.#basics.md", "content/.~lock.report.csv#", ".swp", "quizzes/q.toml~"}) {
       CHECK_MESSAGE(is_editor_temp_file(name), name);
     }
-    for (const char* name : {"content/basics.md", "mamori.toml", "content/49130.md", "content/a#b.md",
-                             "themes/default/assets/style.css", "content/#", "content/", "content/.~lock.x",
-                             "content/swp", "content/4913/index.md"}) {
+    for (const char* name :
+         {"content/basics.md", "mamori.toml", "content/49130.md", "content/a#b.md", "themes/default/assets/style.css",
+          "content/#", "content/", "content/.~lock.x", "content/swp", "content/4913/index.md"}) {
       CHECK_MESSAGE(!is_editor_temp_file(name), name);
     }
   }
