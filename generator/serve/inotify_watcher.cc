@@ -47,7 +47,7 @@ class InotifyWatcher final : public Watcher {
   std::vector<std::string> wait(std::chrono::milliseconds timeout) override {
     pollfd ready{fd_, POLLIN, 0};
     if (poll(&ready, 1, static_cast<int>(timeout.count())) <= 0) return {};
-    alignas(inotify_event) std::array<char, 64 * 1024> buffer{};
+    alignas(inotify_event) std::array<char, size_t{64} * 1024> buffer{};
     const ssize_t length = read(fd_, buffer.data(), buffer.size());
     if (length <= 0) return {};
     std::vector<std::string> changed;

@@ -92,9 +92,9 @@ void PreviewServer::Impl::send_file(const fs::path& file, int status, httplib::R
   const std::string type = content_type_for(file.filename().string());
   res.status = status;
   if (type.starts_with("text/html")) {
-    res.set_content(inject_preview(*bytes, site_number), type.c_str());
+    res.set_content(inject_preview(*bytes, site_number), type);
   } else {
-    res.set_content(std::move(*bytes), type.c_str());
+    res.set_content(*bytes, type);
   }
 }
 
@@ -170,7 +170,9 @@ void PreviewServer::Impl::routes() {
 
 PreviewServer::PreviewServer(fs::path site, const PreviewState& state, EventHub& hub)
     : impl_(std::make_unique<Impl>(std::move(site), state, hub)) {
-  impl_->server.new_task_queue = [] { return new httplib::ThreadPool(32); };
+  // One thread per open event stream: room for many tabs (httplib's default is 8 on 2 cores).
+  // httplib takes ownership of the queue it gets.
+  impl_->server.new_task_queue = [] { return new httplib::ThreadPool(32); };  // NOLINT(cppcoreguidelines-owning-memory)
   impl_->server.set_keep_alive_timeout(1);
   impl_->routes();
 }
