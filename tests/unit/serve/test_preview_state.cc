@@ -2,6 +2,10 @@
 
 #include <doctest/doctest.h>
 
+#include <clocale>
+#include <cstdlib>
+#include <string>
+
 #include "core/i18n.h"
 
 TEST_SUITE("serve") {
@@ -28,11 +32,22 @@ TEST_SUITE("serve") {
   }
 
   TEST_CASE("the labels are in the chosen language") {
+    // set_language(en) leaves LANGUAGE and LC_MESSAGES as Japanese set them, which turns the
+    // C library's own messages (strerror) Japanese for the tests that run after this one.
+    const char* old_language = std::getenv("LANGUAGE");
+    const std::string saved_language = old_language ? old_language : "";
+    const std::string saved_locale = std::setlocale(LC_MESSAGES, nullptr);
     REQUIRE(mamori::set_language(mamori::Language::ja, mamori::default_locale_dirs()));
     mamori::PreviewState state;
     state.record_failure("no mamori.toml");
     const std::string json = state.status_json();
     mamori::set_language(mamori::Language::en, {});
+    if (old_language) {
+      setenv("LANGUAGE", saved_language.c_str(), 1);
+    } else {
+      unsetenv("LANGUAGE");
+    }
+    std::setlocale(LC_MESSAGES, saved_locale.c_str());
     CHECK(json.find(R"("title":"プレビューを更新できませんでした")") != std::string::npos);
     CHECK(json.find(R"("close":"閉じる")") != std::string::npos);
     CHECK(json.find(R"("language":"ja")") != std::string::npos);
