@@ -166,6 +166,14 @@ void PreviewServer::Impl::routes() {
   });
   server.Get("/__mamori/events", [this](const httplib::Request&, httplib::Response& res) { events(res); });
   server.Get(R"([\s\S]*)", [this](const httplib::Request& req, httplib::Response& res) { serve_file(req, res); });
+  const auto not_allowed = [](const httplib::Request&, httplib::Response& res) {
+    res.status = 405;
+    res.set_header("Allow", "GET, HEAD");
+    res.set_content(tr("Only GET and HEAD requests are answered."), "text/plain; charset=utf-8");
+  };
+  const std::string any = R"([\s\S]*)";
+  server.Post(any, not_allowed).Put(any, not_allowed).Patch(any, not_allowed).Delete(any, not_allowed);
+  server.Options(any, not_allowed);
 }
 
 PreviewServer::PreviewServer(fs::path site, const PreviewState& state, EventHub& hub)
@@ -193,6 +201,11 @@ Result<int> PreviewServer::bind(const std::string& host, int port) {
 
 void PreviewServer::start() {
   impl_->thread = std::thread([this] { impl_->server.listen_after_bind(); });
+  // httplib's stop() does nothing before the server runs: a stop right after start (a
+  // signal at once) would leave the thread listening for good.
+  for (int waited = 0; waited < 5000 && !impl_->server.is_running(); ++waited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
 void PreviewServer::stop() {

@@ -59,9 +59,11 @@ class ServeTest(ProjectTest):
         connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
         connection.putrequest(method, path, skip_host=True, skip_accept_encoding=True)
         connection.putheader("Host", (headers or {}).get("Host", f"{self.host}:{self.port}"))
+        if method not in ("GET", "HEAD"):
+            connection.putheader("Content-Length", "0")
         connection.endheaders()
         response = connection.getresponse()
-        body = response.read().decode("utf-8", "replace")
+        body = "" if method == "HEAD" else response.read().decode("utf-8", "replace")
         connection.close()
         return response.status, dict(response.getheaders()), body
 
@@ -202,6 +204,9 @@ class Safety(ServeTest):
         self.assertNotIn("style.css", body)
         self.assertEqual(self.request("/", {"Host": "evil.example:80"})[0], 403)  # DNS rebinding
         self.assertEqual(self.request("/missing.html")[0], 404)
+        code, headers, _ = self.request("/index.html", method="POST")
+        self.assertEqual((code, headers["Allow"]), (405, "GET, HEAD"))
+        self.assertEqual(self.request("/index.html", method="HEAD")[0], 200)
 
     def test_another_address_is_warned_about(self):
         self.start("--bind", "0.0.0.0")
