@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -22,6 +23,7 @@
 #include "links/curl_transport.h"
 #include "package/scorm_package.h"
 #include "results/command.h"
+#include "serve/serve_command.h"
 #include "site/build.h"
 #include "site/config.h"
 #include "site/review_command.h"
@@ -449,6 +451,25 @@ void translate_subcommand_groups(CLI::App& app) {
   }
 }
 
+// `mamori serve`; the returned function runs it when it was the command given (nullopt otherwise).
+std::function<std::optional<int>()> add_serve_command(CLI::App& app) {
+  auto options = std::make_shared<mamori::ServeOptions>();
+  options->jobs = mamori::default_jobs();
+  CLI::App* serve =
+      app.add_subcommand("serve", tr("preview the portal in a browser; rebuilds and reloads as you edit"));
+  serve->add_option("--root", options->root, tr("the project folder (holds mamori.toml)"))
+      ->check(CLI::ExistingDirectory);
+  serve->add_option("--port", options->port, tr("the port to listen on (default 1111; 0: any free port)"))
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", options->bind, tr("the address to listen on (default 127.0.0.1: this computer only)"));
+  serve->add_flag("--drafts", options->include_drafts, tr("include pages with draft = true"));
+  serve->add_flag("--poll", options->poll, tr("check files for changes by polling (network drives, WSL)"));
+  return [serve, options]() -> std::optional<int> {
+    if (!*serve) return std::nullopt;
+    return mamori::run_serve(*options, std::cout, std::cerr);
+  };
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -472,8 +493,10 @@ int main(int argc, char** argv) {
   commands.results = add_results_command(app, arguments);
   const CLI::App* review_command = add_review_command(app, arguments);
   const CLI::App* scorm_command = add_package_command(app, arguments);
+  const auto serve = add_serve_command(app);
   translate_subcommand_groups(app);
   if (const auto status = parse(app, argc, argv)) return *status;
+  if (const auto status = serve()) return *status;
 
   if (*review_command) return review(arguments);
   if (*scorm_command) return package_scorm(arguments);
