@@ -2,6 +2,7 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -10,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <regex>
 #include <sstream>
 
 #include "cli/version.h"
@@ -18,6 +20,7 @@
 #include "core/files.h"
 #include "core/i18n.h"
 #include "core/parallel.h"
+#include "core/spellcheck.h"
 #include "core/text.h"
 #include "links/command.h"
 #include "links/curl_transport.h"
@@ -254,8 +257,42 @@ CLI::App* add_links_command(CLI::App& app, Arguments& a) {
   return links;
 }
 
+// The first word of the command line that is not an option: the command the user meant.
+std::string first_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--lang") ++i;
+    if (!arg.starts_with('-')) return std::string(arg);
+  }
+  return "";
+}
+
+// CLI11's complaint about the command line (English, as CLI11 words it) in the chosen
+// language; a command that is not one gets "did you mean".
+std::string usage_problem(const CLI::App& app, const std::string& what, const std::string& word) {
+  std::vector<std::string> commands;
+  for (const CLI::App* sub : app.get_subcommands({})) commands.push_back(sub->get_name());
+  std::smatch m;
+  const bool command = std::find(commands.begin(), commands.end(), word) != commands.end();
+  if (what == "A subcommand is required" && !word.empty() && !command)
+    return format(tr("'{0}' is not a mamori command{1}"), shown(word), mamori::did_you_mean(word, commands));
+  if (what == "A subcommand is required") return tr("A subcommand is required");
+  if (std::regex_match(what, m, std::regex("The following arguments? (?:was|were) not expected: (.*)")))
+    return format(tr("The following argument was not expected: {0}"), m[1].str());
+  if (std::regex_match(what, m, std::regex("(.+): Value (.+) not in range (.+) to (.+)")))
+    return format(tr("{0}: {1} is out of range; give {2} to {3}"), m[1].str(), m[2].str(), m[3].str(), m[4].str());
+  if (std::regex_match(what, m, std::regex("(.+): (.+) not in \\{(.*)\\}")))
+    return format(tr("{0}: {1} is not one of {2}"), m[1].str(), m[2].str(), m[3].str());
+  if (std::regex_match(what, m, std::regex("(.+) is required"))) return format(tr("{0} is required"), m[1].str());
+  return what;
+}
+
 // The exit status when the command line is not one to run (help, version, a mistake).
 std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+  const std::string word = first_word(argc, argv);
+  app.failure_message([word](const CLI::App* failed, const CLI::Error& e) {
+    return usage_problem(*failed, e.what(), word) + "\n" + tr("Run with --help for more information.") + "\n";
+  });
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

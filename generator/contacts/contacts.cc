@@ -56,7 +56,10 @@ void validate_contact(Contact& contact, Position entry, const std::array<Positio
   contact.id_at = fields[kIdField].line > 0 ? fields[kIdField] : entry;
   for (std::string* value : contact.values()) *value = std::string(trim(*value));
   for (size_t f = 0; f < Contact::kFields; ++f) {
-    if (const std::string code = first_hiding_character(*contact.values()[f]); !code.empty()) {
+    if (contact.values()[f]->find_first_of("\r\n") != std::string::npos) {
+      problem(f, format(tr("{0} ({1}) holds a line break (Alt+Enter in Excel): write it on one line"),
+                        contact_fields()[f].label, contact_fields()[f].key));
+    } else if (const std::string code = first_hiding_character(*contact.values()[f]); !code.empty()) {
       problem(f, format(tr("{0} ({1}) holds the invisible character {2}, which can reorder or hide text on the page; "
                            "delete it"),
                         contact_fields()[f].label, contact_fields()[f].key, code));

@@ -28,8 +28,8 @@ void describe_changed_values(const Contact& before, const Contact& contact, std:
   const auto new_values = contact.values();
   for (size_t f = 0; f < Contact::kFields; ++f) {
     if (*old_values[f] == *new_values[f]) continue;
-    changes.push_back("changed: " + contact_name(contact) + " " + std::string(contact_fields()[f].label) + " '" +
-                      *old_values[f] + "' → '" + *new_values[f] + "'");
+    changes.push_back(format(tr("changed: {0} {1} '{2}' → '{3}'"), contact_name(contact), contact_fields()[f].label,
+                             *old_values[f], *new_values[f]));
   }
 }
 
@@ -47,8 +47,9 @@ bool same_entries_reordered(const ContactTable& before, const ContactTable& afte
 std::vector<std::string> describe_changes(const ContactTable& before, const ContactTable& after) {
   std::vector<std::string> changes;
   if (before.reviewed != after.reviewed) {
-    changes.push_back("changed: 最終確認日 " + (before.reviewed ? to_iso(*before.reviewed) : "(none)") + " → " +
-                      (after.reviewed ? to_iso(*after.reviewed) : "(none)"));
+    const std::string none = tr("(none)");
+    changes.push_back(format(tr("changed: 最終確認日 {0} → {1}"), before.reviewed ? to_iso(*before.reviewed) : none,
+                             after.reviewed ? to_iso(*after.reviewed) : none));
   }
   std::map<std::string, const Contact*> old_by_key;
   for (const auto& c : before.contacts) old_by_key.emplace(c.key(), &c);
@@ -57,15 +58,15 @@ std::vector<std::string> describe_changes(const ContactTable& before, const Cont
   for (const auto& contact : after.contacts) {
     const auto it = old_by_key.find(contact.key());
     if (it == old_by_key.end()) {
-      changes.push_back("added: " + contact_name(contact));
+      changes.push_back(format(tr("added: {0}"), contact_name(contact)));
     } else {
       describe_changed_values(*it->second, contact, changes);
     }
   }
   for (const auto& contact : before.contacts) {
-    if (!new_by_key.contains(contact.key())) changes.push_back("removed: " + contact_name(contact));
+    if (!new_by_key.contains(contact.key())) changes.push_back(format(tr("removed: {0}"), contact_name(contact)));
   }
-  if (changes.empty() && same_entries_reordered(before, after)) changes.push_back("changed: the order of the rows");
+  if (changes.empty() && same_entries_reordered(before, after)) changes.push_back(tr("changed: the order of the rows"));
   return changes;
 }
 
@@ -171,7 +172,7 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
   result.changes = describe_changes(current->table, *imported);
   const std::string new_text = contacts_to_toml(*imported);
   if (new_text == current->text) return result;  // nothing to write
-  if (result.changes.empty()) result.changes.push_back("changed: the layout of contacts.toml (same contents)");
+  if (result.changes.empty()) result.changes.push_back(tr("changed: the layout of contacts.toml (same contents)"));
   if (dry_run) return result;
   result.written = replace_table(toml_file, current->text, new_text, result);
   return result;

@@ -3,6 +3,7 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/parallel.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -10,7 +11,6 @@
 #include "site/front_matter.h"
 #include "site/quiz_loading.h"
 #include "site/sections.h"
-#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -26,7 +26,10 @@ Result<SiteConfig> load_config(const fs::path& root, Diagnostics& diagnostics) {
   const fs::path config_file = root / "mamori.toml";
   std::error_code ec;
   if (!fs::is_regular_file(config_file, ec)) {
-    return Error{format(tr("no mamori.toml in {0}: run mamori in the project folder or pass --root DIR"), root.string())};
+    // The folder as an absolute path: "no mamori.toml in ." does not say where mamori looked.
+    const fs::path where = fs::absolute(root, ec).lexically_normal();
+    return Error{format(tr("no mamori.toml in {0}: run mamori in the project folder or pass --root DIR"),
+                        generic(where.has_filename() ? where : where.parent_path()))};
   }
   auto read = read_file(config_file);
   if (!read) return Error{"mamori.toml: " + read.error().message};

@@ -80,6 +80,18 @@ class ConfiguredLanguage(ProjectTest):
         again = mamori("build", "--root", self.root, LANG="ja_JP.UTF-8")
         self.assertIn("に作りました", again.stdout)
 
+    def test_a_mistyped_command_gets_did_you_mean_in_either_language(self):
+        # Found by a user test: "mamori buidl" said "A subcommand is required", in English only.
+        english = mamori("buidl", LANG="C.UTF-8")
+        self.assertEqual(english.returncode, 2)
+        self.assertEqual(english.stderr, "'buidl' is not a mamori command (did you mean 'build'?)\n"
+                                         "Run with --help for more information.\n")
+        japanese = mamori("buidl", LANG="ja_JP.UTF-8")
+        self.assertEqual(japanese.stderr, "'buidl' という mamori のコマンドはありません（'build' の間違いではありませんか？）\n"
+                                          "詳しくは --help を付けて実行してください。\n")
+        out_of_range = mamori("build", "--jobs", "0", LANG="ja_JP.UTF-8")
+        self.assertEqual(out_of_range.stderr.splitlines()[0], "--jobs: 0 は範囲外です。1 から 256 までにしてください")
+
     def test_help_and_environment_errors_are_translated(self):
         help_text = mamori("--help", LANG="ja_JP.UTF-8")
         self.assertEqual(help_text.returncode, 0)

@@ -95,7 +95,8 @@ TEST_SUITE("contacts_editor_hints") {
     REQUIRE(table.contacts.size() == 3);
     CHECK(table.contacts[0].email == "soudan_1@example.co.jp");
     CHECK(table.contacts[1].email == "info-desk@example.jp");
-    CHECK(formatted(out) == std::vector<std::string>{"5:5: error: column E (メール): email '相談@窓口' is not an e-mail address"});
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"5:5: error: column E (メール): email '相談@窓口' is not an e-mail address"});
     std::vector<Diagnostic> toml_out;
     const ContactTable from_toml = parse_contacts(
         "reviewed = 2025-05-01\n[[contact]]\nid = \"a\"\ngroup = \"g\"\ntopic = \"t\"\norganization = \"o\"\n"
@@ -146,6 +147,22 @@ TEST_SUITE("contacts_editor_hints") {
     CHECK(formatted(imported.diagnostics) == std::vector<std::string>{"content/contacts.toml: error: " + expected});
     CHECK_FALSE(std::filesystem::exists(dir.path() / "content"));
     CHECK(missing_table_message(dir.path() / "sub" / "..") == expected);
+  }
+
+  // Found by a user test: a line break typed with Alt+Enter was called an invisible character.
+  TEST_CASE("a line break in a cell is named as such, in English and Japanese") {
+    const std::string csv = "最終確認日,2025-05-01\n" + kHeader + "県内,a,b,052-954-6370,\"x@example.jp\"\n" +
+                            "県内,\"c\nc\",d,052-954-6370,y@example.jp\n";
+    std::vector<Diagnostic> out;
+    contacts_from_csv(csv, out);
+    CHECK(formatted(out) == std::vector<std::string>{"4:2: error: column B (相談内容): 相談内容 (topic) holds a line "
+                                                     "break (Alt+Enter in Excel): write it on one line"});
+    const JapaneseMessages ja;
+    out.clear();
+    contacts_from_csv(csv, out);
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"4:2: error: B列（相談内容）: 相談内容（topic）に改行があります（Excel の "
+                                   "Alt+Enter）。1行で書いてください"});
   }
 
   TEST_CASE("the workbook hint and the future date read in Japanese") {

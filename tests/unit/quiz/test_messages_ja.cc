@@ -65,7 +65,7 @@ TEST_SUITE("quiz: messages in Japanese") {
                    "[[questions]]\nid = \"a\"\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
                    "explanation = \"e\"\nsource = \"s\"\n") ==
           std::vector<std::string>{
-              "2:13: error: pass_mark 120 が 0～100 の範囲外です (合格点はパーセントで書きます)",
+              "2:13: error: pass_mark 120 が 0～100 の範囲外です（合格点はパーセントで書きます）",
               "5:8: error: 不明な問題の種類 'singel' です。single、multiple、true_false "
               "のどれかを使ってください（'single' の間違いではありませんか？）",
               "10:6: error: 問題の ID 'a' が重複しています (4 行目にもあります)",
