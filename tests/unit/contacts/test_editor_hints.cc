@@ -16,6 +16,7 @@
 #include "contacts_fixture.h"
 #include "core/i18n.h"
 #include "helpers.h"
+#include "i18n_guard.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -30,33 +31,6 @@ const std::string kXlsxHint =
     "(Comma delimited), then import that file";
 
 const std::string kHeader = "区分,相談内容,相談先,電話番号,メール\n";
-
-// Restores English messages however a test ends. set_language(en) leaves LANGUAGE and
-// LC_MESSAGES as Japanese set them (strerror would then answer in Japanese in later tests),
-// so they are put back by hand too.
-struct JapaneseMessages {
-  JapaneseMessages()
-      : language_(std::getenv("LANGUAGE") != nullptr ? std::optional<std::string>(std::getenv("LANGUAGE"))
-                                                     : std::nullopt),
-        messages_(std::setlocale(LC_MESSAGES, nullptr)) {
-    REQUIRE(set_language(Language::ja, default_locale_dirs()));
-  }
-  ~JapaneseMessages() {
-    set_language(Language::en, {});
-    if (language_) {
-      setenv("LANGUAGE", language_->c_str(), 1);
-    } else {
-      unsetenv("LANGUAGE");
-    }
-    std::setlocale(LC_MESSAGES, messages_.c_str());
-  }
-  JapaneseMessages(const JapaneseMessages&) = delete;
-  JapaneseMessages& operator=(const JapaneseMessages&) = delete;
-
- private:
-  std::optional<std::string> language_;
-  std::string messages_;
-};
 
 }  // namespace
 

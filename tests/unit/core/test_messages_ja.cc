@@ -14,37 +14,12 @@
 #include "core/text_file.h"
 #include "core/toml_reader.h"
 #include "helpers.h"
+#include "i18n_guard.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
 
 namespace {
-
-// Japanese for the life of the guard, English again after it (the other tests pin English).
-// set_language(en) leaves LANGUAGE and LC_MESSAGES as Japanese set them, which turns the C
-// library's own texts (strerror) into '?': the guard puts both back as they were.
-class Japanese {
- public:
-  Japanese() : locale_(std::setlocale(LC_MESSAGES, nullptr)) {
-    if (const char* language = std::getenv("LANGUAGE")) language_ = language;
-    REQUIRE(set_language(Language::ja, default_locale_dirs()));
-  }
-  ~Japanese() {
-    set_language(Language::en, {});
-    if (language_) {
-      setenv("LANGUAGE", language_->c_str(), 1);
-    } else {
-      unsetenv("LANGUAGE");
-    }
-    std::setlocale(LC_MESSAGES, locale_.c_str());
-  }
-  Japanese(const Japanese&) = delete;
-  Japanese& operator=(const Japanese&) = delete;
-
- private:
-  std::string locale_;
-  std::optional<std::string> language_;
-};
 
 // The problems TomlReader finds in `toml` when it knows the keys title (a string),
 // pass_mark (an integer) and reviewed (a date).
@@ -70,7 +45,7 @@ std::vector<std::string> text_file_problems(std::string_view bytes, TextFileKind
 
 TEST_SUITE("core: messages in Japanese") {
   TEST_CASE("TOML: an unknown key with did-you-mean, a wrong type, a quoted date, a missing key") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(reader_problems("titel = \"a\"\npass_mark = \"80\"\nreviewed = \"2026-01-05\"\n") ==
           std::vector<std::string>{
               "1:1: error: 必須のキー 'title' がありません",
@@ -81,7 +56,7 @@ TEST_SUITE("core: messages in Japanese") {
   }
 
   TEST_CASE("TOML: a syntax error keeps toml++'s own English after the translated start") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     std::vector<Diagnostic> out;
     CHECK_FALSE(parse_toml("title = \n", 0, out).has_value());
     REQUIRE(out.size() == 1);
@@ -89,7 +64,7 @@ TEST_SUITE("core: messages in Japanese") {
   }
 
   TEST_CASE("text files: empty, binary, invalid UTF-8") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(text_file_problems("", TextFileKind::quiz) ==
           std::vector<std::string>{"1:1: error: ファイルが空です。クイズには title と [[questions]] が必要です"});
     CHECK(text_file_problems(std::string("a\0b", 3), TextFileKind::page) ==
@@ -101,7 +76,7 @@ TEST_SUITE("core: messages in Japanese") {
   }
 
   TEST_CASE("did you mean, a formula in a CSV cell, a file that cannot be read") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(did_you_mean("titel", {"title", "date"}) == "（'title' の間違いではありませんか？）");
     const auto cell = unneutralize_cell("=SUM(A1)");
     REQUIRE_FALSE(cell.has_value());
@@ -115,7 +90,7 @@ TEST_SUITE("core: messages in Japanese") {
   }
 
   TEST_CASE("the guard restores English") {
-    { const Japanese japanese; }
+    { const JapaneseMessages japanese; }
     CHECK(current_language() == Language::en);
     CHECK(did_you_mean("titel", {"title"}) == " (did you mean 'title'?)");
   }

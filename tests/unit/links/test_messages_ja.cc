@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "fake_transport.h"
+#include "i18n_guard.h"
 #include "links/cache.h"
 #include "links/checker.h"
 #include "links/fix.h"
@@ -24,36 +25,6 @@ using testing::fail;
 using testing::FakeTimer;
 using testing::FakeTransport;
 using testing::respond;
-
-// Japanese for the life of the guard; English again afterwards, whatever the test did.
-// set_language(ja) also sets LANGUAGE and LC_MESSAGES, which set_language(en) leaves as they
-// are; they are put back too, or the C library's own messages (strerror) stay Japanese for
-// the tests that run later.
-class JapaneseMessages {
- public:
-  JapaneseMessages() {
-    if (const char* language = std::getenv("LANGUAGE")) saved_language_ = language;
-    if (const char* messages = std::setlocale(LC_MESSAGES, nullptr)) saved_messages_ = messages;
-    loaded_ = set_language(Language::ja, default_locale_dirs());
-  }
-  ~JapaneseMessages() {
-    set_language(Language::en, {});
-    if (saved_language_) {
-      setenv("LANGUAGE", saved_language_->c_str(), 1);
-    } else {
-      unsetenv("LANGUAGE");
-    }
-    std::setlocale(LC_MESSAGES, saved_messages_.c_str());
-  }
-  JapaneseMessages(const JapaneseMessages&) = delete;
-  JapaneseMessages& operator=(const JapaneseMessages&) = delete;
-  bool loaded() const { return loaded_; }
-
- private:
-  std::optional<std::string> saved_language_;
-  std::string saved_messages_ = "C";
-  bool loaded_ = false;
-};
 
 std::vector<LinkResult> check(const std::vector<std::string>& urls, CheckOptions options,
                               const std::function<void(FakeTransport&)>& script) {
@@ -76,7 +47,6 @@ std::string cache_error(std::string_view text) {
 TEST_SUITE("messages in Japanese: links, package, search") {
   TEST_CASE("the checker's reasons") {
     const JapaneseMessages ja;
-    REQUIRE(ja.loaded());
     CheckOptions options;
     options.backoff = std::chrono::milliseconds(1000);
     options.exclude = {"https://intra.example.jp/*"};
@@ -100,7 +70,6 @@ TEST_SUITE("messages in Japanese: links, package, search") {
 
   TEST_CASE("the text and Markdown reports, with a URL's history from the cache") {
     const JapaneseMessages ja;
-    REQUIRE(ja.loaded());
     LinkResult r;
     r.url = "https://a.go.jp/x";
     r.verdict = Verdict::broken;
@@ -125,7 +94,6 @@ TEST_SUITE("messages in Japanese: links, package, search") {
 
   TEST_CASE("a link cache that cannot be used") {
     const JapaneseMessages ja;
-    REQUIRE(ja.loaded());
     CHECK(cache_error(R"({"version":"1"})") ==
           R"(リンクキャッシュではありません。"version" が 1 ではなく string です)");
     CHECK(cache_error(R"({"version":2,"urls":{}})") ==
@@ -136,14 +104,12 @@ TEST_SUITE("messages in Japanese: links, package, search") {
 
   TEST_CASE("--fix-redirects refuses an unsafe new address") {
     const JapaneseMessages ja;
-    REQUIRE(ja.loaded());
     CHECK(replacement_url("https://a.jp/x", "javascript:alert(1)").error().message ==
           "新しいアドレス 'javascript:alert(1)' は http か https の絶対アドレスではありません");
   }
 
   TEST_CASE("the SCORM package's zip archive refuses unsafe names") {
     const JapaneseMessages ja;
-    REQUIRE(ja.loaded());
     CHECK(zip_archive({{"", "x"}}).error().message == "名前のないエントリーがあります");
     CHECK(zip_archive({{"a/../../b", "x"}}).error().message ==
           "'a/../../b' はアーカイブのフォルダーの外を指しています");

@@ -9,6 +9,7 @@
 
 #include "core/i18n.h"
 #include "helpers.h"
+#include "i18n_guard.h"
 #include "quiz/bank_patterns.h"
 #include "quiz/quiz.h"
 
@@ -16,32 +17,6 @@ using namespace mamori;
 using mamori::testing::formatted;
 
 namespace {
-
-// Japanese for the life of the guard, English again after it (the other tests pin English).
-// set_language(en) leaves LANGUAGE and LC_MESSAGES as Japanese set them, which turns the C
-// library's own texts (strerror) into '?': the guard puts both back as they were.
-class Japanese {
- public:
-  Japanese() : locale_(std::setlocale(LC_MESSAGES, nullptr)) {
-    if (const char* language = std::getenv("LANGUAGE")) language_ = language;
-    REQUIRE(set_language(Language::ja, default_locale_dirs()));
-  }
-  ~Japanese() {
-    set_language(Language::en, {});
-    if (language_) {
-      setenv("LANGUAGE", language_->c_str(), 1);
-    } else {
-      unsetenv("LANGUAGE");
-    }
-    std::setlocale(LC_MESSAGES, locale_.c_str());
-  }
-  Japanese(const Japanese&) = delete;
-  Japanese& operator=(const Japanese&) = delete;
-
- private:
-  std::string locale_;
-  std::optional<std::string> language_;
-};
 
 std::vector<std::string> problems(std::string_view toml, std::string_view id = "phishing") {
   std::vector<Diagnostic> out;
@@ -59,7 +34,7 @@ std::string true_false(const std::string& id, bool answer) {
 
 TEST_SUITE("quiz: messages in Japanese") {
   TEST_CASE("an unknown question type with did-you-mean, a duplicate id, a wrong pass mark") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(problems("title = \"Q\"\npass_mark = 120\n"
                    "[[questions]]\nid = \"a\"\ntype = \"singel\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
                    "[[questions]]\nid = \"a\"\ntype = \"true_false\"\ntext = \"t\"\nanswer = true\n"
@@ -73,7 +48,7 @@ TEST_SUITE("quiz: messages in Japanese") {
   }
 
   TEST_CASE("choices: too few, none correct, two correct in a single; unknown key in a choice") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(problems("title = \"Q\"\n"
                    "[[questions]]\nid = \"a\"\ntype = \"single\"\ntext = \"t\"\nexplanation = \"e\"\nsource = \"s\"\n"
                    "[[questions.choices]]\ntext = \"x\"\ncorect = true\n") ==
@@ -91,7 +66,7 @@ TEST_SUITE("quiz: messages in Japanese") {
   }
 
   TEST_CASE("draw larger than the pool, and a quiz type with did-you-mean") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(problems("title = \"Q\"\ntype = \"quizz\"\ndraw = 3\n" + true_false("a", true)) ==
           std::vector<std::string>{
               "2:8: error: 不明なクイズの種類 'quizz' です。\"quiz\" か \"self_check\" "
@@ -101,7 +76,7 @@ TEST_SUITE("quiz: messages in Japanese") {
   }
 
   TEST_CASE("the warning about true/false answers that lean one way") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     std::string bank = "title = \"Q\"\n";
     for (int i = 0; i < 7; ++i) bank += true_false("f" + std::to_string(i), false);
     bank += true_false("t", true);

@@ -10,6 +10,7 @@
 
 #include "core/i18n.h"
 #include "helpers.h"
+#include "i18n_guard.h"
 #include "results/against_quiz.h"
 #include "results/project.h"
 #include "results/record.h"
@@ -20,32 +21,6 @@ using namespace mamori;
 using mamori::testing::formatted;
 
 namespace {
-
-// Japanese for the life of the guard, English again after it (the other tests pin English).
-// set_language(en) leaves LANGUAGE and LC_MESSAGES as Japanese set them, which turns the C
-// library's own texts (strerror) into '?': the guard puts both back as they were.
-class Japanese {
- public:
-  Japanese() : locale_(std::setlocale(LC_MESSAGES, nullptr)) {
-    if (const char* language = std::getenv("LANGUAGE")) language_ = language;
-    REQUIRE(set_language(Language::ja, default_locale_dirs()));
-  }
-  ~Japanese() {
-    set_language(Language::en, {});
-    if (language_) {
-      setenv("LANGUAGE", language_->c_str(), 1);
-    } else {
-      unsetenv("LANGUAGE");
-    }
-    std::setlocale(LC_MESSAGES, locale_.c_str());
-  }
-  Japanese(const Japanese&) = delete;
-  Japanese& operator=(const Japanese&) = delete;
-
- private:
-  std::string locale_;
-  std::optional<std::string> language_;
-};
 
 const std::string kRecord = R"({"format": "mamori-quiz-result", "version": 2,
  "quiz": {"id": "cyber", "title": "サイバー攻撃への備え", "type": "quiz", "version": "3f2a9c01"},
@@ -85,7 +60,7 @@ std::string quiz_csv(const std::vector<std::string>& rows) {
 
 TEST_SUITE("results: messages in Japanese") {
   TEST_CASE("a JSON record: not one, a missing field, a wrong type, a score that does not add up") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(json_error("[1]") == "結果ファイルではありません: \"format\": \"mamori-quiz-result\" がありません");
     CHECK(json_error("{") == "結果ファイルではありません: JSON ではありません");
     CHECK(json_error(replaced(kRecord, "\"type\": \"quiz\", ", "")) == "quiz.type がありません");
@@ -100,7 +75,7 @@ TEST_SUITE("results: messages in Japanese") {
   }
 
   TEST_CASE("a CSV record: something else, a row that disagrees, a wrong word") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CHECK(csv_error("社員番号,氏名,所属\r\nE1,山田,総務部\r\n") ==
           "クイズの結果 CSV ではありません: 名簿のようです。名簿は --roster で渡してください");
     CHECK(csv_error(
@@ -112,7 +87,7 @@ TEST_SUITE("results: messages in Japanese") {
   }
 
   TEST_CASE("a roster: an ignored column with did-you-mean, an id twice, no name column") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     std::vector<Diagnostic> out;
     parse_roster("社員番号,氏名,所蔵\nE1,A\nE1,B\n", out);
     CHECK(formatted(out) == std::vector<std::string>{
@@ -126,7 +101,7 @@ TEST_SUITE("results: messages in Japanese") {
   }
 
   TEST_CASE("a record against today's quiz, and a quiz the portal does not have") {
-    const Japanese japanese;
+    const JapaneseMessages japanese;
     CurrentQuiz q;
     q.version = "00000000000000aa";
     q.pass_mark = 80;

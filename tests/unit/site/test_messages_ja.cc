@@ -7,6 +7,7 @@
 #include "contacts/contacts.h"
 #include "core/i18n.h"
 #include "helpers.h"
+#include "i18n_guard.h"
 #include "site/front_matter.h"
 #include "site/handwritten_contacts.h"
 #include "site/loader.h"
@@ -23,15 +24,6 @@ using mamori::testing::TempDir;
 using mamori::testing::write_minimal_project;
 
 namespace {
-
-// Japanese for the life of the guard; English again after it, also when a check throws.
-class JapaneseMessages {
- public:
-  JapaneseMessages() { REQUIRE(set_language(Language::ja, default_locale_dirs())); }
-  ~JapaneseMessages() { set_language(Language::en, {}); }
-  JapaneseMessages(const JapaneseMessages&) = delete;
-  JapaneseMessages& operator=(const JapaneseMessages&) = delete;
-};
 
 const FixedClock kToday(Date{2026, 11, 23});
 
