@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <random>
 #include <system_error>
@@ -167,6 +168,16 @@ Result<void> write_file_atomically(const fs::path& path, std::string_view conten
 
 std::string generic(const fs::path& path) {
   return path.generic_string();
+}
+
+TemporaryFolder::TemporaryFolder(std::string_view prefix) {
+  std::string name = (std::filesystem::temp_directory_path() / (std::string(prefix) + "XXXXXX")).string();
+  if (mkdtemp(name.data()) != nullptr) path_ = name;
+}
+
+TemporaryFolder::~TemporaryFolder() {
+  std::error_code ignored;
+  if (!path_.empty()) std::filesystem::remove_all(path_, ignored);
 }
 
 }  // namespace mamori

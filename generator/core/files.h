@@ -76,4 +76,18 @@ Result<void> write_all(int fd, std::string_view content);
 // '/'-separated form of a relative path (on every platform).
 std::string generic(const std::filesystem::path& path);
 
+// A new folder of its own under the system's temporary folder, named `prefix` and six random
+// characters (mkdtemp), removed with everything in it when the object goes.
+class TemporaryFolder {
+ public:
+  explicit TemporaryFolder(std::string_view prefix);
+  ~TemporaryFolder();
+  TemporaryFolder(const TemporaryFolder&) = delete;
+  TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+  const std::filesystem::path& path() const { return path_; }  // empty: it could not be made
+
+ private:
+  std::filesystem::path path_;
+};
+
 }  // namespace mamori

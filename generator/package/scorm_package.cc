@@ -19,25 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// A folder of its own under the system's temporary folder, removed with everything in it.
-class PrivateFolder {
- public:
-  PrivateFolder() {
-    std::string name = (fs::temp_directory_path() / "mamori-package-XXXXXX").string();
-    if (mkdtemp(name.data()) != nullptr) path_ = name;
-  }
-  ~PrivateFolder() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  PrivateFolder(const PrivateFolder&) = delete;
-  PrivateFolder& operator=(const PrivateFolder&) = delete;
-  const fs::path& path() const { return path_; }  // empty: it could not be made
-
- private:
-  fs::path path_;
-};
-
 // The quizzes that become items: those asked for (every scored quiz when none is), in the
 // portal's order. A name that is not a scored quiz is an error naming the right one.
 Result<std::vector<ScormItem>> choose_items(const Site& site, const std::vector<std::string>& wanted) {
@@ -138,7 +119,7 @@ PackageRun package_scorm(const PackageOptions& options) {
     run.error = items.error().message;
     return run;
   }
-  const PrivateFolder folder;
+  const TemporaryFolder folder("mamori-package-");
   if (folder.path().empty()) {
     run.error = tr("cannot make a temporary folder to build the package in");
     return run;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "serve/debounce.h"
@@ -25,25 +26,6 @@ using Clock = std::chrono::steady_clock;
 
 constexpr int kCannotStart = 2;
 constexpr auto kLongestWait = std::chrono::milliseconds(100);  // how soon a signal is noticed
-
-// A folder of its own under the system's temporary folder, removed with everything in it.
-class PrivateFolder {
- public:
-  PrivateFolder() {
-    std::string name = (fs::temp_directory_path() / "mamori-serve-XXXXXX").string();
-    if (mkdtemp(name.data()) != nullptr) path_ = name;
-  }
-  ~PrivateFolder() {
-    std::error_code ignored;
-    if (!path_.empty()) fs::remove_all(path_, ignored);
-  }
-  PrivateFolder(const PrivateFolder&) = delete;
-  PrivateFolder& operator=(const PrivateFolder&) = delete;
-  const fs::path& path() const { return path_; }  // empty: it could not be made
-
- private:
-  fs::path path_;
-};
 
 // SIGINT and SIGTERM blocked while serving, taken with sigtimedwait by the loop (no
 // handler runs in the middle of a build or a request); the old mask is restored after.
@@ -205,7 +187,7 @@ int ServeSession::serve(const StopSignals& signals) {
 
 int run_serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   const StopSignals signals;
-  const PrivateFolder folder;
+  const TemporaryFolder folder("mamori-serve-");
   if (folder.path().empty()) {
     err << "mamori: " << tr("error: cannot make a private folder for the preview") << '\n';
     return kCannotStart;

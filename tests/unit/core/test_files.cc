@@ -71,3 +71,21 @@ TEST_SUITE("files: reading") {
     CHECK(read_file(dir.path() / "none.txt").error().message == "cannot read: No such file or directory");
   }
 }
+
+TEST_SUITE("temporary folder") {
+  TEST_CASE("a temporary folder is new, named by its prefix, and goes with everything in it") {
+    std::filesystem::path kept;
+    {
+      const mamori::TemporaryFolder folder("mamori-test-folder-");
+      REQUIRE_FALSE(folder.path().empty());
+      kept = folder.path();
+      CHECK(std::filesystem::is_directory(kept));
+      CHECK(kept.filename().string().starts_with("mamori-test-folder-"));
+      std::filesystem::create_directories(kept / "a" / "b");
+      std::ofstream(kept / "a" / "b" / "c.txt") << "x";
+      const mamori::TemporaryFolder other("mamori-test-folder-");
+      CHECK(other.path() != kept);
+    }
+    CHECK_FALSE(std::filesystem::exists(kept));
+  }
+}
