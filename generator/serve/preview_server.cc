@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <atomic>
+#include <memory>
 #include <thread>
 
 #include "core/files.h"
@@ -18,6 +20,7 @@ namespace fs = std::filesystem;
 
 constexpr size_t kMaxFileBytes = size_t{256} << 20;
 constexpr auto kKeepAliveEvery = std::chrono::seconds(15);
+constexpr int kMaxStreams = 16;  // of the 32 threads: the rest serve pages and the status
 
 void common_headers(httplib::Response& res) {
   res.set_header("Cache-Control", "no-store");
@@ -62,6 +65,10 @@ struct PreviewServer::Impl {
   std::thread thread;
   std::string host;
   int port = 0;
+  // Event streams open now. Each holds one of the server's threads for as long as the page
+  // is open; past kMaxStreams a new one is refused (the page's EventSource retries), so
+  // held streams can never take every thread from the pages themselves.
+  std::shared_ptr<std::atomic<int>> streams = std::make_shared<std::atomic<int>>(0);
 
   Impl(fs::path s, const PreviewState& st, EventHub& h) : site(std::move(s)), state(st), hub(h) {}
   void routes();
@@ -130,24 +137,34 @@ void PreviewServer::Impl::serve_file(const httplib::Request& req, httplib::Respo
 }
 
 void PreviewServer::Impl::events(httplib::Response& res) const {
+  if (streams->fetch_add(1) >= kMaxStreams) {
+    streams->fetch_sub(1);
+    res.status = 503;
+    res.set_header("Retry-After", "5");
+    return;
+  }
   auto next = std::make_shared<uint64_t>(hub.next());
   auto started = std::make_shared<bool>(false);
   EventHub& events_hub = hub;
-  res.set_chunked_content_provider("text/event-stream", [&events_hub, next, started](size_t, httplib::DataSink& sink) {
-    if (!*started) {
-      *started = true;
-      const std::string hello = "retry: 1000\n\n";  // reconnect soon after the server restarts
-      return sink.write(hello.data(), hello.size());
-    }
-    const auto event = events_hub.wait(*next, std::chrono::duration_cast<std::chrono::milliseconds>(kKeepAliveEvery));
-    if (events_hub.closed()) {
-      sink.done();
-      return true;
-    }
-    if (!event) return sink.write(kSseKeepAlive.data(), kSseKeepAlive.size());
-    *next = event->first + 1;
-    return sink.write(event->second.data(), event->second.size());
-  });
+  res.set_chunked_content_provider(
+      "text/event-stream",
+      [&events_hub, next, started](size_t, httplib::DataSink& sink) {
+        if (!*started) {
+          *started = true;
+          const std::string hello = "retry: 1000\n\n";  // reconnect soon after the server restarts
+          return sink.write(hello.data(), hello.size());
+        }
+        const auto event =
+            events_hub.wait(*next, std::chrono::duration_cast<std::chrono::milliseconds>(kKeepAliveEvery));
+        if (events_hub.closed()) {
+          sink.done();
+          return true;
+        }
+        if (!event) return sink.write(kSseKeepAlive.data(), kSseKeepAlive.size());
+        *next = event->first + 1;
+        return sink.write(event->second.data(), event->second.size());
+      },
+      [open = streams](bool) { open->fetch_sub(1); });
 }
 
 void PreviewServer::Impl::routes() {
@@ -182,6 +199,13 @@ PreviewServer::PreviewServer(fs::path site, const PreviewState& state, EventHub&
   // httplib takes ownership of the queue it gets.
   impl_->server.new_task_queue = [] { return new httplib::ThreadPool(32); };  // NOLINT(cppcoreguidelines-owning-memory)
   impl_->server.set_keep_alive_timeout(1);
+  impl_->server.set_read_timeout(5, 0);
+  // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second mamori serve
+  // on the same port listened beside the first and took half its requests.
+  impl_->server.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   impl_->routes();
 }
 

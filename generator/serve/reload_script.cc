@@ -1,4 +1,5 @@
 #include "serve/reload_script.h"
+#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -89,9 +90,13 @@ constexpr std::string_view kScript = R"js(// mamori serve: live reload and the b
     request.send();
   }
 
+  // A tab in the background gives its stream back: a browser opens at most six connections
+  // to one host, so six hidden tabs would otherwise leave none for the seventh. Coming back,
+  // the tab asks for the status and reloads if a build happened meanwhile.
+  var source = null;
   function listen() {
-    if (typeof window.EventSource === 'undefined') return;
-    var source = new window.EventSource('/__mamori/events');
+    if (typeof window.EventSource === 'undefined' || source) return;
+    source = new window.EventSource('/__mamori/events');
     source.addEventListener('open', fetchStatus);
     source.addEventListener('reload', function () {
       source.close();
@@ -99,9 +104,15 @@ constexpr std::string_view kScript = R"js(// mamori serve: live reload and the b
     });
     source.addEventListener('status', function (event) { apply(parsed(event.data)); });
   }
+  function onVisibility() {
+    if (!document.hidden) { listen(); return; }
+    if (source) source.close();
+    source = null;
+  }
 
+  document.addEventListener('visibilitychange', onVisibility);
   fetchStatus();
-  listen();
+  if (!document.hidden) listen();
 }());
 )js";
 

@@ -27,7 +27,7 @@ using Clock = std::chrono::steady_clock;
 constexpr int kCannotStart = 2;
 constexpr auto kLongestWait = std::chrono::milliseconds(100);  // how soon a signal is noticed
 
-// SIGINT and SIGTERM blocked while serving, taken with sigtimedwait by the loop (no
+// SIGINT, SIGTERM and SIGHUP (the terminal closed) blocked while serving, taken with sigtimedwait by the loop (no
 // handler runs in the middle of a build or a request); the old mask is restored after.
 class StopSignals {
  public:
@@ -35,6 +35,7 @@ class StopSignals {
     sigemptyset(&set_);
     sigaddset(&set_, SIGINT);
     sigaddset(&set_, SIGTERM);
+    sigaddset(&set_, SIGHUP);
     pthread_sigmask(SIG_BLOCK, &set_, &old_);
   }
   ~StopSignals() { pthread_sigmask(SIG_SETMASK, &old_, nullptr); }

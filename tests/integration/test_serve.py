@@ -264,6 +264,38 @@ class Rebuilding(ServeTest):
         self.assertEqual(self.process.wait(10), 0)
         self.assertEqual(list(self.tmp.iterdir()), [])
 
+    # Found by an attacker's test: SIGHUP (the terminal closed) left the built site in /tmp.
+    def test_sighup_removes_the_private_folder_too(self):
+        self.start()
+        self.process.send_signal(signal.SIGHUP)
+        self.assertEqual(self.process.wait(10), 0)
+        self.assertEqual(list(self.tmp.iterdir()), [])
+
+    # Found by an attacker's test: a second serve on the same port listened beside the first
+    # (SO_REUSEPORT) and answered half the requests with another project.
+    def test_a_second_serve_on_a_port_in_use_is_refused(self):
+        self.start()
+        second = subprocess.run([MAMORI, "serve", "--root", str(self.root), "--port", str(self.port)],
+                                capture_output=True, text=True, env=dict(ENV, TMPDIR=str(self.tmp)), timeout=60)
+        self.assertEqual(second.returncode, 2, second.stdout + second.stderr)
+        self.assertIn(f"cannot listen on 127.0.0.1 port {self.port}", second.stderr)
+
+    # Found by an attacker's test: a dozen held event streams took every thread, and pages
+    # were no longer served.
+    def test_held_event_streams_leave_room_for_pages(self):
+        self.start()
+        held = []
+        for _ in range(24):
+            connection = http.client.HTTPConnection(self.host, self.port, timeout=10)
+            self.streams.append(connection)
+            connection.request("GET", "/__mamori/events")
+            held.append(connection.getresponse().status)
+        self.assertEqual(held.count(200), 16)
+        self.assertEqual(held.count(503), 8)
+        code, _, body = self.request("/index.html")
+        self.assertEqual(code, 200)
+        self.assertIn("__mamori/reload.js", body)
+
     def test_a_project_that_cannot_be_built_is_an_error(self):
         os.remove(self.root / "mamori.toml")
         result = subprocess.run([MAMORI, "serve", "--root", str(self.root), "--port", "0"], capture_output=True,
