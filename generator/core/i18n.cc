@@ -116,7 +116,9 @@ bool set_language(Language language, const std::vector<std::filesystem::path>& l
   return false;
 }
 
-Language current_language() { return g_language; }
+Language current_language() {
+  return g_language;
+}
 
 const char* tr(const char* msgid) {
   if (g_language == Language::en || *msgid == '\0') return msgid;
@@ -141,8 +143,8 @@ std::string substitute(std::string_view pattern, const std::vector<std::string>&
       ++i;
       continue;
     }
-    const bool placeholder = c == '{' && i + 2 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9' &&
-                             pattern[i + 2] == '}';
+    const bool placeholder =
+        c == '{' && i + 2 < pattern.size() && pattern[i + 1] >= '0' && pattern[i + 1] <= '9' && pattern[i + 2] == '}';
     const size_t index = placeholder ? static_cast<size_t>(pattern[i + 1] - '0') : 0;
     if (placeholder && index < args.size()) {
       out += args[index];

@@ -50,17 +50,23 @@ const char* tr_n(const char* one, const char* many, unsigned long n);
 
 // Marks a string for translation without translating it (a table of messages that is
 // translated where it is used).
-constexpr const char* N_(const char* msgid) { return msgid; }
+constexpr const char* N_(const char* msgid) {
+  return msgid;
+}
 
 namespace detail {
 std::string substitute(std::string_view pattern, const std::vector<std::string>& args);
-inline std::string to_text(std::string_view s) { return std::string(s); }
-inline std::string to_text(const std::string& s) { return s; }
-inline std::string to_text(const char* s) { return s; }
+inline std::string to_text(std::string_view s) {
+  return std::string(s);
+}
+inline std::string to_text(const std::string& s) {
+  return s;
+}
+inline std::string to_text(const char* s) {
+  return s;
+}
 template <class T>
-std::string to_text(const T& n)
-  requires std::is_arithmetic_v<T>
-{
+std::string to_text(const T& n) requires std::is_arithmetic_v<T> {
   return std::to_string(n);
 }
 }  // namespace detail

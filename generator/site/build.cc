@@ -6,6 +6,7 @@
 
 #include "contacts/contacts.h"
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "site/build_run.h"
 #include "site/build_state.h"
@@ -18,7 +19,6 @@
 #include "site/review.h"
 #include "site/search_render.h"
 #include "site/templates.h"
-#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -83,10 +83,11 @@ void check_inline(BuildRun& run, const nlohmann::json& view, const std::string& 
     if (!view.contains(key) || text.find(key) == std::string::npos) continue;
     const std::string content = view[key].get<std::string>();
     if (html.find(">" + content + "</" + element + ">") != std::string::npos) continue;
-    run.report.diagnostics.error("themes/" + run.theme.name + "/templates/404.mustache", 0, 0,
-                                 format(tr("template '404' must put {{{{{{{0}}}}}} alone inside <{1}>…</{1}>: the page's "
-                                           "Content-Security-Policy allows only that text"),
-                                        key, element));
+    run.report.diagnostics.error(
+        "themes/" + run.theme.name + "/templates/404.mustache", 0, 0,
+        format(tr("template '404' must put {{{{{{{0}}}}}} alone inside <{1}>…</{1}>: the page's "
+                  "Content-Security-Policy allows only that text"),
+               key, element));
   }
 }
 
@@ -142,7 +143,8 @@ void commit(OutputTree& tree, const std::string& fingerprint, BuildReport& repor
   BuildState state{fingerprint, marker_identity(report.out), output_manifest(report.out), report.pages, {}};
   for (const auto& d : report.diagnostics.items()) state.warnings.push_back(format_with_caret(d));
   if (auto saved = write_build_state(report.out, state); !saved) {
-    report.diagnostics.add(warning_at(0, 0, format(tr("{0}; the next build renders every page again"), saved.error().message)));
+    report.diagnostics.add(
+        warning_at(0, 0, format(tr("{0}; the next build renders every page again"), saved.error().message)));
   }
 }
 

