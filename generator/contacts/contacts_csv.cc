@@ -215,7 +215,12 @@ ContactTable contacts_from_csv(std::string_view bytes, std::vector<Diagnostic>& 
     out.push_back(error_at(2, 1, tr("row 2 must be the header: ID,区分,相談内容,相談先,URL,電話番号,メール,備考")));
     return table;
   }
+  const size_t before_header = out.size();
   const std::vector<int> field_of_column = read_header(records[1], out);
+  // Without a required column every row would also be reported as missing its value: one
+  // error per row for one mistake in the header. The header's own errors are enough.
+  const auto lacks_column = [&](const Diagnostic& d) { return d.line == records[1].number && d.column == 0; };
+  if (std::any_of(out.begin() + static_cast<std::ptrdiff_t>(before_header), out.end(), lacks_column)) return table;
   for (size_t r = 2; r < records.size(); ++r) {
     if (auto contact = read_contact(records[r], records[1], field_of_column, out))
       table.contacts.push_back(std::move(*contact));

@@ -145,4 +145,18 @@ TEST_SUITE("contacts_csv") {
                                 "4:7: error: row 4 has a value in column 7, which has no header",
                                 "4: error: duplicate entry: 'a' at 'b' is already listed at row 3"});
   }
+
+  // Found by a user test: a mistyped header column gave one more error for every row.
+  TEST_CASE("a header without a required column is the only error, not one per row") {
+    std::vector<Diagnostic> out;
+    const ContactTable table = contacts_from_csv(
+        "最終確認日,2025-05-01\n"
+        "区分,相談内容,相談先名,電話番号\n"
+        "県内,a,b,052-954-6370\n"
+        "県内,c,d,052-954-6371\n",
+        out);
+    CHECK(formatted(out) == std::vector<std::string>{"2:3: error: unknown column '相談先名' (did you mean '相談先'?)",
+                                                     "2: error: the header has no '相談先' column"});
+    CHECK(table.contacts.empty());
+  }
 }
