@@ -135,6 +135,10 @@ int export_contacts(const std::string& root, const std::string& csv_file) {
 
 int import_contacts(const std::string& root, const std::string& csv_file, bool dry_run) {
   mamori::ImportResult result = mamori::import_contacts(root, csv_file, dry_run);
+  if (result.environment_error) {
+    print_error(*result.environment_error);
+    return kUsageError;
+  }
   mamori::Diagnostics& diagnostics = result.diagnostics;
   diagnostics.sort();
   print_diagnostics(diagnostics);

@@ -155,7 +155,7 @@ ImportResult import_contacts(const fs::path& root, const fs::path& csv_file, boo
   ImportResult result;
   std::error_code ec;
   if (!fs::is_directory(root / "content", ec)) {  // run elsewhere: say where mamori looked
-    result.diagnostics.error(std::string(kTableFile), 0, 0, missing_table_message(root));
+    result.environment_error = missing_table_message(root);
     return result;
   }
   const SystemClock system_clock;

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,11 +26,14 @@ struct ImportResult {
   std::vector<std::string> changes;
   bool written = false;
   std::filesystem::path backup;  // the previous contacts.toml, when one was kept
+  // Set when there is no project here to import into (no ROOT/content/): a usage error
+  // (exit 2), not a problem in the CSV.
+  std::optional<std::string> environment_error;
 };
 
 // Reads `csv_file`, validates it, and (unless dry_run) replaces ROOT/content/contacts.toml,
-// keeping the previous file as contacts.toml.bak. Environment problems (unreadable file, no
-// ROOT/content/ folder) are reported as diagnostics without a line. A 最終確認日 after today
+// keeping the previous file as contacts.toml.bak. No ROOT/content/ folder is an
+// environment_error; an unreadable file is a diagnostic without a line. A 最終確認日 after today
 // (reviewed_in_future) is an error; `clock` says what today is (null: the system clock).
 ImportResult import_contacts(const std::filesystem::path& root, const std::filesystem::path& csv_file, bool dry_run,
                              const Clock* clock = nullptr);

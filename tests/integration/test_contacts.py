@@ -192,5 +192,7 @@ class ContactsHints(ProjectTest):
         self.assertEqual(exported.stderr, f"mamori: error: {message}\n")
         csv = self.write("相談先.csv", "最終確認日,2026-07-01\n区分,相談内容,相談先,電話番号\n県内,相談,窓口,052-954-6370\n")
         imported = run("contacts", "import", csv, cwd=elsewhere)
-        self.assertEqual(imported.returncode, 1)
-        self.assertIn(f"content/contacts.toml: error: {message}\n", imported.stderr)
+        # Found by a user test: this was "content/contacts.toml: error: …", a path that is not
+        # there, with exit status 1 as for a problem in the CSV.
+        self.assertEqual(imported.returncode, 2)
+        self.assertEqual(imported.stderr, f"mamori: error: {message}\n")
