@@ -92,8 +92,8 @@ Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, s
   if (!is_within(opened, tree)) {
     return Error{format(tr("symlink points outside {0}: copy the file in instead"), shown_tree)};
   }
-  // O_NONBLOCK only kept a FIFO swapped in from blocking the open; reads block as usual.
-  ::fcntl(fd.get(), F_SETFL, ::fcntl(fd.get(), F_GETFL) & ~O_NONBLOCK);
+  // O_NONBLOCK only kept a FIFO swapped in from blocking the open; it does not change how
+  // a regular file reads, so it stays set (two system calls fewer per file).
   return fd;
 }
 

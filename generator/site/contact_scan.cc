@@ -24,10 +24,10 @@ struct Alias {
   char as;
 };
 constexpr Alias kAliases[] = {
-    {0xFF0D, '-'},  {0x2010, '-'}, {0x2011, '-'},  {0x2012, '-'}, {0x2013, '-'},      {0x2014, '-'},
-    {0x2015, '-'},  {0x2212, '-'}, {0x30FC, '-'},  {0xFF70, '-'}, {0x2500, '-'},  // hyphen-like
-    {0xFF08, '('},  {0xFF09, ')'}, {0xFF20, '@'},  {0xFF1A, ':'}, {0xFF0E, '.'},      {0x3000, ' '},
-    {0x96FB, kDen}, {0x8A71, kWa}, {0x756A, kBan}, {0x53F7, kGo}, {0x2121, kTelSign},  // 電 話 番 号 ℡
+    {0xFF0D, '-'},      {0x2010, '-'}, {0x2011, '-'}, {0x2012, '-'}, {0x2013, '-'}, {0x2014, '-'},
+    {0x2015, '-'},      {0x2212, '-'}, {0x30FC, '-'}, {0xFF70, '-'}, {0x2500, '-'},  // hyphen-like
+    {0xFF08, '('},      {0xFF09, ')'}, {0xFF20, '@'}, {0xFF1A, ':'}, {0xFF0E, '.'}, {0x3000, ' '},
+    {0x2121, kTelSign},  // ℡ (電話番号's kanji: simplify())
 };
 
 // One code point as the scan sees it: ASCII as it is; full-width digits, letters and
@@ -35,6 +35,21 @@ constexpr Alias kAliases[] = {
 // and ℡ as their own codes; anything else kOther.
 char simplify(char32_t cp) {
   if (cp < 0x80) return static_cast<char>(cp);
+  if (cp >= 0x3041 && cp <= 0x30FB) return kOther;  // kana, but the long vowel mark
+  if (cp >= 0x4E00 && cp <= 0x9FFF) {               // kanji
+    switch (cp) {
+      case 0x96FB:
+        return kDen;
+      case 0x8A71:
+        return kWa;
+      case 0x756A:
+        return kBan;
+      case 0x53F7:
+        return kGo;
+      default:
+        return kOther;
+    }
+  }
   if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<char>('0' + (cp - 0xFF10));
   if (cp >= 0xFF21 && cp <= 0xFF3A) return static_cast<char>('A' + (cp - 0xFF21));
   if (cp >= 0xFF41 && cp <= 0xFF5A) return static_cast<char>('a' + (cp - 0xFF41));
@@ -63,13 +78,24 @@ Simplified simplified(std::string_view text) {
   s.chars.reserve(text.size());
   s.line_starts.push_back(0);
   for (size_t i = 0; i < text.size();) {
-    const size_t n = std::max<size_t>(utf8_sequence_length(text, i), 1);
+    const char byte = text[i];
+    if (static_cast<unsigned char>(byte) < 0x80) {  // ASCII: most of the bytes of a page
+      s.chars += byte;
+      if (byte == '\n') s.line_starts.push_back(s.chars.size());
+      ++i;
+      continue;
+    }
     const std::optional<char32_t> cp = code_point_at(text, i);
     s.chars += cp ? simplify(*cp) : kOther;
-    if (text[i] == '\n') s.line_starts.push_back(s.chars.size());
-    i += n;
+    i += std::max<size_t>(utf8_sequence_length(text, i), 1);
   }
   return s;
+}
+
+// Whether something the scan looks for may start with character `c`: a phone number ('0',
+// '('), an e-mail address (at its '@') or a URL (whose phone-like digits are skipped).
+bool may_start(char c) {
+  return c == '0' || c == '(' || c == '@' || c == 'h' || c == 'H' || c == 'w' || c == 'W';
 }
 
 bool starts_with_at(const std::string& chars, size_t k, std::string_view prefix) {
@@ -214,6 +240,10 @@ std::vector<ContactText> find_contact_texts(std::string_view text) {
   const std::string& c = s.chars;
   std::vector<std::pair<size_t, ContactText>> found;  // by index of the first character
   for (size_t k = 0; k < c.size();) {
+    if (!may_start(c[k])) {
+      ++k;
+      continue;
+    }
     if (const size_t after_url = url_end(c, k); after_url != k) {
       k = after_url;
       continue;

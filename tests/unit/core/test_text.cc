@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <string>
+
 #include "core/text.h"
 
 using namespace mamori;
@@ -18,6 +20,21 @@ TEST_SUITE("text") {
     CHECK(find_invalid_utf8("\xE3\x81") == 0u);          // truncated
     // "守り" in Shift_JIS
     CHECK(find_invalid_utf8("\x8E\xE7\x82\xE8") == 0u);
+  }
+
+  TEST_CASE("a bad byte is found at any place in and after long ASCII runs (read eight bytes at a time)") {
+    for (size_t length = 0; length < 40; ++length) {
+      for (size_t at = 0; at <= length; ++at) {
+        std::string text(length, 'a');
+        text.insert(at, "\xE5\xAE\x88");  // 守, valid
+        CHECK_FALSE(find_invalid_utf8(text).has_value());
+        text.insert(at, "\xFF");
+        CHECK(find_invalid_utf8(text) == at);
+        text.erase(at, 1);
+        text.push_back('\x80');  // a lone continuation byte at the end
+        CHECK(find_invalid_utf8(text) == text.size() - 1);
+      }
+    }
   }
 
   TEST_CASE("binary files hold NUL bytes") {
