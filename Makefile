@@ -15,7 +15,7 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 BROWSER_DIR := tests/browser
 
-.PHONY: po site test install package program deps deps-test build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
+.PHONY: po site test install package program deps deps-test deps-bench build build-asan build-fuzz browser bench fuzz fuzz-smoke format lint clean
 
 # Seconds each fuzz target runs in `make fuzz` (CI's smoke run uses FUZZ_SMOKE_SECONDS).
 FUZZ_SECONDS ?= 600
@@ -67,6 +67,9 @@ deps:
 deps-test:
 	@scripts/install-deps test
 
+deps-bench:
+	@scripts/install-deps bench
+
 build:
 	cmake --preset dev >/dev/null
 	cmake --build --preset dev
@@ -93,7 +96,7 @@ browser: build
 	@cd $(BROWSER_DIR) && { [ -d node_modules ] && npm ls --depth=0 >/dev/null 2>&1 || npm ci --no-audit --no-fund; }
 	MAMORI=$(CURDIR)/$(MAMORI) node --test --test-concurrency=1 $(BROWSER_DIR)/
 
-bench: build
+bench: deps-bench build
 	test -d tests/bench/node_modules/@pagefind || (cd tests/bench && npm ci --no-audit --no-fund)
 	tests/bench/run.py
 	tests/bench/links.py

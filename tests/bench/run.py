@@ -5,8 +5,13 @@
 
 Generates N Japanese pages (generate.py) once, then times, for each tool, a cold build
 (empty output folder), a rebuild with nothing changed, and a rebuild after one page
-changed. Reports the median wall time and peak memory (max RSS) of R runs, and the
-ratios Hugo / mamori. Hugo gets minimal layouts, so it does less templating than mamori.
+changed. Reports the median wall time, CPU time (user + system) and peak memory (max RSS)
+of R runs, and the ratios Hugo / mamori. Hugo gets minimal layouts, so it does less
+templating than mamori.
+
+The floor: cmark-gfm alone (Debian's cmark-gfm, with the extensions mamori enables)
+renders the same Markdown to HTML, 100 files per process, one process at a time; its CPU
+time is what parsing and rendering the Markdown costs with nothing else done.
 """
 import argparse
 import os
@@ -32,12 +37,30 @@ HUGO_LAYOUTS = {
 
 
 def timed(command, env=None):
-    """Runs a command under /usr/bin/time; returns (seconds, peak MB)."""
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, env=env)
+    """Runs a command under /usr/bin/time; returns (wall seconds, peak MB, CPU seconds)."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", *command], capture_output=True, text=True,
+                            env=env)
     if result.returncode != 0:
         sys.exit(f"failed: {' '.join(map(str, command))}\n{result.stderr}")
-    seconds, kilobytes = result.stderr.strip().splitlines()[-1].split()
-    return float(seconds), int(kilobytes) / 1024
+    seconds, kilobytes, user, system = result.stderr.strip().splitlines()[-1].split()
+    return float(seconds), int(kilobytes) / 1024, float(user) + float(system)
+
+
+def cmark_floor(project, repeat):
+    """CPU seconds cmark-gfm alone takes to render every page (median of `repeat` runs)."""
+    if shutil.which("cmark-gfm") is None:
+        return None
+    script = ("find content -name '*.md' -print0 | sort -z | "
+              "xargs -0 -n 100 cmark-gfm -e table -e autolink -e strikethrough -e tasklist > /dev/null")
+    runs = []
+    for _ in range(repeat):
+        result = subprocess.run(["/usr/bin/time", "-f", "%e %U %S", "sh", "-c", script], cwd=project,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            sys.exit(f"cmark-gfm failed:\n{result.stderr}")
+        wall, user, system = map(float, result.stderr.strip().splitlines()[-1].split())
+        runs.append((wall, user + system))
+    return statistics.median(w for w, _ in runs), statistics.median(c for _, c in runs)
 
 
 def prepare(pages):
@@ -82,8 +105,7 @@ def measure(name, command, out, env, project, repeat):
         changed.write_text(original + f"\n追記 {run}\n", encoding="utf-8")
         results["one page changed"].append(timed(command, env))
         changed.write_text(original, encoding="utf-8")
-    return {case: (statistics.median(t for t, _ in runs), statistics.median(m for _, m in runs))
-            for case, runs in results.items()}
+    return {case: tuple(statistics.median(run[k] for run in runs) for k in range(3)) for case, runs in results.items()}
 
 
 def main():
@@ -101,10 +123,19 @@ def main():
     print(f"{args.pages} pages, {size:.0f} MB of Markdown; median of {args.repeat} runs; {os.cpu_count()} cores; "
           f"Hugo {hugo_version}")
     measured = {name: measure(name, *spec, project, args.repeat) for name, spec in tools(project).items()}
-    print(f"{'case':<18} {'mamori s':>9} {'hugo s':>8} {'speed-up':>9} {'mamori MB':>10} {'hugo MB':>8} {'memory':>8}")
+    print(f"{'case':<18} {'mamori s':>9} {'hugo s':>8} {'speed-up':>9} {'mamori CPU':>11} {'hugo CPU':>9} "
+          f"{'mamori MB':>10} {'hugo MB':>8} {'memory':>8}")
     for case in measured["mamori"]:
-        (mt, mm), (ht, hm) = measured["mamori"][case], measured["hugo"][case]
-        print(f"{case:<18} {mt:>9.2f} {ht:>8.2f} {ht / mt:>8.1f}x {mm:>10.0f} {hm:>8.0f} {mm / hm:>8.3f}")
+        (mt, mm, mc), (ht, hm, hc) = measured["mamori"][case], measured["hugo"][case]
+        print(f"{case:<18} {mt:>9.2f} {ht:>8.2f} {ht / mt:>8.1f}x {mc:>10.2f}s {hc:>8.2f}s "
+              f"{mm:>10.0f} {hm:>8.0f} {mm / hm:>8.3f}")
+    floor = cmark_floor(project, args.repeat)
+    if floor is None:
+        print("cmark-gfm is missing (apt-get install cmark-gfm): no floor row")
+        return
+    cold_cpu = measured["mamori"]["cold"][2]
+    print(f"{'cmark-gfm alone':<18} {floor[0]:>9.2f} {'':>8} {'':>9} {floor[1]:>10.2f}s   "
+          f"(mamori's cold CPU = {cold_cpu / floor[1]:.2f}x cmark-gfm's)")
 
 
 if __name__ == "__main__":
