@@ -5,6 +5,7 @@
 
 #include "contacts/phone.h"
 #include "core/text.h"
+#include "search/utf8.h"
 
 namespace mamori {
 namespace {
@@ -85,9 +86,10 @@ Simplified simplified(std::string_view text) {
       ++i;
       continue;
     }
-    const std::optional<char32_t> cp = code_point_at(text, i);
-    s.chars += cp ? simplify(*cp) : kOther;
-    i += std::max<size_t>(utf8_sequence_length(text, i), 1);
+    char32_t cp = 0;
+    const size_t n = decode_utf8(text, i, cp);
+    s.chars += n != 0 ? simplify(cp) : kOther;
+    i += std::max<size_t>(n, 1);
   }
   return s;
 }

@@ -114,6 +114,7 @@ LoadedPage load_page(const FoundFile& found, const fs::path& content_real) {
 void load_pages(Site& site, const std::vector<FoundFile>& found, const LoadOptions& options, Diagnostics& diagnostics) {
   std::vector<LoadedPage> loaded(found.size());
   parallel_for(found.size(), options.jobs, [&](size_t i, int) { loaded[i] = load_page(found[i], site.content_real); });
+  site.pages.reserve(site.pages.size() + loaded.size());
   for (auto& item : loaded) {
     diagnostics.add_all(std::move(item.diagnostics));
     if (!item.page) continue;
