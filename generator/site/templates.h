@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "site/shared_blocks.h"
 
 namespace mamori {
 
@@ -45,6 +46,12 @@ class TemplateEngine {
   // Renders template `name` ("page", "section", …) with `view`; an error when there is no
   // such template or it fails to parse or render.
   Result<std::string> render(const std::string& name, const nlohmann::json& view);
+
+  // The same as render() with `view` holding list.shape.name = list.make(), but each
+  // block over the list (shared_blocks.h) is rendered once per list key and template
+  // block, and its HTML reused; the list is built only when a block is not cached.
+  // `view` must not hold the list itself.
+  Result<std::string> render(const std::string& name, const nlohmann::json& view, const SharedList& list);
 
  private:
   struct Compiled;
