@@ -313,8 +313,7 @@ SharedList page_navigation(const Site& site, PageId id) {
   std::string key = slash == std::string::npos ? std::string() : page.output.substr(0, slash + 1);
   key += '\0';
   key += current;
-  return SharedList{navigation_shape(), std::move(key),
-                    [&site, output = page.output, current = std::move(current)] {
+  return SharedList{navigation_shape(), std::move(key), [&site, output = page.output, current = std::move(current)] {
                       return navigation(site, output, current);
                     }};
 }

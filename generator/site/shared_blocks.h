@@ -40,8 +40,8 @@ struct SharedList {
 
 // A template with its shared blocks cut out.
 struct SharedSplit {
-  std::string rest;                 // the template, each block's lines replaced by a marker line
-  std::vector<std::string> blocks;  // the lines of each block, in order; block i's marker is shared_marker(i)
+  std::string rest;                       // the template, each block's lines replaced by a marker line
+  std::vector<std::string> blocks;        // the lines of each block, in order; block i's marker is shared_marker(i)
   std::vector<std::string> marker_lines;  // what block i's marker line renders as (the marker and its newline)
 };
 
