@@ -71,16 +71,6 @@ std::optional<std::vector<Tag>> scan_tags(std::string_view text) {
   return tags;
 }
 
-// The section depth at `pos` (a place outside every tag).
-size_t depth_at(const std::vector<Tag>& tags, size_t pos) {
-  const auto next = std::find_if(tags.begin(), tags.end(), [&](const Tag& t) { return t.start >= pos; });
-  return next == tags.end() ? 0 : next->depth;
-}
-
-bool splits_a_tag(const std::vector<Tag>& tags, size_t pos) {
-  return std::any_of(tags.begin(), tags.end(), [&](const Tag& t) { return t.start < pos && pos < t.end; });
-}
-
 bool has(const std::vector<std::string>& names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
 }
@@ -99,51 +89,65 @@ bool resolves_shared(const Tag& tag, const ListShape& shape, bool inside) {
   return has(shape.constant_names, first) || (inside && has(shape.item_names, first));
 }
 
-// A block: its lines [begin, end) and the tags [open, close] of its list section.
+// Lines [begin, end) of a template, starting and ending outside every tag and section.
 struct Block {
   size_t begin = 0;
   size_t end = 0;
-  size_t open = 0;
-  size_t close = 0;
 };
 
-// The block whose list section opens at tags[open], when it can be cut.
-std::optional<Block> block_at(std::string_view text, const std::vector<Tag>& tags, size_t open,
-                              const ListShape& shape) {
-  size_t close = open + 1;
-  while (close < tags.size() && !(tags[close].kind == '/' && tags[close].depth == 1)) ++close;
-  if (close == tags.size()) return std::nullopt;
-  const size_t newline_before = text.rfind('\n', tags[open].start);
-  const size_t newline_after = text.find('\n', tags[close].end);
-  Block block{newline_before == std::string_view::npos ? 0 : newline_before + 1,
-              newline_after == std::string_view::npos ? text.size() : newline_after + 1, open, close};
-  if (splits_a_tag(tags, block.begin) || splits_a_tag(tags, block.end)) return std::nullopt;
-  if (depth_at(tags, block.begin) != 0 || depth_at(tags, block.end) != 0) return std::nullopt;
-  for (size_t i = 0; i < tags.size(); ++i) {
-    if (i == open || i == close || tags[i].start < block.begin || tags[i].start >= block.end) continue;
-    if (!resolves_shared(tags[i], shape, open < i && i < close)) return std::nullopt;
+// The places a template can be cut: its start, its end, and the line starts that are
+// outside every tag and every section.
+std::vector<size_t> cut_points(std::string_view text, const std::vector<Tag>& tags) {
+  std::vector<size_t> points{0};
+  size_t next = 0;  // the first tag that starts at or after the place
+  for (size_t newline = text.find('\n'); newline != std::string_view::npos; newline = text.find('\n', newline + 1)) {
+    const size_t at = newline + 1;
+    while (next < tags.size() && tags[next].start < at) ++next;
+    const bool in_tag = next > 0 && tags[next - 1].end > at;
+    const size_t depth = next < tags.size() ? tags[next].depth : 0;
+    if (!in_tag && depth == 0 && at < text.size()) points.push_back(at);
   }
-  return block;
+  points.push_back(text.size());
+  return points;
 }
 
-// The cuttable blocks over the list, in order; nullopt when one cannot be cut, or the
-// list's name is used outside them.
+// Whether the tags of lines [begin, end) resolve without page-specific values: inside a
+// section over the list at depth 0, item names and constants; elsewhere constants only.
+// `uses_list` is set when the list's name appears.
+bool shared_lines(const std::vector<Tag>& tags, const Block& lines, const ListShape& shape, bool& uses_list) {
+  bool shared = true;
+  bool inside = false;
+  for (const Tag& tag : tags) {
+    if (tag.start < lines.begin || tag.start >= lines.end) continue;
+    const bool names_list = tag.kind != '!' && first_segment(tag.name) == shape.name;
+    uses_list = uses_list || names_list;
+    const bool opens = tag.kind == '#' && tag.depth == 0 && tag.name == shape.name;
+    const bool closes = tag.kind == '/' && tag.depth == 1 && tag.name == shape.name && inside;
+    if (opens || closes) {
+      inside = opens;
+    } else if (!resolves_shared(tag, shape, inside)) {
+      shared = false;
+    }
+  }
+  return shared;
+}
+
+// The runs of shared lines, in order; nullopt when the list's name is used elsewhere.
 std::optional<std::vector<Block>> find_blocks(std::string_view text, const std::vector<Tag>& tags,
                                               const ListShape& shape) {
+  const std::vector<size_t> points = cut_points(text, tags);
   std::vector<Block> blocks;
-  for (size_t i = 0; i < tags.size(); ++i) {
-    const bool outside = blocks.empty() || tags[i].start >= blocks.back().end;
-    if (!outside) continue;
-    const bool opens_list = tags[i].kind == '#' && tags[i].depth == 0 && tags[i].name == shape.name;
-    if (!opens_list) continue;
-    auto block = block_at(text, tags, i, shape);
-    if (!block || (!blocks.empty() && block->begin < blocks.back().end)) return std::nullopt;
-    blocks.push_back(*block);
-  }
-  for (const Tag& tag : tags) {
-    const bool in_a_block = std::any_of(blocks.begin(), blocks.end(),
-                                        [&](const Block& b) { return tag.start >= b.begin && tag.start < b.end; });
-    if (!in_a_block && tag.kind != '!' && first_segment(tag.name) == shape.name) return std::nullopt;
+  for (size_t i = 0; i + 1 < points.size(); ++i) {
+    const Block lines{points[i], points[i + 1]};
+    if (lines.begin == lines.end) continue;
+    bool uses_list = false;
+    if (!shared_lines(tags, lines, shape, uses_list)) {
+      if (uses_list) return std::nullopt;
+    } else if (!blocks.empty() && blocks.back().end == lines.begin) {
+      blocks.back().end = lines.end;
+    } else {
+      blocks.push_back(lines);
+    }
   }
   return blocks;
 }

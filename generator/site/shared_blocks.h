@@ -1,15 +1,17 @@
-// Cutting out of a template the blocks over a list that many pages share (the
-// navigation), so each block is rendered once per distinct list and its HTML reused.
+// Cutting out of a template the lines that are the same for many pages (the navigation
+// and the lines around it that use only folder constants), so they are rendered once per
+// distinct navigation and their HTML reused.
 //
 // Why the result is byte-identical: kainjow renders a template line by line (a line is
 // dropped when it held a section tag and is otherwise blank), and a line's fate depends
-// only on the line itself. A block is cut as whole lines, at section depth 0, so the
-// rendering of its lines starts and ends with an empty line buffer, as it does inside the
-// whole template; the lines left behind are unchanged, and the block's place becomes a
-// line holding only a marker, which kainjow outputs as it is. A block is cut only when
-// every name it uses resolves without page-specific values: the list's item names and the
-// names the caller declares constant. Anything else (set delimiters, partial tags, the
-// list's name used elsewhere, a tag split by a cut) leaves the template whole.
+// only on the line itself. Blocks are cut as whole lines, at section depth 0, so the
+// rendering of a block starts and ends with an empty line buffer, as it does inside the
+// whole template; the lines left behind are unchanged, and a block's place becomes a line
+// holding only a marker, which kainjow outputs as it is. Lines are cut only when every
+// name they use resolves without page-specific values: the list's item names inside a
+// section over the list, and the names the caller declares constant. Set delimiters or
+// partial tags leave the template whole, and so does the list's name in lines that are
+// not cut.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -48,8 +50,8 @@ struct SharedSplit {
 // The marker that stands for block `i` in SharedSplit::rest.
 std::string shared_marker(size_t i);
 
-// `text` split around its {{#name}}…{{/name}} blocks over `shape`; nullopt when it has
-// none or they cannot be cut safely (see above).
+// `text` with its runs of shared lines cut out (see above); nullopt when it has none or
+// they cannot be cut safely.
 std::optional<SharedSplit> split_shared_blocks(std::string_view text, const ListShape& shape);
 
 }  // namespace mamori

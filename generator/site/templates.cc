@@ -100,6 +100,16 @@ bool shadows_items(const nlohmann::json& view, const ListShape& shape) {
   });
 }
 
+// What shared blocks are rendered with: the view's constant names and the list.
+km::data shared_data(const nlohmann::json& view, const SharedList& list) {
+  km::data root{km::data::type::object};
+  for (const std::string& name : list.shape.constant_names) {
+    if (const auto value = view.find(name); value != view.end()) put(root, name, to_data(*value));
+  }
+  put(root, list.shape.name, to_data(list.make()));
+  return root;
+}
+
 }  // namespace
 
 struct TemplateEngine::Compiled {
@@ -111,7 +121,8 @@ struct TemplateEngine::Compiled {
   std::unordered_map<std::string, std::string> cache;  // block id, NUL, list key → HTML
 
   SplitTemplate* split_for(const std::string& name, const ListShape& shape);
-  const std::string* block_html(size_t block, const nlohmann::json& view, const SharedList& list);
+  const std::string* cached(size_t block, const SharedList& list);
+  const std::string* render_block(size_t block, const km::data& shared, const SharedList& list);
   std::optional<std::string> render_split(SplitTemplate& split, const nlohmann::json& view, const SharedList& list);
 };
 
@@ -137,32 +148,41 @@ SplitTemplate* TemplateEngine::Compiled::split_for(const std::string& name, cons
   return found->second ? &*found->second : nullptr;
 }
 
-// The HTML of shared block `block` for the list's key, rendered on first use with the
-// list and the view's constant names; null when kainjow fails.
-const std::string* TemplateEngine::Compiled::block_html(size_t block, const nlohmann::json& view,
-                                                        const SharedList& list) {
+// The HTML of shared block `block` for the list's key, when cached.
+const std::string* TemplateEngine::Compiled::cached(size_t block, const SharedList& list) {
   std::string key = std::to_string(block);
   key += '\0';
   key += list.key;
-  if (const auto hit = cache.find(key); hit != cache.end()) return &hit->second;
-  km::data root{km::data::type::object};
-  for (const std::string& name : list.shape.constant_names) {
-    if (const auto value = view.find(name); value != view.end()) put(root, name, to_data(*value));
-  }
-  put(root, list.shape.name, to_data(list.make()));
+  const auto hit = cache.find(key);
+  return hit == cache.end() ? nullptr : &hit->second;
+}
+
+// Renders shared block `block` with `shared` (the view's constant names and the list)
+// and caches its HTML; null when kainjow fails.
+const std::string* TemplateEngine::Compiled::render_block(size_t block, const km::data& shared,
+                                                          const SharedList& list) {
   km::mustache& tmpl = blocks[block];
-  std::string html = tmpl.render(root);
+  std::string html = tmpl.render(shared);
   if (!tmpl.is_valid()) return nullptr;
-  return &cache.emplace(std::move(key), std::move(html)).first->second;
+  std::string key = std::to_string(block);
+  key += '\0';
+  key += list.key;
+  return &cache.insert_or_assign(std::move(key), std::move(html)).first->second;
 }
 
 // The page from the template's rest and its blocks' HTML; nullopt when that cannot be
-// done (the caller then renders the whole template, which reports any error).
+// done (the caller then renders the whole template, which reports any error). The list
+// is built at most once, and only when a block is not cached.
 std::optional<std::string> TemplateEngine::Compiled::render_split(SplitTemplate& split, const nlohmann::json& view,
                                                                   const SharedList& list) {
   std::vector<const std::string*> htmls;
+  std::optional<km::data> shared;
   for (const size_t block : split.blocks) {
-    const std::string* html = block_html(block, view, list);
+    const std::string* html = cached(block, list);
+    if (html == nullptr) {
+      if (!shared) shared = shared_data(view, list);
+      html = render_block(block, *shared, list);
+    }
     if (html == nullptr) return std::nullopt;
     htmls.push_back(html);
   }

@@ -283,9 +283,10 @@ TEST_SUITE("page view") {
       REQUIRE(whole.has_value());
       CHECK(*shared == *whole);
     }
-    // Four keys: home and top (the root folder, each its own entry), cyber/_index with
-    // a, b, c (one folder), deep/_index with d (one folder).
+    // Built once per key and template: home and top (the root folder, each its own
+    // entry; "home" and "page"), cyber/_index with a, b, c and deep/_index with d (one
+    // folder each; "section" and "page").
     CHECK(site.pages.size() == 8);
-    CHECK(built == 4);
+    CHECK(built == 6);
   }
 }

@@ -52,44 +52,57 @@ Theme theme_of(const std::string& text) {
 }  // namespace
 
 TEST_SUITE("shared blocks") {
-  TEST_CASE("a block is cut as whole lines and stands as a marker line") {
-    const auto cut = split("<ul>\n  {{#nav}}<li>{{title}}</li>\n  {{/nav}}\n</ul>\n");
+  TEST_CASE("shared lines are cut as whole lines and stand as a marker line") {
+    const auto cut = split("<h1>{{page.title}}</h1>\n<ul>\n  {{#nav}}<li>{{title}}</li>\n  {{/nav}}\n</ul>\n");
     REQUIRE(cut.has_value());
-    CHECK(cut->rest == "<ul>\n\x02mamori-shared-0\x02\n</ul>\n");
-    CHECK(cut->blocks == std::vector<std::string>{"  {{#nav}}<li>{{title}}</li>\n  {{/nav}}\n"});
+    CHECK(cut->rest == "<h1>{{page.title}}</h1>\n\x02mamori-shared-0\x02\n");
+    CHECK(cut->blocks == std::vector<std::string>{"<ul>\n  {{#nav}}<li>{{title}}</li>\n  {{/nav}}\n</ul>\n"});
     CHECK(cut->marker_lines == std::vector<std::string>{"\x02mamori-shared-0\x02\n"});
   }
 
-  TEST_CASE("constants around a block are cut with it; a block at the end keeps no newline") {
-    const auto cut = split("x\n<ul class=\"{{root}}\">{{#nav}}{{.}}{{site.title}}{{/nav}}</ul>");
+  TEST_CASE("constants are cut with the list; a block at the end keeps no newline") {
+    const auto cut = split("{{page.title}}\n<ul class=\"{{root}}\">{{#nav}}{{.}}{{site.title}}{{/nav}}</ul>");
     REQUIRE(cut.has_value());
-    CHECK(cut->rest == "x\n\x02mamori-shared-0\x02");
+    CHECK(cut->rest == "{{page.title}}\n\x02mamori-shared-0\x02");
     CHECK(cut->blocks[0] == "<ul class=\"{{root}}\">{{#nav}}{{.}}{{site.title}}{{/nav}}</ul>");
     CHECK(cut->marker_lines[0] == "\x02mamori-shared-0\x02");
   }
 
-  TEST_CASE("two blocks are cut in order") {
-    const auto cut = split("{{#nav}}a{{/nav}}\nmid {{page.title}}\n{{#nav}}b{{/nav}}\n");
+  TEST_CASE("blocks are cut in order, a section spanning lines with them") {
+    const auto cut = split("{{#nav}}a{{/nav}}\nmid {{page.title}}\n{{#site}}\n{{site.title}}\n{{/site}}\n{{is_home}}");
     REQUIRE(cut.has_value());
-    CHECK(cut->rest == "\x02mamori-shared-0\x02\nmid {{page.title}}\n\x02mamori-shared-1\x02\n");
-    CHECK(cut->blocks == std::vector<std::string>{"{{#nav}}a{{/nav}}\n", "{{#nav}}b{{/nav}}\n"});
+    CHECK(cut->rest == "\x02mamori-shared-0\x02\nmid {{page.title}}\n\x02mamori-shared-1\x02\n{{is_home}}");
+    CHECK(cut->blocks == std::vector<std::string>{"{{#nav}}a{{/nav}}\n", "{{#site}}\n{{site.title}}\n{{/site}}\n"});
   }
 
-  TEST_CASE("what could depend on the page leaves the template whole") {
-    CHECK_FALSE(split("no list here {{title}}").has_value());
+  TEST_CASE("a section spanning lines is cut whole or not at all") {
+    CHECK(split("{{#page}}\n{{root}}\n{{/page}}\n") == std::nullopt);
+    const auto cut = split("{{#site}}\n{{root}}\n{{/site}}{{page.title}}\n{{root}}");
+    REQUIRE(cut.has_value());
+    CHECK(cut->rest == "{{#site}}\n{{root}}\n{{/site}}{{page.title}}\n\x02mamori-shared-0\x02");
+  }
+
+  TEST_CASE("what could depend on the page is not cut") {
+    CHECK_FALSE(split("{{title}}").has_value());                                // an item name outside the list
     CHECK_FALSE(split("{{#nav}}{{path}}{{/nav}}").has_value());                 // not an item name
-    CHECK_FALSE(split("{{page.title}}{{#nav}}{{title}}{{/nav}}").has_value());  // page value on its line
-    CHECK_FALSE(split("{{#nav}}{{title}}{{/nav}}{{title}}").has_value());       // item name outside the list
+    CHECK_FALSE(split("{{page.title}}{{#nav}}{{title}}{{/nav}}").has_value());  // a page value on its line
+    CHECK_FALSE(split("{{#nav}}{{title}}{{/nav}}{{title}}").has_value());
     CHECK_FALSE(split("{{.}}{{#nav}}x{{/nav}}").has_value());                   // the root itself
     CHECK_FALSE(split("{{#nav}}x{{/nav}}\n{{^nav}}none{{/nav}}").has_value());  // the list used elsewhere
     CHECK_FALSE(split("{{nav.0.title}}\n{{#nav}}x{{/nav}}").has_value());
     CHECK_FALSE(split("{{#page}}\n{{#nav}}x{{/nav}}\n{{/page}}").has_value());  // inside a section
     CHECK_FALSE(split("{{#nav}}x{{/nav}}{{#page}}\n{{/page}}").has_value());    // a section open at the cut
-    CHECK_FALSE(split("{{! a\n}}{{#nav}}x{{/nav}}").has_value());               // a tag across the cut
     CHECK_FALSE(split("{{=<% %>=}}\n{{#nav}}x{{/nav}}").has_value());           // other delimiters
     CHECK_FALSE(split("{{> part}}\n{{#nav}}x{{/nav}}").has_value());
     CHECK_FALSE(split("{{#nav}}x{{/page}}").has_value());  // does not parse
     CHECK_FALSE(split("\x02mamori-shared-0\x02\n{{#nav}}x{{/nav}}").has_value());
+  }
+
+  TEST_CASE("a tag across lines is not cut inside") {
+    const auto cut = split("{{! a\n}}{{#nav}}x{{/nav}}\n{{page.title}}");
+    REQUIRE(cut.has_value());
+    CHECK(cut->blocks == std::vector<std::string>{"{{! a\n}}{{#nav}}x{{/nav}}\n"});
+    CHECK_FALSE(split("{{page.title\n}}{{#nav}}x{{/nav}}").has_value());
   }
 
   TEST_CASE("comments and nested sections over items and constants are cut") {
