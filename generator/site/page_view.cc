@@ -297,11 +297,13 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
 }
 
 const ListShape& navigation_shape() {
-  // The constants are what common_view puts in: all follow from the site and the folder.
-  static const ListShape shape{"nav",
-                               {"title", "href", "current"},
-                               {"lang", "csp", "site", "root", "assets", "home_href", "training_deadline",
-                                "training_deadline_text", "training_organisation", "training_hand_in"}};
+  // The constants are what common_view puts in, all following from the site and the
+  // folder, and the flags only the search and quiz pages set (absent from page views).
+  static const ListShape shape{
+      "nav",
+      {"title", "href", "current"},
+      {"lang", "csp", "site", "root", "assets", "home_href", "training_deadline", "training_deadline_text",
+       "training_organisation", "training_hand_in", "is_search", "is_quiz_index"}};
   return shape;
 }
 

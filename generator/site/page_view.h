@@ -35,8 +35,9 @@ nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& bo
 nlohmann::json page_view_without_nav(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
                                      const std::vector<int>* section_minutes = nullptr);
 
-// The navigation list ("nav", items {title, href, current}) and the view names whose
-// values depend only on the folder of the page (root, assets, site, …).
+// The navigation list ("nav", items {title, href, current}) and the names whose values in
+// a page view depend only on the page's folder (root, assets, site, …; is_search and
+// is_quiz_index, which page views never hold).
 const ListShape& navigation_shape();
 
 // The navigation of page `id` as a list shared by every page in the same folder whose

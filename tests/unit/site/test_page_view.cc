@@ -254,6 +254,8 @@ TEST_SUITE("page view") {
       const PageId id = *site.page_id(path);
       json view = page_view_without_nav(site, id, {}, kToday);
       CHECK_FALSE(view.contains("nav"));
+      CHECK_FALSE(view.contains("is_search"));  // constants of navigation_shape() for every page
+      CHECK_FALSE(view.contains("is_quiz_index"));
       view["nav"] = page_navigation(site, id).make();
       CHECK(view == page_view(site, id, {}, kToday));
     }
