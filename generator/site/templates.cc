@@ -64,6 +64,10 @@ km::data to_data(const nlohmann::json& value) {
   }
 }
 
+// At most this much shared HTML is kept per engine (pages of a folder are mostly
+// rendered one after another, so a cleared cache costs little).
+constexpr size_t kMaxCachedBytes = size_t{32} << 20;
+
 // A template with its shared blocks cut out (shared_blocks.h), parsed.
 struct SplitTemplate {
   km::mustache rest;
@@ -119,6 +123,7 @@ struct TemplateEngine::Compiled {
   std::vector<km::mustache> blocks;                    // shared blocks, each text once
   std::map<std::string, size_t> block_ids;             // by text
   std::unordered_map<std::string, std::string> cache;  // block id, NUL, list key → HTML
+  size_t cached_bytes = 0;
 
   SplitTemplate* split_for(const std::string& name, const ListShape& shape);
   const std::string* cached(size_t block, const SharedList& list);
@@ -167,6 +172,7 @@ const std::string* TemplateEngine::Compiled::render_block(size_t block, const km
   std::string key = std::to_string(block);
   key += '\0';
   key += list.key;
+  cached_bytes += key.size() + html.size();
   return &cache.insert_or_assign(std::move(key), std::move(html)).first->second;
 }
 
@@ -175,6 +181,11 @@ const std::string* TemplateEngine::Compiled::render_block(size_t block, const km
 // is built at most once, and only when a block is not cached.
 std::optional<std::string> TemplateEngine::Compiled::render_split(SplitTemplate& split, const nlohmann::json& view,
                                                                   const SharedList& list) {
+  // A site with very many folders would keep a navigation for each: start again instead.
+  if (cached_bytes > kMaxCachedBytes) {
+    cache.clear();
+    cached_bytes = 0;
+  }
   std::vector<const std::string*> htmls;
   std::optional<km::data> shared;
   for (const size_t block : split.blocks) {
