@@ -47,10 +47,10 @@ class TemplateEngine {
   // such template or it fails to parse or render.
   Result<std::string> render(const std::string& name, const nlohmann::json& view);
 
-  // The same as render() with `view` holding list.shape.name = list.make(), but each
-  // block over the list (shared_blocks.h) is rendered once per list key and template
-  // block, and its HTML reused; the list is built only when a block is not cached.
-  // `view` must not hold the list itself.
+  // The same as render() with `view` holding list.shape.name = list.make(), but the
+  // template's shared lines (shared_blocks.h) are rendered once per list key and kept
+  // (up to 32 MiB per engine); the list is built only when some are not kept. `view`
+  // must not hold the list itself.
   Result<std::string> render(const std::string& name, const nlohmann::json& view, const SharedList& list);
 
  private:
