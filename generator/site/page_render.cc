@@ -60,9 +60,9 @@ struct PageJob {
 // The page's template with the body in place. Templates were checked for external
 // resources when the theme was loaded; every value they insert is escaped.
 Result<std::string> page_html(const PageJob& job, const RenderedMarkdown& body) {
-  nlohmann::json view = page_view(job.site, job.id, body, job.today, job.section_minutes);
+  nlohmann::json view = page_view_without_nav(job.site, job.id, body, job.today, job.section_minutes);
   view["page"]["body"] = kBodyMarker;
-  auto html = job.engine.render(template_for(job.site.page(job.id).kind), view);
+  auto html = job.engine.render(template_for(job.site.page(job.id).kind), view, page_navigation(job.site, job.id));
   if (!html) return html;
   const size_t marker = html->find(kBodyMarker);
   if (marker == std::string::npos) return Error{tr("it does not show the page body ({{{page.body}}})")};

@@ -153,14 +153,23 @@ json common_view(const Site& site, const std::string& root) {
 
 }  // namespace
 
-json base_view(const Site& site, const std::string& output, const std::string& current_nav) {
-  const std::string root = path_to_root(output);
-  json view = common_view(site, root);
-  view["nav"] = navigation(site, output, current_nav);
+namespace {
+
+// base_view without "nav".
+json frame_view(const Site& site, const std::string& output, const std::string& current_nav) {
+  json view = common_view(site, path_to_root(output));
   if (!site.quizzes.empty()) {
     view["quizzes_nav"] =
         json{{"href", relative_url(output, std::string(kQuizIndexPath))}, {"current", current_nav == kQuizIndexPath}};
   }
+  return view;
+}
+
+}  // namespace
+
+json base_view(const Site& site, const std::string& output, const std::string& current_nav) {
+  json view = frame_view(site, output, current_nav);
+  view["nav"] = navigation(site, output, current_nav);
   return view;
 }
 
@@ -281,8 +290,40 @@ json home_quizzes(const Site& site, const Page& page) {
 
 json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
                const std::vector<int>* section_minutes) {
+  json view = page_view_without_nav(site, id, body, today, section_minutes);
   const Page& page = site.page(id);
-  json view = base_view(site, page.output, nav_current(site, page));
+  view["nav"] = navigation(site, page.output, nav_current(site, page));
+  return view;
+}
+
+const ListShape& navigation_shape() {
+  // The constants are what common_view puts in, all following from the site and the
+  // folder, and the flags only the search and quiz pages set (absent from page views).
+  static const ListShape shape{
+      "nav",
+      {"title", "href", "current"},
+      {"lang", "csp", "site", "root", "assets", "home_href", "training_deadline", "training_deadline_text",
+       "training_organisation", "training_hand_in", "is_search", "is_quiz_index"}};
+  return shape;
+}
+
+SharedList page_navigation(const Site& site, PageId id) {
+  const Page& page = site.page(id);
+  // relative_url from a page depends only on its folder (the part up to the last '/').
+  const size_t slash = page.output.rfind('/');
+  std::string current = nav_current(site, page);
+  std::string key = slash == std::string::npos ? std::string() : page.output.substr(0, slash + 1);
+  key += '\0';
+  key += current;
+  return SharedList{navigation_shape(), std::move(key), [&site, output = page.output, current = std::move(current)] {
+                      return navigation(site, output, current);
+                    }};
+}
+
+json page_view_without_nav(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
+                           const std::vector<int>* section_minutes) {
+  const Page& page = site.page(id);
+  json view = frame_view(site, page.output, nav_current(site, page));
   view["is_home"] = page.kind == PageKind::home;
   view["breadcrumbs"] = page.kind == PageKind::home ? json::array() : breadcrumbs(site, page);
   view["page"] = json{{"title", page.meta.title}, {"description", page.meta.description}, {"body", body.html}};

@@ -11,6 +11,7 @@
 
 #include "core/date.h"
 #include "site/markdown.h"
+#include "site/shared_blocks.h"
 #include "site/site.h"
 
 namespace mamori {
@@ -29,6 +30,19 @@ nlohmann::json base_view(const Site& site, const std::string& output, const std:
 // carry `reading_minutes` and the view `reading_rate` (characters a minute).
 nlohmann::json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
                          const std::vector<int>* section_minutes = nullptr);
+
+// page_view without "nav": the page's navigation is rendered from page_navigation.
+nlohmann::json page_view_without_nav(const Site& site, PageId id, const RenderedMarkdown& body, const Date& today,
+                                     const std::vector<int>* section_minutes = nullptr);
+
+// The navigation list ("nav", items {title, href, current}) and the names whose values in
+// a page view depend only on the page's folder (root, assets, site, …; is_search and
+// is_quiz_index, which page views never hold).
+const ListShape& navigation_shape();
+
+// The navigation of page `id` as a list shared by every page in the same folder whose
+// navigation marks the same entry: the key is the folder and that entry.
+SharedList page_navigation(const Site& site, PageId id);
 
 // sitemap.xml for every page (absolute URLs when base_url is set).
 std::string sitemap_xml(const Site& site);

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "core/result.h"
+#include "site/shared_blocks.h"
 
 namespace mamori {
 
@@ -45,6 +46,12 @@ class TemplateEngine {
   // Renders template `name` ("page", "section", …) with `view`; an error when there is no
   // such template or it fails to parse or render.
   Result<std::string> render(const std::string& name, const nlohmann::json& view);
+
+  // The same as render() with `view` holding list.shape.name = list.make(), but the
+  // template's shared lines (shared_blocks.h) are rendered once per list key and kept
+  // (up to 32 MiB per engine); the list is built only when some are not kept. `view`
+  // must not hold the list itself.
+  Result<std::string> render(const std::string& name, const nlohmann::json& view, const SharedList& list);
 
  private:
   struct Compiled;

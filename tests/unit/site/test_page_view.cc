@@ -4,6 +4,8 @@
 #include "site/loader.h"
 #include "site/not_found.h"
 #include "site/page_view.h"
+#include "site/templates.h"
+#include "site/theme.h"
 
 using namespace mamori;
 using mamori::testing::TempDir;
@@ -235,5 +237,58 @@ TEST_SUITE("page view") {
     CHECK(index != std::string::npos);
     TempDir other;
     CHECK(sitemap_xml(load_sample(other)).find("<!-- Set base_url") != std::string::npos);
+  }
+
+  TEST_CASE("the navigation is shared by the pages of one folder that mark the same entry") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    const auto nav = [&](const std::string& path) { return page_navigation(site, *site.page_id(path)); };
+    CHECK(&nav("cyber/a.md").shape == &navigation_shape());
+    CHECK(nav("cyber/a.md").key == std::string("cyber/") + '\0' + "cyber/index.html");
+    CHECK(nav("cyber/b.md").key == nav("cyber/a.md").key);
+    CHECK(nav("cyber/deep/d.md").key == std::string("cyber/deep/") + '\0' + "cyber/index.html");
+    CHECK(nav("top.md").key == '\0' + std::string("top.html"));
+    CHECK(nav("_index.md").key == '\0' + std::string("index.html"));
+    for (const std::string path : {"cyber/deep/d.md", "top.md", "_index.md", "cyber/_index.md"}) {
+      CAPTURE(path);
+      const PageId id = *site.page_id(path);
+      json view = page_view_without_nav(site, id, {}, kToday);
+      CHECK_FALSE(view.contains("nav"));
+      CHECK_FALSE(view.contains("is_search"));  // constants of navigation_shape() for every page
+      CHECK_FALSE(view.contains("is_quiz_index"));
+      view["nav"] = page_navigation(site, id).make();
+      CHECK(view == page_view(site, id, {}, kToday));
+    }
+  }
+
+  TEST_CASE("the default theme renders every page the same with the shared navigation") {
+    TempDir dir;
+    const Site site = load_sample(dir);
+    Diagnostics diagnostics;
+    const auto theme = load_theme(dir.path(), "default", diagnostics);
+    REQUIRE(theme.has_value());
+    TemplateEngine engine(*theme);
+    int built = 0;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const PageId id{i};
+      const char* name = site.page(id).kind == PageKind::home      ? "home"
+                         : site.page(id).kind == PageKind::section ? "section"
+                                                                   : "page";
+      SharedList nav = page_navigation(site, id);
+      nav.make = [&built, make = nav.make] {
+        ++built;
+        return make();
+      };
+      const auto shared = engine.render(name, page_view_without_nav(site, id, {}, kToday), nav);
+      const auto whole = engine.render(name, page_view(site, id, {}, kToday));
+      REQUIRE(shared.has_value());
+      REQUIRE(whole.has_value());
+      CHECK(*shared == *whole);
+    }
+    // Built once per key and template: home and top (the root folder, each its own
+    // entry; "home" and "page"), cyber/_index with a, b, c and deep/_index with d (one
+    // folder each; "section" and "page").
+    CHECK(site.pages.size() == 8);
+    CHECK(built == 6);
   }
 }
