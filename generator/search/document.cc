@@ -1,42 +1,13 @@
 #include "search/document.h"
 
 #include <algorithm>
-#include <deque>
-#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
-#include "search/keys.h"
 #include "search/normalise.h"
 
 namespace mamori {
 namespace {
-
-// Counts keys as views into the folded texts it keeps (a deque never moves its strings).
-class KeyCounter {
- public:
-  void add(std::string_view nfkc_text, uint32_t weight) {
-    const std::string& folded = texts_.emplace_back(search_fold(nfkc_text));
-    for (const std::string_view key : search_keys(folded)) {
-      counts_[key] += weight;
-      ++length_;
-    }
-  }
-  PreparedDocument take(SearchDocument document) {
-    PreparedDocument prepared;
-    prepared.document = std::move(document);
-    prepared.key_counts.reserve(counts_.size());
-    for (const auto& [key, count] : counts_) prepared.key_counts.emplace_back(std::string(key), count);
-    prepared.length = length_;
-    std::sort(prepared.key_counts.begin(), prepared.key_counts.end());
-    return prepared;
-  }
-
- private:
-  std::deque<std::string> texts_;
-  std::unordered_map<std::string_view, uint32_t> counts_;
-  uint32_t length_ = 0;
-};
 
 // Cuts the blocks' text so that all of it stays within kMaxSearchText bytes (at a UTF-8
 // character boundary).
@@ -72,16 +43,20 @@ std::string document_json(const SearchDocument& document) {
 PreparedDocument prepare_search_document(SearchDocument document) {
   document.title = search_nfkc(document.title);
   document.section = search_nfkc(document.section);
-  KeyCounter counter;
-  counter.add(document.title, kTitleWeight);
   for (auto& block : document.blocks) {
     block.heading = search_nfkc(block.heading);
     block.text = search_nfkc(block.text);
-    counter.add(block.heading, kHeadingWeight);
   }
   const bool cut = limit_text(document.blocks);
+  // One counter per thread keeps its room from one document to the next; nothing between
+  // the first add() and take() throws but bad_alloc.
+  thread_local SearchKeyCounter counter;
+  counter.add(document.title, kTitleWeight);
+  for (const auto& block : document.blocks) counter.add(block.heading, kHeadingWeight);
   for (const auto& block : document.blocks) counter.add(block.text, 1);
-  PreparedDocument prepared = counter.take(std::move(document));
+  PreparedDocument prepared;
+  prepared.keys = counter.take();
+  prepared.document = std::move(document);
   prepared.json = document_json(prepared.document);
   prepared.cut = cut;
   return prepared;

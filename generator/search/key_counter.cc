@@ -1,0 +1,116 @@
+#include "search/key_counter.h"
+
+#include "search/keys.h"
+#include "search/normalise.h"
+#include "search/utf8.h"
+
+namespace mamori {
+namespace {
+
+constexpr char32_t kLongVowel = 0x30FC;  // ー
+
+// Reads the valid code points of a text one after the other; invalid bytes are skipped,
+// as search_fold skips them.
+class CodePointReader {
+ public:
+  explicit CodePointReader(std::string_view text) : text_(text) {}
+  // The next code point, or 0 at the end (a U+0000 in the text also reads as 0, which
+  // search_fold_drops and the keys treat alike: neither a katakana letter nor a key).
+  bool next(char32_t& cp) {
+    while (at_ < text_.size()) {
+      const size_t n = decode_utf8(text_, at_, cp);
+      at_ += n == 0 ? 1 : n;
+      if (n != 0) return true;
+    }
+    cp = 0;
+    return false;
+  }
+
+ private:
+  std::string_view text_;
+  size_t at_ = 0;
+};
+
+SearchClass folded_class(char32_t cp) {
+  if (cp < 0x80) {
+    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z');  // folded: no upper case
+    return alnum ? SearchClass::word : SearchClass::separator;
+  }
+  return search_class(cp);
+}
+
+}  // namespace
+
+std::string packed_key_text(PackedKey key) {
+  std::string out;
+  encode_utf8(out, static_cast<char32_t>(key >> 21));
+  if (const auto second = static_cast<char32_t>(key & 0x1FFFFF); second != 0) encode_utf8(out, second);
+  return out;
+}
+
+void SearchKeyCounter::count(PackedKey key, uint32_t weight) {
+  bool added = false;
+  japanese_.at(key, added) += weight;
+  ++length_;
+}
+
+void SearchKeyCounter::count_word(uint32_t weight) {
+  auto it = words_.find(std::string_view(word_));
+  if (it == words_.end()) {
+    it = words_.emplace(word_, 0).first;
+    word_order_.push_back(&it->first);
+  }
+  it->second += weight;
+  ++length_;
+  word_.clear();
+  word_code_points_ = 0;
+}
+
+// search_keys(search_fold(text)) streamed: a ー is dropped by its neighbours in the input,
+// then each folded code point extends or ends the run it belongs to. A Japanese code point
+// gives its pair with the one before in the run, then itself; a word is counted when its
+// run ends.
+void SearchKeyCounter::add(std::string_view nfkc_text, uint32_t weight) {
+  CodePointReader reader(nfkc_text);
+  char32_t before = 0;
+  char32_t cp = 0;
+  bool more = reader.next(cp);
+  char32_t japanese = 0;  // the last code point of the Japanese run being read, or 0
+  while (more) {
+    char32_t after = 0;
+    const bool next = reader.next(after);
+    if (cp != kLongVowel || !search_fold_drops(before, after)) {
+      const char32_t folded = search_fold_code_point(cp);
+      const SearchClass kind = folded_class(folded);
+      if (kind != SearchClass::word && word_code_points_ != 0) count_word(weight);
+      if (kind == SearchClass::japanese) {
+        if (japanese != 0) count(pack_key(japanese, folded), weight);
+        count(pack_key(folded), weight);
+        japanese = folded;
+      } else {
+        japanese = 0;
+        if (kind == SearchClass::word && word_code_points_++ < kMaxWordKey) encode_utf8(word_, folded);
+      }
+    }
+    before = cp;
+    cp = after;
+    more = next;
+  }
+  if (word_code_points_ != 0) count_word(weight);
+}
+
+KeyCounts SearchKeyCounter::take() {
+  KeyCounts counts;
+  counts.japanese.reserve(japanese_.size());
+  japanese_.for_each([&](uint64_t key, uint32_t count) { counts.japanese.emplace_back(key, count); });
+  counts.words.reserve(word_order_.size());
+  for (const std::string* word : word_order_) counts.words.emplace_back(*word, words_.find(*word)->second);
+  counts.length = length_;
+  japanese_.clear();
+  words_.clear();
+  word_order_.clear();
+  length_ = 0;
+  return counts;
+}
+
+}  // namespace mamori
