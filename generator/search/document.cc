@@ -2,8 +2,7 @@
 
 #include <algorithm>
 
-#include <nlohmann/json.hpp>
-
+#include "search/json_string.h"
 #include "search/normalise.h"
 
 namespace mamori {
@@ -26,16 +25,31 @@ bool limit_text(std::vector<SearchBlock>& blocks) {
   return cut;
 }
 
-nlohmann::json blocks_json(const std::vector<SearchBlock>& blocks) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& block : blocks) out.push_back(nlohmann::json::array({block.anchor, block.heading, block.text}));
-  return out;
-}
-
+// The document's JSON as nlohmann::json would dump it:
+// [url, title, section, [[anchor, heading, text], …]].
 std::string document_json(const SearchDocument& document) {
-  const nlohmann::json value =
-      nlohmann::json::array({document.url, document.title, document.section, blocks_json(document.blocks)});
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  size_t size = document.url.size() + document.title.size() + document.section.size() + 16;
+  for (const auto& block : document.blocks) size += block.anchor.size() + block.heading.size() + block.text.size() + 12;
+  std::string out;
+  out.reserve(size);
+  out += '[';
+  for (const std::string* field : {&document.url, &document.title, &document.section}) {
+    append_json_string(out, *field);
+    out += ',';
+  }
+  out += '[';
+  for (size_t i = 0; i < document.blocks.size(); ++i) {
+    const SearchBlock& block = document.blocks[i];
+    out += i == 0 ? "[" : ",[";
+    append_json_string(out, block.anchor);
+    out += ',';
+    append_json_string(out, block.heading);
+    out += ',';
+    append_json_string(out, block.text);
+    out += ']';
+  }
+  out += "]]";
+  return out;
 }
 
 }  // namespace
