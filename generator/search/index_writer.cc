@@ -9,6 +9,7 @@
 #include "core/hashing.h"
 #include "core/parallel.h"
 #include "search/deflate.h"
+#include "search/json_string.h"
 #include "search/keys.h"
 #include "search/postings.h"
 
@@ -124,7 +125,7 @@ std::string SearchIndexWriter::shard_file(uint32_t shard, const std::vector<cons
   std::string content = "{";
   for (size_t i = 0; i < keys.size(); ++i) {
     if (i > 0) content += ',';
-    content += json_text(json(keys[i]->first));
+    append_json_string(content, keys[i]->first);
     content += ":\"";
     const std::string& bytes = keys[i]->second->bytes;
     uint32_t document = 0;  // + 1

@@ -54,6 +54,16 @@ void SearchKeyCounter::count(PackedKey key, uint32_t weight) {
   ++length_;
 }
 
+void SearchKeyCounter::count_character(char32_t cp, uint32_t weight) {
+  if (cp >= 0x10000) {
+    count(pack_key(cp), weight);
+    return;
+  }
+  if (characters_[cp] == 0) character_order_.push_back(static_cast<char16_t>(cp));
+  characters_[cp] += weight;
+  ++length_;
+}
+
 void SearchKeyCounter::count_word(uint32_t weight) {
   auto it = words_.find(std::string_view(word_));
   if (it == words_.end()) {
@@ -85,7 +95,7 @@ void SearchKeyCounter::add(std::string_view nfkc_text, uint32_t weight) {
       if (kind != SearchClass::word && word_code_points_ != 0) count_word(weight);
       if (kind == SearchClass::japanese) {
         if (japanese != 0) count(pack_key(japanese, folded), weight);
-        count(pack_key(folded), weight);
+        count_character(folded, weight);
         japanese = folded;
       } else {
         japanese = 0;
@@ -101,8 +111,13 @@ void SearchKeyCounter::add(std::string_view nfkc_text, uint32_t weight) {
 
 KeyCounts SearchKeyCounter::take() {
   KeyCounts counts;
-  counts.japanese.reserve(japanese_.size());
+  counts.japanese.reserve(japanese_.size() + character_order_.size());
   japanese_.for_each([&](uint64_t key, uint32_t count) { counts.japanese.emplace_back(key, count); });
+  for (const char16_t cp : character_order_) {
+    counts.japanese.emplace_back(pack_key(cp), characters_[cp]);
+    characters_[cp] = 0;
+  }
+  character_order_.clear();
   counts.words.reserve(word_order_.size());
   for (const std::string* word : word_order_) counts.words.emplace_back(*word, words_.find(*word)->second);
   counts.length = length_;

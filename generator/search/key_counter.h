@@ -25,8 +25,8 @@ std::string packed_key_text(PackedKey key);
 
 // A document's keys and their weighted counts.
 struct KeyCounts {
-  std::vector<std::pair<PackedKey, uint32_t>> japanese;  // in the order they first occur
-  std::vector<std::pair<std::string, uint32_t>> words;   // in the order they first occur
+  std::vector<std::pair<PackedKey, uint32_t>> japanese;  // no order the index depends on
+  std::vector<std::pair<std::string, uint32_t>> words;   // no order the index depends on
   uint32_t length = 0;                                   // key occurrences, unweighted
 };
 
@@ -34,7 +34,7 @@ struct KeyCounts {
 // so one counter per thread allocates little.
 class SearchKeyCounter {
  public:
-  // Counts every key occurrence of search_fold(nfkc_text) `weight` times.
+  // Counts every key occurrence of search_fold(nfkc_text) `weight` (> 0) times.
   void add(std::string_view nfkc_text, uint32_t weight);
   // The counts so far; the counter starts again empty.
   KeyCounts take();
@@ -45,9 +45,13 @@ class SearchKeyCounter {
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
   void count(PackedKey key, uint32_t weight);
+  void count_character(char32_t cp, uint32_t weight);
   void count_word(uint32_t weight);
 
-  PackedKeyTable japanese_;
+  PackedKeyTable japanese_;  // pairs, and characters beyond the BMP
+  // A character, half of all keys, is counted at its code point: no hashing, no probing.
+  std::vector<uint32_t> characters_ = std::vector<uint32_t>(0x10000, 0);
+  std::vector<char16_t> character_order_;  // the characters counted, in the order they first occur
   std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> words_;
   std::vector<const std::string*> word_order_;  // the words' keys, in the order they first occur
   std::string word_;                            // the word run being read, cut at kMaxWordKey
