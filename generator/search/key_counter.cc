@@ -1,5 +1,7 @@
 #include "search/key_counter.h"
 
+#include <utility>
+
 #include "search/keys.h"
 #include "search/normalise.h"
 #include "search/utf8.h"
@@ -31,12 +33,17 @@ class CodePointReader {
   size_t at_ = 0;
 };
 
-SearchClass folded_class(char32_t cp) {
+// search_fold_code_point(cp) and the class of what it gives. Kanji and ASCII, most of a
+// page, take no call.
+std::pair<char32_t, SearchClass> fold(char32_t cp) {
+  if (cp >= 0x4E00 && cp <= 0x9FFF) return {cp, SearchClass::japanese};  // no case, no small form
   if (cp < 0x80) {
-    const bool alnum = (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z');  // folded: no upper case
-    return alnum ? SearchClass::word : SearchClass::separator;
+    const char32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+    const bool alnum = (lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'z');
+    return {lower, alnum ? SearchClass::word : SearchClass::separator};
   }
-  return search_class(cp);
+  const char32_t folded = search_fold_code_point(cp);
+  return {folded, search_class(folded)};
 }
 
 }  // namespace
@@ -90,8 +97,7 @@ void SearchKeyCounter::add(std::string_view nfkc_text, uint32_t weight) {
     char32_t after = 0;
     const bool next = reader.next(after);
     if (cp != kLongVowel || !search_fold_drops(before, after)) {
-      const char32_t folded = search_fold_code_point(cp);
-      const SearchClass kind = folded_class(folded);
+      const auto [folded, kind] = fold(cp);
       if (kind != SearchClass::word && word_code_points_ != 0) count_word(weight);
       if (kind == SearchClass::japanese) {
         if (japanese != 0) count(pack_key(japanese, folded), weight);
