@@ -69,7 +69,12 @@ void SearchIndexWriter::add(size_t number, PreparedDocument document) {
 void SearchIndexWriter::take(const PreparedDocument& document, std::vector<Chunk>& closed) {
   const auto number = static_cast<uint32_t>(next_++);
   lengths_.push_back(document.keys.length);
-  for (const auto& [key, count] : document.keys.japanese) {
+  const auto& japanese = document.keys.japanese;
+  constexpr size_t kAhead = 8;  // keys looked up while the table fetches a later one
+  for (size_t i = 0; i < std::min(kAhead, japanese.size()); ++i) japanese_.prefetch(japanese[i].first);
+  for (size_t i = 0; i < japanese.size(); ++i) {
+    if (i + kAhead < japanese.size()) japanese_.prefetch(japanese[i + kAhead].first);
+    const auto [key, count] = japanese[i];
     bool added = false;
     uint32_t& index = japanese_.at(key, added);
     if (added) {

@@ -16,33 +16,36 @@ class PackedKeyTable {
 
   // The value of `key` (≠ 0); a new key is added with the value 0 and `added` set.
   uint32_t& at(uint64_t key, bool& added) {
-    if ((order_.size() + 1) * 2 > keys_.size()) resize(keys_.size() * 2);
+    if ((order_.size() + 1) * 2 > slots_.size()) resize(slots_.size() * 2);
     size_t slot = home(key);
-    while (keys_[slot] != key) {
-      if (keys_[slot] == 0) {
-        keys_[slot] = key;
-        values_[slot] = 0;
+    while (slots_[slot].key != key) {
+      if (slots_[slot].key == 0) {
+        slots_[slot] = Slot{key, 0};
         order_.push_back(static_cast<uint32_t>(slot));
         added = true;
-        return values_[slot];
+        return slots_[slot].value;
       }
       slot = (slot + 1) & mask_;
     }
     added = false;
-    return values_[slot];
+    return slots_[slot].value;
   }
+
+  // Asks the processor to fetch where `key` lives, for an at() a little later (a large
+  // table is mostly cache misses).
+  void prefetch(uint64_t key) const { __builtin_prefetch(&slots_[home(key)]); }
 
   size_t size() const { return order_.size(); }
 
   // Calls f(key, value) for every key, in the order they were added.
   template <class F>
   void for_each(F&& f) const {
-    for (const uint32_t slot : order_) f(keys_[slot], values_[slot]);
+    for (const uint32_t slot : order_) f(slots_[slot].key, slots_[slot].value);
   }
 
   // Empties the table and keeps its room.
   void clear() {
-    for (const uint32_t slot : order_) keys_[slot] = 0;
+    for (const uint32_t slot : order_) slots_[slot].key = 0;
     order_.clear();
   }
 
@@ -51,28 +54,29 @@ class PackedKeyTable {
 
   size_t home(uint64_t key) const { return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> shift_) & mask_; }
 
-  void resize(size_t slots) {
-    std::vector<uint64_t> keys(slots, 0);
-    std::vector<uint32_t> values(slots, 0);
-    keys.swap(keys_);
-    values.swap(values_);
-    mask_ = slots - 1;
+  struct Slot {
+    uint64_t key = 0;  // 0: empty
+    uint32_t value = 0;
+  };
+
+  void resize(size_t size) {
+    std::vector<Slot> old(size);
+    old.swap(slots_);
+    mask_ = size - 1;
     shift_ = 64;
-    for (size_t n = slots; n > 1; n >>= 1) --shift_;
+    for (size_t n = size; n > 1; n >>= 1) --shift_;
     std::vector<uint32_t> order;
     order.swap(order_);
     order_.reserve(order.size());
-    for (const uint32_t old : order) {
-      size_t slot = home(keys[old]);
-      while (keys_[slot] != 0) slot = (slot + 1) & mask_;
-      keys_[slot] = keys[old];
-      values_[slot] = values[old];
+    for (const uint32_t from : order) {
+      size_t slot = home(old[from].key);
+      while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
+      slots_[slot] = old[from];
       order_.push_back(static_cast<uint32_t>(slot));
     }
   }
 
-  std::vector<uint64_t> keys_;
-  std::vector<uint32_t> values_;
+  std::vector<Slot> slots_;
   std::vector<uint32_t> order_;  // the slots, in the order their keys arrived
   size_t mask_ = 0;
   int shift_ = 64;
