@@ -65,7 +65,7 @@ class SearchIndexWriter {
   std::unordered_map<std::string, uint32_t> words_;  // word key → index in postings_
   std::vector<uint32_t> lengths_;                    // per document
   std::vector<size_t> chunk_starts_;                 // first document of every chunk
-  std::string chunk_;                                // the documents of the open chunk, as JSON array items
+  std::string chunk_;                                // the open chunk's JSON without its closing ']' ("": none is open)
   std::vector<std::string> chunk_hashes_;            // of every chunk file, by number (meta's id)
 };
 
