@@ -79,6 +79,7 @@ bool nfkc_stable(char32_t cp) {
 // The byte length of the code point at text[at] (1 for an invalid byte), and whether NFKC
 // leaves it alone.
 std::pair<size_t, bool> step(std::string_view text, size_t at) {
+  if (static_cast<unsigned char>(text[at]) < 0x80) return {1, true};
   char32_t cp = 0;
   const size_t n = decode_utf8(text, at, cp);
   if (n == 0) return {1, false};

@@ -11,7 +11,8 @@ namespace mamori {
 // Decodes the well-formed UTF-8 sequence at text[at] into `cp` and returns its length, or
 // returns 0 when the bytes there are not one (the rules of core/text.h's
 // utf8_sequence_length). REQUIRES: at < text.size().
-inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
+// Always inlined: the compiler would otherwise call it for every character of a page.
+[[gnu::always_inline]] inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]); };
   const unsigned char b0 = byte(0);
   if (b0 < 0x80) {
