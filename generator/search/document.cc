@@ -55,11 +55,11 @@ std::string document_json(const SearchDocument& document) {
 }  // namespace
 
 PreparedDocument prepare_search_document(SearchDocument document) {
-  document.title = search_nfkc(document.title);
-  document.section = search_nfkc(document.section);
+  search_nfkc_in_place(document.title);
+  search_nfkc_in_place(document.section);
   for (auto& block : document.blocks) {
-    block.heading = search_nfkc(block.heading);
-    block.text = search_nfkc(block.text);
+    search_nfkc_in_place(block.heading);
+    search_nfkc_in_place(block.text);
   }
   const bool cut = limit_text(document.blocks);
   // One counter per thread keeps its room from one document to the next; nothing between

@@ -88,6 +88,17 @@ std::pair<size_t, bool> step(std::string_view text, size_t at) {
 
 }  // namespace
 
+void search_nfkc_in_place(std::string& text) {
+  for (size_t at = 0; at < text.size();) {
+    const auto [size, stable] = step(text, at);
+    if (!stable) {
+      text = search_nfkc(text);
+      return;
+    }
+    at += size;
+  }
+}
+
 std::string search_nfkc(std::string_view text) {
   std::string out;
   out.reserve(text.size());

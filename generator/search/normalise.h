@@ -12,6 +12,9 @@ namespace mamori {
 // ABC1, half-width ｶﾅ becomes カナ). Invalid UTF-8 is returned unchanged.
 std::string search_nfkc(std::string_view text);
 
+// search_nfkc in place: text NFKC leaves alone (most of a Japanese page) is not copied.
+void search_nfkc_in_place(std::string& text);
+
 // Folds NFKC text code point by code point: simple lower case, small kana to their full
 // size (ウィルス → ウイルス), and a ー ending a katakana word dropped (メモリー → メモリ).
 // Keys and comparisons are made from this form.

@@ -28,8 +28,8 @@ TEST_SUITE("search html text") {
   }
 
   TEST_CASE("only the characters either side of a line break decide whether it joins") {
-    CHECK(html_text_blocks("<p>日本\n語 日本é\n語 abc\n日本 日本\n\nabc 本\xff\n語 本\n\xff語 本&#x3042;\n語</p>")[0].text ==
-          "日本語 日本é 語 abc 日本 日本 abc 本\xff 語 本 \xff語 本あ語");
+    CHECK(html_text_blocks("<p>日本\n語 日本é\n語 abc\n日本 日本\n\nabc 本\xff\n語 本\n\xff語 本&#x3042;\n語</p>")[0]
+              .text == "日本語 日本é 語 abc 日本 日本 abc 本\xff 語 本 \xff語 本あ語");
     CHECK(html_text_blocks("<p>𠮷\n野 \xe3\x81\n語</p>")[0].text == "𠮷野 \xe3\x81 語");
   }
 
