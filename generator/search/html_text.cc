@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include <utf8proc.h>
@@ -90,6 +92,37 @@ bool ends_wide(std::string_view run) {
   return length != 0 && start + length == run.size() && is_wide(cp);
 }
 
+// Scanning eight bytes at a time: most of a page is long runs of text with no white space,
+// '<' or '&'. Each function skips from `at` the whole words that hold none of its bytes and
+// stops at (or before) the first that may; the caller checks byte by byte from there.
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+uint64_t word_at(std::string_view text, size_t at) {
+  uint64_t word = 0;
+  std::memcpy(&word, text.data() + at, sizeof word);
+  return word;
+}
+
+// Bit Twiddling Hacks' haszero: whether a byte of `word` is 0.
+bool has_zero_byte(uint64_t word) {
+  return ((word - kOnes) & ~word & kHighs) != 0;
+}
+
+size_t skip_without_space(std::string_view text, size_t at) {
+  // A byte below 0x21: every white space character is one (haslessthan).
+  while (at + 8 <= text.size() && ((word_at(text, at) - kOnes * 0x21) & ~word_at(text, at) & kHighs) == 0) at += 8;
+  return at;
+}
+
+size_t skip_without_markup(std::string_view text, size_t at) {
+  while (at + 8 <= text.size() && !has_zero_byte(word_at(text, at) ^ (kOnes * '<')) &&
+         !has_zero_byte(word_at(text, at) ^ (kOnes * '&'))) {
+    at += 8;
+  }
+  return at;
+}
+
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
@@ -105,7 +138,7 @@ void TextCollector::text(std::string_view decoded) {
       ++i;
       continue;
     }
-    size_t end = i + 1;
+    size_t end = skip_without_space(decoded, i + 1);
     while (end < decoded.size() && !is_space(decoded[end])) ++end;
     if (pending_ != Space::none) {
       char32_t cp = 0;
@@ -176,7 +209,7 @@ std::vector<SearchBlock> html_text_blocks(std::string_view html) {
       continue;
     }
     if (html[at] != '<') {
-      size_t end = at + 1;  // find_first_of would call memchr for every byte
+      size_t end = skip_without_markup(html, at + 1);  // find_first_of would call memchr per byte
       while (end < html.size() && html[end] != '<' && html[end] != '&') ++end;
       into.text(html.substr(at, end - at));
       at = end;
