@@ -1,7 +1,6 @@
 // Writing the search index into the site (docs/search.md, "Files").
 #pragma once
 
-#include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -60,7 +59,7 @@ class SearchIndexWriter {
   std::map<size_t, PreparedDocument> waiting_;  // arrived before a lower number
   size_t next_ = 0;
   // The postings of every key; Japanese keys find theirs by number, word keys by text.
-  std::deque<Postings> postings_;
+  std::vector<Postings> postings_;                   // one index, one access (a deque takes two)
   PackedKeyTable japanese_;                          // packed key → index in postings_
   std::unordered_map<std::string, uint32_t> words_;  // word key → index in postings_
   std::vector<uint32_t> lengths_;                    // per document
