@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "search/key_counter.h"
+
 namespace mamori {
 
 // A stretch of a page's text under one heading. The first block of a page is the text
@@ -27,10 +29,9 @@ struct SearchDocument {
 // thread (prepare_search_document), added to the index in order (SearchIndexWriter).
 struct PreparedDocument {
   SearchDocument document;
-  std::vector<std::pair<std::string, uint32_t>> key_counts;  // key → weighted count, sorted by key
-  uint32_t length = 0;                                       // key occurrences, unweighted
-  std::string json;                                          // the document as the text chunks hold it (docs/search.md)
-  bool cut = false;                                          // its text went beyond kMaxSearchText
+  KeyCounts keys;    // weighted counts, and the length in keys
+  std::string json;  // the document as the text chunks hold it (docs/search.md)
+  bool cut = false;  // its text went beyond kMaxSearchText
 };
 
 // How much an occurrence counts in a document's title and in a heading (docs/search.md).

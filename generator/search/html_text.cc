@@ -2,6 +2,8 @@
 
 #include <array>
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <utility>
 
 #include <utf8proc.h>
@@ -55,6 +57,7 @@ bool is_block(const std::string& name) {
 // Japanese text and its punctuation (。、「」): full-width characters, between which a line
 // break of the Markdown source is no space.
 bool is_wide(char32_t cp) {
+  if (cp < 0x80) return false;  // utf8proc_charwidth: 0 or 1
   return search_class(cp) == SearchClass::japanese || utf8proc_charwidth(static_cast<utf8proc_int32_t>(cp)) == 2;
 }
 
@@ -78,24 +81,76 @@ class TextCollector {
   bool last_wide_ = false;
 };
 
+// Whether the last code point of `run` (white space free) is wide. Decoding from the
+// start takes a code point at every byte that is no continuation byte, so the last one
+// starts at the last such byte; an invalid byte there is not wide.
+bool ends_wide(std::string_view run) {
+  size_t start = run.size() - 1;
+  while (start > 0 && run.size() - start < 4 && (static_cast<unsigned char>(run[start]) & 0xC0) == 0x80) --start;
+  char32_t cp = 0;
+  const size_t length = decode_utf8(run, start, cp);
+  return length != 0 && start + length == run.size() && is_wide(cp);
+}
+
+// Scanning eight bytes at a time: most of a page is long runs of text with no white space,
+// '<' or '&'. Each function skips from `at` the whole words that hold none of its bytes and
+// stops at (or before) the first that may; the caller checks byte by byte from there.
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+
+uint64_t word_at(std::string_view text, size_t at) {
+  uint64_t word = 0;
+  std::memcpy(&word, text.data() + at, sizeof word);
+  return word;
+}
+
+// Bit Twiddling Hacks' haszero: whether a byte of `word` is 0.
+bool has_zero_byte(uint64_t word) {
+  return ((word - kOnes) & ~word & kHighs) != 0;
+}
+
+size_t skip_without_space(std::string_view text, size_t at) {
+  // A byte below 0x21: every white space character is one (haslessthan).
+  while (at + 8 <= text.size() && ((word_at(text, at) - kOnes * 0x21) & ~word_at(text, at) & kHighs) == 0) at += 8;
+  return at;
+}
+
+size_t skip_without_markup(std::string_view text, size_t at) {
+  while (at + 8 <= text.size() && !has_zero_byte(word_at(text, at) ^ (kOnes * '<')) &&
+         !has_zero_byte(word_at(text, at) ^ (kOnes * '&'))) {
+    at += 8;
+  }
+  return at;
+}
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+// Takes a run of text without white space at a time: only its first code point decides
+// whether a pending line break joins it to the text before, and only its last whether the
+// next one may.
 void TextCollector::text(std::string_view decoded) {
   for (size_t i = 0; i < decoded.size();) {
     const char c = decoded[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+    if (is_space(c)) {
       if (!out_.empty()) pending_ = std::max(pending_, c == '\n' ? Space::line : Space::soft);
       ++i;
       continue;
     }
-    char32_t cp = 0;
-    const size_t length = decode_utf8(decoded, i, cp);
-    const size_t n = std::max<size_t>(1, length);
-    const bool wide = length != 0 && is_wide(cp);
-    const bool joined = pending_ == Space::line && last_wide_ && wide;
-    if (pending_ != Space::none && !joined) out_ += ' ';
-    pending_ = Space::none;
-    out_.append(decoded.substr(i, n));
-    last_wide_ = wide;
-    i += n;
+    size_t end = skip_without_space(decoded, i + 1);
+    while (end < decoded.size() && !is_space(decoded[end])) ++end;
+    if (pending_ != Space::none) {
+      char32_t cp = 0;
+      const size_t length = decode_utf8(decoded, i, cp);
+      const bool joined = pending_ == Space::line && last_wide_ && length != 0 && is_wide(cp);
+      if (!joined) out_ += ' ';
+      pending_ = Space::none;
+    }
+    const std::string_view run = decoded.substr(i, end - i);
+    out_.append(run);
+    last_wide_ = ends_wide(run);
+    i = end;
   }
 }
 
@@ -154,8 +209,8 @@ std::vector<SearchBlock> html_text_blocks(std::string_view html) {
       continue;
     }
     if (html[at] != '<') {
-      const size_t next = html.find_first_of("<&", at);
-      const size_t end = next == std::string_view::npos ? html.size() : next;
+      size_t end = skip_without_markup(html, at + 1);  // find_first_of would call memchr per byte
+      while (end < html.size() && html[end] != '<' && html[end] != '&') ++end;
       into.text(html.substr(at, end - at));
       at = end;
       continue;

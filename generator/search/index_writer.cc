@@ -9,6 +9,7 @@
 #include "core/hashing.h"
 #include "core/parallel.h"
 #include "search/deflate.h"
+#include "search/json_string.h"
 #include "search/keys.h"
 #include "search/postings.h"
 
@@ -67,26 +68,48 @@ void SearchIndexWriter::add(size_t number, PreparedDocument document) {
 
 void SearchIndexWriter::take(const PreparedDocument& document, std::vector<Chunk>& closed) {
   const auto number = static_cast<uint32_t>(next_++);
-  lengths_.push_back(document.length);
-  for (const auto& [key, count] : document.key_counts) {
-    Postings& postings = postings_[key];
-    append_varint(postings.bytes, number + 1 - postings.last);
-    append_varint(postings.bytes, std::min(count, kMaxCount));
-    postings.last = number + 1;
+  lengths_.push_back(document.keys.length);
+  const auto& japanese = document.keys.japanese;
+  constexpr size_t kAhead = 8;  // keys looked up while the table fetches a later one
+  for (size_t i = 0; i < std::min(kAhead, japanese.size()); ++i) japanese_.prefetch(japanese[i].first);
+  for (size_t i = 0; i < japanese.size(); ++i) {
+    if (i + kAhead < japanese.size()) japanese_.prefetch(japanese[i + kAhead].first);
+    const auto [key, count] = japanese[i];
+    bool added = false;
+    uint32_t& index = japanese_.at(key, added);
+    if (added) {
+      index = static_cast<uint32_t>(postings_.size());
+      postings_.emplace_back();
+    }
+    append_posting(postings_[index], number, count);
+  }
+  for (const auto& [key, count] : document.keys.words) {
+    const auto [it, added] = words_.try_emplace(key, static_cast<uint32_t>(postings_.size()));
+    if (added) postings_.emplace_back();
+    append_posting(postings_[it->second], number, count);
   }
   if (chunk_.empty()) {
     chunk_starts_.push_back(number);
+    chunk_.reserve(kChunkBytes + document.json.size() + 2);
+    chunk_ += '[';
   } else {
     chunk_ += ',';
   }
   chunk_ += document.json;
-  if (chunk_.size() >= kChunkBytes) close_chunk(closed);
+  if (chunk_.size() - 1 >= kChunkBytes) close_chunk(closed);  // the bytes past its '['
+}
+
+void SearchIndexWriter::append_posting(Postings& postings, uint32_t number, uint32_t count) {
+  append_varint(postings.bytes, number + 1 - postings.last);
+  append_varint(postings.bytes, std::min(count, kMaxCount));
+  postings.last = number + 1;
 }
 
 void SearchIndexWriter::close_chunk(std::vector<Chunk>& closed) {
   if (chunk_.empty()) return;
-  closed.push_back(Chunk{chunk_starts_.size() - 1, "[" + chunk_ + "]"});
-  chunk_.clear();
+  chunk_ += ']';
+  closed.push_back(Chunk{chunk_starts_.size() - 1, std::move(chunk_)});
+  chunk_.clear();  // moved from: empty in practice, and now for certain
 }
 
 void SearchIndexWriter::write_chunk(const Chunk& chunk) {
@@ -97,15 +120,22 @@ void SearchIndexWriter::write_chunk(const Chunk& chunk) {
   chunk_hashes_[chunk.number] = hash_of(content);
 }
 
-std::string SearchIndexWriter::shard_file(uint32_t shard,
-                                          const std::vector<const std::pair<const std::string, Postings>*>& keys,
+std::vector<SearchIndexWriter::KeyPostings> SearchIndexWriter::all_keys() const {
+  std::vector<KeyPostings> keys;
+  keys.reserve(postings_.size());
+  japanese_.for_each([&](uint64_t key, uint32_t index) { keys.emplace_back(packed_key_text(key), &postings_[index]); });
+  for (const auto& [key, index] : words_) keys.emplace_back(key, &postings_[index]);
+  return keys;
+}
+
+std::string SearchIndexWriter::shard_file(uint32_t shard, const std::vector<const KeyPostings*>& keys,
                                           double average_length) const {
   std::string content = "{";
   for (size_t i = 0; i < keys.size(); ++i) {
     if (i > 0) content += ',';
-    content += json_text(json(keys[i]->first));
+    append_json_string(content, keys[i]->first);
     content += ":\"";
-    const std::string& bytes = keys[i]->second.bytes;
+    const std::string& bytes = keys[i]->second->bytes;
     uint32_t document = 0;  // + 1
     for (size_t at = 0; at < bytes.size();) {
       const uint32_t gap = read_varint(bytes, at);
@@ -127,11 +157,12 @@ void SearchIndexWriter::finish(int jobs) {
   }
   for (const auto& chunk : closed) write_chunk(chunk);
   const std::lock_guard lock(mutex_);
+  const std::vector<KeyPostings> all = all_keys();
   size_t bytes = 0;
-  for (const auto& [key, postings] : postings_) bytes += key.size() + postings.bytes.size() + 6;
+  for (const auto& [key, postings] : all) bytes += key.size() + postings->bytes.size() + 6;
   const auto shards = static_cast<uint32_t>(std::max<size_t>(1, (bytes + kShardBytes - 1) / kShardBytes));
-  std::vector<std::vector<const std::pair<const std::string, Postings>*>> keys(shards);
-  for (const auto& entry : postings_) keys[key_shard(entry.first, shards)].push_back(&entry);
+  std::vector<std::vector<const KeyPostings*>> keys(shards);
+  for (const auto& entry : all) keys[key_shard(entry.first, shards)].push_back(&entry);
   double total = 0;
   for (const uint32_t length : lengths_) total += length;
   const double average = lengths_.empty() ? 0 : total / static_cast<double>(lengths_.size());

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "search/document.h"
+#include "search/packed_key_table.h"
 
 namespace mamori {
 
@@ -39,26 +40,32 @@ class SearchIndexWriter {
     std::string bytes;  // varint pairs: gap to the previous document + 1, weighted count
     uint32_t last = 0;  // the last document + 1 (0: none yet)
   };
+  using KeyPostings = std::pair<std::string, const Postings*>;
   struct Chunk {
     size_t number = 0;
     std::string json;  // the documents' JSON array
   };
   // Takes the next document in number order; a chunk it closes goes to `closed`.
   void take(const PreparedDocument& document, std::vector<Chunk>& closed);
+  static void append_posting(Postings& postings, uint32_t number, uint32_t count);
   void close_chunk(std::vector<Chunk>& closed);
   void write_chunk(const Chunk& chunk);  // without the lock
-  std::string shard_file(uint32_t shard, const std::vector<const std::pair<const std::string, Postings>*>& keys,
-                         double average_length) const;
+  // Every key with its postings, unordered (finish()).
+  std::vector<KeyPostings> all_keys() const;
+  std::string shard_file(uint32_t shard, const std::vector<const KeyPostings*>& keys, double average_length) const;
 
   Write write_;
   std::mutex mutex_;
   std::map<size_t, PreparedDocument> waiting_;  // arrived before a lower number
   size_t next_ = 0;
-  std::unordered_map<std::string, Postings> postings_;
-  std::vector<uint32_t> lengths_;          // per document
-  std::vector<size_t> chunk_starts_;       // first document of every chunk
-  std::string chunk_;                      // the documents of the open chunk, as JSON array items
-  std::vector<std::string> chunk_hashes_;  // of every chunk file, by number (meta's id)
+  // The postings of every key; Japanese keys find theirs by number, word keys by text.
+  std::vector<Postings> postings_;                   // one index, one access (a deque takes two)
+  PackedKeyTable japanese_;                          // packed key → index in postings_
+  std::unordered_map<std::string, uint32_t> words_;  // word key → index in postings_
+  std::vector<uint32_t> lengths_;                    // per document
+  std::vector<size_t> chunk_starts_;                 // first document of every chunk
+  std::string chunk_;                                // the open chunk's JSON without its closing ']' ("": none is open)
+  std::vector<std::string> chunk_hashes_;            // of every chunk file, by number (meta's id)
 };
 
 }  // namespace mamori

@@ -79,6 +79,7 @@ bool nfkc_stable(char32_t cp) {
 // The byte length of the code point at text[at] (1 for an invalid byte), and whether NFKC
 // leaves it alone.
 std::pair<size_t, bool> step(std::string_view text, size_t at) {
+  if (static_cast<unsigned char>(text[at]) < 0x80) return {1, true};
   char32_t cp = 0;
   const size_t n = decode_utf8(text, at, cp);
   if (n == 0) return {1, false};
@@ -86,6 +87,17 @@ std::pair<size_t, bool> step(std::string_view text, size_t at) {
 }
 
 }  // namespace
+
+void search_nfkc_in_place(std::string& text) {
+  for (size_t at = 0; at < text.size();) {
+    const auto [size, stable] = step(text, at);
+    if (!stable) {
+      text = search_nfkc(text);
+      return;
+    }
+    at += size;
+  }
+}
 
 std::string search_nfkc(std::string_view text) {
   std::string out;
@@ -113,21 +125,25 @@ std::string search_nfkc(std::string_view text) {
   return out;
 }
 
+char32_t search_fold_code_point(char32_t cp) {
+  if (cp < 0x80) return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+  // Kana, kanji and Japanese punctuation have no case: most of a page skips utf8proc.
+  if (cp >= 0x3000 && cp <= 0x9FFF) return full_size_kana(cp);
+  return full_size_kana(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp))));
+}
+
+bool search_fold_drops(char32_t before, char32_t after) {
+  return (katakana_letter(before) || before == kLongVowel) && !katakana_letter(after);
+}
+
 std::string search_fold(std::string_view nfkc_text) {
   const std::u32string cps = code_points(nfkc_text);
   std::string out;
   out.reserve(nfkc_text.size());
   for (size_t i = 0; i < cps.size(); ++i) {
     const char32_t cp = cps[i];
-    if (cp < 0x80) {
-      out.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
-      continue;
-    }
-    if (cp == kLongVowel && i > 0 && (katakana_letter(cps[i - 1]) || cps[i - 1] == kLongVowel) &&
-        !(i + 1 < cps.size() && katakana_letter(cps[i + 1]))) {
-      continue;
-    }
-    append_utf8(out, full_size_kana(static_cast<char32_t>(utf8proc_tolower(static_cast<utf8proc_int32_t>(cp)))));
+    if (cp == kLongVowel && search_fold_drops(i > 0 ? cps[i - 1] : 0, i + 1 < cps.size() ? cps[i + 1] : 0)) continue;
+    encode_utf8(out, search_fold_code_point(cp));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace mamori {
@@ -10,7 +11,8 @@ namespace mamori {
 // Decodes the well-formed UTF-8 sequence at text[at] into `cp` and returns its length, or
 // returns 0 when the bytes there are not one (the rules of core/text.h's
 // utf8_sequence_length). REQUIRES: at < text.size().
-inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
+// Always inlined: the compiler would otherwise call it for every character of a page.
+[[gnu::always_inline]] inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[at + k]); };
   const unsigned char b0 = byte(0);
   if (b0 < 0x80) {
@@ -35,6 +37,24 @@ inline size_t decode_utf8(std::string_view text, size_t at, char32_t& cp) {
     return cp < 0x10000 || cp > 0x10FFFF ? 0 : 4;
   }
   return 0;
+}
+
+// Appends the UTF-8 form of `cp`. REQUIRES: a Unicode scalar value.
+inline void encode_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    const char bytes[] = {static_cast<char>(0xC0 | cp >> 6), static_cast<char>(0x80 | (cp & 0x3F))};
+    out.append(bytes, 2);
+  } else if (cp < 0x10000) {
+    const char bytes[] = {static_cast<char>(0xE0 | cp >> 12), static_cast<char>(0x80 | (cp >> 6 & 0x3F)),
+                          static_cast<char>(0x80 | (cp & 0x3F))};
+    out.append(bytes, 3);
+  } else {
+    const char bytes[] = {static_cast<char>(0xF0 | cp >> 18), static_cast<char>(0x80 | (cp >> 12 & 0x3F)),
+                          static_cast<char>(0x80 | (cp >> 6 & 0x3F)), static_cast<char>(0x80 | (cp & 0x3F))};
+    out.append(bytes, 4);
+  }
 }
 
 }  // namespace mamori

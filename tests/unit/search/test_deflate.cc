@@ -22,4 +22,13 @@ TEST_SUITE("search deflate") {
     CHECK(inflate_raw(packed.substr(0, packed.size() / 2)).empty());
     CHECK(inflate_raw("\xff\xff\xff").empty());
   }
+
+  TEST_CASE("the stream a thread reuses compresses each input as a new one would") {
+    const std::string text = "文書の本文です。" + std::string(5000, 'x') + "終わり";
+    const std::string first = deflate_raw(text);
+    CHECK(deflate_raw("something else entirely") != first);
+    CHECK(deflate_raw(text) == first);
+    CHECK(inflate_raw(first) == text);
+    CHECK(deflate_raw("") == std::string("\x03\x00", 2));
+  }
 }

@@ -27,6 +27,24 @@ TEST_SUITE("search html text") {
     CHECK(blocks[0].text == "不審なメールを開かない。USB メモリ and more。「暗号化」");
   }
 
+  TEST_CASE("only the characters either side of a line break decide whether it joins") {
+    CHECK(html_text_blocks("<p>日本\n語 日本é\n語 abc\n日本 日本\n\nabc 本\xff\n語 本\n\xff語 本&#x3042;\n語</p>")[0]
+              .text == "日本語 日本é 語 abc 日本 日本 abc 本\xff 語 本 \xff語 本あ語");
+    CHECK(html_text_blocks("<p>𠮷\n野 \xe3\x81\n語</p>")[0].text == "𠮷野 \xe3\x81 語");
+  }
+
+  TEST_CASE("white space, '<' and '&' are found at every offset of a long run") {
+    for (size_t n = 1; n <= 24; ++n) {
+      CAPTURE(n);
+      const std::string a(n, 'a');
+      const std::string b(n, 'b');
+      const std::string kana = std::string(n % 3 + 1, 'x') + "日本語の文章";
+      const std::string html =
+          "<p>" + a + " " + b + "&amp;" + a + "<em>" + b + "</em>\t" + kana + "\r\n" + a + "\x01" + b + "</p>";
+      CHECK(html_text_blocks(html)[0].text == a + " " + b + "&" + a + b + " " + kana + " " + a + "\x01" + b);
+    }
+  }
+
   TEST_CASE("block elements separate their text, inline ones do not") {
     const auto blocks =
         html_text_blocks("<table><tr><td>電話</td><td>052</td></tr></table><p><strong>重</strong>要</p>");

@@ -122,6 +122,18 @@ TEST_SUITE("search index writer") {
     CHECK(postings_of(files, "本文").size() == 12);
   }
 
+  TEST_CASE("a chunk closes after the document that takes its items to exactly 64 KiB") {
+    const size_t overhead = prepare_search_document(doc("p.html", "題", "")).json.size();
+    for (const size_t items : {kChunkBytes - 1, kChunkBytes}) {
+      CAPTURE(items);
+      const std::vector<SearchDocument> two = {doc("p.html", "題", std::string(items - overhead, 'a')),
+                                               doc("q.html", "題", "b")};
+      REQUIRE(prepare_search_document(two[0]).json.size() == items);
+      const json meta = payload(build(two, {0, 1}).at("search/meta.js"), false);
+      CHECK(meta["chunks"] == (items == kChunkBytes ? json::array({0, 1}) : json::array({0})));
+    }
+  }
+
   TEST_CASE("an empty index still has its meta") {
     const Files files = build({}, {});
     CHECK(payload(files.at("search/meta.js"), false)["docs"] == 0);

@@ -22,6 +22,9 @@ TEST_SUITE("search normalise") {
       REQUIRE(tab != std::string::npos);
       CAPTURE(line);
       CHECK(search_normalise(line.substr(0, tab)) == line.substr(tab + 1));
+      std::string in_place = line.substr(0, tab);
+      search_nfkc_in_place(in_place);
+      CHECK(in_place == search_nfkc(line.substr(0, tab)));
       ++rows;
     }
     CHECK(rows >= 30);
