@@ -82,11 +82,24 @@ size_t ascii_run_end(std::string_view text, size_t i) {
   return i;
 }
 
+// Whether text[i] starts a three-byte sequence whose lead byte puts no limit on its second
+// byte (E1–EC, EE, EF: kana and kanji are E3–E9), so that two continuation bytes make it valid.
+bool plain_three_bytes(std::string_view text, size_t i) {
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
+  const unsigned char b0 = byte(0);
+  return i + 2 < text.size() && b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (byte(1) & 0xC0) == 0x80 &&
+         (byte(2) & 0xC0) == 0x80;
+}
+
 }  // namespace
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
   size_t i = ascii_run_end(text, 0);
   while (i < text.size()) {
+    if (plain_three_bytes(text, i)) {  // most of Japanese text
+      i = ascii_run_end(text, i + 3);
+      continue;
+    }
     const size_t n = utf8_sequence_length(text, i);
     if (n == 0) return i;
     i = ascii_run_end(text, i + n);

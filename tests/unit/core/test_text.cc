@@ -37,6 +37,24 @@ TEST_SUITE("text") {
     }
   }
 
+  TEST_CASE("every three-byte lead and continuation pair is judged as utf8_sequence_length judges it") {
+    for (int b0 = 0xE0; b0 <= 0xEF; ++b0) {
+      for (int b1 = 0x70; b1 <= 0xC5; ++b1) {
+        for (const int b2 : {0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0}) {
+          const std::string text{'x', static_cast<char>(b0), static_cast<char>(b1), static_cast<char>(b2), 'y'};
+          const bool valid = utf8_sequence_length(text, 1) == 3;
+          INFO(b0, " ", b1, " ", b2);
+          if (valid) {
+            CHECK_FALSE(find_invalid_utf8(text).has_value());
+          } else {
+            CHECK(find_invalid_utf8(text).has_value());
+          }
+          CHECK(find_invalid_utf8(text.substr(0, 3)) == 1u);  // cut short
+        }
+      }
+    }
+  }
+
   TEST_CASE("binary files hold NUL bytes") {
     CHECK(looks_binary(std::string_view("a\0b", 3)));
     CHECK_FALSE(looks_binary("plain"));
