@@ -80,7 +80,15 @@ bool is_within(const fs::path& path, const fs::path& tree) {
   return !relative.empty() && *relative.begin() != "..";
 }
 
-Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
+namespace {
+
+// A file opened by open_inside, and its size when it was opened.
+struct OpenedInside {
+  FileDescriptor fd;
+  uintmax_t size = 0;
+};
+
+Result<OpenedInside> open_checked(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
   struct stat info {};
@@ -94,13 +102,11 @@ Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, s
   }
   // O_NONBLOCK only kept a FIFO swapped in from blocking the open; it does not change how
   // a regular file reads, so it stays set (two system calls fewer per file).
-  return fd;
+  return OpenedInside{std::move(fd), static_cast<uintmax_t>(info.st_size)};
 }
 
-Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
-  struct stat info {};
-  if (::fstat(fd, &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
-  const auto size = static_cast<uintmax_t>(info.st_size);
+// Reads from `fd`, whose size was `size` a moment ago (see read_descriptor).
+Result<std::string> read_sized(int fd, uintmax_t size, size_t max_bytes, bool head_only) {
   if (!head_only && size > max_bytes) return Error{too_large(size, max_bytes)};
   // One byte more than allowed tells a file that grew past the limit while being read.
   const size_t limit = head_only ? max_bytes : max_bytes + 1;
@@ -119,11 +125,25 @@ Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
   return content;
 }
 
+}  // namespace
+
+Result<FileDescriptor> open_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
+  auto opened = open_checked(path, tree, shown_tree);
+  if (!opened) return opened.error();
+  return std::move(opened->fd);
+}
+
+Result<std::string> read_descriptor(int fd, size_t max_bytes, bool head_only) {
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
+  return read_sized(fd, static_cast<uintmax_t>(info.st_size), max_bytes, head_only);
+}
+
 Result<std::string> read_file_inside(const fs::path& path, const fs::path& tree, std::string_view shown_tree,
                                      size_t max_bytes, bool head_only) {
-  auto opened = open_inside(path, tree, shown_tree);
+  auto opened = open_checked(path, tree, shown_tree);
   if (!opened) return opened.error();
-  return read_descriptor(opened->get(), max_bytes, head_only);
+  return read_sized(opened->fd.get(), opened->size, max_bytes, head_only);
 }
 
 Result<void> write_all(int fd, std::string_view content) {

@@ -136,13 +136,18 @@ Result<OutputTree> OutputTree::open(const fs::path& out_path) {
   const fs::path staging = out.parent_path() / (hidden_sibling(out, kStagingInfix) + unique_suffix());
   fs::create_directory(staging, ec);
   if (ec) return Error{format(tr("cannot create staging folder {0}: {1}"), staging.string(), ec.message())};
-  return OutputTree(out, staging);
+  OutputTree tree(out, staging);
+  tree.had_site_ = fs::exists(out / kSiteMarker, ec);
+  return tree;
 }
 
 OutputTree::OutputTree(fs::path out, fs::path staging) : out_(std::move(out)), staging_(std::move(staging)) {}
 
 OutputTree::OutputTree(OutputTree&& other) noexcept
-    : out_(std::move(other.out_)), staging_(std::move(other.staging_)), committed_(other.committed_) {
+    : out_(std::move(other.out_)),
+      staging_(std::move(other.staging_)),
+      committed_(other.committed_),
+      had_site_(other.had_site_) {
   other.committed_ = true;  // the moved-from tree owns nothing
 }
 
@@ -200,7 +205,7 @@ Result<FileDescriptor> OutputTree::create(std::string_view relative, const fs::p
 Result<void> OutputTree::write(std::string_view relative, std::string_view content) {
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto made = make_parent(file); !made) return made;
-  if (link_unchanged(std::string(relative), content, file)) return {};
+  if (had_site_ && link_unchanged(std::string(relative), content, file)) return {};
   auto created = create(relative, file);
   if (!created) return created.error();
   auto written = write_all(created->get(), content);

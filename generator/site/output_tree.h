@@ -82,6 +82,7 @@ class OutputTree {
   std::filesystem::path out_;
   std::filesystem::path staging_;
   bool committed_ = false;
+  bool had_site_ = true;  // whether the output held a site when the build began (else nothing to link)
   std::mutex folders_mutex_;
   std::set<std::filesystem::path> folders_;  // made so far (guarded by folders_mutex_)
 };
