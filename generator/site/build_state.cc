@@ -29,19 +29,28 @@ std::string stat_text(const struct stat& info) {
 }
 
 // A file as the build sees it: a symlink's text and what it leads to (the build follows it).
-void add_file(Fnv1a64& fnv, const fs::path& file, const std::string& name) {
+// Adds what identifies `file` (and the target of a symlink) to the hash; whether it is a
+// folder or leads to one. One lstat, and a stat only for a symlink.
+bool add_file(Fnv1a64& fnv, const fs::path& file, const std::string& name) {
   fnv.add(name);
   struct stat link {};
   if (::lstat(file.c_str(), &link) != 0) {
     fnv.add("missing");
-    return;
+    return false;
   }
-  if (S_ISLNK(link.st_mode)) {
-    std::error_code ec;
-    fnv.add("-> " + fs::read_symlink(file, ec).string());
+  if (!S_ISLNK(link.st_mode)) {
+    fnv.add(stat_text(link));
+    return S_ISDIR(link.st_mode);
   }
+  std::error_code ec;
+  fnv.add("-> " + fs::read_symlink(file, ec).string());
   struct stat target {};
-  fnv.add(::stat(file.c_str(), &target) == 0 ? stat_text(target) : "dangling");
+  if (::stat(file.c_str(), &target) != 0) {
+    fnv.add("dangling");
+    return false;
+  }
+  fnv.add(stat_text(target));
+  return S_ISDIR(target.st_mode);
 }
 
 // Every entry below `dir`, in name order, following symlinked folders (as the build does)
@@ -62,8 +71,7 @@ void add_tree(Fnv1a64& fnv, const fs::path& dir, const std::string& name, std::v
   fnv.add(name + "/" + std::to_string(names.size()) + (ec ? " unreadable" : ""));
   for (const auto& entry : names) {
     const fs::path path = dir / entry;
-    add_file(fnv, path, name + "/" + entry);
-    if (fs::is_directory(path, ec)) add_tree(fnv, path, name + "/" + entry, stack);
+    if (add_file(fnv, path, name + "/" + entry)) add_tree(fnv, path, name + "/" + entry, stack);
   }
   stack.pop_back();
 }
@@ -211,10 +219,12 @@ std::string marker_identity(const fs::path& out) {
 std::string output_manifest(const fs::path& out) {
   std::error_code ec;
   std::vector<std::pair<std::string, std::string>> entries;
+  const size_t prefix = (out / "").string().size();  // every entry's path starts with out and a '/'
   for (fs::recursive_directory_iterator it(out, ec), end; !ec && it != end; it.increment(ec)) {
     struct stat info {};
-    if (::lstat(it->path().c_str(), &info) != 0) return {};
-    entries.emplace_back(generic(it->path().lexically_relative(out)), stat_text(info));
+    const std::string& path = it->path().native();
+    if (::lstat(path.c_str(), &info) != 0) return {};
+    entries.emplace_back(path.substr(std::min(prefix, path.size())), stat_text(info));
   }
   if (ec) return {};
   std::sort(entries.begin(), entries.end());
