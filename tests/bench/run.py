@@ -5,7 +5,8 @@
 
 Generates N Japanese pages (generate.py) once, then times, for each tool, a cold build
 (empty output folder), a rebuild with nothing changed, and a rebuild after one page
-changed. Reports the median wall time, CPU time (user + system) and peak memory (max RSS)
+changed, and a cold build into /dev/shm (tmpfs: the same work without the disk's file
+system). Reports the median wall time, CPU time (user + system) and peak memory (max RSS)
 of R runs, and the ratios Hugo / mamori. Hugo gets minimal layouts, so it does less
 templating than mamori.
 
@@ -25,6 +26,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 WORK = HERE / "work"
 MAMORI = REPO / "build" / "dev" / "mamori"
+TMPFS = pathlib.Path("/dev/shm")
 
 HUGO_LAYOUTS = {
     "baseof.html": '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
@@ -105,6 +107,14 @@ def measure(name, command, out, env, project, repeat):
         changed.write_text(original + f"\n追記 {run}\n", encoding="utf-8")
         results["one page changed"].append(timed(command, env))
         changed.write_text(original, encoding="utf-8")
+        if TMPFS.is_dir():  # the same cold build with the output in memory: what the file system costs
+            memory_out = TMPFS / f"mamori-bench-{name}"
+            shutil.rmtree(memory_out, ignore_errors=True)
+            in_memory = [str(memory_out) if part == out else part for part in command]
+            results.setdefault("cold, out on tmpfs", []).append(timed(in_memory, env))
+            shutil.rmtree(memory_out, ignore_errors=True)
+            for state in TMPFS.glob(f".mamori-bench-{name}.mamori-*"):
+                shutil.rmtree(state) if state.is_dir() else state.unlink()
     return {case: tuple(statistics.median(run[k] for run in runs) for k in range(3)) for case, runs in results.items()}
 
 
