@@ -10,12 +10,15 @@
 namespace mamori {
 namespace {
 
-// The characters the scan counts: kMarkupCharacters, and what may start an autolink (':',
-// '@', the 'w' of "www.").
-constexpr std::array<bool, 256> kSpecial = [] {
-  std::array<bool, 256> table{};
-  for (const char c : kMarkupCharacters) table[static_cast<unsigned char>(c)] = true;
-  for (const char c : {':', '@', 'w', 'W'}) table[static_cast<unsigned char>(c)] = true;
+// How the character scan sees a byte: most are ordinary; blanks end a word; the special
+// ones are kMarkupCharacters and what may start an autolink (':', '@', the 'w' of "www.").
+enum class ByteClass : unsigned char { ordinary, blank, special };
+
+constexpr std::array<ByteClass, 256> kByteClass = [] {
+  std::array<ByteClass, 256> table{};
+  for (const char c : kMarkupCharacters) table[static_cast<unsigned char>(c)] = ByteClass::special;
+  for (const char c : {':', '@', 'w', 'W'}) table[static_cast<unsigned char>(c)] = ByteClass::special;
+  for (const char c : {' ', '\t', '\v', '\f'}) table[static_cast<unsigned char>(c)] = ByteClass::blank;
   return table;
 }();
 
@@ -114,16 +117,16 @@ class LimitScan {
     const size_t content = text.find_first_not_of(" \t>");
     const std::string_view row = content == std::string_view::npos ? std::string_view{} : text.substr(content);
     const bool blank = is_blank(row);
-    const int64_t cells = row_cells(row);
     if (in_table_ && blank) in_table_ = false;
     if (in_table_) {
+      const int64_t cells = row_cells(row);
       if (cells > limits_.max_table_columns) {
         fail(start,
              format(tr("a table row may have at most {0} cells, this one has {1}"), limits_.max_table_columns, cells));
       }
       add_cells(std::max(columns_, cells), start);
     } else if (const int64_t delimiters = delimiter_cells(row); delimiters > 0 && previous_nonblank_) {
-      columns_ = std::max(delimiters, previous_cells_);
+      columns_ = std::max(delimiters, row_cells(previous_row_));
       if (columns_ > limits_.max_table_columns) {
         fail(start,
              format(tr("a table may have at most {0} columns, this one has {1}"), limits_.max_table_columns, columns_));
@@ -132,7 +135,7 @@ class LimitScan {
       add_cells(2 * columns_, start);  // the header and the delimiter row
     }
     previous_nonblank_ = !blank;
-    previous_cells_ = cells;
+    previous_row_ = row;  // its cells are counted only when a delimiter row follows
   }
 
   void add_cells(int64_t cells, size_t start) {
@@ -143,36 +146,43 @@ class LimitScan {
     }
   }
 
+  ByteClass class_at(size_t i) const { return kByteClass[static_cast<unsigned char>(body_[i])]; }
+
   void characters(size_t start, size_t end) {
     size_t word_start = start;
     int64_t triggers = 0;
-    for (size_t i = start; i <= end && !error_; ++i) {
-      if (i == end || is_blank_char(body_[i])) {
+    for (size_t i = start; !error_; ++i) {
+      while (i < end && class_at(i) == ByteClass::ordinary) ++i;  // most characters
+      if (i == end || class_at(i) == ByteClass::blank) {
         end_word(word_start, i, triggers);
+        if (i == end) return;
         word_start = i + 1;
         triggers = 0;
         continue;
       }
-      const char c = body_[i];
-      if (!kSpecial[static_cast<unsigned char>(c)]) continue;  // most characters
-      if (c == ':' || c == '@' ||
-          ((c == 'w' || c == 'W') && i + 4 <= end && starts_with_ci(body_.substr(i, 4), "www."))) {
-        ++triggers;
-      }
-      if (c == ':' || c == 'w' || c == 'W') continue;
-      if (++markup_ > limits_.max_markup) {
-        fail(i,
-             format(tr("the page has more than {0} Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); "
-                       "split it into several pages"),
-                    limits_.max_markup));
-      }
-      if (c == '@' && ++at_signs_ > limits_.max_at_signs) {
-        fail(i, format(tr("the page has more than {0} '@' characters (each may start an e-mail address); split it into "
-                          "several pages"),
-                       limits_.max_at_signs));
-      }
-      brackets(i, end);
+      special(i, end, triggers);
     }
+  }
+
+  // A special character at `i` (kByteClass).
+  void special(size_t i, size_t end, int64_t& triggers) {
+    const char c = body_[i];
+    if (c == ':' || c == '@' ||
+        ((c == 'w' || c == 'W') && i + 4 <= end && starts_with_ci(body_.substr(i, 4), "www."))) {
+      ++triggers;
+    }
+    if (c == ':' || c == 'w' || c == 'W') return;
+    if (++markup_ > limits_.max_markup) {
+      fail(i, format(tr("the page has more than {0} Markdown markup characters ([ ] ( ) ! < > * _ ~ ` | \\ & @ - + .); "
+                        "split it into several pages"),
+                     limits_.max_markup));
+    }
+    if (c == '@' && ++at_signs_ > limits_.max_at_signs) {
+      fail(i, format(tr("the page has more than {0} '@' characters (each may start an e-mail address); split it into "
+                        "several pages"),
+                     limits_.max_at_signs));
+    }
+    brackets(i, end);
   }
 
   void end_word(size_t word_start, size_t word_end, int64_t triggers) {
@@ -207,7 +217,7 @@ class LimitScan {
   int64_t bracket_work_ = 0;
   bool in_table_ = false;
   bool previous_nonblank_ = false;
-  int64_t previous_cells_ = 0;
+  std::string_view previous_row_;
   int64_t columns_ = 0;
   int64_t table_cells_ = 0;
 };
