@@ -10,7 +10,7 @@
 
 #include "core/text.h"
 #include "search/normalise.h"
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {

@@ -4,7 +4,7 @@
 
 #include "search/keys.h"
 #include "search/normalise.h"
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {

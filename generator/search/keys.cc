@@ -3,7 +3,7 @@
 #include "core/hashing.h"
 #include "core/text.h"
 #include "search/normalise.h"
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {

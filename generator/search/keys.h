@@ -13,6 +13,8 @@ inline constexpr size_t kMaxWordKey = 40;
 // Every key occurrence of `folded` text (search_fold), in order: each Japanese character
 // (unigram) and each pair of neighbouring ones (bigram), and each word run (cut at
 // kMaxWordKey code points). The views point into `folded`. Invalid UTF-8 separates.
+// The build does not call it: SearchKeyCounter counts the same keys in one pass. This is
+// the plain definition the counter is tested against (test_key_counter, fuzz_search).
 std::vector<std::string_view> search_keys(std::string_view folded);
 
 // The shard file a key belongs in: FNV-1a 32 of its first two code points, modulo `shards`

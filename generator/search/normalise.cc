@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "core/text.h"
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {

@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/text.h"
+#include "core/utf8.h"
 #include "site/cjk_emphasis.h"
 
 namespace mamori {
@@ -107,9 +108,10 @@ cmark_node* take_run_after(cmark_node* parent, cmark_inline_parser* parser, std:
 // run of non-ASCII text in one node spares cmark a node and a call per kana or kanji.
 size_t end_of_text(std::string_view text, size_t at) {
   size_t i = at;
+  char32_t cp = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    const size_t length = byte < 0x80 ? 0 : utf8_sequence_length(text, i);
+    const size_t length = byte < 0x80 ? 0 : decode_utf8(text, i, cp);
     if (length == 0) break;  // ASCII, or bytes that are not UTF-8: cmark's
     if (i > at && byte >= kFirstLead && i + length < text.size() && is_delimiter(text[i + length])) break;
     i += length;

@@ -1,11 +1,12 @@
 #include "site/contact_scan.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 
 #include "contacts/phone.h"
 #include "core/text.h"
-#include "search/utf8.h"
+#include "core/utf8.h"
 
 namespace mamori {
 namespace {
@@ -36,8 +37,7 @@ constexpr Alias kAliases[] = {
 // and ℡ as their own codes; anything else kOther.
 char simplify(char32_t cp) {
   if (cp < 0x80) return static_cast<char>(cp);
-  if (cp >= 0x3041 && cp <= 0x30FB) return kOther;  // kana, but the long vowel mark
-  if (cp >= 0x4E00 && cp <= 0x9FFF) {               // kanji
+  if (cp >= 0x4E00 && cp <= 0x9FFF) {  // kanji
     switch (cp) {
       case 0x96FB:
         return kDen;
@@ -50,6 +50,9 @@ char simplify(char32_t cp) {
       default:
         return kOther;
     }
+  }
+  if (cp >= 0x3000 && cp <= 0x30FF) {  // Japanese punctuation and kana: most of the rest
+    return cp == 0x3000 ? ' ' : cp == 0x30FC ? '-' : kOther;
   }
   if (cp >= 0xFF10 && cp <= 0xFF19) return static_cast<char>('0' + (cp - 0xFF10));
   if (cp >= 0xFF21 && cp <= 0xFF3A) return static_cast<char>('A' + (cp - 0xFF21));
@@ -76,28 +79,36 @@ struct Simplified {
 
 Simplified simplified(std::string_view text) {
   Simplified s;
-  s.chars.reserve(text.size());
+  s.chars.resize(text.size());  // at most one character per byte; cut to size at the end
+  char* out = s.chars.data();
+  size_t n = 0;
   s.line_starts.push_back(0);
   for (size_t i = 0; i < text.size();) {
-    const char byte = text[i];
-    if (static_cast<unsigned char>(byte) < 0x80) {  // ASCII: most of the bytes of a page
-      s.chars += byte;
-      if (byte == '\n') s.line_starts.push_back(s.chars.size());
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) {  // ASCII: most of the bytes of a page
+      out[n++] = static_cast<char>(byte);
       ++i;
+      if (byte == '\n') s.line_starts.push_back(n);
       continue;
     }
     char32_t cp = 0;
-    const size_t n = decode_utf8(text, i, cp);
-    s.chars += n != 0 ? simplify(cp) : kOther;
-    i += std::max<size_t>(n, 1);
+    const size_t length = decode_utf8(text, i, cp);
+    out[n++] = length != 0 ? simplify(cp) : kOther;
+    i += std::max<size_t>(length, 1);
   }
+  s.chars.resize(n);
   return s;
 }
 
 // Whether something the scan looks for may start with character `c`: a phone number ('0',
 // '('), an e-mail address (at its '@') or a URL (whose phone-like digits are skipped).
 bool may_start(char c) {
-  return c == '0' || c == '(' || c == '@' || c == 'h' || c == 'H' || c == 'w' || c == 'W';
+  static constexpr auto kStarts = [] {
+    std::array<bool, 256> starts{};
+    for (const char start : std::string_view("0(@hHwW")) starts[static_cast<unsigned char>(start)] = true;
+    return starts;
+  }();
+  return kStarts[static_cast<unsigned char>(c)];
 }
 
 bool starts_with_at(const std::string& chars, size_t k, std::string_view prefix) {

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "helpers.h"
 #include "site/loader.h"
 #include "site/page_view.h"
@@ -16,6 +19,64 @@ TEST_SUITE("reading time") {
     CHECK(text_length("<p>A&amp;B &#12354;</p>") == 4);
     CHECK(text_length("<!-- x --><p>漢字</p>") == 2);
     CHECK(text_length("") == 0);
+  }
+
+  TEST_CASE("eight bytes at a time: the same count as byte by byte, wherever tags and white space fall") {
+    // The definition, one byte at a time.
+    const auto by_bytes = [](std::string_view html) {
+      size_t count = 0;
+      for (size_t i = 0; i < html.size(); ++i) {
+        const char c = html[i];
+        if (c == '<') {
+          const size_t end = html.find('>', i);
+          if (end == std::string_view::npos) break;
+          i = end;
+        } else if (c == '&') {
+          const size_t end = html.find(';', i);
+          if (end != std::string_view::npos && end - i <= 32) i = end;
+          ++count;
+        } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+          ++count;
+        }
+      }
+      return count;
+    };
+    const std::vector<std::string> pieces = {"<p>",
+                                             "</p>",
+                                             "情報",
+                                             "a",
+                                             " ",
+                                             "\n",
+                                             "\t",
+                                             "\r",
+                                             "&amp;",
+                                             "&",
+                                             ";",
+                                             "<",
+                                             ">",
+                                             "経済安全保障の基本",
+                                             "text  and\n\tmore",
+                                             "\x80",
+                                             "\xFF",
+                                             "\x7F",
+                                             "\x1F",
+                                             "!",
+                                             "\xC2\xA0",
+                                             "é"};
+    uint32_t state = 12345;
+    for (int round = 0; round < 3000; ++round) {
+      std::string html;
+      const int count = static_cast<int>(state % 40);
+      for (int k = 0; k < count; ++k) {
+        state = state * 1103515245 + 12345;
+        html += pieces[(state >> 16) % pieces.size()];
+      }
+      CAPTURE(html);
+      CHECK(text_length(html) == by_bytes(html));
+    }
+    CHECK(text_length("abcdefgh") == 8);
+    CHECK(text_length("あいうえおか") == 6);
+    CHECK(text_length("a b\tc\nd\re f g h i") == 9);
   }
 
   TEST_CASE("minutes at 500 characters a minute, rounded up") {

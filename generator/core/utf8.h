@@ -1,5 +1,6 @@
-// Decoding UTF-8 one code point at a time on the index's hot paths (every character of
-// every page passes through it several times), inline.
+// Decoding UTF-8 one code point at a time, inline, for the scans every byte of every page
+// passes through (the search index, the contact scan, the CJK emphasis rule). text.h's
+// utf8_sequence_length and code_point_at are the out-of-line forms of the same rules.
 #pragma once
 
 #include <cstddef>
