@@ -21,6 +21,12 @@ namespace mamori {
     return 1;
   }
   const size_t left = text.size() - at;
+  // Kana, kanji and full-width forms first: three bytes whose lead can be neither overlong
+  // (E0) nor a surrogate (ED), so two continuation bytes are all there is to check.
+  if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && left >= 3 && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80) {
+    cp = (char32_t{b0} & 0x0F) << 12 | char32_t(byte(1) & 0x3F) << 6 | (byte(2) & 0x3F);
+    return 3;
+  }
   const auto cont = [&](size_t k) { return k < left && (byte(k) & 0xC0) == 0x80; };
   if (b0 >= 0xC2 && b0 <= 0xDF && cont(1)) {
     cp = (char32_t{b0} & 0x1F) << 6 | (byte(1) & 0x3F);

@@ -1,5 +1,6 @@
 #include "site/reading_time.h"
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -23,41 +24,52 @@ size_t marked(uint64_t mask) {
   return static_cast<size_t>(((mask >> 7) * kOnes) >> 56);
 }
 
-// The characters eight bytes of text hold (REQUIRES: no '<' or '&' among them): the bytes
-// that start a UTF-8 sequence, but white space.
-size_t word_length(uint64_t word) {
-  const uint64_t continuation = word & ~(word << 1) & kHigh;  // 10xxxxxx
+// The characters the first `n` (≤ 8) bytes of `word` hold (REQUIRES: no '<' or '&' among
+// them): the bytes that start a UTF-8 sequence, but white space.
+size_t length_in(uint64_t word, size_t n) {
+  const uint64_t first = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
+  const uint64_t continuation = word & ~(word << 1) & kHigh & first;  // 10xxxxxx
   const uint64_t space =
-      bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r');
-  return 8 - marked(continuation) - marked(space);
+      (bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r')) & first;
+  return n - marked(continuation) - marked(space);
+}
+
+// Counts the byte at `i` into `count` as text_length does; returns where to go on.
+size_t after_byte(std::string_view html, size_t i, size_t& count) {
+  const char c = html[i];
+  if (c == '<') {  // a tag, a comment: the renderer writes '<' in text as &lt;
+    const size_t end = html.find('>', i);
+    return end == std::string_view::npos ? html.size() : end + 1;
+  }
+  if (c == '&') {
+    const size_t end = html.find(';', i);
+    ++count;
+    return (end != std::string_view::npos && end - i <= 32 ? end : i) + 1;  // one character
+  }
+  if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+    ++count;  // the first byte of a UTF-8 sequence
+  }
+  return i + 1;
 }
 
 }  // namespace
 
 size_t text_length(std::string_view html) {
   size_t count = 0;
-  for (size_t i = 0; i < html.size(); ++i) {
-    if (html.size() - i >= 8) {  // text between tags, eight bytes at a time
+  size_t i = 0;
+  while (i < html.size()) {
+    // The text before the next '<' or '&', eight bytes at a time (the masks assume the
+    // first byte is the lowest).
+    if (std::endian::native == std::endian::little && html.size() - i >= 8) {
       uint64_t word = 0;
       std::memcpy(&word, html.data() + i, sizeof word);
-      if ((bytes_equal(word, '<') | bytes_equal(word, '&')) == 0) {
-        count += word_length(word);
-        i += 7;
-        continue;
-      }
+      const uint64_t special = bytes_equal(word, '<') | bytes_equal(word, '&');
+      const size_t plain = special == 0 ? 8 : static_cast<size_t>(std::countr_zero(special)) / 8;
+      count += length_in(word, plain);
+      i += plain;
+      if (plain == 8) continue;
     }
-    const char c = html[i];
-    if (c == '<') {  // a tag, a comment: the renderer writes '<' in text as &lt;
-      const size_t end = html.find('>', i);
-      if (end == std::string_view::npos) break;
-      i = end;
-    } else if (c == '&') {
-      const size_t end = html.find(';', i);
-      if (end != std::string_view::npos && end - i <= 32) i = end;  // one character
-      ++count;
-    } else if (c != ' ' && c != '\n' && c != '\t' && c != '\r' && (static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-      ++count;  // the first byte of a UTF-8 sequence
-    }
+    i = after_byte(html, i, count);
   }
   return count;
 }

@@ -20,4 +20,24 @@ TEST_SUITE("utf8") {
       if (n != 0) CHECK(cp == *code_point_at(text, 0));
     }
   }
+
+  TEST_CASE("every three-byte lead with every pair of following bytes: the same length and code point") {
+    std::string text(3, '\0');
+    for (unsigned lead = 0xE0; lead <= 0xEF; ++lead) {
+      for (unsigned second = 0; second < 256; ++second) {
+        for (unsigned third = 0; third < 256; ++third) {
+          text[0] = static_cast<char>(lead);
+          text[1] = static_cast<char>(second);
+          text[2] = static_cast<char>(third);
+          char32_t cp = 0;
+          const size_t n = decode_utf8(text, 0, cp);
+          const size_t want = utf8_sequence_length(text, 0);
+          if (n != want || (n != 0 && cp != *code_point_at(text, 0))) {
+            FAIL_CHECK("differs at " << lead << " " << second << " " << third);
+          }
+          if (n == 3) CHECK_FALSE(decode_utf8(std::string_view(text).substr(0, 2), 0, cp) == 3);
+        }
+      }
+    }
+  }
 }
