@@ -96,8 +96,11 @@ bool plain_three_bytes(std::string_view text, size_t i) {
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
   size_t i = ascii_run_end(text, 0);
   while (i < text.size()) {
-    if (plain_three_bytes(text, i)) {  // most of Japanese text
-      i = ascii_run_end(text, i + 3);
+    if (plain_three_bytes(text, i)) {  // most of Japanese text, a run of such characters
+      do {
+        i += 3;
+      } while (plain_three_bytes(text, i));
+      i = ascii_run_end(text, i);
       continue;
     }
     const size_t n = utf8_sequence_length(text, i);
