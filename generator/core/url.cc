@@ -8,16 +8,14 @@
 namespace mamori {
 namespace {
 
-// What a browser's URL parser sees: leading/trailing C0 controls and spaces stripped,
-// tab/LF/CR removed anywhere (WHATWG URL, "basic URL parser").
-std::string browser_view(std::string_view url) {
-  size_t start = 0;
-  while (start < url.size() && static_cast<unsigned char>(url[start]) <= 0x20) ++start;
-  size_t end = url.size();
-  while (end > start && static_cast<unsigned char>(url[end - 1]) <= 0x20) --end;
+// The first `n` characters of what a browser's URL parser sees (WHATWG URL, "basic URL
+// parser": leading C0 controls and spaces stripped, tab/LF/CR removed anywhere). It may
+// end in white space the parser strips from the end, which no caller looks for.
+std::string browser_view_start(std::string_view url, size_t n) {
+  size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
   std::string out;
-  out.reserve(end - start);
-  for (size_t i = start; i < end; ++i) {
+  for (; i < url.size() && out.size() < n; ++i) {
     if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') out += url[i];
   }
   return out;
@@ -54,12 +52,18 @@ std::string encode(std::string_view text, std::string_view reserved) {
 }  // namespace
 
 std::string url_scheme(std::string_view url) {
-  const std::string view = browser_view(url);
-  if (view.empty() || !is_alpha(view[0])) return {};
-  for (size_t i = 1; i < view.size(); ++i) {
-    const char c = view[i];
-    if (c == ':') return ascii_lower(view.substr(0, i));
-    if (!is_alpha(c) && !is_digit(c) && c != '+' && c != '-' && c != '.') return {};
+  // The browser's view of the URL (browser_view_start) read only as far as the scheme:
+  // every link of every page passes here.
+  size_t i = 0;
+  while (i < url.size() && static_cast<unsigned char>(url[i]) <= 0x20) ++i;
+  std::string scheme;
+  for (; i < url.size(); ++i) {
+    const char c = url[i];
+    if (c == '\t' || c == '\n' || c == '\r') continue;  // the browser removes them anywhere
+    if (c == ':') return ascii_lower(scheme);
+    const bool allowed = is_alpha(c) || (!scheme.empty() && (is_digit(c) || c == '+' || c == '-' || c == '.'));
+    if (!allowed) return {};
+    scheme += c;
   }
   return {};
 }
@@ -69,7 +73,7 @@ UrlKind classify_url(std::string_view url) {
   if (scheme == "http" || scheme == "https") return UrlKind::web;
   if (scheme == "mailto" || scheme == "tel") return UrlKind::contact;
   if (!scheme.empty()) return UrlKind::unsafe;
-  const std::string view = browser_view(url);
+  const std::string view = browser_view_start(url, 2);
   // "//host/path" and "\\host" leave the site: treat them like an unknown scheme.
   if (view.starts_with("//") || view.starts_with("\\\\") || view.starts_with("/\\") || view.starts_with("\\/")) {
     return UrlKind::unsafe;

@@ -3,6 +3,7 @@
 #include "core/url.h"
 
 #include <random>
+#include <string>
 
 using namespace mamori;
 
@@ -23,6 +24,58 @@ TEST_SUITE("url") {
     CHECK(classify_url("file:///etc/passwd") == UrlKind::unsafe);
     CHECK(classify_url("//evil.example/x.js") == UrlKind::unsafe);
     CHECK(classify_url("\\\\server\\share") == UrlKind::unsafe);
+  }
+
+  TEST_CASE("the scheme and kind as read from the whole of what a browser sees, for any text") {
+    // The definition: the browser's view made whole (leading C0 controls and spaces and the
+    // trailing ones stripped, tab/LF/CR removed anywhere), then read.
+    const auto view_of = [](std::string_view url) {
+      size_t start = 0;
+      while (start < url.size() && static_cast<unsigned char>(url[start]) <= 0x20) ++start;
+      size_t end = url.size();
+      while (end > start && static_cast<unsigned char>(url[end - 1]) <= 0x20) --end;
+      std::string out;
+      for (size_t i = start; i < end; ++i) {
+        if (url[i] != '\t' && url[i] != '\n' && url[i] != '\r') out += url[i];
+      }
+      return out;
+    };
+    const auto scheme_of = [&](std::string_view url) -> std::string {
+      const std::string view = view_of(url);
+      const auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+      if (view.empty() || !alpha(view[0])) return {};
+      for (size_t i = 1; i < view.size(); ++i) {
+        const char c = view[i];
+        if (c == ':') {
+          std::string lower = view.substr(0, i);
+          for (char& l : lower) l = static_cast<char>(l >= 'A' && l <= 'Z' ? l + 32 : l);
+          return lower;
+        }
+        if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return {};
+      }
+      return {};
+    };
+    const auto kind_of = [&](std::string_view url) {
+      const std::string scheme = scheme_of(url);
+      if (scheme == "http" || scheme == "https") return UrlKind::web;
+      if (scheme == "mailto" || scheme == "tel") return UrlKind::contact;
+      if (!scheme.empty()) return UrlKind::unsafe;
+      const std::string view = view_of(url);
+      if (view.starts_with("//") || view.starts_with("\\\\") || view.starts_with("/\\") || view.starts_with("\\/")) {
+        return UrlKind::unsafe;
+      }
+      return view.starts_with('#') ? UrlKind::fragment : UrlKind::relative;
+    };
+    const std::string alphabet = std::string("hH tT\t\n\r\x01\x1F:/\\#aZ09+-.") + '\0';
+    std::mt19937 random(7);
+    for (int round = 0; round < 20000; ++round) {
+      std::string url;
+      const size_t length = random() % 12;
+      for (size_t k = 0; k < length; ++k) url += alphabet[random() % alphabet.size()];
+      CAPTURE(url);
+      CHECK(url_scheme(url) == scheme_of(url));
+      CHECK(classify_url(url) == kind_of(url));
+    }
   }
 
   TEST_CASE("web URLs need a host") {
