@@ -166,7 +166,9 @@ TextPosition position_of(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();
   size_t line_start = 0;
   for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
+    // LF, CRLF (the CR is part of the line its LF ends) and a lone CR each end a line.
+    const bool line_end = text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+    if (line_end) {
       ++pos.line;
       line_start = i + 1;
     }

@@ -33,7 +33,9 @@ struct TextPosition {
   int column = 1;  // 1-based, in code points
 };
 
-// Line and column of a byte offset into `text`.
+// Line and column of a byte offset into `text`. LF, CRLF and a lone CR (also at the very
+// end) each end a line, as cmark-gfm and the Markdown limits count lines; a line end's own
+// bytes belong to the line they end.
 TextPosition position_of(std::string_view text, size_t offset);
 
 // Unicode NFC normalisation; invalid input is returned unchanged.

@@ -6,8 +6,9 @@
 namespace mamori {
 namespace {
 
-// A CR that does not start a CRLF: the line ends of classic Mac OS. Neither TOML nor the
-// positions of messages count it as a line end, so such a file is refused with its reason.
+// A CR that does not start a CRLF: the line ends of classic Mac OS. TOML refuses it, and
+// the body's first line is counted in LF lines, so front matter holding one is refused
+// with its reason (positions count it as a line end, as cmark-gfm does in the body).
 std::optional<Diagnostic> lone_cr(std::string_view text) {
   for (size_t i = text.find('\r'); i != std::string_view::npos; i = text.find('\r', i + 1)) {
     if (i + 1 < text.size() && text[i + 1] == '\n') continue;
@@ -46,6 +47,10 @@ std::variant<FrontMatterSplit, Diagnostic> split_front_matter(std::string_view t
     const size_t nl = text.find('\n', pos);
     const std::string_view current = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
     if (is_fence(current)) {
+      // Up to the closing fence's line end; a CR at the very end of the file is one.
+      std::string_view front = text.substr(0, nl == std::string_view::npos ? text.size() : nl + 1);
+      if (nl == std::string_view::npos && front.ends_with('\r')) front.remove_suffix(1);
+      if (auto cr = lone_cr(front)) return *cr;
       FrontMatterSplit split;
       split.toml = text.substr(toml_start, pos - toml_start);
       split.toml_first_line = 2;

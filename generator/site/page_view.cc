@@ -1,6 +1,8 @@
 #include "site/page_view.h"
 
 #include <algorithm>
+#include <optional>
+#include <string_view>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -127,27 +129,56 @@ json table_of_contents(const RenderedMarkdown& body) {
 
 namespace {
 
-// [training] for every page: the deadline (ISO and as Japanese text) and the organisation,
-// each only when configured, so a template can test for it.
-void add_training(json& view, const TrainingSettings& training) {
-  if (training.deadline) {
-    view["training_deadline"] = to_iso(*training.deadline);
-    view["training_deadline_text"] = to_japanese(*training.deadline);
-  }
-  if (!training.organisation.empty()) view["training_organisation"] = training.organisation;
-  if (!training.hand_in.empty()) view["training_hand_in"] = training.hand_in;
-}
+// A key of every page's view whose value follows from the site and the way from the page
+// to the site's root (`root`), so from the page's folder alone; nullopt leaves it out.
+struct FolderConstant {
+  std::string_view name;
+  std::optional<json> (*value)(const Site& site, const std::string& root);
+};
+
+// What every page's view starts with, and the one list of those keys: common_view sets
+// them and navigation_shape() declares them constant, so shared blocks may use them. A
+// value that depends on more than the folder must not be added here.
+constexpr FolderConstant kFolderConstants[] = {
+    {"lang", [](const Site& site, const std::string&) -> std::optional<json> { return site.config.language; }},
+    {"csp", [](const Site&, const std::string&) -> std::optional<json> { return kContentSecurityPolicy; }},
+    {"site", [](const Site& site, const std::string&) -> std::optional<json> { return site_view(site); }},
+    {"root", [](const Site&, const std::string& root) -> std::optional<json> { return root; }},
+    {"assets", [](const Site&, const std::string& root) -> std::optional<json> { return root + "assets/"; }},
+    {"home_href", [](const Site&, const std::string& root) -> std::optional<json> { return root + "index.html"; }},
+    // [training]: the deadline (ISO and as Japanese text), the organisation and how to hand
+    // the result in, each only when configured, so a template can test for it.
+    {"training_deadline",
+     [](const Site& site, const std::string&) -> std::optional<json> {
+       const auto& deadline = site.config.training.deadline;
+       return deadline ? std::optional<json>(to_iso(*deadline)) : std::nullopt;
+     }},
+    {"training_deadline_text",
+     [](const Site& site, const std::string&) -> std::optional<json> {
+       const auto& deadline = site.config.training.deadline;
+       return deadline ? std::optional<json>(to_japanese(*deadline)) : std::nullopt;
+     }},
+    {"training_organisation",
+     [](const Site& site, const std::string&) -> std::optional<json> {
+       const std::string& organisation = site.config.training.organisation;
+       return organisation.empty() ? std::nullopt : std::optional<json>(organisation);
+     }},
+    {"training_hand_in",
+     [](const Site& site, const std::string&) -> std::optional<json> {
+       const std::string& hand_in = site.config.training.hand_in;
+       return hand_in.empty() ? std::nullopt : std::optional<json>(hand_in);
+     }},
+};
+
+// Flags only the search page and the quiz index set: never in a page view, so constant there.
+constexpr std::string_view kFlagsAbsentFromPages[] = {"is_search", "is_quiz_index"};
 
 // What every page's view starts with; `root` is the way from the page to the site's root.
 json common_view(const Site& site, const std::string& root) {
   json view;
-  view["lang"] = site.config.language;
-  view["csp"] = kContentSecurityPolicy;
-  view["site"] = site_view(site);
-  view["root"] = root;
-  view["assets"] = root + "assets/";
-  view["home_href"] = root + "index.html";
-  add_training(view, site.config.training);
+  for (const FolderConstant& constant : kFolderConstants) {
+    if (auto value = constant.value(site, root)) view[std::string(constant.name)] = std::move(*value);
+  }
   return view;
 }
 
@@ -297,13 +328,12 @@ json page_view(const Site& site, PageId id, const RenderedMarkdown& body, const 
 }
 
 const ListShape& navigation_shape() {
-  // The constants are what common_view puts in, all following from the site and the
-  // folder, and the flags only the search and quiz pages set (absent from page views).
-  static const ListShape shape{
-      "nav",
-      {"title", "href", "current"},
-      {"lang", "csp", "site", "root", "assets", "home_href", "training_deadline", "training_deadline_text",
-       "training_organisation", "training_hand_in", "is_search", "is_quiz_index"}};
+  static const ListShape shape = [] {
+    ListShape made{"nav", {"title", "href", "current"}, {}};
+    for (const FolderConstant& constant : kFolderConstants) made.constant_names.emplace_back(constant.name);
+    for (const std::string_view flag : kFlagsAbsentFromPages) made.constant_names.emplace_back(flag);
+    return made;
+  }();
   return shape;
 }
 

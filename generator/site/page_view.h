@@ -22,7 +22,7 @@ extern const char* const kContentSecurityPolicy;
 // What every page's view holds: language, CSP, site settings, paths to the root and the
 // assets, the navigation (marking the entry whose page is `current_nav`), and [training]
 // as flat keys, each only when configured: training_deadline ("2026-12-25"),
-// training_deadline_text ("2026年12月25日"), training_organisation.
+// training_deadline_text ("2026年12月25日"), training_organisation, training_hand_in.
 nlohmann::json base_view(const Site& site, const std::string& output, const std::string& current_nav);
 
 // The view for page `id` of `site`, with its rendered body and headings. With
@@ -36,8 +36,9 @@ nlohmann::json page_view_without_nav(const Site& site, PageId id, const Rendered
                                      const std::vector<int>* section_minutes = nullptr);
 
 // The navigation list ("nav", items {title, href, current}) and the names whose values in
-// a page view depend only on the page's folder (root, assets, site, …; is_search and
-// is_quiz_index, which page views never hold).
+// a page view depend only on the page's folder: every key base_view sets besides "nav" and
+// "quizzes_nav" (root, assets, site, the [training] keys, …; one table in page_view.cc
+// sets them and lists them here), and is_search and is_quiz_index, which page views never hold.
 const ListShape& navigation_shape();
 
 // The navigation of page `id` as a list shared by every page in the same folder whose

@@ -84,6 +84,27 @@ class HostileMarkdown(ProjectTest):
                       "save the file with LF or CRLF line ends", result.stderr)
 
 
+    def test_cr_only_line_ends_in_the_body_are_counted_as_lines(self):
+        # LF front matter, a body whose lines end with a lone CR (cmark-gfm's line ends too):
+        # the limit is reported on the file's line 7, not at column 26838 of line 5.
+        self.write("content/test.md", FRONT + "一行目\r二行目\r" + "![[]()" * 50000 + "\r最後\r")
+        result = run("build", "--root", self.root, timeout=60)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/test.md:7:26830: error: too many images and links in long paragraphs (each '](' "
+                      "counts the '![' before it in its paragraph: more than 10000000 in all); split the paragraphs",
+                      result.stderr)
+        self.write("content/test.md", FRONT + "一行目\r\r## 本文 {#m-main}\r")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/test.md:7:1: error: heading id 'm-main' is reserved by the theme", result.stderr)
+
+    def test_a_lone_cr_in_a_fence_is_refused(self):
+        self.write("content/test.md", FRONT.replace("+++\n\n", "+++\r \r\n\n") + "## 本文 {#m-main}\n")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/test.md:3:4: error: this line ends with a CR alone (the line ends of old Mac editors): "
+                      "save the file with LF or CRLF line ends", result.stderr)
+
 class HostileTheme(ProjectTest):
     def test_meta_refresh_and_encoded_urls_in_a_template(self):
         head = self.root / "themes/default/partials/head.mustache"

@@ -72,6 +72,31 @@ TEST_SUITE("text") {
     CHECK(pos.column == 5);
   }
 
+  TEST_CASE("positions end a line at LF, CRLF and a lone CR, as cmark-gfm does") {
+    const auto at = [](std::string_view text, size_t offset) {
+      const TextPosition pos = position_of(text, offset);
+      return std::to_string(pos.line) + ":" + std::to_string(pos.column);
+    };
+    // The line end itself belongs to the line it ends.
+    CHECK(at("ab\ncd", 2) == "1:3");
+    CHECK(at("ab\ncd", 4) == "2:2");
+    CHECK(at("ab\r\ncd", 2) == "1:3");
+    CHECK(at("ab\r\ncd", 3) == "1:4");
+    CHECK(at("ab\r\ncd", 5) == "2:2");
+    CHECK(at("ab\rcd", 2) == "1:3");
+    CHECK(at("ab\rcd", 3) == "2:1");
+    CHECK(at("ab\rcd", 4) == "2:2");
+    // Mixed line ends, and a CR that ends an empty line before a CRLF.
+    const std::string_view mixed = "一\r二\r\n三\n四\r目のx";
+    CHECK(at(mixed, mixed.find('x')) == "5:3");
+    CHECK(at("\r\r\nx", 1) == "2:1");
+    CHECK(at("\r\r\nx", 3) == "3:1");
+    // A CR at the very end ends its line too; an offset past the end is the end.
+    CHECK(at("ab\r", 3) == "2:1");
+    CHECK(at("ab\r", 99) == "2:1");
+    CHECK(at("", 0) == "1:1");
+  }
+
   TEST_CASE("display width counts wide characters twice") {
     CHECK(display_width("ab") == 2u);
     CHECK(display_width("守り") == 4u);

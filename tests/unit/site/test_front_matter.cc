@@ -53,7 +53,22 @@ TEST_SUITE("front matter") {
     // LF fences, but a lone CR hides the closing one.
     const auto mixed = split_front_matter("+++\ntitle = \"題\"\r+++\n本文\n");
     CHECK(format_diagnostic(std::get<Diagnostic>(mixed)) == "2:12: " + message);
+    // A lone CR anywhere in the front matter, fences included, even where TOML or the fence
+    // test would pass it: the body's first line must be counted as cmark-gfm counts lines.
+    const auto in_fence = split_front_matter("+++\ntitle = \"x\"\n+++\r \r\n本文\n");
+    CHECK(format_diagnostic(std::get<Diagnostic>(in_fence)) == "3:4: " + message);
+    const auto opening = split_front_matter("+++\r\r\ntitle = \"x\"\n+++\n本文\n");
+    CHECK(format_diagnostic(std::get<Diagnostic>(opening)) == "1:4: " + message);
+    const auto in_comment = split_front_matter("+++\ntitle = \"x\" # 注\rx\n+++\n本文\n");
+    CHECK(format_diagnostic(std::get<Diagnostic>(in_comment)) == "2:16: " + message);
     // CRLF is fine, and so is a CR at the very end.
     CHECK(std::holds_alternative<FrontMatterSplit>(split_front_matter("+++\r\ntitle = \"x\"\r\n+++\r")));
+  }
+
+  TEST_CASE("a body with CR-only line ends starts on the line after the closing fence") {
+    const auto result = split_front_matter("+++\r\ntitle = \"x\"\n+++\n\r本文\r二行目\r");
+    const auto& split = std::get<FrontMatterSplit>(result);
+    CHECK(split.body == "\r本文\r二行目\r");
+    CHECK(split.body_first_line == 4);
   }
 }

@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <map>
+#include <set>
+
 #include "helpers.h"
 #include "site/loader.h"
 #include "site/not_found.h"
@@ -259,6 +262,39 @@ TEST_SUITE("page view") {
       view["nav"] = page_navigation(site, id).make();
       CHECK(view == page_view(site, id, {}, kToday));
     }
+  }
+
+  TEST_CASE("the navigation's constants are the keys every view starts with, the same for one navigation") {
+    TempDir dir;
+    const Site site = load_sample(dir,
+                                  "title = \"t\"\n[training]\norganisation = \"株式会社サンプル\"\n"
+                                  "deadline = 2026-01-05\nhand_in = \"共有フォルダへ\"\n");
+    const std::vector<std::string>& constants = navigation_shape().constant_names;
+    const std::set<std::string> declared(constants.begin(), constants.end());
+    CHECK(declared.size() == constants.size());
+    // The keys a view's frame holds, all configured, besides the ones made for the page's own
+    // output and marked entry: exactly the constants, less the flags page views never hold.
+    json frame = base_view(site, "cyber/deep/d.html", "");
+    frame.erase("nav");
+    frame.erase("quizzes_nav");
+    std::set<std::string> frame_keys;
+    for (const auto& item : frame.items()) frame_keys.insert(item.key());
+    std::set<std::string> expected = declared;
+    expected.erase("is_search");
+    expected.erase("is_quiz_index");
+    CHECK(frame_keys == expected);
+    // Pages whose navigation has the same key hold the same value (or none) for every constant.
+    std::map<std::string, json> by_key;
+    for (size_t i = 0; i < site.pages.size(); ++i) {
+      const PageId id{i};
+      CAPTURE(site.page(id).output);
+      const json view = page_view_without_nav(site, id, {}, kToday);
+      json values = json::object();
+      for (const std::string& name : constants) values[name] = view.contains(name) ? view[name] : json("(absent)");
+      const auto known = by_key.emplace(page_navigation(site, id).key, values).first;
+      CHECK(known->second == values);
+    }
+    CHECK(by_key.size() < site.pages.size());  // some pages do share a navigation
   }
 
   TEST_CASE("the default theme renders every page the same with the shared navigation") {
