@@ -123,18 +123,32 @@ void Diagnostics::sort() {
                items_.end());
 }
 
+namespace {
+
+// Where the line that starts at `start` ends: before its LF or CR. LF, CRLF and a lone CR
+// each end a line, as position_of counts them.
+size_t line_end(std::string_view text, size_t start) {
+  while (start < text.size() && text[start] != '\n' && text[start] != '\r') ++start;
+  return start;
+}
+
+// Where the line after the one that ends at `end` starts (text.size() after the last).
+size_t next_line(std::string_view text, size_t end) {
+  if (end >= text.size()) return text.size();
+  return end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+}
+
+}  // namespace
+
 std::string_view line_of(std::string_view text, int line) {
   if (line <= 0) return {};
   size_t start = 0;
   for (int i = 1; i < line; ++i) {
-    const size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
+    const size_t end = line_end(text, start);
+    if (end == text.size()) return {};
+    start = next_line(text, end);
   }
-  size_t end = text.find('\n', start);
-  if (end == std::string_view::npos) end = text.size();
-  if (end > start && text[end - 1] == '\r') --end;
-  return text.substr(start, end - start);
+  return text.substr(start, line_end(text, start) - start);
 }
 
 }  // namespace mamori
@@ -159,17 +173,15 @@ void attach_source_lines(std::vector<Diagnostic>& diagnostics, std::string_view 
   size_t cursor_column = 1;
   for (Diagnostic* d : order) {
     while (line_number < d->line && line_begin < text.size()) {
-      const size_t nl = text.find('\n', line_begin);
-      line_begin = nl == std::string_view::npos ? text.size() : nl + 1;
+      const size_t end = line_end(text, line_begin);
+      if (end == text.size()) break;  // no line past the last one
+      line_begin = next_line(text, end);
       ++line_number;
       cursor = 0;
       cursor_column = 1;
     }
     if (line_number != d->line) break;
-    size_t end = text.find('\n', line_begin);
-    if (end == std::string_view::npos) end = text.size();
-    if (end > line_begin && text[end - 1] == '\r') --end;
-    const std::string_view line = text.substr(line_begin, end - line_begin);
+    const std::string_view line = text.substr(line_begin, line_end(text, line_begin) - line_begin);
     if (line.size() <= kWidth) {  // bytes ≥ code points: a short line is shown whole
       d->source_line = std::string(line);
       continue;

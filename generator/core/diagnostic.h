@@ -64,7 +64,8 @@ class Diagnostics {
   std::vector<Diagnostic> items_;
 };
 
-// Returns the 1-based line `line` of `text` without its line ending ("" when absent).
+// Returns the 1-based line `line` of `text` without its line ending ("" when absent). LF,
+// CRLF and a lone CR each end a line, as position_of (text.h) counts them.
 std::string_view line_of(std::string_view text, int line);
 
 // Sets source_line (and source_line_start) of every diagnostic that has a line, from the

@@ -59,6 +59,19 @@ TEST_SUITE("diagnostic") {
     CHECK(line_of("a\r\nb\nc", 1) == "a");
     CHECK(line_of("a", 3).empty());
   }
+
+  TEST_CASE("a lone CR ends a line, as positions count it") {
+    CHECK(line_of("a\rb\r\nc\nd", 2) == "b");
+    CHECK(line_of("a\rb\r\nc\nd", 3) == "c");
+    CHECK(line_of("a\rb\r\nc\nd", 4) == "d");
+    CHECK(line_of("a\r", 2).empty());
+    CHECK(line_of("a\r", 3).empty());
+    std::vector<Diagnostic> ds = {error_at(3, 2, "x"), error_at(2, 1, "y"), error_at(5, 1, "z")};
+    attach_source_lines(ds, "one\rtwo\r\nthree\rfour");
+    CHECK(ds[0].source_line == "three");
+    CHECK(ds[1].source_line == "two");
+    CHECK(ds[2].source_line.empty());
+  }
 }
 
 TEST_SUITE("diagnostic") {
