@@ -2,9 +2,9 @@
 
 #include <utility>
 
+#include "core/utf8.h"
 #include "search/keys.h"
 #include "search/normalise.h"
-#include "core/utf8.h"
 
 namespace mamori {
 namespace {
@@ -18,7 +18,7 @@ class CodePointReader {
   explicit CodePointReader(std::string_view text) : text_(text) {}
   // The next code point, or 0 at the end (a U+0000 in the text also reads as 0, which
   // search_fold_drops and the keys treat alike: neither a katakana letter nor a key).
-  bool next(char32_t& cp) {
+  [[gnu::always_inline]] bool next(char32_t& cp) {
     while (at_ < text_.size()) {
       const size_t n = decode_utf8(text_, at_, cp);
       at_ += n == 0 ? 1 : n;
@@ -35,7 +35,7 @@ class CodePointReader {
 
 // search_fold_code_point(cp) and the class of what it gives. Kanji and ASCII, most of a
 // page, take no call.
-std::pair<char32_t, SearchClass> fold(char32_t cp) {
+[[gnu::always_inline]] inline std::pair<char32_t, SearchClass> fold(char32_t cp) {
   if (cp >= 0x4E00 && cp <= 0x9FFF) return {cp, SearchClass::japanese};  // no case, no small form
   if (cp < 0x80) {
     const char32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;

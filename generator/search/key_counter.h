@@ -44,8 +44,9 @@ class SearchKeyCounter {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
   };
-  void count(PackedKey key, uint32_t weight);
-  void count_character(char32_t cp, uint32_t weight);
+  // Inline (defined in key_counter.cc, the only user): called for every character of every page.
+  [[gnu::always_inline]] inline void count(PackedKey key, uint32_t weight);
+  [[gnu::always_inline]] inline void count_character(char32_t cp, uint32_t weight);
   void count_word(uint32_t weight);
 
   PackedKeyTable japanese_;  // pairs, and characters beyond the BMP
