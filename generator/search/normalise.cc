@@ -70,7 +70,7 @@ namespace {
 
 // Code points NFKC leaves alone that never compose with the one before them: ASCII, kana,
 // kanji and the common Japanese punctuation. Only the spans between them need utf8proc.
-bool nfkc_stable(char32_t cp) {
+[[gnu::always_inline]] inline bool nfkc_stable(char32_t cp) {
   return cp < 0x80 || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FC) ||
          (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3001 || cp == 0x3002 || (cp >= 0x300C && cp <= 0x300F) ||
          cp == 0x3010 || cp == 0x3011;
@@ -78,7 +78,7 @@ bool nfkc_stable(char32_t cp) {
 
 // The byte length of the code point at text[at] (1 for an invalid byte), and whether NFKC
 // leaves it alone.
-std::pair<size_t, bool> step(std::string_view text, size_t at) {
+[[gnu::always_inline]] inline std::pair<size_t, bool> step(std::string_view text, size_t at) {
   if (static_cast<unsigned char>(text[at]) < 0x80) return {1, true};
   char32_t cp = 0;
   const size_t n = decode_utf8(text, at, cp);
@@ -86,25 +86,13 @@ std::pair<size_t, bool> step(std::string_view text, size_t at) {
   return {n, nfkc_stable(cp)};
 }
 
-}  // namespace
-
-void search_nfkc_in_place(std::string& text) {
-  for (size_t at = 0; at < text.size();) {
-    const auto [size, stable] = step(text, at);
-    if (!stable) {
-      text = search_nfkc(text);
-      return;
-    }
-    at += size;
-  }
-}
-
-std::string search_nfkc(std::string_view text) {
+// search_nfkc(text) when the code points before `at` are stable and the one at `at` is
+// not (`previous`: where the one before it starts, or `at` when there is none).
+std::string nfkc_from(std::string_view text, size_t at, size_t previous) {
   std::string out;
   out.reserve(text.size());
-  size_t copied = 0;    // text before this is in `out`
-  size_t previous = 0;  // where the code point before `at` starts
-  for (size_t at = 0; at < text.size();) {
+  size_t copied = 0;  // text before this is in `out`
+  while (at < text.size()) {
     const auto [size, stable] = step(text, at);
     if (stable) {
       previous = at;
@@ -123,6 +111,25 @@ std::string search_nfkc(std::string_view text) {
   }
   out.append(text.substr(copied));
   return out;
+}
+
+}  // namespace
+
+void search_nfkc_in_place(std::string& text) {
+  size_t previous = 0;
+  for (size_t at = 0; at < text.size();) {
+    const auto [size, stable] = step(text, at);
+    if (!stable) {
+      text = nfkc_from(text, at, previous);
+      return;
+    }
+    previous = at;
+    at += size;
+  }
+}
+
+std::string search_nfkc(std::string_view text) {
+  return nfkc_from(text, 0, 0);
 }
 
 char32_t search_fold_code_point(char32_t cp) {

@@ -1,8 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "core/text.h"
 #include "search/normalise.h"
@@ -50,6 +52,25 @@ TEST_SUITE("search normalise") {
     }
     const std::string invalid = "ab\xff\xfeｶﾞ";
     CHECK(search_nfkc(invalid).starts_with("ab"));
+  }
+
+  TEST_CASE("in place, from the first code point NFKC may change: the same as NFKC of the whole") {
+    const std::vector<std::string> pieces = {"か", "\u3099", "\u309a", "e",  "\u0301", "漢字",   "ｶ",      "ﾞ", "Ａ",
+                                             "①",  "、",     "\u3000", "ー", "한",     "\u1100", "\u1161", " ", "x"};
+    uint32_t state = 99;
+    for (int round = 0; round < 3000; ++round) {
+      std::string text;
+      for (int k = static_cast<int>(state % 9); k > 0; --k) {
+        state = state * 1103515245 + 12345;
+        text += pieces[(state >> 16) % pieces.size()];
+      }
+      state = state * 1103515245 + 12345;
+      CAPTURE(text);
+      std::string in_place = text;
+      search_nfkc_in_place(in_place);
+      CHECK(in_place == nfkc(text));
+      CHECK(search_nfkc(text) == nfkc(text));
+    }
   }
 
   TEST_CASE("invalid UTF-8 does not crash the fold") {
