@@ -19,9 +19,8 @@ constexpr int kLevel = 5;
 class Stream {
  public:
   explicit Stream(bool compress) : compress_(compress) {
-    const int ok = compress
-                       ? deflateInit2(&z_, kLevel, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
-                       : inflateInit2(&z_, kRawWindowBits);
+    const int ok = compress ? deflateInit2(&z_, kLevel, Z_DEFLATED, kRawWindowBits, 8, Z_DEFAULT_STRATEGY)
+                            : inflateInit2(&z_, kRawWindowBits);
     if (ok != Z_OK) throw std::runtime_error(tr("zlib could not start"));
   }
   Stream(const Stream&) = delete;
