@@ -88,7 +88,8 @@ Simplified simplified(std::string_view text) {
     if (byte < 0x80) {  // ASCII: most of the bytes of a page
       out[n++] = static_cast<char>(byte);
       ++i;
-      if (byte == '\n') s.line_starts.push_back(n);
+      // LF, CRLF and a lone CR end a line, as positions count them (core/text.h).
+      if (byte == '\n' || (byte == '\r' && (i == text.size() || text[i] != '\n'))) s.line_starts.push_back(n);
       continue;
     }
     char32_t cp = 0;

@@ -6,18 +6,24 @@
 
 namespace mamori {
 
+// Lines end as cmark-gfm ends them: at LF, CRLF or a lone CR.
 Positions::Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
   starts_.push_back(0);
+  if (body.find('\r') == std::string_view::npos) {  // memchr finds each line end
+    for (size_t i = body.find('\n'); i != std::string_view::npos; i = body.find('\n', i + 1)) starts_.push_back(i + 1);
+    return;
+  }
   for (size_t i = 0; i < body.size(); ++i) {
-    if (body[i] == '\n') starts_.push_back(i + 1);
+    const bool lone_cr = body[i] == '\r' && (i + 1 == body.size() || body[i + 1] != '\n');
+    if (body[i] == '\n' || lone_cr) starts_.push_back(i + 1);
   }
 }
 
 std::string_view Positions::line_text(int body_line) const {
   if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
   const size_t start = starts_[static_cast<size_t>(body_line - 1)];
-  size_t end = body_.find('\n', start);
-  if (end == std::string_view::npos) end = body_.size();
+  size_t end = start;
+  while (end < body_.size() && body_[end] != '\n' && body_[end] != '\r') ++end;
   return body_.substr(start, end - start);
 }
 

@@ -16,7 +16,8 @@ class Positions {
   // `first_line`: the file line on which the body starts.
   Positions(std::string_view body, int first_line);
 
-  // Line `body_line` (1-based) of the body, without its line end; "" when there is none.
+  // Line `body_line` (1-based) of the body, without its line end (LF, CRLF or a lone CR,
+  // as cmark-gfm counts lines); "" when there is none.
   std::string_view line_text(int body_line) const;
   int file_line(int body_line) const { return body_line + first_line_ - 1; }
   // The code point column of byte column `byte_column` (1-based) of a body line.

@@ -83,7 +83,6 @@ class HostileMarkdown(ProjectTest):
         self.assertIn("content/mac.md:1:4: error: this line ends with a CR alone (the line ends of old Mac editors): "
                       "save the file with LF or CRLF line ends", result.stderr)
 
-
     def test_cr_only_line_ends_in_the_body_are_counted_as_lines(self):
         # LF front matter, a body whose lines end with a lone CR (cmark-gfm's line ends too):
         # the limit is reported on the file's line 7, not at column 26838 of line 5.
@@ -97,6 +96,16 @@ class HostileMarkdown(ProjectTest):
         result = run("build", "--root", self.root)
         self.assertEqual(result.returncode, 1)
         self.assertIn("content/test.md:7:1: error: heading id 'm-main' is reserved by the theme", result.stderr)
+
+    def test_links_and_phone_numbers_after_a_lone_cr_are_placed_on_their_line(self):
+        # The link's column and the phone number's line were counted as if the CR were text.
+        self.write("content/test.md", FRONT + "foo\nbar\rbaz qq [x](javascript:x)\rtel 03-1234-5678\n")
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("content/test.md:7:8: error: ", result.stderr)
+        self.assertIn(" 7 | baz qq [x](javascript:x)\n   |        ^", result.stderr)
+        self.assertIn("content/test.md:8:5: warning: ", result.stderr)
+        self.assertIn(" 8 | tel 03-1234-5678\n   |     ^", result.stderr)
 
     def test_a_lone_cr_in_a_fence_is_refused(self):
         self.write("content/test.md", FRONT.replace("+++\n\n", "+++\r \r\n\n") + "## 本文 {#m-main}\n")

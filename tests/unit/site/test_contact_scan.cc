@@ -32,6 +32,12 @@ TEST_SUITE("contact_scan") {
           Finds{"1:1 phone 052-951-1611", "1:18 phone 052-951-1611", "1:33 phone 052-951-1611"});
   }
 
+  TEST_CASE("LF, CRLF and a lone CR each end a line") {
+    CHECK(finds("foo\rbar 03-1234-5678\r\nx@y.jp\ny a@b.jp") ==
+          Finds{"2:5 phone 03-1234-5678", "3:1 email x@y.jp", "4:3 email a@b.jp"});
+    CHECK(finds("\r\r03-1234-5678\r") == Finds{"3:1 phone 03-1234-5678"});
+  }
+
   TEST_CASE("full-width digits, hyphens and parentheses") {
     CHECK(finds("電話は０５２－９５１－１６１１です") == Finds{"1:4 phone 052-951-1611"});
     CHECK(finds("052ー951ー1611、052−951−1611") == Finds{"1:1 phone 052-951-1611", "1:14 phone 052-951-1611"});

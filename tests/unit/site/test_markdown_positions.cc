@@ -18,6 +18,17 @@ TEST_SUITE("markdown positions") {
     CHECK(positions.column(2, 3) == 3);
   }
 
+  TEST_CASE("LF, CRLF and a lone CR each end a line, as cmark-gfm counts them") {
+    const Positions positions("a\rbar [x](y)\r\nc\nd\r", 1);
+    CHECK(positions.line_text(1) == "a");
+    CHECK(positions.line_text(2) == "bar [x](y)");
+    CHECK(positions.line_text(3) == "c");
+    CHECK(positions.line_text(4) == "d");
+    CHECK(positions.line_text(5).empty());
+    CHECK(positions.column(2, 5) == 5);
+    CHECK(positions.find("[x]", 1, 1, 4) == std::pair{2, 5});
+  }
+
   TEST_CASE("text is found from a line and column on, within a range of lines") {
     const Positions positions("x@y.jp x@y.jp\n\nx@y.jp\n", 1);
     CHECK(positions.find("x@y.jp", 1, 1, 3) == std::pair{1, 1});
