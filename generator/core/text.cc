@@ -84,11 +84,12 @@ size_t ascii_run_end(std::string_view text, size_t i) {
 
 // Whether text[i] starts a three-byte sequence whose lead byte puts no limit on its second
 // byte (E1–EC, EE, EF: kana and kanji are E3–E9), so that two continuation bytes make it valid.
+// Any `i`: false at or near the end.
 [[gnu::always_inline]] inline bool plain_three_bytes(std::string_view text, size_t i) {
+  if (i + 2 >= text.size()) return false;
   const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
   const unsigned char b0 = byte(0);
-  return i + 2 < text.size() && b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (byte(1) & 0xC0) == 0x80 &&
-         (byte(2) & 0xC0) == 0x80;
+  return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80;
 }
 
 }  // namespace

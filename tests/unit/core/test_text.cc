@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <memory>
 #include <string>
 
 #include "core/text.h"
@@ -20,6 +22,20 @@ TEST_SUITE("text") {
     CHECK(find_invalid_utf8("\xE3\x81") == 0u);          // truncated
     // "守り" in Shift_JIS
     CHECK(find_invalid_utf8("\x8E\xE7\x82\xE8") == 0u);
+  }
+
+  TEST_CASE("a view that ends right after Japanese text is not read past its end") {
+    // The views point into exactly sized buffers, so AddressSanitizer sees a read past them
+    // (a std::string would hide it behind its terminating zero).
+    for (const std::string text : {"守り", "a守", "経済安全保障", "守\xE3\x81", "ab守り\xFF"}) {
+      CAPTURE(text);
+      const auto buffer = std::make_unique<char[]>(text.size());
+      std::copy(text.begin(), text.end(), buffer.get());
+      const std::string_view view(buffer.get(), text.size());
+      CHECK(find_invalid_utf8(view) == find_invalid_utf8(text));
+    }
+    CHECK_FALSE(find_invalid_utf8(std::string_view("経済安全保障", 18)).has_value());
+    CHECK(find_invalid_utf8(std::string_view("守\xE3\x81", 5)) == 3u);
   }
 
   TEST_CASE("a bad byte is found at any place in and after long ASCII runs (read eight bytes at a time)") {
