@@ -123,23 +123,6 @@ void Diagnostics::sort() {
                items_.end());
 }
 
-namespace {
-
-// Where the line that starts at `start` ends: before its LF or CR. LF, CRLF and a lone CR
-// each end a line, as position_of counts them.
-size_t line_end(std::string_view text, size_t start) {
-  while (start < text.size() && text[start] != '\n' && text[start] != '\r') ++start;
-  return start;
-}
-
-// Where the line after the one that ends at `end` starts (text.size() after the last).
-size_t next_line(std::string_view text, size_t end) {
-  if (end >= text.size()) return text.size();
-  return end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
-}
-
-}  // namespace
-
 std::string_view line_of(std::string_view text, int line) {
   if (line <= 0) return {};
   size_t start = 0;

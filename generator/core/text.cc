@@ -162,19 +162,30 @@ size_t display_width(std::string_view text) {
   return width;
 }
 
+size_t line_end(std::string_view text, size_t start) {
+  if (start >= text.size()) return text.size();
+  // Two memchr calls instead of find_first_of("\r\n"), which tests every byte against both.
+  const size_t lf = std::min(text.find('\n', start), text.size());
+  const void* cr = std::memchr(text.data() + start, '\r', lf - start);
+  return cr != nullptr ? static_cast<size_t>(static_cast<const char*>(cr) - text.data()) : lf;
+}
+
+size_t next_line(std::string_view text, size_t end) {
+  if (end >= text.size()) return text.size();
+  return end + (text[end] == '\r' && end + 1 < text.size() && text[end + 1] == '\n' ? 2 : 1);
+}
+
 TextPosition position_of(std::string_view text, size_t offset) {
   TextPosition pos;
-  if (offset > text.size()) offset = text.size();
-  size_t line_start = 0;
-  for (size_t i = 0; i < offset; ++i) {
-    // LF, CRLF (the CR is part of the line its LF ends) and a lone CR each end a line.
-    const bool line_end = text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
-    if (line_end) {
-      ++pos.line;
-      line_start = i + 1;
-    }
+  offset = std::min(offset, text.size());
+  size_t start = 0;
+  for (size_t end = line_end(text, start); end < offset; end = line_end(text, start)) {
+    const size_t next = next_line(text, end);
+    if (next > offset) break;  // the offset is the LF of a CRLF: still this line
+    start = next;
+    ++pos.line;
   }
-  pos.column = static_cast<int>(count_code_points(text.substr(line_start, offset - line_start))) + 1;
+  pos.column = static_cast<int>(count_code_points(text.substr(start, offset - start))) + 1;
   return pos;
 }
 

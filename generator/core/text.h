@@ -33,8 +33,24 @@ struct TextPosition {
   int column = 1;  // 1-based, in code points
 };
 
-// Line and column of a byte offset into `text`. LF, CRLF and a lone CR (also at the very
-// end) each end a line, as cmark-gfm and the Markdown limits count lines; a line end's own
+// Lines. LF, CRLF and a lone CR (also at the very end) each end a line, as cmark-gfm counts
+// them. Every scan that numbers lines (positions, source lines under a diagnostic, the
+// Markdown limits, the contact scan) uses these three, so that they all agree.
+
+// True when text[i] is the last byte of a line end: an LF, or a CR not followed by an LF.
+inline bool ends_line(std::string_view text, size_t i) {
+  return text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n'));
+}
+
+// Offset of the LF or CR that ends the line starting at `start`; text.size() when that line
+// is the last and has no line end.
+size_t line_end(std::string_view text, size_t start);
+
+// Where the line after the line end at `end` starts: past its LF, CR or CRLF (text.size()
+// when `end` is text.size()).
+size_t next_line(std::string_view text, size_t end);
+
+// Line and column of a byte offset into `text`, lines ending as above; a line end's own
 // bytes belong to the line they end.
 TextPosition position_of(std::string_view text, size_t offset);
 

@@ -88,8 +88,7 @@ Simplified simplified(std::string_view text) {
     if (byte < 0x80) {  // ASCII: most of the bytes of a page
       out[n++] = static_cast<char>(byte);
       ++i;
-      // LF, CRLF and a lone CR end a line, as positions count them (core/text.h).
-      if (byte == '\n' || (byte == '\r' && (i == text.size() || text[i] != '\n'))) s.line_starts.push_back(n);
+      if (ends_line(text, i - 1)) s.line_starts.push_back(n);  // as positions count lines
       continue;
     }
     char32_t cp = 0;

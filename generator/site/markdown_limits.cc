@@ -80,19 +80,10 @@ class LimitScan {
                       format(tr("the page is too long: {0} bytes, at most {1}; split it into several pages"),
                              body_.size(), limits_.max_bytes));
     }
-    // Without a CR, memchr finds each line's end (find_first_of("\r\n") would call it once
-    // per byte).
-    const bool has_cr = body_.find('\r') != std::string_view::npos;
-    size_t start = 0;
-    while (start < body_.size() && !error_) {
-      size_t end = has_cr ? start : std::min(body_.find('\n', start), body_.size());
-      while (end < body_.size() && body_[end] != '\n' && body_[end] != '\r') ++end;
+    for (size_t start = 0; start < body_.size() && !error_;) {
+      const size_t end = line_end(body_, start);
       line(start, end);
-      size_t next = end;
-      if (next < body_.size() && body_[next] == '\r') ++next;
-      if (next < body_.size() && body_[next] == '\n' && (next == end || body_[end] == '\r')) ++next;
-      if (next == end) break;  // the last line
-      start = next;
+      start = next_line(body_, end);
     }
     return error_;
   }

@@ -6,25 +6,18 @@
 
 namespace mamori {
 
-// Lines end as cmark-gfm ends them: at LF, CRLF or a lone CR.
+// Lines end as cmark-gfm ends them: at LF, CRLF or a lone CR (core/text.h).
 Positions::Positions(std::string_view body, int first_line) : body_(body), first_line_(first_line) {
   starts_.push_back(0);
-  if (body.find('\r') == std::string_view::npos) {  // memchr finds each line end
-    for (size_t i = body.find('\n'); i != std::string_view::npos; i = body.find('\n', i + 1)) starts_.push_back(i + 1);
-    return;
-  }
-  for (size_t i = 0; i < body.size(); ++i) {
-    const bool lone_cr = body[i] == '\r' && (i + 1 == body.size() || body[i + 1] != '\n');
-    if (body[i] == '\n' || lone_cr) starts_.push_back(i + 1);
+  for (size_t end = line_end(body, 0); end < body.size(); end = line_end(body, starts_.back())) {
+    starts_.push_back(next_line(body, end));
   }
 }
 
 std::string_view Positions::line_text(int body_line) const {
   if (body_line < 1 || static_cast<size_t>(body_line) > starts_.size()) return {};
   const size_t start = starts_[static_cast<size_t>(body_line - 1)];
-  size_t end = start;
-  while (end < body_.size() && body_[end] != '\n' && body_[end] != '\r') ++end;
-  return body_.substr(start, end - start);
+  return body_.substr(start, line_end(body_, start) - start);
 }
 
 int Positions::column(int body_line, int byte_column) const {

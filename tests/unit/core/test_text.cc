@@ -1,7 +1,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <array>
 #include <memory>
+#include <random>
 #include <string>
 
 #include "core/text.h"
@@ -111,6 +113,50 @@ TEST_SUITE("text") {
     CHECK(at("ab\r", 3) == "2:1");
     CHECK(at("ab\r", 99) == "2:1");
     CHECK(at("", 0) == "1:1");
+  }
+
+  TEST_CASE("lines split at LF, CRLF and a lone CR") {
+    const auto lines = [](std::string_view text) {
+      std::string out;
+      for (size_t start = 0;;) {
+        const size_t end = line_end(text, start);
+        out += "[" + std::string(text.substr(start, end - start)) + "]";
+        if (end == text.size()) return out;
+        start = next_line(text, end);
+      }
+    };
+    CHECK(lines("") == "[]");
+    CHECK(lines("a\nb") == "[a][b]");
+    CHECK(lines("a\r\nb\rc\n") == "[a][b][c][]");
+    CHECK(lines("\r\r\n\n") == "[][][][]");
+    CHECK(lines("a\r") == "[a][]");
+    CHECK(line_end("ab", 5) == 2u);
+    CHECK(next_line("ab", 2) == 2u);
+    CHECK(ends_line("a\r\n", 2));
+    CHECK_FALSE(ends_line("a\r\n", 1));
+    CHECK(ends_line("a\r", 1));
+  }
+
+  TEST_CASE("positions agree with a byte-by-byte count of line ends") {
+    // The definition: a line ends after each byte for which ends_line holds.
+    std::mt19937 random(17);
+    const std::array<std::string_view, 5> pieces = {"a", "\r", "\n", "一", "\r\n"};
+    for (int round = 0; round < 2000; ++round) {
+      std::string text;
+      const int count = static_cast<int>(random() % 12);
+      for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+      int line = 1;
+      size_t start = 0;
+      for (size_t offset = 0; offset <= text.size(); ++offset) {
+        if (offset > 0 && ends_line(text, offset - 1)) {
+          ++line;
+          start = offset;
+        }
+        const TextPosition pos = position_of(text, offset);
+        CHECK(pos.line == line);
+        CHECK(pos.column == static_cast<int>(count_code_points(text.substr(start, offset - start))) + 1);
+      }
+    }
   }
 
   TEST_CASE("display width counts wide characters twice") {
