@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "core/utf8.h"
 #include "site/cjk_emphasis.h"
+#include "site/cmark_arena.h"
 
 namespace mamori {
 namespace {
@@ -78,7 +79,7 @@ void recheck_run_before(cmark_node* parent, cmark_inline_parser* parser, std::st
 }
 
 cmark_node* text_node(std::string_view literal) {
-  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_TEXT, cmark_page_mem());
   cmark_node_set_literal(node, std::string(literal).c_str());
   return node;
 }

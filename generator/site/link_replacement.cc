@@ -1,9 +1,11 @@
 #include "site/link_replacement.h"
-#include "core/i18n.h"
 
 #include <cmark-gfm.h>
 
 #include <memory>
+
+#include "core/i18n.h"
+#include "site/cmark_arena.h"
 
 namespace mamori {
 namespace {
@@ -25,7 +27,7 @@ bool holds_links(cmark_node* link) {
 }
 
 cmark_node* text_node(const std::string& text) {
-  cmark_node* node = cmark_node_new(CMARK_NODE_TEXT);
+  cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_TEXT, cmark_page_mem());
   cmark_node_set_literal(node, text.c_str());
   return node;
 }
@@ -33,7 +35,7 @@ cmark_node* text_node(const std::string& text) {
 // A text node, or a link node holding one.
 cmark_node* piece_node(const InlinePiece& piece) {
   if (piece.href.empty()) return text_node(piece.text);
-  cmark_node* node = cmark_node_new(CMARK_NODE_LINK);
+  cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_LINK, cmark_page_mem());
   cmark_node_set_url(node, piece.href.c_str());
   cmark_node_append_child(node, text_node(piece.text));
   return node;

@@ -14,6 +14,7 @@
 #include "core/text.h"
 #include "core/url.h"
 #include "site/cjk_emphasis_extension.h"
+#include "site/cmark_arena.h"
 #include "site/markdown_limits.h"
 #include "site/markdown_positions.h"
 #include "site/slug.h"
@@ -26,17 +27,8 @@ constexpr int kParseOptions = CMARK_OPT_DEFAULT;
 // URLs itself; we remove them before rendering as well and tell the author.
 constexpr int kRenderOptions = CMARK_OPT_DEFAULT;
 
-struct ParserDeleter {
-  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
-};
-struct NodeDeleter {
-  void operator()(cmark_node* n) const { cmark_node_free(n); }
-};
 struct IterDeleter {
   void operator()(cmark_iter* i) const { cmark_iter_free(i); }
-};
-struct CharDeleter {
-  void operator()(char* p) const { cmark_get_default_mem_allocator()->free(p); }
 };
 
 void ensure_extensions_registered() {
@@ -79,7 +71,7 @@ void unwrap(cmark_node* node) {
 }
 
 cmark_node* custom_block(std::string_view on_enter, std::string_view on_exit) {
-  cmark_node* block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK);
+  cmark_node* block = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, cmark_page_mem());
   cmark_node_set_on_enter(block, std::string(on_enter).c_str());
   cmark_node_set_on_exit(block, std::string(on_exit).c_str());
   return block;
@@ -330,7 +322,7 @@ void make_checkboxes(const std::vector<cmark_node*>& tasks, IdAllocator& ids) {
 }
 
 cmark_node* custom_inline(std::string_view on_enter, std::string_view on_exit) {
-  cmark_node* node = cmark_node_new(CMARK_NODE_CUSTOM_INLINE);
+  cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_INLINE, cmark_page_mem());
   cmark_node_set_on_enter(node, std::string(on_enter).c_str());
   cmark_node_set_on_exit(node, std::string(on_exit).c_str());
   return node;
@@ -399,18 +391,15 @@ void wrap_tables(const std::vector<cmark_node*>& tables) {
 
 namespace {
 
-using Parser = std::unique_ptr<cmark_parser, ParserDeleter>;
-using Document = std::unique_ptr<cmark_node, NodeDeleter>;
-
 // A GFM parser (tables, strikethrough, autolinks, task lists) whose emphasis also works
-// next to Japanese punctuation (cjk_emphasis.h).
-Parser gfm_parser() {
+// next to Japanese punctuation (cjk_emphasis.h). Made in the page's arena, which frees it.
+cmark_parser* gfm_parser() {
   ensure_extensions_registered();
-  Parser parser(cmark_parser_new(kParseOptions));
+  cmark_parser* parser = cmark_parser_new_with_mem(kParseOptions, cmark_page_mem());
   for (const char* name : {"table", "strikethrough", "autolink", "tasklist"}) {
-    cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    cmark_parser_attach_syntax_extension(parser, cmark_find_syntax_extension(name));
   }
-  cmark_parser_attach_syntax_extension(parser.get(), cjk_emphasis_extension());
+  cmark_parser_attach_syntax_extension(parser, cjk_emphasis_extension());
   return parser;
 }
 
@@ -420,11 +409,11 @@ Parser gfm_parser() {
 // (github/cmark-gfm#176). Pages are rendered in parallel, and two of them in there at once
 // lose autolinks, strikethrough and CJK emphasis in one of them: one at a time. (Block
 // parsing, in cmark_parser_feed, and rendering the tree read no such global.)
-Document parse(cmark_parser* parser, std::string_view body) {
+cmark_node* parse(cmark_parser* parser, std::string_view body) {
   cmark_parser_feed(parser, body.data(), body.size());
   static std::mutex one_at_a_time;
   const std::lock_guard lock(one_at_a_time);
-  return Document(cmark_parser_finish(parser));
+  return cmark_parser_finish(parser);
 }
 
 // Makes the parsed document safe and ready to render: raw HTML dropped, heading ids,
@@ -450,16 +439,17 @@ RenderedMarkdown render_markdown(std::string_view body, int first_line, const Li
     result.diagnostics.push_back(std::move(*too_big));
     return result;
   }
-  const Parser parser = gfm_parser();
-  const Document doc = parse(parser.get(), body);
+  // The parser, the tree and the HTML live in this arena and go with it (cmark_arena.h).
+  const CmarkArenaScope arena;
+  cmark_parser* parser = gfm_parser();
+  cmark_node* doc = parse(parser, body);
 
   const Positions positions(body, first_line);
   Walk walk{positions, resolver, result};
-  rewrite(doc.get(), reserved_ids, walk);
+  rewrite(doc, reserved_ids, walk);
 
-  const std::unique_ptr<char, CharDeleter> html(
-      cmark_render_html(doc.get(), kRenderOptions, cmark_parser_get_syntax_extensions(parser.get())));
-  result.html = html.get();
+  result.html =
+      cmark_render_html_with_mem(doc, kRenderOptions, cmark_parser_get_syntax_extensions(parser), cmark_page_mem());
   return result;
 }
 

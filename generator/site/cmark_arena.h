@@ -1,0 +1,53 @@
+// Where cmark-gfm's memory comes from while a page is parsed and rendered.
+#pragma once
+
+#include <cmark-gfm.h>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace mamori {
+
+// An arena for one page's cmark-gfm parse, tree and HTML. A page makes about a thousand
+// nodes and buffers; from the arena each costs a pointer bump, a free costs nothing, and
+// all of them go at once when the scope ends. While it lives, cmark_page_mem() on its
+// thread hands out its memory.
+//
+// Contract: every cmark object made from it (parser, nodes, the rendered HTML) is freed or
+// no longer used when the scope ends; scopes on one thread nest. Every node of one tree
+// must come from the same cmark_mem, because cmark-gfm frees some of them (text nodes it
+// merges) with the root's: nodes our code adds are made with cmark_page_mem().
+class CmarkArenaScope {
+ public:
+  CmarkArenaScope();
+  ~CmarkArenaScope();
+  CmarkArenaScope(const CmarkArenaScope&) = delete;
+  CmarkArenaScope& operator=(const CmarkArenaScope&) = delete;
+  CmarkArenaScope(CmarkArenaScope&&) = delete;
+  CmarkArenaScope& operator=(CmarkArenaScope&&) = delete;
+
+  // Bytes handed out so far (tests, and the limit on what a thread keeps).
+  size_t used() const;
+
+ private:
+  struct Block {
+    std::unique_ptr<std::byte[]> bytes;  // NOLINT(cppcoreguidelines-avoid-c-arrays)
+    size_t size = 0;
+  };
+  friend struct CmarkArenaAccess;
+  void* allocate(size_t size);
+  void* reallocate(void* old, size_t size);
+
+  std::vector<Block> blocks_;
+  size_t current_ = 0;    // the block being filled
+  size_t offset_ = 0;     // within it
+  void* last_ = nullptr;  // the latest allocation, which may grow in place
+  CmarkArenaScope* outer_ = nullptr;
+};
+
+// The cmark_mem to make cmark objects with on this thread: the innermost arena's, or
+// cmark-gfm's default allocator outside any.
+cmark_mem* cmark_page_mem();
+
+}  // namespace mamori
