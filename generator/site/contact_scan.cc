@@ -246,13 +246,10 @@ void place(const Simplified& s, size_t k, ContactText& found) {
   found.column = static_cast<int>(k - *line) + 1;
 }
 
-}  // namespace
-
-std::vector<ContactText> find_contact_texts(std::string_view text) {
-  const Simplified s = simplified(text);
-  const std::string& c = s.chars;
-  std::vector<std::pair<size_t, ContactText>> found;  // by index of the first character
-  for (size_t k = 0; k < c.size();) {
+// The scan over simplified characters from `from` to the end: what starts at each may_start
+// character, a URL skipped whole. Hits are keyed by the index of their first character.
+void scan_chars(const std::string& c, size_t from, std::vector<std::pair<size_t, ContactText>>& found) {
+  for (size_t k = from; k < c.size();) {
     if (!may_start(c[k])) {
       ++k;
       continue;
@@ -272,6 +269,127 @@ std::vector<ContactText> find_contact_texts(std::string_view text) {
     if (hit) found.emplace_back(start, std::move(*hit));
     k = hit ? end : k + 1;
   }
+}
+
+// Windows. Every lookup of the scan, back and forth, stops at a character that simplify()
+// makes kOther (a kana, a kanji, most symbols), and no URL, number or address runs across
+// one. So the text falls into segments between such characters that scan alike alone and
+// in the whole, and only a segment holding a '0' or an '@' (or their full-width forms) can
+// hold a phone number or an address: the rest of a page is not simplified at all.
+
+// Finds, from increasing offsets, the next '0', '@', '０' or '＠': memchr for each, each
+// found position kept until the search passes it.
+class Anchors {
+ public:
+  explicit Anchors(std::string_view text)
+      : text_(text), zero_(find('0', 0)), at_(find('@', 0)), wide_(find('\xEF', 0)) {}
+
+  // The first byte offset ≥ `from` of an anchor (text.size() when none). REQUIRES: `from`
+  // does not decrease from call to call.
+  size_t next(size_t from) {
+    if (zero_ < from) zero_ = find('0', from);
+    if (at_ < from) at_ = find('@', from);
+    while (wide_ < from || !full_width_anchor(wide_)) wide_ = find('\xEF', std::max(from, wide_ + 1));
+    return std::min({zero_, at_, wide_});
+  }
+
+ private:
+  size_t find(char byte, size_t from) const { return std::min(text_.find(byte, from), text_.size()); }
+  // Whether the EF at `i` starts ０ (EF BC 90) or ＠ (EF BC A0); true at the end, which ends the search.
+  bool full_width_anchor(size_t i) const {
+    if (i >= text_.size()) return true;
+    return i + 2 < text_.size() && text_[i + 1] == '\xBC' && (text_[i + 2] == '\x90' || text_[i + 2] == '\xA0');
+  }
+
+  std::string_view text_;
+  size_t zero_;  // the next of each at or after the last `from` (text.size(): none)
+  size_t at_;
+  size_t wide_;  // the next EF, which may not start an anchor until next() has looked
+};
+
+// The simplified character at byte `i` as simplified() reads it, and its length in
+// `length` (an ill-formed byte is a character of its own).
+char simplified_at(std::string_view text, size_t i, size_t& length) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) {
+    length = 1;
+    return text[i];
+  }
+  char32_t cp = 0;
+  length = decode_utf8(text, i, cp);
+  if (length == 0) {
+    length = 1;
+    return kOther;
+  }
+  return simplify(cp);
+}
+
+// Where the window around byte `at` (where a character starts, as simplified() reads the
+// text) starts: at the kOther character before it (so that the scan sees it), or at 0.
+// Reading backwards: the character before a byte is the sequence from the nearest lead
+// byte up to it when that is well-formed; otherwise that byte was read alone, as kOther.
+size_t window_begin(std::string_view text, size_t at) {
+  while (at > 0) {
+    size_t lead = at - 1;
+    while (lead > 0 && at - lead < 4 && (static_cast<unsigned char>(text[lead]) & 0xC0) == 0x80) --lead;
+    size_t length = 0;
+    const char c = simplified_at(text, lead, length);
+    if (lead + length != at) return at - 1;  // a byte read alone
+    if (c == kOther) return lead;
+    at = lead;
+  }
+  return 0;
+}
+
+// The number of characters, as simplified() reads them, from `from` to `to`.
+size_t characters(std::string_view text, size_t from, size_t to) {
+  size_t count = 0;
+  for (size_t length = 0; from < to; from += length) {
+    simplified_at(text, from, length);
+    ++count;
+  }
+  return count;
+}
+
+// Where the window around byte `at` ends: at the next kOther character, or the end.
+size_t window_end(std::string_view text, size_t at) {
+  while (at < text.size()) {
+    size_t length = 0;
+    if (simplified_at(text, at, length) == kOther) return at;
+    at += length;
+  }
+  return text.size();
+}
+
+// Line and column of each hit, by byte offset in increasing order, moving one cursor.
+std::vector<ContactText> placed(std::string_view text, std::vector<std::pair<size_t, ContactText>>& found) {
+  std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<ContactText> out;
+  int line = 1;
+  size_t line_start = 0;
+  size_t cursor = 0;  // byte offset on the line, at code point `column`
+  int column = 1;
+  for (auto& [offset, item] : found) {
+    for (size_t end = line_end(text, line_start); end < offset; end = line_end(text, line_start)) {
+      line_start = next_line(text, end);
+      cursor = line_start;
+      column = 1;
+      ++line;
+    }
+    column += static_cast<int>(characters(text, cursor, offset));
+    cursor = offset;
+    item.line = line;
+    item.column = column;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ContactText> find_contact_texts_whole(std::string_view text) {
+  const Simplified s = simplified(text);
+  std::vector<std::pair<size_t, ContactText>> found;  // by index of the first character
+  scan_chars(s.chars, 0, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<ContactText> out;
   for (auto& [index, item] : found) {
@@ -279,6 +397,29 @@ std::vector<ContactText> find_contact_texts(std::string_view text) {
     out.push_back(std::move(item));
   }
   return out;
+}
+
+std::vector<ContactText> find_contact_texts(std::string_view text) {
+  std::vector<std::pair<size_t, ContactText>> found;  // by byte offset of the first character
+  Anchors anchors(text);
+  for (size_t at = anchors.next(0); at < text.size();) {
+    const size_t begin = window_begin(text, at);
+    const size_t end = window_end(text, at);
+    const std::string_view window = text.substr(begin, end - begin);
+    const Simplified s = simplified(window);
+    const size_t first = found.size();
+    scan_chars(s.chars, 0, found);
+    if (found.size() > first) {  // character index in the window → byte offset in the text
+      std::vector<size_t> offsets;
+      for (size_t i = 0, length = 0; i < window.size(); i += length) {
+        offsets.push_back(begin + i);
+        simplified_at(window, i, length);
+      }
+      for (size_t i = first; i < found.size(); ++i) found[i].first = offsets[found[i].first];
+    }
+    at = anchors.next(end);
+  }
+  return placed(text, found);
 }
 
 }  // namespace mamori

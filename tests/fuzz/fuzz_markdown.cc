@@ -1,6 +1,11 @@
 // Markdown rendering with the real link resolver on a small site: the safety contract of
-// markdown.h must hold for every input (no raw HTML, no unsafe href/src, valid UTF-8).
+// markdown.h must hold for every input (no raw HTML, no unsafe href/src, valid UTF-8). The
+// same bytes also go through the contact scan, whose windows must find what its whole
+// scan finds.
+#include <algorithm>
+
 #include "fuzz_support.h"
+#include "site/contact_scan.h"
 #include "site/markdown.h"
 #include "site/page_links.h"
 
@@ -48,11 +53,18 @@ bool attributes_are_safe(std::string_view html) {
   return true;
 }
 
+bool same_finds(const std::vector<mamori::ContactText>& a, const std::vector<mamori::ContactText>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+    return x.kind == y.kind && x.value == y.value && x.digits == y.digits && x.line == y.line && x.column == y.column;
+  });
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace mamori;
   const std::string_view text = fuzz::as_text(data, size);
+  fuzz::require(same_finds(find_contact_texts(text), find_contact_texts_whole(text)), "contact scan: windows = whole");
   if (find_invalid_utf8(text)) return 0;  // the loader refuses such files before rendering
   const Site& site = small_site();
   const SiteLinkResolver resolver(site, site.pages[2]);

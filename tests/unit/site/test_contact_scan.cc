@@ -1,5 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <array>
+#include <random>
+
 #include "helpers.h"
 #include "site/contact_scan.h"
 
@@ -18,6 +21,15 @@ std::vector<std::string> finds(std::string_view text) {
 }
 
 using Finds = std::vector<std::string>;
+
+std::vector<std::string> described(const std::vector<ContactText>& found) {
+  std::vector<std::string> out;
+  for (const auto& f : found) {
+    out.push_back(std::to_string(f.line) + ":" + std::to_string(f.column) +
+                  (f.kind == ContactTextKind::phone ? " phone " : " email ") + f.value + " " + f.digits);
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -92,5 +104,31 @@ TEST_SUITE("contact_scan") {
     CHECK(finds("\xff\xfe 052-951-1611 \xc3") == Finds{"1:4 phone 052-951-1611"});
     const std::string many = mamori::testing::repeat("0-", 100000);
     CHECK(finds(many).empty());
+  }
+
+  TEST_CASE("scanning only the windows around '0' and '@' finds what scanning every character finds") {
+    // Pieces that make numbers, addresses, URLs, prefixes and the characters between them
+    // likely; a random text of them is scanned both ways.
+    const std::array<std::string_view, 46> pieces = {
+        "0", "1", "5", "9", "-", "(", ")", "@", ".", " ", ":", "\n", "\r", "\r\n", "a", "jp", "TEL", "tel", "http://",
+        "https:", "www.", "/", "_", "０", "５", "－", "ー", "（", "）", "＠", "　", "電話", "番号", "℡", "漢", "か",
+        "！", "\x02", "03-1234-5678", "x@y.jp",
+        // Ill-formed UTF-8 (cut, stray, surrogate, overlong) and a 4-byte character.
+        "\xE3\x81", "\x80", "\xFF", "\xED\xA0\x80", "\xC0\xB0", "\xF0\x9F\x98\x80"};
+    std::mt19937 random(29);
+    size_t hits = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string text;
+      const int count = static_cast<int>(random() % 24);
+      for (int i = 0; i < count; ++i) text += pieces[random() % pieces.size()];
+      const auto whole = described(find_contact_texts_whole(text));
+      CHECK_MESSAGE(described(find_contact_texts(text)) == whole, text);
+      hits += whole.size();
+    }
+    CHECK(hits > 2000);  // the texts did hold numbers and addresses
+  }
+
+  TEST_CASE("an ill-formed byte is a character of its own, also for columns") {
+    CHECK(finds("\xE3\x81 03-1234-5678 \x80\x80x@y.jp") == Finds{"1:4 phone 03-1234-5678", "1:19 email x@y.jp"});
   }
 }
