@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "core/text.h"
 #include "core/url.h"
@@ -357,9 +358,9 @@ json page_view_without_nav(const Site& site, PageId id, const RenderedMarkdown& 
   view["is_home"] = page.kind == PageKind::home;
   view["breadcrumbs"] = page.kind == PageKind::home ? json::array() : breadcrumbs(site, page);
   view["page"] = json{{"title", page.meta.title}, {"description", page.meta.description}, {"body", body.html}};
-  const json toc = table_of_contents(body);
-  view["toc"] = toc;
+  json toc = table_of_contents(body);
   view["has_toc"] = toc.size() >= 2;
+  view["toc"] = std::move(toc);
   add_reviewed(view, site, page, today);
   add_extras(view, site, page, today);
   if (page.kind == PageKind::page) {

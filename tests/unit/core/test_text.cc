@@ -115,6 +115,49 @@ TEST_SUITE("text") {
     CHECK(at("", 0) == "1:1");
   }
 
+  TEST_CASE("the first ill-formed byte is where reading sequence by sequence stops") {
+    // The definition, with utf8_sequence_length's rules.
+    const auto reference = [](std::string_view text) -> std::optional<size_t> {
+      for (size_t i = 0; i < text.size();) {
+        const size_t n = utf8_sequence_length(text, i);
+        if (n == 0) return i;
+        i += n;
+      }
+      return std::nullopt;
+    };
+    // Every string of two bytes, and of three and four bytes from the values where the
+    // rules change, each also after a run of ASCII and of kanji (the fast paths).
+    const std::array<unsigned char, 26> edges = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF,
+                                                 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xE3, 0xEC, 0xED,
+                                                 0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF};
+    size_t checked = 0;
+    for (const std::string_view prefix : {"", "abcdefghijklmnopq", "経済安全保障の観点"}) {
+      for (unsigned a = 0; a < 256; ++a) {
+        for (unsigned b = 0; b < 256; ++b) {
+          const std::string text = std::string(prefix) + static_cast<char>(a) + static_cast<char>(b);
+          CHECK(find_invalid_utf8(text) == reference(text));
+          ++checked;
+        }
+      }
+      for (const unsigned char a : edges) {
+        for (const unsigned char b : edges) {
+          for (const unsigned char c : edges) {
+            for (const unsigned char d : edges) {
+              const std::string text = std::string(prefix) + static_cast<char>(a) + static_cast<char>(b) +
+                                       static_cast<char>(c) + static_cast<char>(d) + "x";
+              const auto expected = reference(text);
+              if (find_invalid_utf8(text) != expected) FAIL("differs at ", text.size());
+              const std::string_view without_x(text.data(), text.size() - 1);
+              if (find_invalid_utf8(without_x) != reference(without_x)) FAIL("differs, no x");
+              ++checked;
+            }
+          }
+        }
+      }
+    }
+    CHECK(checked > 1'000'000);
+  }
+
   TEST_CASE("lines split at LF, CRLF and a lone CR") {
     const auto lines = [](std::string_view text) {
       std::string out;
