@@ -246,10 +246,10 @@ void place(const Simplified& s, size_t k, ContactText& found) {
   found.column = static_cast<int>(k - *line) + 1;
 }
 
-// The scan over simplified characters from `from` to the end: what starts at each may_start
-// character, a URL skipped whole. Hits are keyed by the index of their first character.
-void scan_chars(const std::string& c, size_t from, std::vector<std::pair<size_t, ContactText>>& found) {
-  for (size_t k = from; k < c.size();) {
+// The scan over simplified characters: what starts at each may_start character, a URL
+// skipped whole. Hits are keyed by the index of their first character.
+void scan_chars(const std::string& c, std::vector<std::pair<size_t, ContactText>>& found) {
+  for (size_t k = 0; k < c.size();) {
     if (!may_start(c[k])) {
       ++k;
       continue;
@@ -389,7 +389,7 @@ std::vector<ContactText> placed(std::string_view text, std::vector<std::pair<siz
 std::vector<ContactText> find_contact_texts_whole(std::string_view text) {
   const Simplified s = simplified(text);
   std::vector<std::pair<size_t, ContactText>> found;  // by index of the first character
-  scan_chars(s.chars, 0, found);
+  scan_chars(s.chars, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<ContactText> out;
   for (auto& [index, item] : found) {
@@ -408,7 +408,7 @@ std::vector<ContactText> find_contact_texts(std::string_view text) {
     const std::string_view window = text.substr(begin, end - begin);
     const Simplified s = simplified(window);
     const size_t first = found.size();
-    scan_chars(s.chars, 0, found);
+    scan_chars(s.chars, found);
     if (found.size() > first) {  // character index in the window → byte offset in the text
       std::vector<size_t> offsets;
       for (size_t i = 0, length = 0; i < window.size(); i += length) {
