@@ -81,7 +81,7 @@ struct CmarkArenaAccess {
     return t_current->reallocate(old, size);
   }
   static void free(void* p) {
-    if (p != nullptr) MAMORI_POISON(p, stored_size(p));
+    if (p != nullptr && t_current != nullptr) t_current->release(p);
   }
 };
 
@@ -107,6 +107,16 @@ size_t CmarkArenaScope::used() const {
 }
 
 void* CmarkArenaScope::allocate(size_t size) {
+  const size_t size_class = round_up(size) / kAlign;  // 0: not reused
+  if (size_class != 0 && size_class <= kSizeClasses && freed_[size_class - 1] != nullptr) {
+    void* piece = freed_[size_class - 1];
+    MAMORI_UNPOISON(piece, sizeof piece);
+    std::memcpy(&freed_[size_class - 1], piece, sizeof piece);  // the next in the list
+    MAMORI_POISON(piece, sizeof piece);
+    store_size(piece, size);
+    MAMORI_UNPOISON(piece, size);
+    return piece;
+  }
   const size_t need = kHeader + round_up(size);
   if (blocks_.empty() || offset_ + need > blocks_[current_].size) {
     const size_t next = blocks_.empty() ? kFirstBlock : std::min(blocks_.back().size * 2, kLargestBlock);
@@ -141,8 +151,21 @@ void* CmarkArenaScope::reallocate(void* old, size_t size) {
   }
   void* moved = allocate(size);
   std::memcpy(moved, old, std::min(old_size, size));
-  CmarkArenaAccess::free(old);
+  release(old);
   return moved;
+}
+
+// A piece of a reused size joins its class's list (the link is kept in the piece itself);
+// any other stays where it is until the scope ends.
+void CmarkArenaScope::release(void* p) {
+  const size_t size = stored_size(p);
+  const size_t size_class = round_up(size) / kAlign;
+  MAMORI_POISON(p, round_up(size));
+  if (size_class == 0 || size_class > kSizeClasses) return;
+  MAMORI_UNPOISON(p, sizeof p);
+  std::memcpy(p, &freed_[size_class - 1], sizeof p);
+  MAMORI_POISON(p, sizeof p);
+  freed_[size_class - 1] = p;
 }
 
 cmark_mem* cmark_page_mem() {

@@ -3,6 +3,7 @@
 
 #include <cmark-gfm.h>
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -10,9 +11,10 @@
 namespace mamori {
 
 // An arena for one page's cmark-gfm parse, tree and HTML. A page makes about a thousand
-// nodes and buffers; from the arena each costs a pointer bump, a free costs nothing, and
-// all of them go at once when the scope ends. While it lives, cmark_page_mem() on its
-// thread hands out its memory.
+// nodes and buffers; from the arena each costs a pointer bump or, for a small size freed
+// before (the table extension frees a row for every line), that piece again; all of them
+// go at once when the scope ends. While it lives, cmark_page_mem() on its thread hands out
+// its memory.
 //
 // Contract: every cmark object made from it (parser, nodes, the rendered HTML) is freed or
 // no longer used when the scope ends; scopes on one thread nest. Every node of one tree
@@ -36,13 +38,16 @@ class CmarkArenaScope {
     size_t size = 0;
   };
   friend struct CmarkArenaAccess;
+  static constexpr size_t kSizeClasses = 32;  // freed pieces of 16, 32, … 512 bytes are reused
   void* allocate(size_t size);
   void* reallocate(void* old, size_t size);
+  void release(void* p);
 
   std::vector<Block> blocks_;
-  size_t current_ = 0;    // the block being filled
-  size_t offset_ = 0;     // within it
-  void* last_ = nullptr;  // the latest allocation, which may grow in place
+  size_t current_ = 0;                       // the block being filled
+  size_t offset_ = 0;                        // within it
+  void* last_ = nullptr;                     // the latest allocation, which may grow in place
+  std::array<void*, kSizeClasses> freed_{};  // per size class, a list linked through the pieces
   CmarkArenaScope* outer_ = nullptr;
 };
 

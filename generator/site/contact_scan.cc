@@ -365,13 +365,13 @@ std::vector<ContactText> placed(std::string_view text, std::vector<std::pair<siz
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<ContactText> out;
   int line = 1;
-  size_t line_start = 0;
-  size_t cursor = 0;  // byte offset on the line, at code point `column`
+  size_t end = line_end(text, 0);  // of the line `line`, found once per line
+  size_t cursor = 0;               // byte offset on the line, at code point `column`
   int column = 1;
   for (auto& [offset, item] : found) {
-    for (size_t end = line_end(text, line_start); end < offset; end = line_end(text, line_start)) {
-      line_start = next_line(text, end);
-      cursor = line_start;
+    while (end < offset) {
+      cursor = next_line(text, end);
+      end = line_end(text, cursor);
       column = 1;
       ++line;
     }
