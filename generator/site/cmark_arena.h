@@ -29,7 +29,7 @@ class CmarkArenaScope {
   CmarkArenaScope(CmarkArenaScope&&) = delete;
   CmarkArenaScope& operator=(CmarkArenaScope&&) = delete;
 
-  // Bytes handed out so far (tests, and the limit on what a thread keeps).
+  // Bytes taken from the blocks so far, headers and freed pieces included (for the tests).
   size_t used() const;
 
  private:
