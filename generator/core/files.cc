@@ -1,15 +1,20 @@
 #include "core/files.h"
 
 #include <fcntl.h>
+#include <linux/openat2.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <array>
 #include <atomic>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <random>
 #include <system_error>
+#include <utility>
 
 #include "core/i18n.h"
 
@@ -105,24 +110,42 @@ Result<OpenedInside> open_checked(const fs::path& path, const fs::path& tree, st
   return OpenedInside{std::move(fd), static_cast<uintmax_t>(info.st_size)};
 }
 
-// Reads from `fd`, whose size was `size` a moment ago (see read_descriptor).
+// Reads from `fd`, whose size was `size` a moment ago (see read_descriptor). The bytes up
+// to that size are read in place; what a file that grew (or one that reports no size) has
+// beyond is read through a small buffer, so a file read whole needs no larger string.
 Result<std::string> read_sized(int fd, uintmax_t size, size_t max_bytes, bool head_only) {
   if (!head_only && size > max_bytes) return Error{too_large(size, max_bytes)};
   // One byte more than allowed tells a file that grew past the limit while being read.
   const size_t limit = head_only ? max_bytes : max_bytes + 1;
   std::string content(static_cast<size_t>(std::min<uintmax_t>(size, limit)), '\0');
+  std::array<char, 4096> beyond{};
   size_t done = 0;
   while (done < limit) {
-    if (done == content.size()) content.resize(std::min(limit, std::max<size_t>(content.size() * 2, 4096)));
-    const ssize_t n = ::read(fd, content.data() + done, content.size() - done);
+    const bool in_place = done < content.size();
+    char* to = in_place ? content.data() + done : beyond.data();
+    const size_t room = in_place ? content.size() - done : std::min(beyond.size(), limit - done);
+    const ssize_t n = ::read(fd, to, room);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
     if (n == 0) break;
+    if (!in_place) content.append(beyond.data(), static_cast<size_t>(n));  // content.size() == done
     done += static_cast<size_t>(n);
   }
   content.resize(done);
   if (!head_only && done > max_bytes) return Error{too_large(done, max_bytes)};
   return content;
+}
+
+// `relative` opened for reading by openat2 beneath the folder `folder`: the kernel refuses
+// an absolute name, a ".." or a symlink that leads out of it, and a magic link. -1 when it
+// will not, for any reason.
+FileDescriptor open_beneath(int folder, std::string_view relative) {
+  if (folder < 0 || relative.empty() || relative.find('\0') != std::string_view::npos) return FileDescriptor(-1);
+  open_how how{};
+  how.flags = O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+  how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+  const std::string name(relative);
+  return FileDescriptor(static_cast<int>(::syscall(SYS_openat2, folder, name.c_str(), &how, sizeof how)));
 }
 
 }  // namespace
@@ -144,6 +167,21 @@ Result<std::string> read_file_inside(const fs::path& path, const fs::path& tree,
   auto opened = open_checked(path, tree, shown_tree);
   if (!opened) return opened.error();
   return read_sized(opened->fd.get(), opened->size, max_bytes, head_only);
+}
+
+ReadTree::ReadTree(fs::path real, std::string shown)
+    : real_(std::move(real)),
+      shown_(std::move(shown)),
+      folder_(std::make_shared<const FileDescriptor>(::open(real_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC))) {}
+
+Result<std::string> read_file_inside(const ReadTree& tree, std::string_view relative, size_t max_bytes,
+                                     bool head_only) {
+  const FileDescriptor fd = open_beneath(tree.folder_ ? tree.folder_->get() : -1, relative);
+  struct stat info {};
+  if (fd.get() >= 0 && ::fstat(fd.get(), &info) == 0 && S_ISREG(info.st_mode)) {
+    return read_sized(fd.get(), static_cast<uintmax_t>(info.st_size), max_bytes, head_only);
+  }
+  return read_file_inside(tree.real_ / fs::path(std::string(relative)), tree.real_, tree.shown_, max_bytes, head_only);
 }
 
 Result<void> write_all(int fd, std::string_view content) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -52,6 +53,33 @@ Result<FileDescriptor> open_inside(const std::filesystem::path& path, const std:
 Result<std::string> read_file_inside(const std::filesystem::path& path, const std::filesystem::path& tree,
                                      std::string_view shown_tree, size_t max_bytes = size_t{64} << 20,
                                      bool head_only = false);
+
+// A folder that files are read from, by its real path (as from fs::canonical) and as shown
+// in messages ("content/"), opened once. A file in it is then opened with one
+// openat2(RESOLVE_BENEATH) call, which the kernel refuses for a name or a symlink that
+// leads out of the folder, instead of an open and a look at /proc/self/fd. Copies share
+// the folder's descriptor.
+class ReadTree {
+ public:
+  ReadTree() = default;
+  ReadTree(std::filesystem::path real, std::string shown);
+
+  const std::filesystem::path& real() const { return real_; }
+  const std::string& shown() const { return shown_; }
+
+ private:
+  friend Result<std::string> read_file_inside(const ReadTree&, std::string_view, size_t, bool);
+  std::filesystem::path real_;
+  std::string shown_;
+  std::shared_ptr<const FileDescriptor> folder_;  // null or -1: every file takes open_inside's way
+};
+
+// read_file_inside(tree.real() / relative, tree.real(), tree.shown(), …): the same result
+// and the same messages. `relative` is '/'-separated, as the content walk gives it. Where
+// openat2 fails for any reason (a kernel before 5.6, a file outside, a missing file), the
+// file is opened as open_inside opens it, which says why.
+Result<std::string> read_file_inside(const ReadTree& tree, std::string_view relative,
+                                     size_t max_bytes = size_t{64} << 20, bool head_only = false);
 
 // Reads what is left of an open file, refusing more than `max_bytes` (or, with
 // `head_only`, stopping there).

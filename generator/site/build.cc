@@ -127,7 +127,7 @@ void copy_assets(BuildRun& run, OutputTree& tree, std::atomic<int>& files) {
     if (reserved_for_theme(asset.content_path) || reserved_for_search(asset.content_path) ||
         !run.site.outputs.owns(asset.content_path, source))
       continue;
-    if (auto e = tree.copy(asset.content_path, asset.file, run.site.content_real, kContentPrefix); !e) {
+    if (auto e = tree.copy(asset.content_path, asset.file, run.site.content.real(), kContentPrefix); !e) {
       run.report.diagnostics.error(source, 0, 0, e.error().message);
     }
     ++files;

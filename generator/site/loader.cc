@@ -59,15 +59,15 @@ PageKind page_kind_of(const FoundFile& found) {
 // UTF-8 sequence cut in two), or all of it when the front matter is longer than the head.
 // The body is checked when the page is rendered. Read through the descriptor check: a
 // symlink swapped in after the walk cannot lead out of content/.
-Result<std::string> read_front_matter_part(const fs::path& file, const fs::path& content_real) {
-  auto read = read_file_inside(file, content_real, kContentPrefix, kHeadBytes, true);
+Result<std::string> read_front_matter_part(const ReadTree& content, const std::string& content_path) {
+  auto read = read_file_inside(content, content_path, kHeadBytes, true);
   if (!read || read->size() != kHeadBytes) return read;
   const size_t last_line = read->rfind('\n');
   if (last_line != std::string::npos && split_front_matter(strip_bom(*read)).index() == 0) {
     read->resize(last_line + 1);
     return read;
   }
-  return read_file_inside(file, content_real, kContentPrefix);
+  return read_file_inside(content, content_path);
 }
 
 // A page as loading sees it: its model when the front matter could be read, and the
@@ -96,9 +96,9 @@ std::optional<Page> page_from_text(const FoundFile& found, std::string_view text
   return page;
 }
 
-LoadedPage load_page(const FoundFile& found, const fs::path& content_real) {
+LoadedPage load_page(const FoundFile& found, const ReadTree& content) {
   LoadedPage out;
-  const auto read = read_front_matter_part(found.file, content_real);
+  const auto read = read_front_matter_part(content, found.content_path);
   if (!read) {
     out.diagnostics.push_back(error_at(0, 0, read.error().message));
   } else if (auto text = check_text_file(*read, out.diagnostics, TextFileKind::page)) {
@@ -113,7 +113,7 @@ LoadedPage load_page(const FoundFile& found, const fs::path& content_real) {
 // the walk's order, drafts only when asked for.
 void load_pages(Site& site, const std::vector<FoundFile>& found, const LoadOptions& options, Diagnostics& diagnostics) {
   std::vector<LoadedPage> loaded(found.size());
-  parallel_for(found.size(), options.jobs, [&](size_t i, int) { loaded[i] = load_page(found[i], site.content_real); });
+  parallel_for(found.size(), options.jobs, [&](size_t i, int) { loaded[i] = load_page(found[i], site.content); });
   site.pages.reserve(site.pages.size() + loaded.size());
   for (auto& item : loaded) {
     diagnostics.add_all(std::move(item.diagnostics));
@@ -141,7 +141,7 @@ void load_contacts(Site& site, const std::vector<FoundFile>& data, Diagnostics& 
                         tr("unknown data file: the only TOML file content/ may hold is contacts.toml"));
       continue;
     }
-    auto read = read_file_inside(file.file, site.content_real, kContentPrefix);
+    auto read = read_file_inside(site.content, file.content_path);
     std::vector<Diagnostic> found;
     if (!read) {
       found.push_back(error_at(0, 0, read.error().message));
@@ -213,8 +213,9 @@ Result<Site> load_site(const fs::path& root, const LoadOptions& options, Diagnos
   if (!fs::is_directory(content_root, ec)) {
     return Error{format(tr("no content/ folder in {0}: the pages live there"), root.string())};
   }
-  site.content_real = fs::canonical(content_root, ec);
+  fs::path content_real = fs::canonical(content_root, ec);
   if (ec) return Error{format(tr("cannot resolve {0}: {1}"), content_root.string(), ec.message())};
+  site.content = ReadTree(std::move(content_real), std::string(kContentPrefix));
   ContentFiles files = walk_content(content_root, diagnostics);
 
   load_pages(site, files.pages, options, diagnostics);

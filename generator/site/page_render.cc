@@ -114,7 +114,7 @@ PageResult render_page_body(const PageJob& job, const ReservedIds& reserved_ids)
   PageResult result;
   const Page& page = job.site.page(job.id);
   // Read through the descriptor check: a symlink swapped in after loading cannot lead out.
-  auto read = read_file_inside(page.file, job.site.content_real, kContentPrefix);
+  auto read = read_file_inside(job.site.content, page.content_path);
   if (!read) {
     result.diagnostics.push_back(error_at(0, 0, read.error().message));
     return result;
@@ -195,7 +195,7 @@ std::vector<Diagnostic> missing_anchors(const Site& site, PageId id, const std::
   const Page& page = site.page(id);
   for (auto& d : problems) d.path = page.source;
   if (!problems.empty()) {  // the caret lines: read the page again only when needed
-    auto read = read_file_inside(page.file, site.content_real, kContentPrefix);
+    auto read = read_file_inside(site.content, page.content_path);
     if (read) attach_source_lines(problems, strip_bom(*read));
   }
   return problems;

@@ -12,6 +12,7 @@
 
 #include "contacts/contacts.h"
 #include "core/diagnostic.h"
+#include "core/files.h"
 #include "quiz/quiz.h"
 #include "site/config.h"
 #include "site/page_meta.h"
@@ -100,7 +101,7 @@ inline constexpr std::string_view kQuizIndexSource = "the quiz index (quizzes/*.
 
 struct Site {
   std::filesystem::path root;
-  std::filesystem::path content_real;  // fs::canonical(root / "content"): files read must lie inside it
+  ReadTree content;  // fs::canonical(root / "content"), opened: files read must lie inside it
   SiteConfig config;
   std::vector<Page> pages;                     // in a fixed order: sorted by content path
   std::vector<Section> sections;               // sections[0] is the root; parents before children
