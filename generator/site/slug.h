@@ -15,6 +15,9 @@ namespace mamori {
 // nothing is left (the caller then picks a fallback such as "section").
 std::string slugify(std::string_view heading_text);
 
+// Whether slugify may take `cp` as it is, without NFC (exposed for its test).
+bool is_nfc_stable(char32_t cp);
+
 // Splits an explicit id off the end of a heading: "見出し {#first-response}" →
 // {"見出し", "first-response"}. An id may hold ASCII letters, digits, '-', '_' and must
 // start with a letter. The id is empty when there is none.
@@ -41,7 +44,7 @@ class IdAllocator {
   // `reserved` must outlive the allocator.
   explicit IdAllocator(const ReservedIds& reserved);
   std::string unique(std::string base);
-  bool taken(std::string_view id) const { return used_.contains(std::string(id)); }
+  bool taken(std::string_view id) const { return reserved(id) || used_.contains(std::string(id)); }
   bool reserved(std::string_view id) const { return reserved_.contains(id); }
   // Candidates tried so far (for tests: at most one per id handed out, plus one per call).
   size_t probes() const { return probes_; }
@@ -51,6 +54,8 @@ class IdAllocator {
   std::unordered_set<std::string> used_;
   std::unordered_map<std::string, int> next_;  // base → the number its next probe starts at
   size_t probes_ = 0;
+
+  bool take(const std::string& id);  // false when `id` is reserved or handed out already
 };
 
 }  // namespace mamori

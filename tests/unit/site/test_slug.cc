@@ -1,6 +1,13 @@
 #include <doctest/doctest.h>
 
+#include <utf8proc.h>
+
+#include <random>
 #include <string>
+#include <vector>
+
+#include "core/text.h"
+#include "core/utf8.h"
 
 #include "site/slug.h"
 
@@ -70,5 +77,34 @@ TEST_SUITE("slug") {
     CHECK_FALSE(is_valid_explicit_id("-x"));
     CHECK_FALSE(is_valid_explicit_id("a b"));
     CHECK_FALSE(is_valid_explicit_id("見出し"));
+  }
+}
+
+TEST_SUITE("slug") {
+  TEST_CASE("the code points slugify takes without NFC are their own NFC form and combine with nothing") {
+    std::vector<char32_t> stable;
+    for (char32_t cp = 1; cp < 0x10000; ++cp) {
+      if (!is_nfc_stable(cp)) continue;
+      stable.push_back(cp);
+      std::string one;
+      encode_utf8(one, cp);
+      if (nfc(one) != one || utf8proc_get_property(static_cast<utf8proc_int32_t>(cp))->combining_class != 0) {
+        FAIL("U+" << static_cast<uint32_t>(cp) << " (decimal) changes under NFC or combines");
+      }
+    }
+    CHECK(stable.size() == 0x300 - 1 + 0x2A + 0x56 + 0x5F + 0x5200 + 0xEE);
+    std::mt19937 random(17);
+    for (int i = 0; i < 3000; ++i) {  // and so are texts of them
+      std::string text;
+      for (int n = 0; n < 12; ++n) encode_utf8(text, stable[random() % stable.size()]);
+      REQUIRE(nfc(text) == text);
+    }
+  }
+
+  TEST_CASE("texts that NFC changes are normalised first") {
+    CHECK(slugify("か\u3099き") == "がき");             // a combining voiced mark
+    CHECK(slugify("Cafe\u0301 menu") == "café-menu");  // a combining accent
+    CHECK(slugify("\uF900") == "豈");                   // a compatibility ideograph
+    CHECK(slugify("\xFF安全") == "安全");               // bytes that are not UTF-8 are skipped
   }
 }
