@@ -15,7 +15,7 @@ class PackedKeyTable {
   PackedKeyTable() { resize(kInitialSlots); }
 
   // The value of `key` (≠ 0); a new key is added with the value 0 and `added` set.
-  uint32_t& at(uint64_t key, bool& added) {
+  [[gnu::always_inline]] uint32_t& at(uint64_t key, bool& added) {
     if ((order_.size() + 1) * 2 > slots_.size()) resize(slots_.size() * 2);
     size_t slot = home(key);
     while (slots_[slot].key != key) {
