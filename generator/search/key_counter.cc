@@ -37,6 +37,8 @@ class CodePointReader {
 // page, take no call.
 [[gnu::always_inline]] inline std::pair<char32_t, SearchClass> fold(char32_t cp) {
   if (cp >= 0x4E00 && cp <= 0x9FFF) return {cp, SearchClass::japanese};  // no case, no small form
+  // Kana: a small one folds to its full size, which is kana too.
+  if (cp >= 0x3041 && cp <= 0x30FF) return {search_fold_code_point(cp), SearchClass::japanese};
   if (cp < 0x80) {
     const char32_t lower = cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
     const bool alnum = (lower >= '0' && lower <= '9') || (lower >= 'a' && lower <= 'z');

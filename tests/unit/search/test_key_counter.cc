@@ -6,6 +6,7 @@
 #include <map>
 #include <string>
 
+#include "core/utf8.h"
 #include "search/key_counter.h"
 #include "search/keys.h"
 #include "search/normalise.h"
@@ -103,6 +104,12 @@ TEST_SUITE("search key counter") {
                                       16),
                           1}});
     check_same(counter, {{"", 1}, {"  、。", 2}});
+    std::string every_kana;  // and the fold's shortcut for kana, with ー between each pair
+    for (char32_t cp = 0x3040; cp <= 0x3100; ++cp) {
+      encode_utf8(every_kana, cp);
+      encode_utf8(every_kana, cp % 3 == 0 ? U'ー' : U'ア');
+    }
+    check_same(counter, {{every_kana, 1}});
     std::ifstream file(std::string(MAMORI_SOURCE_DIR) + "/tests/fixtures/search/normalise.tsv");
     REQUIRE(file);
     std::string line;
