@@ -4,6 +4,7 @@
 #include <cmark-gfm/chunk.h>  // cmark_chunk, which cmark_inline_parser_get_chunk returns
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -79,8 +80,10 @@ void recheck_run_before(cmark_node* parent, cmark_inline_parser* parser, std::st
 }
 
 cmark_node* text_node(std::string_view literal) {
+  thread_local std::string terminated;  // cmark copies the literal: one buffer per thread, not one per node
+  terminated.assign(literal);
   cmark_node* node = cmark_node_new_with_mem(CMARK_NODE_TEXT, cmark_page_mem());
-  cmark_node_set_literal(node, std::string(literal).c_str());
+  cmark_node_set_literal(node, terminated.c_str());
   return node;
 }
 
@@ -103,22 +106,32 @@ cmark_node* take_run_after(cmark_node* parent, cmark_inline_parser* parser, std:
   return run;
 }
 
-// Where the text that starts at `at` ends for cmark: before the first ASCII byte (every
-// character cmark or another extension acts on is ASCII), or before a character of
-// U+1100 and above that a `*` or `_` run follows, so that cmark calls us there. Taking the
-// run of non-ASCII text in one node spares cmark a node and a call per kana or kanji.
-size_t end_of_text(std::string_view text, size_t at) {
-  size_t i = at;
-  char32_t cp = 0;
-  while (i < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    const size_t length = byte < 0x80 ? 0 : decode_utf8(text, i, cp);
-    if (length == 0) break;  // ASCII, or bytes that are not UTF-8: cmark's
-    if (i > at && byte >= kFirstLead && i + length < text.size() && is_delimiter(text[i + length])) break;
-    i += length;
+// The first ASCII byte at or after `at` (text.size() when there is none), passing eight
+// bytes at a time where none is ASCII.
+size_t next_ascii(std::string_view text, size_t at) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ULL;
+  for (uint64_t word = 0; at + sizeof word <= text.size(); at += sizeof word) {
+    std::memcpy(&word, text.data() + at, sizeof word);
+    if ((word & kHighBits) != kHighBits) break;
   }
-  return i;
+  while (at < text.size() && static_cast<unsigned char>(text[at]) >= 0x80) ++at;
+  return at;
 }
+
+}  // namespace
+
+// Every character cmark or another extension acts on is ASCII, so the text runs to the next
+// ASCII byte, or to the first bytes that are not UTF-8 (cmark's to read), whichever comes
+// first. Only the last character before an ASCII byte can have a run after it.
+size_t cjk_text_end(std::string_view text, size_t at) {
+  const size_t ascii = next_ascii(text, at);
+  if (const auto invalid = find_invalid_utf8(text.substr(at, ascii - at))) return at + *invalid;
+  if (ascii == text.size() || !is_delimiter(text[ascii])) return ascii;
+  const size_t last = start_before(text, ascii);
+  return last > at && static_cast<unsigned char>(text[last]) >= kFirstLead ? last : ascii;
+}
+
+namespace {
 
 // cmark calls every inline extension for every special character, its own or not.
 cmark_node* match(cmark_syntax_extension* /*self*/, cmark_parser* /*parser*/, cmark_node* parent,
@@ -131,7 +144,7 @@ cmark_node* match(cmark_syntax_extension* /*self*/, cmark_parser* /*parser*/, cm
   if (length == 0) return nullptr;  // not UTF-8: cmark takes it as text
   recheck_run_before(parent, inline_parser, text, at);
   if (cmark_node* run = take_run_after(parent, inline_parser, text, at, length)) return run;
-  const size_t end = end_of_text(text, at);
+  const size_t end = cjk_text_end(text, at);
   cmark_inline_parser_set_offset(inline_parser, static_cast<int>(end));
   return text_node(text.substr(at, end - at));
 }

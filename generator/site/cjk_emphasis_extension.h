@@ -20,11 +20,21 @@
 
 #include <cmark-gfm-extension_api.h>
 
+#include <cstddef>
+#include <string_view>
+
 namespace mamori {
 
 // The extension, made on first use and kept for the process. It holds no state of its own
 // between calls, so parsers in several threads may share it; attach it after the GFM
 // extensions. (cmark-gfm's table of special characters is a global: see markdown.cc.)
 cmark_syntax_extension* cjk_emphasis_extension();
+
+// Where the text node that starts at text[at] ends: before the first ASCII byte, before
+// bytes that are not UTF-8, or before a character of U+1100 and above that a `*` or `_` run
+// follows (so that cmark calls the extension there), whichever comes first. Taking the run
+// of non-ASCII text in one node spares cmark a node and a call per kana or kanji.
+// REQUIRES: a well-formed sequence starts at text[at].
+size_t cjk_text_end(std::string_view text, size_t at);
 
 }  // namespace mamori

@@ -2,10 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+#include "core/utf8.h"
 #include "site/cjk_characters.h"
+#include "site/cjk_emphasis_extension.h"
 #include "site/markdown.h"
 
 using namespace mamori;
@@ -239,5 +243,48 @@ TEST_SUITE("cjk emphasis: rendered") {
     std::string pairs;
     for (int i = 0; i < 20000; ++i) pairs += "語**（注）**語";
     CHECK(strong(html_of(pairs)) == 20000);
+  }
+}
+
+namespace {
+
+// cjk_text_end by its definition: character by character from `at`.
+size_t text_end_by_definition(std::string_view text, size_t at) {
+  size_t i = at;
+  char32_t cp = 0;
+  while (i < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    const size_t length = byte < 0x80 ? 0 : decode_utf8(text, i, cp);
+    if (length == 0) break;
+    if (i > at && byte >= 0xE1 && i + length < text.size() && (text[i + length] == '*' || text[i + length] == '_')) {
+      break;
+    }
+    i += length;
+  }
+  return i;
+}
+
+}  // namespace
+
+TEST_SUITE("cjk emphasis: text nodes") {
+  TEST_CASE("where a text node ends: the same as character by character, on 20,000 random texts") {
+    const std::string_view pieces[] = {"語", "か", "（", "。", "é", "\xEF\xB8\x81", "\xF0\x9F\x98\x80", "*", "_", "a",
+                                       " ", "\n", "\xE3", "\x81", "\xFF", "\xED\xA0\x80", "\xC0\xAF", "~"};
+    std::mt19937 random(29);
+    size_t checked = 0;
+    for (int n = 0; n < 20000; ++n) {
+      std::string text;
+      const size_t count = 1 + random() % 24;
+      for (size_t k = 0; k < count; ++k) text += pieces[random() % std::size(pieces)];
+      for (size_t at = 0; at < text.size(); ++at) {
+        const auto lead = static_cast<unsigned char>(text[at]);
+        if (lead < 0xE1 || lead > 0xF3 || utf8_sequence_length(text, at) == 0) continue;
+        CAPTURE(text);
+        CAPTURE(at);
+        REQUIRE(cjk_text_end(text, at) == text_end_by_definition(text, at));
+        ++checked;
+      }
+    }
+    CHECK(checked > 50000);
   }
 }
