@@ -29,8 +29,11 @@ size_t marked(uint64_t mask) {
 size_t length_in(uint64_t word, size_t n) {
   const uint64_t first = n >= 8 ? ~uint64_t{0} : (uint64_t{1} << (8 * n)) - 1;
   const uint64_t continuation = word & ~(word << 1) & kHigh & first;  // 10xxxxxx
+  // White space is below 0x21: most words of Japanese text have no such byte at all.
+  const bool low_byte = ((word - kOnes * 0x21) & ~word & kHigh) != 0;
   const uint64_t space =
-      (bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r')) & first;
+      low_byte ? (bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r')) & first
+               : 0;
   return n - marked(continuation) - marked(space);
 }
 
