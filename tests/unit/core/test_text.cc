@@ -149,6 +149,9 @@ TEST_SUITE("text") {
               if (find_invalid_utf8(text) != expected) FAIL("differs at ", text.size());
               const std::string_view without_x(text.data(), text.size() - 1);
               if (find_invalid_utf8(without_x) != reference(without_x)) FAIL("differs, no x");
+              // Kanji after: the bytes start a word that is read six bytes at a time.
+              const std::string before_kanji = std::string(without_x) + "経済x";
+              if (find_invalid_utf8(before_kanji) != reference(before_kanji)) FAIL("differs, kanji after");
               ++checked;
             }
           }
