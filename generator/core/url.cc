@@ -1,6 +1,8 @@
 #include "core/url.h"
 
 #include <algorithm>
+#include <array>
+#include <string>
 #include <vector>
 
 #include "core/text.h"
@@ -36,16 +38,21 @@ int hex_value(char c) {
 }
 
 std::string encode(std::string_view text, std::string_view reserved) {
+  std::array<bool, 256> escaped{};  // controls, space, DEL and `reserved`: a table, not a search per byte
+  std::fill_n(escaped.begin(), 0x21, true);
+  escaped[0x7F] = true;
+  for (const char c : reserved) escaped[static_cast<unsigned char>(c)] = true;
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
-    const auto b = static_cast<unsigned char>(c);
-    if (b < 0x20 || b == 0x7F || b == ' ' || reserved.find(c) != std::string_view::npos) {
-      out += percent_encoded(b);
-    } else {
-      out += c;
-    }
+  size_t copied = 0;  // text before this is in `out`
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (!escaped[b]) continue;
+    out.append(text.substr(copied, i - copied));
+    out += percent_encoded(b);
+    copied = i + 1;
   }
+  out.append(text.substr(copied));
   return out;
 }
 

@@ -102,6 +102,23 @@ TEST_SUITE("url") {
     CHECK(encode_fragment("初動 対応") == "初動%20対応");
   }
 
+  TEST_CASE("encoding: every byte, alone and between others, is escaped exactly when it must be") {
+    const auto escaped = [](unsigned char b, std::string_view reserved) {
+      return b <= 0x20 || b == 0x7F || reserved.find(static_cast<char>(b)) != std::string_view::npos;
+    };
+    const auto expected = [&](unsigned char b, std::string_view reserved) {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      return escaped(b, reserved) ? std::string{'%', kHex[b >> 4], kHex[b & 0xF]} : std::string(1, static_cast<char>(b));
+    };
+    for (unsigned b = 0; b < 256; ++b) {
+      const auto c = static_cast<unsigned char>(b);
+      CAPTURE(b);
+      CHECK(encode_path(std::string(1, static_cast<char>(c))) == expected(c, "<>\"`#%?{}|\\^[]'"));
+      CHECK(encode_fragment("語" + std::string(1, static_cast<char>(c)) + "x") ==
+            "語" + expected(c, "\"<>`%#'") + "x");
+    }
+  }
+
   TEST_CASE("relative paths resolve and may not climb out") {
     CHECK(resolve_relative("cyber", "../incident/checklist.md") == "incident/checklist.md");
     CHECK(resolve_relative("cyber", "./a/./b.md") == "cyber/a/b.md");
