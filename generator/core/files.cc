@@ -169,10 +169,26 @@ Result<std::string> read_file_inside(const fs::path& path, const fs::path& tree,
   return read_sized(opened->fd.get(), opened->size, max_bytes, head_only);
 }
 
+namespace {
+
+// `real` opened as a folder, if the folder opened is really at `real`: a folder swapped for
+// a symlink to elsewhere between resolving the path and opening it would otherwise lead every
+// read there. -1 when it is not (then every file is opened by name and checked, as
+// open_inside does).
+FileDescriptor open_folder_at(const fs::path& real) {
+  FileDescriptor folder(::open(real.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
+  if (folder.get() < 0) return folder;
+  std::error_code ec;
+  const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(folder.get()), ec);
+  return !ec && opened == real ? std::move(folder) : FileDescriptor(-1);
+}
+
+}  // namespace
+
 ReadTree::ReadTree(fs::path real, std::string shown)
     : real_(std::move(real)),
       shown_(std::move(shown)),
-      folder_(std::make_shared<const FileDescriptor>(::open(real_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC))) {}
+      folder_(std::make_shared<const FileDescriptor>(open_folder_at(real_))) {}
 
 Result<std::string> read_file_inside(const ReadTree& tree, std::string_view relative, size_t max_bytes,
                                      bool head_only) {

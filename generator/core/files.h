@@ -57,8 +57,10 @@ Result<std::string> read_file_inside(const std::filesystem::path& path, const st
 // A folder that files are read from, by its real path (as from fs::canonical) and as shown
 // in messages ("content/"), opened once. A file in it is then opened with one
 // openat2(RESOLVE_BENEATH) call, which the kernel refuses for a name or a symlink that
-// leads out of the folder, instead of an open and a look at /proc/self/fd. Copies share
-// the folder's descriptor.
+// leads out of the folder, instead of an open and a look at /proc/self/fd for each. The
+// folder is checked once, when it is opened, to be at its real path (else every file is
+// opened by name and checked). Files are then read from the folder opened, even if it is
+// moved or replaced later. Copies share the folder's descriptor.
 class ReadTree {
  public:
   ReadTree() = default;

@@ -215,8 +215,10 @@ Result<Site> load_site(const fs::path& root, const LoadOptions& options, Diagnos
   }
   fs::path content_real = fs::canonical(content_root, ec);
   if (ec) return Error{format(tr("cannot resolve {0}: {1}"), content_root.string(), ec.message())};
-  site.content = ReadTree(std::move(content_real), std::string(kContentPrefix));
   ContentFiles files = walk_content(content_root, diagnostics);
+  // Opened after the walk: while it runs, no descriptor of content/ is open for a symlink
+  // through /proc/self/fd to reach.
+  site.content = ReadTree(std::move(content_real), std::string(kContentPrefix));
 
   load_pages(site, files.pages, options, diagnostics);
   build_sections(site, std::move(files.directories), diagnostics);

@@ -123,6 +123,17 @@ TEST_SUITE("files: reading inside a folder") {
     CHECK(read_file_inside(tree, "a.md").value() == "first");
   }
 
+  TEST_CASE("a ReadTree whose folder is not at its real path reads nothing through it") {
+    // Regression: content/ swapped for a symlink to an outside folder between resolving its
+    // real path and opening it made every page come from that folder.
+    TempDir dir;
+    dir.write("outside/a.md", "secret");
+    const fs::path real = fs::canonical(dir.path()) / "content";  // resolved while it was a folder
+    fs::create_directory_symlink(dir.path() / "outside", real);  // then swapped
+    const ReadTree tree(real, "content/");
+    CHECK(read_file_inside(tree, "a.md").error().message == "symlink points outside content/: copy the file in instead");
+  }
+
   TEST_CASE("a ReadTree whose folder cannot be opened reads by name") {
     TempDir dir;
     dir.write("content/a.md", "alpha");
