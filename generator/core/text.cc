@@ -98,7 +98,7 @@ size_t ascii_run_end(std::string_view text, size_t i) {
 [[gnu::always_inline]] inline bool plain_six_bytes(std::string_view text, size_t i) {
   uint64_t word = 0;
   std::memcpy(&word, text.data() + i, sizeof word);
-  constexpr uint64_t kLeadNibbles = 0x00000000F00000F0ULL;  // bytes 0 and 3: 1110xxxx
+  constexpr uint64_t kLeadNibbles = 0x00000000F00000F0ULL;       // bytes 0 and 3: 1110xxxx
   constexpr uint64_t kContinuationBits = 0x0000C0C000C0C000ULL;  // bytes 1, 2, 4, 5: 10xxxxxx
   if ((word & (kLeadNibbles | kContinuationBits)) != 0x00008080E08080E0ULL) return false;
   const auto first = static_cast<unsigned char>(word);

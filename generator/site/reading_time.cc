@@ -32,8 +32,10 @@ size_t length_in(uint64_t word, size_t n) {
   // White space is below 0x21: most words of Japanese text have no such byte at all.
   const bool low_byte = ((word - kOnes * 0x21) & ~word & kHigh) != 0;
   const uint64_t space =
-      low_byte ? (bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r')) & first
-               : 0;
+      low_byte
+          ? (bytes_equal(word, ' ') | bytes_equal(word, '\n') | bytes_equal(word, '\t') | bytes_equal(word, '\r')) &
+                first
+          : 0;
   return n - marked(continuation) - marked(space);
 }
 

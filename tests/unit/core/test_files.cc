@@ -76,7 +76,7 @@ TEST_SUITE("files: reading") {
 
 TEST_SUITE("files: reading inside a folder") {
   // The tree's files: a.md, sub/b.md, links inside (relative and absolute) and out.
-  void write_tree_with_links(TempDir& dir) {
+  void write_tree_with_links(TempDir & dir) {
     dir.write("content/a.md", "alpha");
     dir.write("content/sub/b.md", "beta");
     dir.write("secret.txt", "secret");
@@ -129,9 +129,10 @@ TEST_SUITE("files: reading inside a folder") {
     TempDir dir;
     dir.write("outside/a.md", "secret");
     const fs::path real = fs::canonical(dir.path()) / "content";  // resolved while it was a folder
-    fs::create_directory_symlink(dir.path() / "outside", real);  // then swapped
+    fs::create_directory_symlink(dir.path() / "outside", real);   // then swapped
     const ReadTree tree(real, "content/");
-    CHECK(read_file_inside(tree, "a.md").error().message == "symlink points outside content/: copy the file in instead");
+    CHECK(read_file_inside(tree, "a.md").error().message ==
+          "symlink points outside content/: copy the file in instead");
   }
 
   TEST_CASE("a ReadTree whose folder cannot be opened reads by name") {

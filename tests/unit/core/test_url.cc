@@ -108,14 +108,14 @@ TEST_SUITE("url") {
     };
     const auto expected = [&](unsigned char b, std::string_view reserved) {
       static constexpr char kHex[] = "0123456789ABCDEF";
-      return escaped(b, reserved) ? std::string{'%', kHex[b >> 4], kHex[b & 0xF]} : std::string(1, static_cast<char>(b));
+      return escaped(b, reserved) ? std::string{'%', kHex[b >> 4], kHex[b & 0xF]}
+                                  : std::string(1, static_cast<char>(b));
     };
     for (unsigned b = 0; b < 256; ++b) {
       const auto c = static_cast<unsigned char>(b);
       CAPTURE(b);
       CHECK(encode_path(std::string(1, static_cast<char>(c))) == expected(c, "<>\"`#%?{}|\\^[]'"));
-      CHECK(encode_fragment("語" + std::string(1, static_cast<char>(c)) + "x") ==
-            "語" + expected(c, "\"<>`%#'") + "x");
+      CHECK(encode_fragment("語" + std::string(1, static_cast<char>(c)) + "x") == "語" + expected(c, "\"<>`%#'") + "x");
     }
   }
 

@@ -102,9 +102,9 @@ TEST_SUITE("slug") {
   }
 
   TEST_CASE("texts that NFC changes are normalised first") {
-    CHECK(slugify("か\u3099き") == "がき");             // a combining voiced mark
+    CHECK(slugify("か\u3099き") == "がき");            // a combining voiced mark
     CHECK(slugify("Cafe\u0301 menu") == "café-menu");  // a combining accent
-    CHECK(slugify("\uF900") == "豈");                   // a compatibility ideograph
-    CHECK(slugify("\xFF安全") == "安全");               // bytes that are not UTF-8 are skipped
+    CHECK(slugify("\uF900") == "豈");                  // a compatibility ideograph
+    CHECK(slugify("\xFF安全") == "安全");              // bytes that are not UTF-8 are skipped
   }
 }
