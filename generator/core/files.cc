@@ -93,6 +93,11 @@ struct OpenedInside {
   uintmax_t size = 0;
 };
 
+// Where the open descriptor `fd` really is, as the kernel names it (/proc/self/fd).
+fs::path real_path_of(int fd, std::error_code& ec) {
+  return fs::read_symlink("/proc/self/fd/" + std::to_string(fd), ec);
+}
+
 Result<OpenedInside> open_checked(const fs::path& path, const fs::path& tree, std::string_view shown_tree) {
   FileDescriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK));
   if (fd.get() < 0) return Error{format(tr("cannot read: {0}"), errno_text())};
@@ -100,7 +105,7 @@ Result<OpenedInside> open_checked(const fs::path& path, const fs::path& tree, st
   if (::fstat(fd.get(), &info) != 0) return Error{format(tr("cannot read: {0}"), errno_text())};
   if (!S_ISREG(info.st_mode)) return Error{tr("cannot read: not a regular file")};
   std::error_code ec;
-  const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(fd.get()), ec);
+  const fs::path opened = real_path_of(fd.get(), ec);
   if (ec) return Error{format(tr("cannot tell where the file really is (/proc/self/fd: {0})"), ec.message())};
   if (!is_within(opened, tree)) {
     return Error{format(tr("symlink points outside {0}: copy the file in instead"), shown_tree)};
@@ -179,7 +184,7 @@ FileDescriptor open_folder_at(const fs::path& real) {
   FileDescriptor folder(::open(real.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC));
   if (folder.get() < 0) return folder;
   std::error_code ec;
-  const fs::path opened = fs::read_symlink("/proc/self/fd/" + std::to_string(folder.get()), ec);
+  const fs::path opened = real_path_of(folder.get(), ec);
   return !ec && opened == real ? std::move(folder) : FileDescriptor(-1);
 }
 

@@ -67,7 +67,6 @@ class ReadTree {
   ReadTree(std::filesystem::path real, std::string shown);
 
   const std::filesystem::path& real() const { return real_; }
-  const std::string& shown() const { return shown_; }
 
  private:
   friend Result<std::string> read_file_inside(const ReadTree&, std::string_view, size_t, bool);
@@ -76,7 +75,7 @@ class ReadTree {
   std::shared_ptr<const FileDescriptor> folder_;  // null or -1: every file takes open_inside's way
 };
 
-// read_file_inside(tree.real() / relative, tree.real(), tree.shown(), …): the same result
+// read_file_inside(tree.real() / relative, tree.real(), the tree's shown name, …): the same result
 // and the same messages. `relative` is '/'-separated, as the content walk gives it. Where
 // openat2 fails for any reason (a kernel before 5.6, a file outside, a missing file), the
 // file is opened as open_inside opens it, which says why.
