@@ -8,6 +8,8 @@
 #include <vector>
 
 #include "core/i18n.h"
+#include "site/mustache_data.h"
+#include "site/mustache_plan.h"
 #include "site/theme.h"
 
 namespace mamori {
@@ -16,61 +18,36 @@ namespace km = kainjow::mustache;
 
 namespace {
 
-// Puts `value` under `name` in `object`. kainjow's set() deep-copies, which made the
-// conversion cost grow with nesting: a cheap placeholder is set instead, and the value
-// moved into its slot (a slot of a non-const object, so writing through it is sound).
-void put(km::data& object, const std::string& name, km::data&& value) {
-  object.set(name, km::data{false});
-  *const_cast<km::data*>(object.get(name)) = std::move(value);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
-}
-
-km::data to_data(const nlohmann::json& value);
-
-// A list of converted items. Placeholders first: a growing vector copies its elements
-// (kainjow's move is not noexcept), and copying placeholders is cheap.
-km::data list_data(const nlohmann::json& array) {
-  km::data out{km::data::type::list};
-  for (size_t i = 0; i < array.size(); ++i) out.push_back(km::data{false});
-  const km::list& slots = out.list_value();
-  for (size_t i = 0; i < array.size(); ++i) {
-    const_cast<km::data&>(slots[i]) = to_data(array[i]);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
-  }
-  return out;
-}
-
-km::data to_data(const nlohmann::json& value) {
-  switch (value.type()) {
-    case nlohmann::json::value_t::object: {
-      km::data out{km::data::type::object};
-      for (auto it = value.begin(); it != value.end(); ++it) put(out, it.key(), to_data(*it));
-      return out;
-    }
-    case nlohmann::json::value_t::array:
-      return list_data(value);
-    case nlohmann::json::value_t::string: {
-      // An empty string is false, as in JavaScript Mustache: {{#url}}…{{/url}} is skipped
-      // when there is no URL (kainjow would take "" as true). {{url}} still renders "".
-      const auto& text = value.get_ref<const std::string&>();
-      return text.empty() ? km::data{false} : km::data{text};
-    }
-    case nlohmann::json::value_t::boolean:
-      return km::data{value.get<bool>()};
-    case nlohmann::json::value_t::number_integer:
-    case nlohmann::json::value_t::number_unsigned:
-    case nlohmann::json::value_t::number_float:
-      return km::data{value.dump()};
-    default:
-      return km::data{false};  // null: sections over it render nothing
-  }
-}
-
 // At most this much shared HTML is kept per engine (pages of a folder are mostly
 // rendered one after another, so a cleared cache costs little).
 constexpr size_t kMaxCachedBytes = size_t{32} << 20;
 
+// A template compiled into a plan (mustache_plan.h), which renders the same bytes as
+// kainjow without converting the view; kainjow parses it only when it has no plan, for
+// what a plan does not do and for syntax errors (every template kainjow refuses has none).
+struct Parsed {
+  explicit Parsed(const std::string& text) : plan(MustachePlan::compile(text)) {
+    if (!plan) kainjow.emplace(text);
+  }
+
+  bool valid() const { return plan || kainjow->is_valid(); }
+  std::string error() const { return plan ? std::string() : kainjow->error_message(); }
+
+  // The rendering of `view`; nullopt when the template is not valid.
+  std::optional<std::string> render(const nlohmann::json& view) {
+    if (plan) return plan->render(view);
+    std::string out = kainjow->render(to_mustache_data(view));
+    if (!kainjow->is_valid()) return std::nullopt;
+    return out;
+  }
+
+  std::optional<MustachePlan> plan;
+  std::optional<km::mustache> kainjow;
+};
+
 // A template with its shared blocks cut out (shared_blocks.h), parsed.
 struct SplitTemplate {
-  km::mustache rest;
+  Parsed rest;
   std::vector<size_t> blocks;  // ids in Compiled::blocks
   std::vector<std::string> marker_lines;
 };
@@ -105,29 +82,29 @@ bool shadows_items(const nlohmann::json& view, const ListShape& shape) {
 }
 
 // What shared blocks are rendered with: the view's constant names and the list.
-km::data shared_data(const nlohmann::json& view, const SharedList& list) {
-  km::data root{km::data::type::object};
+nlohmann::json shared_view(const nlohmann::json& view, const SharedList& list) {
+  nlohmann::json root = nlohmann::json::object();
   for (const std::string& name : list.shape.constant_names) {
-    if (const auto value = view.find(name); value != view.end()) put(root, name, to_data(*value));
+    if (const auto value = view.find(name); value != view.end()) root[name] = *value;
   }
-  put(root, list.shape.name, to_data(list.make()));
+  root[list.shape.name] = list.make();
   return root;
 }
 
 }  // namespace
 
 struct TemplateEngine::Compiled {
-  std::map<std::string, km::mustache> templates;
+  std::map<std::string, Parsed> templates;
   std::map<std::string, std::string> texts;  // with partials expanded
   std::map<std::pair<std::string, const ListShape*>, std::optional<SplitTemplate>> splits;
-  std::vector<km::mustache> blocks;                    // shared blocks, each text once
+  std::vector<Parsed> blocks;                          // shared blocks, each text once
   std::map<std::string, size_t> block_ids;             // by text
   std::unordered_map<std::string, std::string> cache;  // block id, NUL, list key → HTML
   size_t cached_bytes = 0;
 
   SplitTemplate* split_for(const std::string& name, const ListShape& shape);
   const std::string* cached(size_t block, const SharedList& list);
-  const std::string* render_block(size_t block, const km::data& shared, const SharedList& list);
+  const std::string* render_block(size_t block, const nlohmann::json& shared, const SharedList& list);
   std::optional<std::string> render_split(SplitTemplate& split, const nlohmann::json& view, const SharedList& list);
 };
 
@@ -138,12 +115,12 @@ SplitTemplate* TemplateEngine::Compiled::split_for(const std::string& name, cons
   if (found == splits.end()) {
     std::optional<SplitTemplate> made;
     if (auto split = split_shared_blocks(texts.at(name), shape)) {
-      SplitTemplate parsed{km::mustache{split->rest}, {}, std::move(split->marker_lines)};
-      bool valid = parsed.rest.is_valid();
+      SplitTemplate parsed{Parsed{split->rest}, {}, std::move(split->marker_lines)};
+      bool valid = parsed.rest.valid();
       for (const std::string& text : split->blocks) {
         auto [id, added] = block_ids.emplace(text, blocks.size());
         if (added) blocks.emplace_back(text);
-        valid = valid && blocks[id->second].is_valid();
+        valid = valid && blocks[id->second].valid();
         parsed.blocks.push_back(id->second);
       }
       if (valid) made = std::move(parsed);
@@ -163,17 +140,16 @@ const std::string* TemplateEngine::Compiled::cached(size_t block, const SharedLi
 }
 
 // Renders shared block `block` with `shared` (the view's constant names and the list)
-// and caches its HTML; null when kainjow fails.
-const std::string* TemplateEngine::Compiled::render_block(size_t block, const km::data& shared,
+// and caches its HTML; null when it fails.
+const std::string* TemplateEngine::Compiled::render_block(size_t block, const nlohmann::json& shared,
                                                           const SharedList& list) {
-  km::mustache& tmpl = blocks[block];
-  std::string html = tmpl.render(shared);
-  if (!tmpl.is_valid()) return nullptr;
+  std::optional<std::string> html = blocks[block].render(shared);
+  if (!html) return nullptr;
   std::string key = std::to_string(block);
   key += '\0';
   key += list.key;
-  cached_bytes += key.size() + html.size();
-  return &cache.insert_or_assign(std::move(key), std::move(html)).first->second;
+  cached_bytes += key.size() + html->size();
+  return &cache.insert_or_assign(std::move(key), std::move(*html)).first->second;
 }
 
 // The page from the template's rest and its blocks' HTML; nullopt when that cannot be
@@ -187,19 +163,19 @@ std::optional<std::string> TemplateEngine::Compiled::render_split(SplitTemplate&
     cached_bytes = 0;
   }
   std::vector<const std::string*> htmls;
-  std::optional<km::data> shared;
+  std::optional<nlohmann::json> shared;
   for (const size_t block : split.blocks) {
     const std::string* html = cached(block, list);
     if (html == nullptr) {
-      if (!shared) shared = shared_data(view, list);
+      if (!shared) shared = shared_view(view, list);
       html = render_block(block, *shared, list);
     }
     if (html == nullptr) return std::nullopt;
     htmls.push_back(html);
   }
-  const std::string out = split.rest.render(to_data(view));
-  if (!split.rest.is_valid()) return std::nullopt;
-  return splice(out, split.marker_lines, htmls);
+  const std::optional<std::string> out = split.rest.render(view);
+  if (!out) return std::nullopt;
+  return splice(*out, split.marker_lines, htmls);
 }
 
 namespace {
@@ -247,6 +223,7 @@ Expanded expand_partials(std::string_view text, const std::map<std::string, std:
 }
 
 Result<void> check_template_syntax(std::string_view text) {
+  if (MustachePlan::compile(text)) return {};
   const km::mustache parsed{std::string(text)};
   if (parsed.is_valid()) return {};
   return Error{parsed.error_message()};
@@ -255,7 +232,7 @@ Result<void> check_template_syntax(std::string_view text) {
 TemplateEngine::TemplateEngine(const Theme& theme) : compiled_(std::make_unique<Compiled>()) {
   for (const auto& [name, text] : theme.templates) {
     std::string expanded = expand_partials(text, theme.partials).text;
-    compiled_->templates.emplace(name, km::mustache{expanded});
+    compiled_->templates.emplace(name, Parsed{expanded});
     compiled_->texts.emplace(name, std::move(expanded));
   }
 }
@@ -265,29 +242,27 @@ TemplateEngine::~TemplateEngine() = default;
 Result<std::string> TemplateEngine::render(const std::string& name, const nlohmann::json& view) {
   const auto it = compiled_->templates.find(name);
   if (it == compiled_->templates.end()) return Error{format(tr("no template '{0}'"), name)};
-  km::mustache& tmpl = it->second;
-  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
-  km::data data = to_data(view);
-  std::string out = tmpl.render(data);
-  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
-  return out;
+  Parsed& tmpl = it->second;
+  std::optional<std::string> out = tmpl.render(view);
+  if (!out) return Error{tmpl.error()};
+  return std::move(*out);
 }
 
 Result<std::string> TemplateEngine::render(const std::string& name, const nlohmann::json& view,
                                            const SharedList& list) {
   const auto it = compiled_->templates.find(name);
   if (it == compiled_->templates.end()) return Error{format(tr("no template '{0}'"), name)};
-  km::mustache& tmpl = it->second;
-  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
+  Parsed& tmpl = it->second;
+  if (!tmpl.valid()) return Error{tmpl.error()};
   SplitTemplate* split = compiled_->split_for(name, list.shape);
   if (split != nullptr && !shadows_items(view, list.shape)) {
     if (auto html = compiled_->render_split(*split, view, list)) return std::move(*html);
   }
-  km::data data = to_data(view);
-  put(data, list.shape.name, to_data(list.make()));
-  std::string out = tmpl.render(data);
-  if (!tmpl.is_valid()) return Error{tmpl.error_message()};
-  return out;
+  nlohmann::json whole = view;
+  whole[list.shape.name] = list.make();
+  std::optional<std::string> out = tmpl.render(whole);
+  if (!out) return Error{tmpl.error()};
+  return std::move(*out);
 }
 
 }  // namespace mamori

@@ -12,7 +12,7 @@ shift || true
 bin=build/fuzz/fuzz
 targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
-  targets=(page markdown quiz contacts_toml contacts_csv config html_probe url link_cache build_state results roster results_csv search)
+  targets=(page markdown quiz contacts_toml contacts_csv config html_probe url link_cache build_state results roster results_csv search mustache)
 fi
 
 # Seeds for a target: files from the project and its fixtures (named by their hash, as
@@ -25,6 +25,7 @@ seed() {
     quiz) mapfile -t files < <(find quizzes tests/fixtures -path '*quizzes/*.toml') ;;
     contacts_toml) mapfile -t files < <(find content tests/fixtures -name 'contacts.toml') ;;
     config) mapfile -t files < <(find mamori.toml tests/fixtures -name 'mamori.toml') ;;
+    mustache) mapfile -t files < <(find themes tests/fixtures -name '*.mustache') ;;
   esac
   if [[ -d tests/fuzz/seeds/$target ]]; then mapfile -t -O "${#files[@]}" files < <(find tests/fuzz/seeds/"$target" -type f); fi
   local file
