@@ -55,9 +55,7 @@ std::optional<char32_t> code_point_at(std::string_view text, size_t i) {
 
 std::string ascii_lower(std::string_view text) {
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  for (char& c : out) c = ascii_lower_char(c);
   return out;
 }
 

@@ -111,6 +111,9 @@ bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII c
 // A–Z become a–z; every other byte (UTF-8 included) is kept. For protocol text: URL schemes
 // and hosts, HTTP header names, HTML tag names, file extensions.
 std::string ascii_lower(std::string_view text);
+inline char ascii_lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 // The hex digit for 0–15: upper case (as percent-encoding writes it) unless `lower`.
 char hex_digit(unsigned value, bool lower = false);

@@ -15,10 +15,16 @@
 namespace mamori {
 namespace {
 
+// The longest tag name html_text_blocks looks for ("figcaption").
+constexpr size_t kMaxTagName = 10;
+
 struct Tag {
-  std::string name;  // lower case, without '/'
+  std::array<char, kMaxTagName> lower{};  // the name in lower case, without '/'
+  size_t size = 0;                        // of the name; longer names are not kept (0)
   bool closing = false;
-  std::string id;
+  std::string_view id;  // in the HTML
+
+  std::string_view name() const { return {lower.data(), size}; }
 };
 
 // Parses the tag in `html` between '<' and '>' (exclusive).
@@ -30,21 +36,24 @@ Tag parse_tag(std::string_view inside) {
   }
   size_t end = 0;
   while (end < inside.size() && inside[end] != ' ' && inside[end] != '\n' && inside[end] != '/') ++end;
-  tag.name = ascii_lower(inside.substr(0, end));
+  if (end <= kMaxTagName) {
+    for (size_t i = 0; i < end; ++i) tag.lower[i] = ascii_lower_char(inside[i]);
+    tag.size = end;
+  }
   const size_t id = inside.find(" id=\"");
   if (id != std::string_view::npos) {
     const size_t start = id + 5;
     const size_t close = inside.find('"', start);
-    if (close != std::string_view::npos) tag.id = std::string(inside.substr(start, close - start));
+    if (close != std::string_view::npos) tag.id = inside.substr(start, close - start);
   }
   return tag;
 }
 
-bool is_heading(const std::string& name) {
+bool is_heading(std::string_view name) {
   return name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6';
 }
 
-bool is_block(const std::string& name) {
+bool is_block(std::string_view name) {
   static constexpr std::array<std::string_view, 21> kBlocks = {
       "p",  "li", "ul", "ol", "tr", "td",      "th",      "table",      "blockquote", "pre",  "div",
       "br", "hr", "dt", "dd", "dl", "section", "caption", "figcaption", "thead",      "tbody"};
@@ -219,14 +228,14 @@ std::vector<SearchBlock> html_text_blocks(std::string_view html) {
     if (close == std::string_view::npos) break;
     const Tag tag = parse_tag(html.substr(at + 1, close - at - 1));
     at = close + 1;
-    if (is_heading(tag.name) && !tag.closing && !tag.id.empty()) {
+    if (is_heading(tag.name()) && !tag.closing && !tag.id.empty()) {
       finish_block();
-      blocks.push_back(SearchBlock{tag.id, "", ""});
+      blocks.push_back(SearchBlock{std::string(tag.id), "", ""});
       in_heading = true;
-    } else if (is_heading(tag.name) && tag.closing && in_heading) {
+    } else if (is_heading(tag.name()) && tag.closing && in_heading) {
       blocks.back().heading = heading.take();
       in_heading = false;
-    } else if (is_block(tag.name)) {
+    } else if (is_block(tag.name())) {
       into.separate();
     }
   }

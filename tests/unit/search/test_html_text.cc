@@ -21,6 +21,16 @@ TEST_SUITE("search html text") {
     CHECK(blocks[2].text == "A B");
   }
 
+  TEST_CASE("tag names are matched in any case, and only whole") {
+    const auto blocks = html_text_blocks("<P>a</P><FigCaption>b</figcaption><figcaptions>c</figcaptions>d<H2 ID=\"x\">"
+                                         "<Hr/>e<h2 id=\"y\">E</H2><section-x>f</section-x><br>g<tbody\n>h");
+    REQUIRE(blocks.size() == 2);
+    CHECK(blocks[0].text == "a b cd e");
+    CHECK(blocks[1].anchor == "y");
+    CHECK(blocks[1].heading == "E");
+    CHECK(blocks[1].text == "f g h");
+  }
+
   TEST_CASE("a line break inside Japanese disappears, one between words stays a space") {
     const auto blocks = html_text_blocks("<p>不審な\nメールを開かない。USB\nメモリ and\nmore。\n「暗号化」</p>");
     REQUIRE(blocks.size() == 1);
