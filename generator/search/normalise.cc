@@ -86,6 +86,17 @@ namespace {
   return {n, nfkc_stable(cp)};
 }
 
+// The end of the run of kanji from U+5000 to U+9FFF (leads E5–E9) at `at`: stable code
+// points, most of a page's text, passed without decoding them.
+[[gnu::always_inline]] inline size_t kanji_run_end(std::string_view text, size_t at) {
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  while (at + 3 <= text.size() && byte(at) - 0xE5U < 5U && (byte(at + 1) & 0xC0) == 0x80 &&
+         (byte(at + 2) & 0xC0) == 0x80) {
+    at += 3;
+  }
+  return at;
+}
+
 // search_nfkc(text) when the code points before `at` are stable and the one at `at` is
 // not (`previous`: where the one before it starts, or `at` when there is none).
 std::string nfkc_from(std::string_view text, size_t at, size_t previous) {
@@ -93,6 +104,11 @@ std::string nfkc_from(std::string_view text, size_t at, size_t previous) {
   out.reserve(text.size());
   size_t copied = 0;  // text before this is in `out`
   while (at < text.size()) {
+    if (const size_t run = kanji_run_end(text, at); run != at) {
+      previous = run - 3;
+      at = run;
+      continue;
+    }
     const auto [size, stable] = step(text, at);
     if (stable) {
       previous = at;
@@ -118,6 +134,11 @@ std::string nfkc_from(std::string_view text, size_t at, size_t previous) {
 void search_nfkc_in_place(std::string& text) {
   size_t previous = 0;
   for (size_t at = 0; at < text.size();) {
+    if (const size_t run = kanji_run_end(text, at); run != at) {
+      previous = run - 3;
+      at = run;
+      continue;
+    }
     const auto [size, stable] = step(text, at);
     if (!stable) {
       text = nfkc_from(text, at, previous);
