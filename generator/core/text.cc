@@ -9,6 +9,8 @@
 #include <cstring>
 #include <memory>
 
+#include "core/utf8.h"
+
 namespace mamori {
 
 // Table 3-7 of the Unicode standard.
@@ -78,38 +80,6 @@ size_t ascii_run_end(std::string_view text, size_t i) {
     if ((word & kHighBits) != 0) break;
   }
   while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
-  return i;
-}
-
-// Whether text[i] starts a three-byte sequence whose lead byte puts no limit on its second
-// byte (E1–EC, EE, EF: kana and kanji are E3–E9), so that two continuation bytes make it valid.
-// Any `i`: false at or near the end.
-[[gnu::always_inline]] inline bool plain_three_bytes(std::string_view text, size_t i) {
-  if (i + 2 >= text.size()) return false;
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[i + k]); };
-  const unsigned char b0 = byte(0);
-  return b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80;
-}
-
-// Whether text[i, i + 6) is two sequences that plain_three_bytes accepts, judged on one
-// eight-byte word. REQUIRES: i + 8 <= text.size(), a little-endian machine.
-[[gnu::always_inline]] inline bool plain_six_bytes(std::string_view text, size_t i) {
-  uint64_t word = 0;
-  std::memcpy(&word, text.data() + i, sizeof word);
-  constexpr uint64_t kLeadNibbles = 0x00000000F00000F0ULL;       // bytes 0 and 3: 1110xxxx
-  constexpr uint64_t kContinuationBits = 0x0000C0C000C0C000ULL;  // bytes 1, 2, 4, 5: 10xxxxxx
-  if ((word & (kLeadNibbles | kContinuationBits)) != 0x00008080E08080E0ULL) return false;
-  const auto first = static_cast<unsigned char>(word);
-  const auto second = static_cast<unsigned char>(word >> 24);
-  return first != 0xE0 && first != 0xED && second != 0xE0 && second != 0xED;
-}
-
-// The end of the run of sequences plain_three_bytes accepts from `i`: most of Japanese text.
-size_t plain_run_end(std::string_view text, size_t i) {
-  if constexpr (std::endian::native == std::endian::little) {
-    while (i + 8 <= text.size() && plain_six_bytes(text, i)) i += 6;
-  }
-  while (plain_three_bytes(text, i)) i += 3;
   return i;
 }
 

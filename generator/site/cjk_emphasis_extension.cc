@@ -124,8 +124,13 @@ size_t next_ascii(std::string_view text, size_t at) {
 // ASCII byte, or to the first bytes that are not UTF-8 (cmark's to read), whichever comes
 // first. Only the last character before an ASCII byte can have a run after it.
 size_t cjk_text_end(std::string_view text, size_t at) {
-  const size_t ascii = next_ascii(text, at);
-  if (const auto invalid = find_invalid_utf8(text.substr(at, ascii - at))) return at + *invalid;
+  // Kana and kanji, most of the text, are validated as they are passed.
+  const size_t plain = plain_run_end(text, at);
+  size_t ascii = plain;
+  if (ascii < text.size() && static_cast<unsigned char>(text[ascii]) >= 0x80) {
+    ascii = next_ascii(text, plain);
+    if (const auto invalid = find_invalid_utf8(text.substr(plain, ascii - plain))) return plain + *invalid;
+  }
   if (ascii == text.size() || !is_delimiter(text[ascii])) return ascii;
   const size_t last = start_before(text, ascii);
   return last > at && static_cast<unsigned char>(text[last]) >= kFirstLead ? last : ascii;
