@@ -9,8 +9,8 @@
 #include <utf8proc.h>
 
 #include "core/text.h"
-#include "search/normalise.h"
 #include "core/utf8.h"
+#include "search/normalise.h"
 
 namespace mamori {
 namespace {

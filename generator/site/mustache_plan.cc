@@ -108,13 +108,22 @@ class MustachePlan::Parser {
     }
     const std::string_view rest = trim(body.substr(1));
     switch (body.front()) {
-      case '#': return open(Kind::section, rest);
-      case '^': return open(Kind::inverted, rest);
-      case '/': return close_section(rest);
-      case '>': return false;  // partials are expanded before
-      case '&': add_named(Kind::raw_variable, rest); return true;
-      case '!': return true;
-      default: add_named(Kind::variable, body); return true;
+      case '#':
+        return open(Kind::section, rest);
+      case '^':
+        return open(Kind::inverted, rest);
+      case '/':
+        return close_section(rest);
+      case '>':
+        return false;  // partials are expanded before
+      case '&':
+        add_named(Kind::raw_variable, rest);
+        return true;
+      case '!':
+        return true;
+      default:
+        add_named(Kind::variable, body);
+        return true;
     }
   }
 
@@ -152,8 +161,12 @@ class MustachePlan::Renderer {
     for (size_t i = begin; i < end; ++i) {
       const Op& op = plan_.ops_[i];
       switch (op.kind) {
-        case Kind::text: out_.append(plan_.texts_, op.at, op.size); break;
-        case Kind::newline: newline(std::string_view(plan_.texts_).substr(op.at, op.size)); break;
+        case Kind::text:
+          out_.append(plan_.texts_, op.at, op.size);
+          break;
+        case Kind::newline:
+          newline(std::string_view(plan_.texts_).substr(op.at, op.size));
+          break;
         case Kind::variable:
         case Kind::raw_variable:
           if (const Json* value = find(plan_.names_[op.at])) append(*value, op.kind == Kind::variable);
@@ -177,11 +190,16 @@ class MustachePlan::Renderer {
  private:
   static bool is_false(const Json& value) {
     switch (value.type()) {
-      case Json::value_t::null: return true;
-      case Json::value_t::boolean: return !value.get<bool>();
-      case Json::value_t::string: return value.get_ref<const std::string&>().empty();
-      case Json::value_t::array: return value.empty();
-      default: return false;
+      case Json::value_t::null:
+        return true;
+      case Json::value_t::boolean:
+        return !value.get<bool>();
+      case Json::value_t::string:
+        return value.get_ref<const std::string&>().empty();
+      case Json::value_t::array:
+        return value.empty();
+      default:
+        return false;
     }
   }
 
@@ -222,12 +240,23 @@ class MustachePlan::Renderer {
     for (size_t i = 0; i < text.size(); ++i) {
       std::string_view entity;
       switch (text[i]) {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        case '\'': entity = "&apos;"; break;
-        default: continue;
+        case '&':
+          entity = "&amp;";
+          break;
+        case '<':
+          entity = "&lt;";
+          break;
+        case '>':
+          entity = "&gt;";
+          break;
+        case '"':
+          entity = "&quot;";
+          break;
+        case '\'':
+          entity = "&apos;";
+          break;
+        default:
+          continue;
       }
       out_.append(text.substr(run, i - run));
       out_.append(entity);

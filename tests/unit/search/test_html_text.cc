@@ -22,8 +22,9 @@ TEST_SUITE("search html text") {
   }
 
   TEST_CASE("tag names are matched in any case, and only whole") {
-    const auto blocks = html_text_blocks("<P>a</P><FigCaption>b</figcaption><figcaptions>c</figcaptions>d<H2 ID=\"x\">"
-                                         "<Hr/>e<h2 id=\"y\">E</H2><section-x>f</section-x><br>g<tbody\n>h");
+    const auto blocks = html_text_blocks(
+        "<P>a</P><FigCaption>b</figcaption><figcaptions>c</figcaptions>d<H2 ID=\"x\">"
+        "<Hr/>e<h2 id=\"y\">E</H2><section-x>f</section-x><br>g<tbody\n>h");
     REQUIRE(blocks.size() == 2);
     CHECK(blocks[0].text == "a b cd e");
     CHECK(blocks[1].anchor == "y");

@@ -55,9 +55,9 @@ TEST_SUITE("search normalise") {
   }
 
   TEST_CASE("in place, from the first code point NFKC may change: the same as NFKC of the whole") {
-    const std::vector<std::string> pieces = {"か", "\u3099", "\u309a", "e",  "\u0301", "漢字",   "ｶ",      "ﾞ", "Ａ",
-                                             "①",  "、",     "\u3000", "ー", "한",     "\u1100", "\u1161", " ", "x",
-                                             "丁",  "\u4dff", "\u9fff", "\ua000"};
+    const std::vector<std::string> pieces = {"か", "\u3099", "\u309a", "e",      "\u0301", "漢字",  "ｶ",      "ﾞ",
+                                             "Ａ", "①",      "、",     "\u3000", "ー",     "한",    "\u1100", "\u1161",
+                                             " ",  "x",      "丁",     "\u4dff", "\u9fff", "\ua000"};
     uint32_t state = 99;
     for (int round = 0; round < 3000; ++round) {
       std::string text;

@@ -47,20 +47,29 @@ class TemplateMaker {
   }
 
   std::string piece(int depth) {
-    static const char* const plain[] = {"t", " ", "\t", "\n", "\r\n", "\r", "<&\"'>", "{", "}", "}}", "{{!c}}",
-                                        "{{! a\nb }}", "日本"};
+    static const char* const plain[] = {"t", " ", "\t", "\n",     "\r\n",        "\r",  "<&\"'>",
+                                        "{", "}", "}}", "{{!c}}", "{{! a\nb }}", "日本"};
     switch (pick(10)) {
-      case 0: case 1: case 2: return plain[pick(std::size(plain))];
-      case 3: return "{{" + name() + "}}";
-      case 4: return (pick(2) ? "{{{" : "{{&") + name() + (pick(2) ? "}}}" : "}}");
-      case 5: case 6: case 7: {
+      case 0:
+      case 1:
+      case 2:
+        return plain[pick(std::size(plain))];
+      case 3:
+        return "{{" + name() + "}}";
+      case 4:
+        return (pick(2) ? "{{{" : "{{&") + name() + (pick(2) ? "}}}" : "}}");
+      case 5:
+      case 6:
+      case 7: {
         if (depth > 3) return "\n";
         const std::string n = name();
         const std::string open = pick(3) ? "{{#" : "{{^";
         return open + n + "}}" + make(depth + 1) + "{{/" + (pick(40) ? n : std::string("zz")) + "}}";
       }
-      case 8: return pick(20) ? "  " : "{{";
-      default: return pick(2) ? "\n  " : " \r\n";
+      case 8:
+        return pick(20) ? "  " : "{{";
+      default:
+        return pick(2) ? "\n  " : " \r\n";
     }
   }
 
@@ -86,15 +95,25 @@ class ViewMaker {
 
   json value(int depth) {
     switch (pick(depth > 2 ? 8 : 11)) {
-      case 0: return nullptr;
-      case 1: return true;
-      case 2: return false;
-      case 3: return "";
-      case 4: return "v<&\"'>";
-      case 5: return pick(2) ? json(7) : json(-1.5);
-      case 6: return "  ";
-      case 7: return json::array();
-      case 8: case 9: return make(depth + 1);
+      case 0:
+        return nullptr;
+      case 1:
+        return true;
+      case 2:
+        return false;
+      case 3:
+        return "";
+      case 4:
+        return "v<&\"'>";
+      case 5:
+        return pick(2) ? json(7) : json(-1.5);
+      case 6:
+        return "  ";
+      case 7:
+        return json::array();
+      case 8:
+      case 9:
+        return make(depth + 1);
       default: {
         json list = json::array();
         const int items = 1 + pick(3);
@@ -111,16 +130,23 @@ class ViewMaker {
 
 TEST_SUITE("mustache plan") {
   TEST_CASE("values: escaped, raw, numbers, and what renders as nothing") {
-    const json view = {{"s", "<a href=\"x\">&'"}, {"n", 42}, {"f", 1.5}, {"t", true}, {"o", {{"k", "v"}}},
-                       {"l", {1, 2}}, {"e", ""}, {"z", nullptr}};
+    const json view = {{"s", "<a href=\"x\">&'"}, {"n", 42},     {"f", 1.5}, {"t", true},
+                       {"o", {{"k", "v"}}},       {"l", {1, 2}}, {"e", ""},  {"z", nullptr}};
     CHECK(plan_render("{{s}}|{{{s}}}|{{&s}}", view) ==
           "&lt;a href=&quot;x&quot;&gt;&amp;&apos;|<a href=\"x\">&'|<a href=\"x\">&'");
     CHECK(plan_render("{{n}}|{{f}}|{{t}}|{{o}}|{{l}}|{{e}}|{{z}}|{{missing}}", view) == "42|1.5||||||");
   }
 
   TEST_CASE("sections: false values, lists, objects, strings and the inverted kind") {
-    const json view = {{"e", ""}, {"z", nullptr}, {"no", false}, {"none", json::array()}, {"zero", 0},
-                       {"l", {{{"v", "a"}}, {{"v", "b"}}}}, {"o", {{"v", "in"}}}, {"s", "str"}, {"v", "out"}};
+    const json view = {{"e", ""},
+                       {"z", nullptr},
+                       {"no", false},
+                       {"none", json::array()},
+                       {"zero", 0},
+                       {"l", {{{"v", "a"}}, {{"v", "b"}}}},
+                       {"o", {{"v", "in"}}},
+                       {"s", "str"},
+                       {"v", "out"}};
     CHECK(plan_render("{{#e}}1{{/e}}{{#z}}2{{/z}}{{#no}}3{{/no}}{{#none}}4{{/none}}{{#zero}}5{{/zero}}", view) == "5");
     CHECK(plan_render("{{^e}}1{{/e}}{{^z}}2{{/z}}{{^no}}3{{/no}}{{^none}}4{{/none}}{{^gone}}5{{/gone}}", view) ==
           "12345");
