@@ -1,20 +1,21 @@
 #include "site/mustache_data.h"
 
+#include <string>
 #include <utility>
 
 namespace mamori {
 
 namespace km = kainjow::mustache;
 
-// kainjow's set() deep-copies, which made the conversion cost grow with nesting: a cheap
-// placeholder is set instead, and the value moved into its slot (a slot of a non-const
-// object, so writing through it is sound).
-void put_mustache_data(km::data& object, const std::string& name, km::data&& value) {
+namespace {
+
+// Puts `value` under `name` in `object`. kainjow's set() deep-copies, which made the
+// conversion cost grow with nesting: a cheap placeholder is set instead, and the value
+// moved into its slot (a slot of a non-const object, so writing through it is sound).
+void put(km::data& object, const std::string& name, km::data&& value) {
   object.set(name, km::data{false});
   *const_cast<km::data*>(object.get(name)) = std::move(value);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
 }
-
-namespace {
 
 // A list of converted items. Placeholders first: a growing vector copies its elements
 // (kainjow's move is not noexcept), and copying placeholders is cheap.
@@ -34,7 +35,7 @@ km::data to_mustache_data(const nlohmann::json& value) {
   switch (value.type()) {
     case nlohmann::json::value_t::object: {
       km::data out{km::data::type::object};
-      for (auto it = value.begin(); it != value.end(); ++it) put_mustache_data(out, it.key(), to_mustache_data(*it));
+      for (auto it = value.begin(); it != value.end(); ++it) put(out, it.key(), to_mustache_data(*it));
       return out;
     }
     case nlohmann::json::value_t::array:

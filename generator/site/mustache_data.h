@@ -5,16 +5,11 @@
 #include <kainjow/mustache.hpp>
 #include <nlohmann/json.hpp>
 
-#include <string>
-
 namespace mamori {
 
 // `value` as kainjow data. Empty strings and null are false, as in JavaScript Mustache
 // ({{#url}}…{{/url}} is skipped when there is no URL; {{url}} still renders ""), and
 // numbers are their JSON text.
 kainjow::mustache::data to_mustache_data(const nlohmann::json& value);
-
-// Puts `value` under `name` in `object` without the deep copy kainjow's set() makes.
-void put_mustache_data(kainjow::mustache::data& object, const std::string& name, kainjow::mustache::data&& value);
 
 }  // namespace mamori

@@ -8,12 +8,13 @@ namespace {
 
 using Json = nlohmann::json;
 
-// kainjow trims tag contents with std::isspace in the "C" locale.
+// kainjow trims tag contents with std::isspace in the "C" locale (core/text.h trim() also
+// takes U+3000, and neither \v nor \f).
 bool is_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
 }
 
-std::string_view trim(std::string_view text) {
+std::string_view trim_tag(std::string_view text) {
   while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
   while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
   return text;
@@ -99,14 +100,14 @@ class MustachePlan::Parser {
     const std::string_view close = triple ? "}}}" : "}}";
     const size_t end = in_.find(close, contents);
     if (end == std::string_view::npos) return false;
-    const std::string_view body = trim(in_.substr(contents, end - contents));
+    const std::string_view body = trim_tag(in_.substr(contents, end - contents));
     pos = end + close.size();
     if (!body.empty() && body.front() == '=') return false;  // set delimiters
     if (triple || body.empty()) {
       add_named(triple ? Kind::raw_variable : Kind::variable, body);
       return true;
     }
-    const std::string_view rest = trim(body.substr(1));
+    const std::string_view rest = trim_tag(body.substr(1));
     switch (body.front()) {
       case '#':
         return open(Kind::section, rest);
