@@ -94,7 +94,7 @@ bool is_web_url(std::string_view url) {
   const size_t colon = url.find(':');
   const std::string_view rest = url.substr(colon + 1);
   return rest.starts_with("//") && rest.size() > 2 && rest[2] != '/' &&
-         url.find_first_of(" \t\r\n") == std::string_view::npos;
+         url.find_first_of(" \t\r\n") == std::string_view::npos && parse_web_url(url).has_value();
 }
 
 bool is_percent_escape(std::string_view text, size_t i) {
@@ -155,6 +155,29 @@ std::string url_path(std::string_view url) {
   return path.empty() ? "/" : std::string(path);
 }
 
+namespace {
+
+// The length of the host at the start of an authority without userinfo: an IPv6 literal
+// "[…]" of hex digits, ':' (at least one) and '.', or a name up to the first ':'. nullopt for an empty
+// host, a bracket that is not such a literal, or a space, tab, CR, LF or one of <>"{}|\^`.
+std::optional<size_t> host_length(std::string_view authority) {
+  if (authority.starts_with('[')) {
+    const size_t close = authority.find(']');
+    if (close == std::string_view::npos || close == 1) return std::nullopt;
+    const std::string_view literal = authority.substr(1, close - 1);
+    const bool ipv6 =
+        literal.find(':') != std::string_view::npos &&
+        std::all_of(literal.begin(), literal.end(), [](char c) { return hex_value(c) >= 0 || c == ':' || c == '.'; });
+    return ipv6 ? std::optional<size_t>(close + 1) : std::nullopt;
+  }
+  const size_t end = std::min(authority.find(':'), authority.size());
+  const std::string_view host = authority.substr(0, end);
+  if (host.empty() || host.find_first_of(" \t\r\n<>\"{}|\\^`[]") != std::string_view::npos) return std::nullopt;
+  return end;
+}
+
+}  // namespace
+
 std::optional<WebUrl> parse_web_url(std::string_view url) {
   const auto split = split_absolute_url(url);
   if (!split) return std::nullopt;
@@ -163,18 +186,16 @@ std::optional<WebUrl> parse_web_url(std::string_view url) {
   if (web.scheme != "http" && web.scheme != "https") return std::nullopt;
   std::string_view authority = split->authority;
   if (const size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
-  // A ':' after an IPv6 literal's ']' is not split off: such a host keeps its port.
-  const size_t colon = authority.rfind(':');
-  if (colon != std::string_view::npos && authority.find(']') == std::string_view::npos) {
-    web.port = std::string(authority.substr(colon + 1));
-    authority = authority.substr(0, colon);
-  }
-  web.host = ascii_lower(authority);
+  const auto host_end = host_length(authority);
+  if (!host_end) return std::nullopt;
+  const std::string_view after_host = authority.substr(*host_end);
+  if (!after_host.empty() && after_host.front() != ':') return std::nullopt;
+  if (!after_host.empty()) web.port = std::string(after_host.substr(1));
+  web.host = ascii_lower(authority.substr(0, *host_end));
   if (web.port.empty()) web.port = web.scheme == "https" ? "443" : "80";
   web.path = url_path(url);
-  const bool host_ok = !web.host.empty() && web.host.find_first_of(" \t\r\n<>\"{}|\\^`") == std::string::npos;
   const bool port_ok = std::all_of(web.port.begin(), web.port.end(), [](char c) { return is_digit(c); });
-  if (!host_ok || !port_ok) return std::nullopt;
+  if (!port_ok) return std::nullopt;
   return web;
 }
 

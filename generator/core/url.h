@@ -25,6 +25,8 @@ UrlKind classify_url(std::string_view url);
 // The lower-cased scheme ("https"), or "" for a relative URL.
 std::string url_scheme(std::string_view url);
 
+// An http(s) URL written "scheme://host…" with no whitespace, whose host and port
+// parse_web_url accepts: what may be cited, fetched or followed as a redirect.
 bool is_web_url(std::string_view url);
 
 // Decodes %XX sequences (invalid ones are left as they are).
@@ -72,8 +74,9 @@ struct WebUrl {
 };
 
 // Parses an absolute http or https URL, the scheme in any case. nullopt for another scheme,
-// no "://", an empty host, a host holding a space, tab, CR, LF or one of <>"{}|\^`, or a port
-// that is not digits. A fragment is ignored. Never throws, whatever the bytes.
+// no "://", an empty host, a host holding a space, tab, CR, LF or one of <>"{}|\^`[], a '['
+// that does not open an IPv6 literal "[…]" (hex digits, ':' and '.'), or a port that is not
+// digits. A fragment is ignored. Never throws, whatever the bytes.
 std::optional<WebUrl> parse_web_url(std::string_view url);
 
 // Resolves `reference` (a link, a Location header) against the absolute web URL `base`, as a

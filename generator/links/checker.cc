@@ -61,7 +61,7 @@ bool settle_unfetched(const std::string& url, const CheckOptions& options, LinkR
     result.reason = format(tr("excluded by the pattern '{0}' in mamori.toml"), *excluded);
     return true;
   }
-  if (!parse_web_url(url) || !is_web_url(url)) {
+  if (!is_web_url(url)) {
     result.verdict = Verdict::broken;
     result.reason = tr("malformed URL: it cannot be fetched");
     return true;

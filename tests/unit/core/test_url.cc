@@ -199,7 +199,16 @@ TEST_SUITE("url") {
     CHECK(parse_web_url("http://a.jp")->port == "80");
     CHECK(parse_web_url("http://a.jp:/")->port == "80");
     CHECK(parse_web_url("http://127.0.0.2:8080/")->port == "8080");
-    CHECK(parse_web_url("http://[::1]:8080/")->host == "[::1]:8080");  // a port after ']' is not split off
+    CHECK(parse_web_url("http://[::1]:8080/")->host == "[::1]");
+    CHECK(parse_web_url("http://[::1]:8080/")->port == "8080");
+    CHECK(parse_web_url("https://[2001:DB8::1]/")->host == "[2001:db8::1]");
+    CHECK(parse_web_url("https://[::ffff:127.0.0.1]/")->port == "443");
+    // What curl would refuse as a bad URL is malformed here, not unreachable.
+    for (const std::string url : {"https://[::1", "https://[::1/", "https://[]/", "https://[::1]x/", "https://[g::1]/",
+                                  "https://[1.2.3.4]/", "https://a[1]/", "https://a]/", "http://a.jp:80:90/"}) {
+      CAPTURE(url);
+      CHECK_FALSE(parse_web_url(url).has_value());
+    }
     CHECK_FALSE(parse_web_url("ftp://a.jp/").has_value());
     CHECK_FALSE(parse_web_url("https:a.jp").has_value());
     CHECK_FALSE(parse_web_url("https://").has_value());

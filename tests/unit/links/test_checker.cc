@@ -172,6 +172,15 @@ TEST_SUITE("link check") {
     CHECK(g.check_one("https://a.go.jp/0").reason == "more than 3 redirects");
   }
 
+  TEST_CASE("a redirect to a malformed web URL is broken and not followed") {
+    Fixture f;
+    f.transport.on("GET", "https://a.go.jp/x", {respond(302, {{"location", "https://[::1/y"}})});
+    const LinkResult result = f.check_one("https://a.go.jp/x");
+    CHECK(result.verdict == Verdict::broken);
+    CHECK(result.reason == "redirected to 'https://[::1/y', which is not a web page");
+    CHECK(f.transport.log.size() == 1);
+  }
+
   TEST_CASE("soft 404s: sent to the top page, or a 200 page that says it was not found") {
     Fixture f;
     f.transport.on("GET", "https://a.go.jp/gone.html", {respond(301, {{"location", "https://a.go.jp/"}})});
@@ -271,8 +280,8 @@ TEST_SUITE("link check") {
   TEST_CASE("mailto, tel, excluded, offline and malformed URLs are not fetched") {
     Fixture f;
     f.options.exclude = {"https://intra.example.jp/*"};
-    const auto results = f.check(
-        {"mailto:a@example.jp", "tel:052-954-6370", "https://intra.example.jp/x", "https://exa mple.jp/", "https://"});
+    const auto results = f.check({"mailto:a@example.jp", "tel:052-954-6370", "https://intra.example.jp/x",
+                                  "https://exa mple.jp/", "https://", "https://[::1"});
     CHECK(results[0].verdict == Verdict::skipped);
     CHECK(results[1].verdict == Verdict::skipped);
     CHECK(results[2].verdict == Verdict::skipped);
@@ -280,6 +289,8 @@ TEST_SUITE("link check") {
     CHECK(results[3].verdict == Verdict::broken);
     CHECK(results[3].reason == "malformed URL: it cannot be fetched");
     CHECK(results[4].verdict == Verdict::broken);
+    CHECK(results[5].verdict == Verdict::broken);
+    CHECK(results[5].reason == "malformed URL: it cannot be fetched");
     CHECK(f.transport.log.empty());
     Fixture g;
     g.options.offline = true;
@@ -308,6 +319,8 @@ TEST_SUITE("link check") {
   TEST_CASE("the unit of politeness is scheme, host and port") {
     CHECK(host_key("https://WWW.Meti.go.jp/a") == "https://www.meti.go.jp:443");
     CHECK(host_key("http://127.0.0.2:8080/") == "http://127.0.0.2:8080");
+    CHECK(host_key("http://[::1]:8080/") == "http://[::1]:8080");
+    CHECK(host_key("https://[::1]/") == "https://[::1]:443");
     CHECK(host_key("https://exa mple.jp/").empty());
     CHECK(host_key("mailto:a@example.jp").empty());
   }
