@@ -116,7 +116,9 @@ std::string percent_decode(std::string_view text) {
 }
 
 std::string encode_path(std::string_view path) {
-  return encode(path, "<>\"`#%?{}|\\^[]'");
+  // ':' too: in the first segment of a relative path ("javascript:x.html", a file name
+  // with a colon) it would make the href a URL of another scheme.
+  return encode(path, "<>\"`#%?{}|\\^[]':");
 }
 
 std::string encode_fragment(std::string_view fragment) {

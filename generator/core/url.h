@@ -36,7 +36,8 @@ std::string percent_decode(std::string_view text);
 bool is_percent_escape(std::string_view text, size_t i);
 
 // Percent-encodes what may not stand raw in an href path: ASCII controls, space and
-// "<>\"`#%?{}|\\^[]", keeping '/' and non-ASCII UTF-8 (valid in HTML as IRIs).
+// "<>\"`#%?{}|\\^[]':" (a ':' would turn "javascript:x.html" into a scheme), keeping '/'
+// and non-ASCII UTF-8 (valid in HTML as IRIs).
 std::string encode_path(std::string_view path);
 
 // Percent-encodes what may not stand raw in a fragment: ASCII controls, space, '"', '<',

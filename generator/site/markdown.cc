@@ -111,6 +111,13 @@ struct Walk {
   // position, so look for their text in the lines of the nearest positioned ancestor.
   std::pair<int, int> where(cmark_node* node, std::string_view text_hint = {}) {
     const int line = cmark_node_get_start_line(node);
+    // cmark-gfm places an <autolink> on a paragraph's later line by its offset in the
+    // paragraph, not in the line (its text is placed right): start at the '<' before the text.
+    if (cmark_node* text = cmark_node_first_child(node);
+        line > 0 && text != nullptr && cmark_node_get_start_line(text) == line &&
+        cmark_node_get_start_column(text) < cmark_node_get_start_column(node)) {
+      return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(text) - 1)};
+    }
     if (line > 0) {
       return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(node))};
     }
@@ -243,12 +250,26 @@ std::optional<std::string> resolved_href(const std::string& url, bool image, std
   return std::move(link->href);
 }
 
+// " (did you mean 'https://host/…'?)" for a web URL written "https:host/…" or "https:/host/…",
+// which a browser reads in different ways depending on the page's own URL; "" otherwise.
+std::string slashes_hint(const std::string& url) {
+  const std::string scheme = url_scheme(url);
+  const size_t colon = url.find(':');
+  if (colon == std::string::npos || colon + 1 >= url.size() || url.compare(colon + 1, 2, "//") == 0) return {};
+  const std::string fixed = scheme + "://" + url.substr(url.find_first_not_of('/', colon + 1));
+  return is_web_url(fixed) ? format(tr(" (did you mean '{0}'?)"), fixed) : std::string();
+}
+
 // The href (or src) to write for a link or image, or nullopt after an error.
 std::optional<std::string> checked_href(const std::string& url, bool image, std::pair<int, int> at,
                                         const std::unordered_set<std::string>& ids, int& hints_left, Walk& walk) {
   switch (classify_url(url)) {
     case UrlKind::web:
-      if (!image) return url;
+      if (!image && is_web_url(url)) return url;
+      if (!image) {
+        walk.error(at, format(tr("malformed web address '{0}'{1}"), url, slashes_hint(url)));
+        return std::nullopt;
+      }
       walk.error(at, format(tr("image '{0}' would be loaded from outside the site: save it under content/ and link it "
                                "relatively"),
                             url));

@@ -114,7 +114,7 @@ TEST_SUITE("url") {
     for (unsigned b = 0; b < 256; ++b) {
       const auto c = static_cast<unsigned char>(b);
       CAPTURE(b);
-      CHECK(encode_path(std::string(1, static_cast<char>(c))) == expected(c, "<>\"`#%?{}|\\^[]'"));
+      CHECK(encode_path(std::string(1, static_cast<char>(c))) == expected(c, "<>\"`#%?{}|\\^[]':"));
       CHECK(encode_fragment("語" + std::string(1, static_cast<char>(c)) + "x") == "語" + expected(c, "\"<>`%#'") + "x");
     }
   }
@@ -132,6 +132,9 @@ TEST_SUITE("url") {
     CHECK(relative_url("primer/a.html", "primer/b.html") == "b.html");
     CHECK(relative_url("a/b/c.html", "index.html") == "../../index.html");
     CHECK(relative_url("glossary.html", "glossary.html") == "glossary.html");
+    // A colon in a file or folder name must not read as a scheme.
+    CHECK(relative_url("index.html", "javascript:alert(1).html") == "javascript%3Aalert(1).html");
+    CHECK(relative_url("a/b.html", "a/https:evil.example/index.html") == "https%3Aevil.example/index.html");
     CHECK(path_to_root("a/b/c.html") == "../../");
     CHECK(path_to_root("index.html").empty());
   }

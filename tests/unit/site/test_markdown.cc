@@ -82,6 +82,20 @@ TEST_SUITE("markdown") {
     CHECK(r.links[4].column == 32);
   }
 
+  TEST_CASE("an <autolink> on a later line of a paragraph is placed at its '<'") {
+    // cmark-gfm counts its column from the paragraph's start (here 2:48 and 3:24).
+    const auto r =
+        render("[a](javascript:1)\n[d](https://www.meti.go.jp/) <javascript:x>\n- 項目\n  続き <vbscript:y>\n");
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{
+              "1:1: error: unsafe link 'javascript:1' is not allowed: use https:, http:, mailto:, tel: or a relative "
+              "link",
+              "2:30: error: unsafe link 'javascript:x' is not allowed: use https:, http:, mailto:, tel: or a relative "
+              "link",
+              "4:6: error: unsafe link 'vbscript:y' is not allowed: use https:, http:, mailto:, tel: or a relative "
+              "link"});
+  }
+
   TEST_CASE("in-page fragment links are checked against the headings") {
     const auto r = render("[上へ](#概要) [x](#概容) [y](#%E6%A6%82%E8%A6%81)\n\n## 概要\n", 10);
     CHECK(
@@ -165,6 +179,21 @@ TEST_SUITE("markdown") {
             "link",
             "3:1: error: unsafe link 'java\\x09script:alert(1)' is not allowed: use https:, http:, mailto:, tel: or a "
             "relative link"});
+  }
+
+  TEST_CASE("a web address without its slashes or with a broken host is an error, with the fix where one is clear") {
+    const auto r = render(
+        "[a](https:evil.example/p.md) [b](http:/www.meti.go.jp/) [c](https://[::1/x)\n"
+        "[d](https://www.meti.go.jp/) <https:/x.jp>\n");
+    CHECK(r.html.find("evil") == std::string::npos);
+    CHECK(r.html.find("[::1") == std::string::npos);
+    CHECK(r.html.find("<a href=\"https://www.meti.go.jp/\">d</a>") != std::string::npos);
+    CHECK(formatted(r.diagnostics) ==
+          std::vector<std::string>{
+              "1:1: error: malformed web address 'https:evil.example/p.md' (did you mean 'https://evil.example/p.md'?)",
+              "1:30: error: malformed web address 'http:/www.meti.go.jp/' (did you mean 'http://www.meti.go.jp/'?)",
+              "1:57: error: malformed web address 'https://[::1/x'",
+              "2:30: error: malformed web address 'https:/x.jp' (did you mean 'https://x.jp'?)"});
   }
 
   TEST_CASE("images from other hosts are refused") {
