@@ -255,7 +255,12 @@ CLI::App* add_links_command(CLI::App& app, Arguments& a) {
       ->check(CLI::Range(0, 365));
   links->add_option("--ca-bundle", a.ca_bundle, tr("CA certificates to trust (corporate TLS inspection)"))
       ->check(CLI::ExistingFile);
-  links->add_option("--user-agent", a.user_agent, tr("the User-Agent header to send"));
+  links->add_option("--user-agent", a.user_agent, tr("the User-Agent header to send"))
+      ->check(CLI::Validator(
+          [](const std::string& value) {
+            return mamori::is_header_value(value) ? std::string() : tr("one line of printable characters");
+          },
+          ""));
   links->add_flag("--fix-redirects", a.links.fix_redirects,
                   tr("replace permanently redirected URLs in the Markdown and TOML files"));
   return links;

@@ -106,6 +106,10 @@ std::string without_default_ignorables(std::string_view text);
 // DEL, C1), or "" when there is none. No such character may reach a page or a table.
 std::string first_control_character(std::string_view text);
 
+// True when `text` may be sent as an HTTP header's value: no C0 control (CR and LF would
+// start another header), no DEL, not empty.
+bool is_header_value(std::string_view text);
+
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive
 
 // A–Z become a–z; every other byte (UTF-8 included) is kept. For protocol text: URL schemes

@@ -82,7 +82,15 @@ void read_links(const toml::table& links, std::vector<Diagnostic>& out, LinkSett
   if (auto v = section.string_list("exclude")) {
     for (const auto& pattern : *v) settings.exclude.push_back(pattern.value);
   }
-  if (auto v = section.string("user_agent")) settings.user_agent = v->value;
+  if (auto v = section.string("user_agent")) {
+    if (is_header_value(v->value)) {
+      settings.user_agent = v->value;
+    } else {
+      out.push_back(
+          error_at(v->line, v->column,
+                   tr("'links.user_agent' must be one line of printable characters (it is sent as a header)")));
+    }
+  }
   read_bounded(section, "per_host", 1, 8, settings.per_host);
   read_bounded(section, "timeout", 1, 300, settings.timeout);
   read_bounded(section, "retries", 0, 10, settings.retries);

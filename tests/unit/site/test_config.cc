@@ -34,6 +34,18 @@ TEST_SUITE("config") {
                                    "'reader_notice_after_months'?)"});
   }
 
+  TEST_CASE("[links] user_agent is sent as a header: one line of printable characters") {
+    std::vector<Diagnostic> out;
+    SiteConfig config =
+        parse_config("title = \"t\"\n[links]\nuser_agent = \"社内ポータル/1.0 (+https://intra.example.jp/)\"\n", out);
+    CHECK(out.empty());
+    CHECK(config.links.user_agent == "社内ポータル/1.0 (+https://intra.example.jp/)");
+    config = parse_config("title = \"t\"\n[links]\nuser_agent = \"x\\r\\nX-Injected: 1\"\n", out);
+    CHECK(config.links.user_agent.empty());
+    CHECK(formatted(out) == std::vector<std::string>{"3:14: error: 'links.user_agent' must be one line of printable "
+                                                     "characters (it is sent as a header)"});
+  }
+
   TEST_CASE("problems are reported with positions") {
     std::vector<Diagnostic> out;
     parse_config("titel = \"x\"\nstale_after_months = 0\nbase_url = \"intra/\"\ntheme = \"../x\"\n", out);
