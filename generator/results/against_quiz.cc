@@ -117,6 +117,14 @@ void self_check_differences(const ResultRecord& r, const CurrentQuiz& q, bool sa
 
 }  // namespace
 
+std::string questions_of_an_unnamed_bank(const ResultRecord& r, const CurrentQuiz& q) {
+  // No ids known for today's bank (a quiz has at least one question): nothing to compare.
+  if (r.kind != QuizKind::quiz || r.source != RecordSource::json || !r.quiz_version.empty() || q.questions.empty()) {
+    return {};
+  }
+  return unknown_questions(r, q, false);
+}
+
 std::vector<std::string> differences_from_quiz(const ResultRecord& r, const CurrentQuiz& q) {
   std::vector<std::string> out;
   if (r.kind != q.kind) {

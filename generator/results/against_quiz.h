@@ -16,4 +16,9 @@ namespace mamori {
 // answered today's question bank (the same quiz.version): an older bank had others.
 std::vector<std::string> differences_from_quiz(const ResultRecord& r, const CurrentQuiz& q);
 
+// For a quiz's JSON record that does not name its question bank: the questions it answered
+// that today's bank does not have, in words, or "" when it has them all. Such a record may
+// come from an older bank, so it still counts, but its answers cannot be checked.
+std::string questions_of_an_unnamed_bank(const ResultRecord& r, const CurrentQuiz& q);
+
 }  // namespace mamori

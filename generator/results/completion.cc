@@ -247,6 +247,13 @@ bool note_attempt(const HandedIn& h, const CurrentQuiz* today, std::vector<std::
         format(tr("a pass of another question bank (問題の版 {0}) than today's; its answers cannot be checked"),
                r.quiz_version));
   }
+  if (differences.empty() && today != nullptr && r.passed) {
+    if (const std::string unknown = questions_of_an_unnamed_bank(r, *today); !unknown.empty()) {
+      notes.push_back(
+          h.file + ": " +
+          format(tr("a pass that does not name its question bank: {0}; its answers cannot be checked"), unknown));
+    }
+  }
   return differences.empty();
 }
 

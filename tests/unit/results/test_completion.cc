@@ -244,7 +244,13 @@ TEST_SUITE("results: completion") {
     older.record.quiz_version = "v1";
     older.record.employee_id = "E4";
     older.record.name = "D";
-    const Completion c = summarize({zero, one, strange, older}, {}, current);
+    HandedIn unnamed = strange;  // no bank named: maybe an older one, so counted, but said
+    unnamed.file = "forged.json";
+    unnamed.record.quiz_version.clear();
+    unnamed.record.employee_id = "E5";
+    unnamed.record.name = "F";
+    HandedIn unnamed_known = result("plain.json", "cyber", "E6", "G", 2, 2, "2026-12-01T00:00:00Z");
+    const Completion c = summarize({zero, one, strange, older, unnamed, unnamed_known}, {}, current);
     CHECK(c.notes == std::vector<std::string>{
                          "pm0.json: pass mark 0% where the quiz asks 80%; not counted as a pass",
                          "one.json: 1 question where the quiz asks 2; not counted as a pass",
@@ -253,14 +259,20 @@ TEST_SUITE("results: completion") {
                          // so a pass of a bank other than today's is named for HR to check.
                          "old.json: a pass of another question bank (問題の版 v1) than today's; its answers cannot "
                          "be checked",
+                         // Regression (an attacker's test): leaving the version out made a pass of
+                         // made-up questions count with nothing said.
+                         "forged.json: a pass that does not name its question bank: question 'zz1' and 1 more are not "
+                         "in today's question bank; its answers cannot be checked",
                      });
+    CHECK(standing(c, "F", "cyber")->passed);
+    CHECK(standing(c, "G", "cyber")->passed);
     const QuizStanding* a = standing(c, "A", "cyber");
     CHECK((a->attempts == 1 && a->not_counted == 1 && !a->passed && a->best_percent == -1));
     CHECK_FALSE(standing(c, "B", "cyber")->passed);
     CHECK_FALSE(standing(c, "C", "cyber")->passed);
     CHECK(standing(c, "D", "cyber")->passed);
     CHECK(standing(c, "D", "cyber")->older_version);
-    REQUIRE(c.items.size() == 2);  // only what counted: D's answers
+    REQUIRE(c.items.size() == 4);  // only what counted: the answers of D, F and G
     CHECK(c.items[0].question == "zz1");
   }
 
