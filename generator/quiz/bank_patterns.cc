@@ -112,7 +112,7 @@ void warn_repeats(const Quiz& quiz, std::vector<Diagnostic>& out) {
       const auto other =
           std::find_if(found->second.begin(), found->second.end(), [&](const Question* q) { return q != &question; });
       if (other == found->second.end()) continue;
-      out.push_back(warning_at(choice.text_line, 1,
+      out.push_back(warning_at(choice.text_at.line, choice.text_at.column,
                                format(tr("{0}: this choice repeats the correct answer of {1} word for word; reword "
                                          "one of them so one question does not give the other's answer away"),
                                       question_name(question), question_name(**other))));

@@ -8,6 +8,7 @@
 #include "core/spellcheck.h"
 #include "core/text.h"
 #include "core/toml_reader.h"
+#include "core/utf8.h"
 
 namespace mamori {
 
@@ -146,13 +147,13 @@ void read_question_texts(TomlReader& reader, Question& question, const std::stri
   const Need teaching = scope.self_check ? Need::optional : Need::required;
   if (auto v = reader.string("text", Need::required)) {
     question.text = v->value;
-    question.text_line = v->line;
+    question.text_at = {v->line, v->column};
     if (trim(v->value).empty())
       scope.out.push_back(error_at(v->line, v->column, format(tr("{0} has an empty text"), name)));
   }
   if (auto v = reader.string("explanation", teaching)) {
     question.explanation = v->value;
-    question.explanation_line = v->line;
+    question.explanation_at = {v->line, v->column};
   }
   if (auto v = reader.string("source", teaching)) question.source = *v;
 }
@@ -171,14 +172,14 @@ void read_choices(TomlReader& reader, Question& question, std::vector<Diagnostic
     choice.line = line;
     if (auto v = choice_reader.string("text", Need::required)) {
       choice.text = v->value;
-      choice.text_line = v->line;
+      choice.text_at = {v->line, v->column};
       if (trim(choice.text).empty())
         out.push_back(error_at(v->line, v->column, tr("a choice's text must not be empty")));
     }
     if (auto v = choice_reader.boolean("correct")) choice.correct = v->value;
     if (auto v = choice_reader.string("feedback")) {
       choice.feedback = v->value;
-      choice.feedback_line = v->line;
+      choice.feedback_at = {v->line, v->column};
     }
     choice_reader.finish();
     question.choices.push_back(std::move(choice));
@@ -281,10 +282,10 @@ Band read_band(const toml::table& entry, int index, std::vector<Diagnostic>& out
     band.column = v->column;
   }
   if (auto v = reader.string("label", Need::required)) band.label = v->value;
-  band.advice_line = line;
+  band.advice_at = {line, 1};
   if (auto v = reader.string("advice", Need::required)) {
     band.advice = v->value;
-    band.advice_line = v->line;
+    band.advice_at = {v->line, v->column};
   }
   reader.finish();
   return band;
@@ -327,6 +328,43 @@ std::string question_bank_version(std::string_view toml) {
   return hash.hex();
 }
 
+namespace {
+
+// The start of a string value's text from where its opening quote stands (line, column).
+TextStart text_start(std::string_view toml, TextStart quote) {
+  size_t at = 0;
+  for (int line = 1; line < quote.line && at < toml.size(); ++line) at = next_line(toml, line_end(toml, at));
+  for (int column = 1; column < quote.column && at < toml.size(); ++column) {
+    const size_t n = utf8_sequence_length(toml, at);
+    at += n == 0 ? 1 : n;
+  }
+  const std::string_view rest = toml.substr(at);
+  if (rest.starts_with("\"\"\"") || rest.starts_with("'''")) {
+    const std::string_view after = rest.substr(3);
+    if (after.starts_with('\n') || after.starts_with("\r\n")) return {quote.line + 1, 1};
+    return {quote.line, quote.column + 3};
+  }
+  if (rest.starts_with('"') || rest.starts_with('\'')) return {quote.line, quote.column + 1};
+  return quote;
+}
+
+void place_texts(std::string_view toml, Quiz& quiz) {
+  auto place = [&](TextStart& at) {
+    if (at.line > 0) at = text_start(toml, at);
+  };
+  for (auto& question : quiz.questions) {
+    place(question.text_at);
+    place(question.explanation_at);
+    for (auto& choice : question.choices) {
+      place(choice.text_at);
+      place(choice.feedback_at);
+    }
+  }
+  for (auto& band : quiz.bands) place(band.advice_at);
+}
+
+}  // namespace
+
 Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnostic>& out) {
   Quiz quiz;
   quiz.id = std::string(id);
@@ -341,6 +379,7 @@ Quiz parse_quiz(std::string_view id, std::string_view toml, std::vector<Diagnost
   check_draw(draw, quiz, out);
   read_bands(root, quiz, out);
   root.finish();
+  place_texts(toml, quiz);
   return quiz;
 }
 

@@ -42,13 +42,22 @@ namespace mamori {
 enum class QuizType { quiz, self_check };
 enum class QuestionType { single, multiple, true_false, self_check };
 
+// Where a Markdown value's text starts in the quiz file, for its diagnostics: the line and
+// column (code points) of its first character, after the opening quotes and after the line
+// break TOML drops right after """ or '''. A later line of a multi-line string is the file's
+// line; an escape sequence (\t, \u3042) shifts the columns after it on its line.
+struct TextStart {
+  int line = 0;
+  int column = 1;
+};
+
 struct Choice {
   std::string text;  // Markdown
   bool correct = false;
   std::string feedback;  // Markdown
   int line = 0;          // where the choice starts
-  int text_line = 0;     // where each Markdown value is written (for its diagnostics)
-  int feedback_line = 0;
+  TextStart text_at;     // where each Markdown value's text starts
+  TextStart feedback_at;
 };
 
 struct Question {
@@ -60,8 +69,8 @@ struct Question {
   std::vector<Choice> choices;
   bool answer = false;  // true_false
   int line = 0;         // where the question starts
-  int text_line = 0;    // where each Markdown value is written (for its diagnostics)
-  int explanation_line = 0;
+  TextStart text_at;    // where each Markdown value's text starts
+  TextStart explanation_at;
 };
 
 struct Band {
@@ -70,7 +79,7 @@ struct Band {
   std::string advice;  // Markdown
   int line = 0;        // where min is written
   int column = 0;
-  int advice_line = 0;  // where advice is written (for its diagnostics)
+  TextStart advice_at;  // where advice's text starts
 };
 
 struct Quiz {

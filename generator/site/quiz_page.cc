@@ -51,17 +51,24 @@ class QuizRender {
         resolver_(of_site, "quizzes", output),
         reserved_ids_(reserved_ids) {}
 
-  // Renders `text`, which starts on line `line` of the quiz file. Headings of other pages
-  // that its links name are checked once every page is rendered, as a `source` is.
-  Markdown markdown(std::string_view text, int line) {
-    RenderedMarkdown rendered = render_markdown(text, line, resolver_, reserved_ids_);
-    result.links.insert(result.links.end(), rendered.links.begin(), rendered.links.end());
+  // Renders `text`, which starts at `at` in the quiz file. Headings of other pages that its
+  // links name are checked once every page is rendered, as a `source` is.
+  Markdown markdown(std::string_view text, TextStart at) {
+    RenderedMarkdown rendered = render_markdown(text, at.line, resolver_, reserved_ids_);
+    // The text's first line starts inside the file's line, after the quotes.
+    auto in_file = [&](int line, int& column) {
+      if (line == at.line && column > 0) column += at.column - 1;
+    };
+    for (auto& link : rendered.links) {
+      in_file(link.line, link.column);
+      result.links.push_back(std::move(link));
+    }
     for (auto& anchor : rendered.pending) {
-      anchor.column = 0;  // as below: a column inside a TOML string is not the file's column
+      in_file(anchor.line, anchor.column);
       result.pending.push_back(std::move(anchor));
     }
     for (auto& d : rendered.diagnostics) {
-      d.column = 0;  // the column inside a TOML string is not the file's column
+      in_file(d.line, d.column);
       result.diagnostics.push_back(std::move(d));
     }
     return unwrapped(rendered.html);
@@ -198,14 +205,14 @@ Choices question_choices(QuizRender& r, const Question& question) {
   for (size_t p = 0; p < order.size(); ++p) {
     const Choice& choice = question.choices[order[p]];
     const std::string id = choice_id(p);
-    const Markdown label = r.markdown(choice.text, choice.text_line);
+    const Markdown label = r.markdown(choice.text, choice.text_at);
     if (!label.inline_only) {
       r.error(choice.line, 0,
               format(tr("question '{0}': a choice must be one paragraph (no lists or blank lines)"), question.id));
     }
     out.shown.push_back(json{{"id", id}, {"text", label.html}});
     if (choice.correct) out.correct.push_back(id);
-    if (!choice.feedback.empty()) out.feedback[id] = r.markdown(choice.feedback, choice.feedback_line).html;
+    if (!choice.feedback.empty()) out.feedback[id] = r.markdown(choice.feedback, choice.feedback_at).html;
   }
   return out;
 }
@@ -215,12 +222,12 @@ json question_view(QuizRender& r, const Question& question) {
   json q;
   q["id"] = question.id;
   q["type"] = type_name(question.type);
-  const Markdown text = r.markdown(question.text, question.text_line);
+  const Markdown text = r.markdown(question.text, question.text_at);
   q["text"] = text.html;
   q["text_is_block"] = !text.inline_only;
 
   json secret;  // shown after answering
-  secret["explanation"] = r.markdown(question.explanation, question.explanation_line).html;
+  secret["explanation"] = r.markdown(question.explanation, question.explanation_at).html;
   if (!question.source.value.empty()) {
     if (json source = question_source(r, question); !source.is_null()) secret["source"] = std::move(source);
   }
@@ -245,7 +252,7 @@ void add_self_check_data(QuizRender& r, json& data) {
   json bands = json::array();
   for (const auto& band : quiz.bands) {
     bands.push_back(
-        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.advice_line).html}});
+        json{{"min", band.min}, {"label", band.label}, {"advice", r.markdown(band.advice, band.advice_at).html}});
   }
   data["bands"] = bands;
   data["min_points"] = self_check_lowest_total(quiz.questions.size());

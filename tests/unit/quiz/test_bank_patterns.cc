@@ -81,7 +81,7 @@ TEST_SUITE("quiz bank patterns") {
     const std::string bank = single("a", "上司に相談する", {"放っておく"}) +
                              single("b", "すぐに返信する", {"**上司に相談する**", "削除する"});
     CHECK(warnings_of(bank) ==
-          std::vector<std::string>{"24:1: warning: question 'b': this choice repeats the correct answer of question "
+          std::vector<std::string>{"24:9: warning: question 'b': this choice repeats the correct answer of question "
                                    "'a' word for word; reword one of them so one question does not give the other's "
                                    "answer away"});
     // The same wrong choice in two questions gives nothing away.

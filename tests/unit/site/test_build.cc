@@ -160,7 +160,7 @@ TEST_SUITE("build") {
     CHECK_FALSE(fs::exists(dir.path() / "site"));
   }
 
-  TEST_CASE("links to headings in a quiz's Markdown are checked like its sources, at the value's line") {
+  TEST_CASE("links to headings in a quiz's Markdown are checked like its sources, where they stand in the file") {
     TempDir dir;
     write_two_sections(dir);
     dir.write("quizzes/q.toml",
@@ -171,13 +171,22 @@ TEST_SUITE("build") {
               "source = \"../content/cyber/backups.md#rule\"\n"
               "[[questions.choices]]\ntext = \"[連絡](../content/incident/first.md#連絡)\"\ncorrect = true\n"
               "feedback = \"[x](../content/incident/first.md#x)\"\n"
-              "[[questions.choices]]\ntext = \"何もしない\"\n");
+              "[[questions.choices]]\ntext = \"何もしない\"\n"
+              // Regression (a tester's report): a multi-line string's lines were placed one line
+              // early (TOML drops the line break after the quotes), and columns were left out.
+              "[[questions]]\nid = \"b\"\ntype = \"true_false\"\nanswer = true\ntext = \"\"\"\n見出し\n\n"
+              "詳しくは [x](../content/incident/first.md#y) へ\n\"\"\"\nexplanation = "
+              "\'\'\'[z](../content/cyber/backups.md#z)\'\'\'\n"
+              "source = \"../content/cyber/backups.md#rule\"\n");
     const BuildReport report = build(dir, false);
-    CHECK(formatted(report.diagnostics) ==
-          std::vector<std::string>{
-              "quizzes/q.toml:5: error: link to missing heading '#連格' in 'incident/first.md' (did you mean '#連絡'?)",
-              "quizzes/q.toml:6: error: link to missing heading '#rul' in 'cyber/backups.md' (did you mean '#rule'?)",
-              "quizzes/q.toml:11: error: link to missing heading '#x' in 'incident/first.md'"});
+    CHECK(
+        formatted(report.diagnostics) ==
+        std::vector<std::string>{
+            "quizzes/q.toml:5:9: error: link to missing heading '#連格' in 'incident/first.md' (did you mean '#連絡'?)",
+            "quizzes/q.toml:6:16: error: link to missing heading '#rul' in 'cyber/backups.md' (did you mean '#rule'?)",
+            "quizzes/q.toml:11:13: error: link to missing heading '#x' in 'incident/first.md'",
+            "quizzes/q.toml:21:6: error: link to missing heading '#y' in 'incident/first.md'",
+            "quizzes/q.toml:23:18: error: link to missing heading '#z' in 'cyber/backups.md'"});
   }
 
   TEST_CASE("a failed build leaves the previous site exactly as it was") {
