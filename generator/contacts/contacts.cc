@@ -101,7 +101,7 @@ void check_duplicates(const std::vector<Contact>& contacts, std::string_view uni
     if (contact.topic.empty() || contact.organization.empty()) continue;
     const auto [it, inserted] = seen.emplace(contact.key(), contact.line);
     if (!inserted) {
-      out.push_back(error_at(contact.line, 0,
+      out.push_back(error_at(contact.line, 1,
                              format(unit == "line" ? tr("duplicate entry: '{0}' at '{1}' is already listed at line {2}")
                                                    : tr("duplicate entry: '{0}' at '{1}' is already listed at row {2}"),
                                     contact.topic, contact.organization, it->second)));

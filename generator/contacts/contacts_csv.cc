@@ -164,6 +164,11 @@ std::optional<Contact> read_contact(const CsvRecord& row, const CsvRecord& heade
   const size_t first_problem = out.size();
   Contact contact;
   std::array<Position, Contact::kFields> fields{};
+  // A value left out of a short row is missing in its header's column.
+  for (size_t c = 0; c < field_of_column.size(); ++c) {
+    if (field_of_column[c] >= 0)
+      fields[static_cast<size_t>(field_of_column[c])] = Position{row.number, static_cast<int>(c) + 1};
+  }
   const auto targets = contact.values();
   for (size_t c = 0; c < row.fields.size(); ++c) {
     if (c >= field_of_column.size()) {
@@ -175,7 +180,6 @@ std::optional<Contact> read_contact(const CsvRecord& row, const CsvRecord& heade
     if (!value) continue;  // left empty: no second complaint about a missing value
     const auto f = static_cast<size_t>(field_of_column[c]);
     *targets[f] = std::move(*value);
-    fields[f] = Position{row.number, static_cast<int>(c) + 1};
   }
   validate_contact(contact, Position{row.number, 0}, fields, out);
   name_columns(out, first_problem, header);

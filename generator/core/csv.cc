@@ -9,6 +9,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
   std::vector<CsvRecord> records;
   size_t i = 0;
   int line = 1;
+  size_t line_start = 0;  // for the column of a quote never closed
   int number = 0;
   while (i < text.size()) {
     CsvRecord record;
@@ -20,6 +21,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
       field.clear();
       if (i < text.size() && text[i] == '"') {
         const int quote_line = line;
+        const int quote_column = static_cast<int>(count_code_points(text.substr(line_start, i - line_start))) + 1;
         ++i;
         bool closed = false;
         while (i < text.size()) {
@@ -33,12 +35,15 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
               break;
             }
           } else {
-            if (c == '\n') ++line;
+            if (c == '\n') {
+              ++line;
+              line_start = i;
+            }
             field += c;
           }
         }
         if (!closed) {
-          out.push_back(error_at(quote_line, 0, tr("a quoted field is never closed: add the missing '\"'")));
+          out.push_back(error_at(quote_line, quote_column, tr("a quoted field is never closed: add the missing '\"'")));
           return records;
         }
         // Text after the closing quote (a"b"c) is kept, as Excel does.
@@ -55,6 +60,7 @@ std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>&
         if (text[i] == '\r') ++i;
         if (i < text.size() && text[i] == '\n') ++i;
         ++line;
+        line_start = i;
         record_done = true;
       }
     }

@@ -56,7 +56,7 @@ TEST_SUITE("contacts") {
             "6:9: error: phone number '03-1234' is not a Japanese phone number: write it like 052-954-6370",
             "15:1: error: no phone number: give one, or say in 備考 (note) how to reach this window, e.g. "
             "\"ウェブサイトのフォームから問い合わせます\"",
-            "15: error: duplicate entry: 'a' at 'b' is already listed at line 9",
+            "15:1: error: duplicate entry: 'a' at 'b' is already listed at line 9",
             "2:1: error: missing id: every contact needs a stable id that pages refer to, like id = \"aichi-police\" "
             "(lowercase letters, digits and '-')",
             "9:1: error: missing id: every contact needs a stable id that pages refer to, like id = \"aichi-police\" "

@@ -93,7 +93,7 @@ TEST_SUITE("contacts_csv") {
               "4:7: error: column G (備考): '-平日のみ' starts with '-', which Excel runs as a formula: remove it, or "
               "write an "
               "apostrophe before it ('-…) to keep it as text, as mamori contacts export does",
-              "4: error: missing 相談先 (organization)"});
+              "4:3: error: column C (相談先): missing 相談先 (organization)"});
   }
 
   // Found by attacking the binary: such a cell was written into contacts.toml, which the
@@ -109,7 +109,7 @@ TEST_SUITE("contacts_csv") {
                                                      "character (U+001B), which cannot be shown on a page: remove it",
                                                      "3:7: error: column G (備考): the cell holds a control character "
                                                      "(U+0085), which cannot be shown on a page: remove it",
-                                                     "3: error: missing 相談先 (organization)"});
+                                                     "3:3: error: column C (相談先): missing 相談先 (organization)"});
   }
 
   TEST_CASE("import reads Excel's date styles, any column order, and skips blank rows") {
@@ -143,7 +143,14 @@ TEST_SUITE("contacts_csv") {
                                 "3: error: no phone number: give one, or say in 備考 (note) how to reach this window, "
                                 "e.g. \"ウェブサイトのフォームから問い合わせます\"",
                                 "4:7: error: row 4 has a value in column 7, which has no header",
-                                "4: error: duplicate entry: 'a' at 'b' is already listed at row 3"});
+                                "4:1: error: duplicate entry: 'a' at 'b' is already listed at row 3"});
+  }
+
+  // Regression (a tester's report): a value left out of a short row was reported without a column.
+  TEST_CASE("a value a short row leaves out is missing in its header's column") {
+    std::vector<Diagnostic> out;
+    contacts_from_csv("最終確認日,2025-05-01\n区分,相談内容,相談先,URL,電話番号,メール,備考\n県内,a\n", out);
+    CHECK(formatted(out) == std::vector<std::string>{"3:3: error: column C (相談先): missing 相談先 (organization)"});
   }
 
   // Found by a user test: a mistyped header column gave one more error for every row.

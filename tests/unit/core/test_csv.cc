@@ -39,7 +39,12 @@ TEST_SUITE("csv") {
     std::vector<Diagnostic> out;
     const auto records = parse_csv("a,b\nc,\"d\ne\n", out);
     CHECK(records.size() == 1);
-    CHECK(formatted(out) == std::vector<std::string>{"2: error: a quoted field is never closed: add the missing '\"'"});
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"2:3: error: a quoted field is never closed: add the missing '\"'"});
+    out.clear();
+    parse_csv("\"複数\n行\",相談\"窓口\",\"x\n", out);  // columns count characters, from the quote's own line
+    CHECK(formatted(out) ==
+          std::vector<std::string>{"2:11: error: a quoted field is never closed: add the missing '\"'"});
   }
 
   TEST_CASE("writing quotes only what needs it and ends records with CRLF") {
