@@ -172,6 +172,21 @@ void check_contacts_pages(const Site& site, Diagnostics& diagnostics) {
   }
 }
 
+// True, after an error at `source`, when a page or file would be written under search/,
+// which the search index fills (or, for a file, under assets/, the theme's).
+bool in_reserved_folder(const std::string& output, const std::string& source, bool page, Diagnostics& diagnostics) {
+  if (!page && reserved_for_theme(output)) {
+    diagnostics.error(source, 0, 0, tr("content/assets/ is reserved for the theme's files: use another folder name"));
+    return true;
+  }
+  if (reserved_for_search(output)) {
+    diagnostics.error(source, 0, 0,
+                      tr("content/search/ is reserved for the site search's index: use another folder name"));
+    return true;
+  }
+  return false;
+}
+
 // Every output path with its source: two sources for one path are errors naming both.
 // Generated files and quizzes claim first, so the error lands on the page or file that
 // takes their place.
@@ -183,19 +198,14 @@ void claim_outputs(Site& site, Diagnostics& diagnostics) {
     site.outputs.claim(std::string(kQuizIndexPath), std::string(kQuizIndexSource), diagnostics);
   }
   for (const auto& id : site.quiz_ids) site.outputs.claim(quiz_output(id), quiz_source(id), diagnostics);
-  for (const auto& page : site.pages) site.outputs.claim(page.output, page.source, diagnostics);
+  for (const auto& page : site.pages) {
+    if (!in_reserved_folder(page.output, page.source, true, diagnostics))
+      site.outputs.claim(page.output, page.source, diagnostics);
+  }
   for (const auto& asset : site.assets) {
     const std::string source = content_source(asset.content_path);
-    if (reserved_for_theme(asset.content_path)) {
-      diagnostics.error(source, 0, 0, tr("content/assets/ is reserved for the theme's files: use another folder name"));
-      continue;
-    }
-    if (reserved_for_search(asset.content_path)) {
-      diagnostics.error(source, 0, 0,
-                        tr("content/search/ is reserved for the site search's index: use another folder name"));
-      continue;
-    }
-    site.outputs.claim(asset.content_path, source, diagnostics);
+    if (!in_reserved_folder(asset.content_path, source, false, diagnostics))
+      site.outputs.claim(asset.content_path, source, diagnostics);
   }
 }
 

@@ -116,6 +116,15 @@ class SearchIndex(ProjectTest):
         self.assertIn("content/search/k0.js: error: content/search/ is reserved for the site search's index",
                       result.stderr)
 
+    def test_a_page_in_content_search_is_refused_too(self):
+        # Regression (a tester's report): only files there were refused; a page was built into search/.
+        self.write("content/search/_index.md", '+++\ntitle = "探す"\n+++\n')
+        self.write("content/search/k1.md", '+++\ntitle = "k1"\n+++\n')
+        result = run("build", "--root", self.root)
+        self.assertEqual(result.returncode, 1)
+        for page in ("content/search/_index.md", "content/search/k1.md"):
+            self.assertIn(page + ": error: content/search/ is reserved for the site search's index", result.stderr)
+
     def test_a_theme_without_a_search_template_builds_no_index(self):
         (self.root / "themes/default/templates/search.mustache").unlink()
         site = self.build()
