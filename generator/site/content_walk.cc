@@ -88,6 +88,8 @@ class ContentWalker {
       } else {
         found_.assets.push_back(std::move(found));
       }
+    } else if (!ec) {
+      problem(content_path, tr("not a file or a folder (a pipe, socket or device): replace it with a file"));
     }
   }
 

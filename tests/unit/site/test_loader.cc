@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 
 #include <filesystem>
 
@@ -131,6 +132,18 @@ TEST_SUITE("content loader") {
         std::vector<std::string>{"content/a/loop: error: symlink loop: this folder leads back to one that contains it",
                                  "content/broken.md: error: broken symlink: its target does not exist",
                                  "content/leak.txt: error: symlink points outside content/: copy the file in instead"});
+  }
+
+  // Regression (a tester's report): a FIFO in content/ was left out of the site with nothing said.
+  TEST_CASE("a pipe in content/ is an error, not a page or file left out") {
+    TempDir dir;
+    write_minimal_project(dir);
+    REQUIRE(mkfifo((dir.path() / "content/fifo.md").c_str(), 0600) == 0);
+    REQUIRE(mkfifo((dir.path() / "content/data.pdf").c_str(), 0600) == 0);
+    CHECK(load_problems(dir) ==
+          std::vector<std::string>{
+              "content/data.pdf: error: not a file or a folder (a pipe, socket or device): replace it with a file",
+              "content/fifo.md: error: not a file or a folder (a pipe, socket or device): replace it with a file"});
   }
 
   TEST_CASE("a page's quiz must exist") {
