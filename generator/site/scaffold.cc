@@ -19,6 +19,7 @@
 #include "core/toml_reader.h"
 #include "core/url.h"
 #include "quiz/quiz.h"
+#include "site/content_walk.h"
 #include "site/front_matter.h"
 #include "site/markdown.h"
 #include "site/page_meta.h"
@@ -146,6 +147,12 @@ Result<Scaffolded> scaffold_page(const fs::path& root, std::string path, const D
   const auto resolved = resolve_relative("", path);
   if (!resolved || resolved->empty() || path.starts_with('/')) {
     return Error{format(tr("'{0}' must be a path inside content/, like cyber/backup.md"), path)};
+  }
+  for (const fs::path& part : fs::path(*resolved)) {
+    if (!is_ignored_name(part.string())) continue;
+    return Error{format(tr("'{0}' would never be built: the build skips names that start with '.' and the backup "
+                           "files of editors (~, .bak, .swp, .tmp, #…#)"),
+                        path)};
   }
   std::error_code ec;
   if (!fs::is_directory(root / "content", ec)) return no_content_folder(root);

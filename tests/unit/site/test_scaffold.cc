@@ -70,6 +70,22 @@ TEST_SUITE("scaffold") {
     CHECK(made.error().message == "'../evil.md' must be a path inside content/, like cyber/backup.md");
   }
 
+  // Regression (a tester's report): `new page ""` wrote content/.md, which no build reads.
+  TEST_CASE("names the build skips as an editor's files are refused") {
+    TempDir dir;
+    write_minimal_project(dir);
+    for (const char* name : {"", ".hidden.md", "cyber/.x/a.md", "old~/a.md", "#x#/a.md", "a.bak/b.md"}) {
+      CAPTURE(std::string(name));
+      const auto made = scaffold_page(dir.path(), name, Date{2026, 11, 23});
+      REQUIRE(!made.has_value());
+      CHECK(made.error().message.find("would never be built") != std::string::npos);
+    }
+    CHECK(scaffold_page(dir.path(), "", Date{2026, 11, 23}).error().message ==
+          "'.md' would never be built: the build skips names that start with '.' and the backup files of editors (~, "
+          ".bak, .swp, .tmp, #…#)");
+    CHECK_FALSE(std::filesystem::exists(dir.path() / "content/.md"));
+  }
+
   TEST_CASE("a page in a new folder says that the folder needs an _index.md") {
     TempDir dir;
     write_minimal_project(dir);
