@@ -8,6 +8,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/date.h"
 #include "core/files.h"
 #include "core/i18n.h"
 #include "core/text.h"
@@ -65,6 +66,11 @@ struct EntryReader {
   void integer(const char* key, int& out, int64_t low, int64_t high, bool saturate) {
     const auto it = object.find(key);
     if (it == object.end() || !error.empty()) return;
+    // A number beyond 64 bits reads as a float: one that large saturates too.
+    if (saturate && it->is_number_float() && it->get<double>() >= static_cast<double>(high)) {
+      out = static_cast<int>(high);
+      return;
+    }
     const bool in_range = it->is_number_unsigned() ? (saturate || it->get<uint64_t>() <= static_cast<uint64_t>(high))
                           : it->is_number_integer()
                               ? it->get<int64_t>() >= low && (saturate || it->get<int64_t>() <= high)
@@ -94,6 +100,12 @@ Result<CacheEntry> parse_entry(const std::string& url, const Json& value) {
   read.integer("consecutive_failures", entry.consecutive_failures, 0, INT_MAX, true);
   read.text("last_ok", entry.last_ok);
   if (!read.error.empty()) return Error{read.error};
+  // A failure history that does not hold together is dropped, not shown: a count of failures
+  // needs the date they started, and the dates must be dates.
+  if (!parse_iso_date(entry.first_failure)) entry.first_failure.clear();
+  if (!parse_iso_date(entry.last_ok)) entry.last_ok.clear();
+  if (entry.first_failure.empty()) entry.consecutive_failures = 0;
+  if (entry.consecutive_failures == 0) entry.first_failure.clear();
   const auto v = verdict_from(verdict);
   if (!v) return Error{format(tr("{0}.verdict: unknown verdict '{1}'"), where, printable_text(verdict.substr(0, 40)))};
   entry.verdict = *v;

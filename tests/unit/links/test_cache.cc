@@ -64,6 +64,28 @@ TEST_SUITE("link cache") {
     CHECK(cache.entries.at("https://b.jp/").verdict == Verdict::broken);  // the default, as before
   }
 
+  // Regressions (a tester's report): a number past 64 bits made the whole cache corrupt; a
+  // count without its date printed "broken since  (2147483647 runs)"; any text was kept as a date.
+  TEST_CASE("a count past 64 bits saturates; a failure history without a date, or with a bad one, is dropped") {
+    auto parsed = parse_link_cache(
+        R"({"version":1,"urls":{"https://a.jp/":{"verdict":"broken","consecutive_failures":99999999999999999999,)"
+        R"("first_failure":"2026-03-02"},"https://b.jp/":{"verdict":"ok","consecutive_failures":2147483647},)"
+        R"("https://c.jp/":{"verdict":"broken","consecutive_failures":3,"first_failure":"\u001b[31m",)"
+        R"("last_ok":"yesterday"}}})");
+    REQUIRE(parsed.has_value());
+    LinkCache cache = parsed.value();
+    CHECK(cache.entries.at("https://a.jp/").consecutive_failures == INT_MAX);
+    CHECK(cache.entries.at("https://b.jp/").consecutive_failures == 0);
+    CHECK(cache.entries.at("https://c.jp/").consecutive_failures == 0);
+    CHECK(cache.entries.at("https://c.jp/").first_failure.empty());
+    CHECK(cache.entries.at("https://c.jp/").last_ok.empty());
+    LinkResult r;
+    r.url = "https://b.jp/";
+    r.verdict = Verdict::broken;
+    remember(cache, r, 1'800'000'000);  // 2027-01-15
+    CHECK(failure_history(cache, "https://b.jp/") == "broken since 2027-01-15 (1 run)");
+  }
+
   TEST_CASE("the failure count saturates instead of overflowing") {
     LinkCache cache;
     cache.entries["https://a.jp/"].consecutive_failures = INT_MAX - 1;
