@@ -417,23 +417,16 @@ std::optional<std::vector<Located<std::string>>> TomlReader::string_list(std::st
     return std::nullopt;
   }
   std::vector<Located<std::string>> values;
-  bool ok = true;
   for (const toml::node& item : *array) {
     const auto pos = position_of(item);
     if (const auto* s = item.as_string()) {
-      if (!printable(key, s->get(), pos.line, pos.column)) {
-        ok = false;
-        continue;
-      }
-      values.push_back({s->get(), pos.line, pos.column});
+      if (printable(key, s->get(), pos.line, pos.column)) values.push_back({s->get(), pos.line, pos.column});
     } else {
       out_.push_back(
           error_at(pos.line, pos.column,
                    format(tr("'{0}' must hold only strings, not {1}"), qualified(key), describe_type(item))));
-      ok = false;
     }
   }
-  if (!ok) return std::nullopt;
   return values;
 }
 

@@ -53,6 +53,8 @@ class TomlReader {
   std::optional<Located<int64_t>> integer(std::string_view key, Need need = Need::optional);
   std::optional<Located<bool>> boolean(std::string_view key, Need need = Need::optional);
   std::optional<Located<Date>> date(std::string_view key, Need need = Need::optional);
+  // A list's items that are not strings, or hold control characters, are reported and left
+  // out; the others are returned, so that their own problems are found in the same run.
   std::optional<std::vector<Located<std::string>>> string_list(std::string_view key, Need need = Need::optional);
   // An array of tables ([[key]]); nullptr when absent or of another type (reported).
   const toml::array* table_list(std::string_view key, Need need = Need::optional);

@@ -82,7 +82,17 @@ TEST_SUITE("page meta") {
 
   TEST_CASE("sources must be absolute web URLs") {
     CHECK(problems("title = \"x\"\nsources = [\"../a.md\", 3, \"javascript:alert(1)\"]\n") ==
-          std::vector<std::string>{"3:23: error: 'sources' must hold only strings, not an integer"});
+          std::vector<std::string>{
+              "3:23: error: 'sources' must hold only strings, not an integer",
+              "3:12: error: source '../a.md' must be an absolute https:// or http:// URL",
+              "3:26: error: source 'javascript:alert(1)' must be an absolute https:// or http:// URL"});
+    // Regression (a tester's report): a control character in one source hid the others' errors.
+    CHECK(problems("title = \"x\"\nsources = [\"\\u0007\", \"javascript:x\", \"\", \"//evil.com\"]\n") ==
+          std::vector<std::string>{
+              "3:12: error: 'sources' holds a control character (U+0007), which cannot be shown on a page: remove it",
+              "3:22: error: source 'javascript:x' must be an absolute https:// or http:// URL",
+              "3:38: error: source '' must be an absolute https:// or http:// URL",
+              "3:42: error: source '//evil.com' must be an absolute https:// or http:// URL"});
     CHECK(problems("title = \"x\"\nsources = [\"www.meti.go.jp\", \"javascript:alert(1)\"]\n") ==
           std::vector<std::string>{
               "3:12: error: source 'www.meti.go.jp' must be an absolute https:// or http:// URL",
