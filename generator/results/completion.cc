@@ -59,7 +59,9 @@ size_t match(People& people, const HandedIn& h, bool have_roster, std::vector<st
       const PersonStanding& p = people[*i];
       if (!r.name.empty() && !p.name.empty() && name_key(r.name) != name_key(p.name)) {
         notes.push_back(h.file + ": " +
-                        format(tr("社員番号 {0} is {1} on the roster but {2} in the file; counted for {1}"),
+                        format(p.on_roster
+                                   ? tr("社員番号 {0} is {1} on the roster but {2} in the file; counted for {1}")
+                                   : tr("社員番号 {0} is {1} in an earlier file but {2} in this one; counted for {1}"),
                                r.employee_id, p.name, r.name));
       }
       return *i;

@@ -99,6 +99,15 @@ TEST_SUITE("results: completion") {
     CHECK(c.people.at(0).quizzes.at("cyber").first_pass == "2026-12-01");
   }
 
+  // Regression (a tester's report): without a roster the note spoke of one.
+  TEST_CASE("without a roster, one 社員番号 under two names is noted against the earlier file") {
+    const Completion c = summarize({result("a.json", "cyber", "E1", "山田 太郎", 2, 2, "2026-12-01T01:00:00Z"),
+                                    result("b.json", "cyber", "E1", "山本 次郎", 1, 2, "2026-12-02T01:00:00Z")},
+                                   {}, {});
+    CHECK(c.notes == std::vector<std::string>{"b.json: 社員番号 E1 is 山田 太郎 in an earlier file but 山本 次郎 in "
+                                              "this one; counted for 山田 太郎"});
+  }
+
   TEST_CASE("duplicates, strangers and conflicts are noted, not merged silently") {
     const std::vector<RosterEntry> roster = {{"E1", "山田 太郎", "総務部", 2}};
     const std::vector<HandedIn> results = {
