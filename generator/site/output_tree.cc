@@ -147,7 +147,8 @@ OutputTree::OutputTree(OutputTree&& other) noexcept
     : out_(std::move(other.out_)),
       staging_(std::move(other.staging_)),
       committed_(other.committed_),
-      had_site_(other.had_site_) {
+      had_site_(other.had_site_),
+      disk_failed_(other.disk_failed_.load()) {
   other.committed_ = true;  // the moved-from tree owns nothing
 }
 
@@ -166,7 +167,10 @@ Result<void> OutputTree::make_parent(const fs::path& file) {
   if (folders_.contains(file.parent_path())) return {};
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
-  if (ec) return Error{format(tr("cannot create {0}: {1}"), file.parent_path().string(), ec.message())};
+  if (ec) {
+    if (ec.category() == std::generic_category() || ec.category() == std::system_category()) note_failure(ec.value());
+    return Error{format(tr("cannot create {0}: {1}"), file.parent_path().string(), ec.message())};
+  }
   folders_.insert(file.parent_path());
   return {};
 }
@@ -190,6 +194,10 @@ bool OutputTree::link_unchanged(const std::string& relative, std::string_view co
   return ::linkat(AT_FDCWD, by_descriptor.c_str(), AT_FDCWD, file.c_str(), AT_SYMLINK_FOLLOW) == 0;
 }
 
+void OutputTree::note_failure(int error) {
+  if (error == ENOSPC || error == EDQUOT || error == EROFS || error == EIO || error == EFBIG) disk_failed_ = true;
+}
+
 Result<FileDescriptor> OutputTree::create(std::string_view relative, const fs::path& file) {
   // O_EXCL: a file already in the staging folder may be a hard link into the previous
   // site; it is never opened for writing (O_TRUNC would rewrite the published file).
@@ -199,10 +207,13 @@ Result<FileDescriptor> OutputTree::create(std::string_view relative, const fs::p
     return Error{format(tr("cannot write {0}: it was already written by this build (two sources for one output path)"),
                         shown(relative))};
   }
-  return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(errno))};
+  const int error = errno;
+  note_failure(error);
+  return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(error))};
 }
 
 Result<void> OutputTree::write(std::string_view relative, std::string_view content) {
+  if (disk_failed_) return {};
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto made = make_parent(file); !made) return made;
   if (had_site_ && link_unchanged(std::string(relative), content, file)) return {};
@@ -210,7 +221,10 @@ Result<void> OutputTree::write(std::string_view relative, std::string_view conte
   if (!created) return created.error();
   auto written = write_all(created->get(), content);
   if (written && created->close() != 0) written = Error{std::strerror(errno)};
-  if (!written) return Error{format(tr("cannot write {0}: {1}"), shown(relative), written.error().message)};
+  if (!written) {
+    note_failure(errno);
+    return Error{format(tr("cannot write {0}: {1}"), shown(relative), written.error().message)};
+  }
   return {};
 }
 
@@ -226,15 +240,21 @@ Result<void> OutputTree::copy_stream(std::string_view relative, int from) {
     if (n < 0) return Error{format(tr("cannot copy to {0}: {1}"), shown(relative), std::strerror(errno))};
     if (n == 0) break;
     if (auto written = write_all(fd.get(), std::string_view(buffer.data(), static_cast<size_t>(n))); !written) {
+      note_failure(errno);
       return Error{format(tr("cannot write {0}: {1}"), shown(relative), written.error().message)};
     }
   }
-  if (fd.close() != 0) return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(errno))};
+  if (fd.close() != 0) {
+    const int error = errno;
+    note_failure(error);
+    return Error{format(tr("cannot write {0}: {1}"), shown(relative), std::strerror(error))};
+  }
   return {};
 }
 
 Result<void> OutputTree::copy(std::string_view relative, const fs::path& from, const fs::path& tree,
                               std::string_view shown_tree) {
+  if (disk_failed_) return {};
   constexpr size_t kInMemory = size_t{64} << 20;  // larger files are streamed (and never linked)
   const fs::path file = staging_ / fs::path(std::string(relative));
   if (auto made = make_parent(file); !made) return made;

@@ -14,6 +14,7 @@
 // second write of one path is an error, not a rewrite of the published site's inode.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <mutex>
 #include <optional>
@@ -54,7 +55,9 @@ class OutputTree {
   ~OutputTree();
 
   // Writes a file (path relative to the site root). Thread-safe. Writing one path twice
-  // is an error (two sources for one output path).
+  // is an error (two sources for one output path). Once a write or copy has failed for want
+  // of the disk (full, over quota, read-only, I/O error, file size limit), later ones do
+  // nothing and succeed: the build has failed already, and that one error says why.
   Result<void> write(std::string_view relative, std::string_view content);
   // Copies a file into the site. Thread-safe. The file opened must really lie inside
   // `tree` (a real path; see open_inside in files.h): a symlink leading elsewhere, even one
@@ -78,11 +81,14 @@ class OutputTree {
   // Streams a file too large to hold in memory into a new file of the site.
   Result<void> copy_stream(std::string_view relative, int from);
   std::string shown(std::string_view relative) const;
+  // Remembers a failure for want of the disk (errno `error`); see write().
+  void note_failure(int error);
 
   std::filesystem::path out_;
   std::filesystem::path staging_;
   bool committed_ = false;
   bool had_site_ = true;  // whether the output held a site when the build began (else nothing to link)
+  std::atomic<bool> disk_failed_{false};
   std::mutex folders_mutex_;
   std::set<std::filesystem::path> folders_;  // made so far (guarded by folders_mutex_)
 };

@@ -2,9 +2,12 @@
 import json
 import os
 import pathlib
+import resource
+import signal
+import subprocess
 import unittest
 
-from helpers import BASICS_OVERDUE, REPO, ProjectTest, run
+from helpers import BASICS_OVERDUE, ENV, MAMORI, REPO, ProjectTest, run
 
 QUIZ = """title = "B"
 pass_mark = 50
@@ -38,6 +41,26 @@ class PreviousSite(ProjectTest):
         self.assertEqual(result.returncode, 1)
         self.assertIn("content/quizzes/b.md: error: output path 'quizzes/b.html' is also produced by "
                       "quizzes/b.toml\n", result.stderr)
+        self.assertEqual(inodes(self.root / "site"), before)
+
+    def test_when_the_disk_refuses_writes_one_error_says_so_and_the_site_is_kept(self):
+        # Regression (a tester's report): on a full disk every later file gave its own error,
+        # 13 lines for a small site. A file size limit makes writes fail the same way.
+        self.assertEqual(run("build", "--root", self.root).returncode, 0)
+        before = inodes(self.root / "site")
+        for name in ("big1", "big2", "big3"):
+            self.write(f"content/cyber/{name}.md", '+++\ntitle = "大きい"\n+++\n' + "本文です。\n" * 20000)
+
+        def limit_file_size():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # EFBIG instead of being killed
+            resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+        result = subprocess.run([MAMORI, "build", "--root", self.root, "--jobs", "1"], env=ENV, capture_output=True,
+                                text=True, timeout=120, preexec_fn=limit_file_size)
+        self.assertEqual(result.returncode, 1, result.stderr)
+        errors = [line for line in result.stderr.splitlines() if "error:" in line]
+        self.assertEqual(len(errors), 1, result.stderr)
+        self.assertIn("File too large", errors[0])
         self.assertEqual(inodes(self.root / "site"), before)
 
     def test_a_file_name_with_a_newline_is_one_diagnostic_line(self):
