@@ -5,65 +5,78 @@
 
 namespace mamori {
 
-std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>& out) {
-  std::vector<CsvRecord> records;
+namespace {
+
+// Reads CSV text field by field, keeping count of lines for the diagnostics.
+struct CsvCursor {
+  std::string_view text;
   size_t i = 0;
   int line = 1;
-  size_t line_start = 0;  // for the column of a quote never closed
-  int number = 0;
-  while (i < text.size()) {
-    CsvRecord record;
-    record.number = ++number;
-    record.line = line;
-    std::string field;
-    bool record_done = false;
-    while (!record_done) {
-      field.clear();
-      if (i < text.size() && text[i] == '"') {
-        const int quote_line = line;
-        const int quote_column = static_cast<int>(count_code_points(text.substr(line_start, i - line_start))) + 1;
+  size_t line_start = 0;  // where `line` starts: for the column of a quote never closed
+
+  void take_unquoted(std::string& field) {
+    while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+  }
+
+  // A quoted field from its opening quote; false (after an error) when it is never closed.
+  bool take_quoted(std::string& field, std::vector<Diagnostic>& out) {
+    const int quote_line = line;
+    const int quote_column = static_cast<int>(count_code_points(text.substr(line_start, i - line_start))) + 1;
+    ++i;
+    while (i < text.size()) {
+      const char c = text[i++];
+      if (c == '"' && i < text.size() && text[i] == '"') {
+        field += '"';
         ++i;
-        bool closed = false;
-        while (i < text.size()) {
-          const char c = text[i++];
-          if (c == '"') {
-            if (i < text.size() && text[i] == '"') {
-              field += '"';
-              ++i;
-            } else {
-              closed = true;
-              break;
-            }
-          } else {
-            if (c == '\n') {
-              ++line;
-              line_start = i;
-            }
-            field += c;
-          }
-        }
-        if (!closed) {
-          out.push_back(error_at(quote_line, quote_column, tr("a quoted field is never closed: add the missing '\"'")));
-          return records;
-        }
-        // Text after the closing quote (a"b"c) is kept, as Excel does.
-        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
+      } else if (c == '"') {
+        take_unquoted(field);  // text after the closing quote (a"b"c) is kept, as Excel does
+        return true;
       } else {
-        while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') field += text[i++];
-      }
-      record.fields.push_back(field);
-      if (i >= text.size()) {
-        record_done = true;
-      } else if (text[i] == ',') {
-        ++i;
-      } else {
-        if (text[i] == '\r') ++i;
-        if (i < text.size() && text[i] == '\n') ++i;
-        ++line;
-        line_start = i;
-        record_done = true;
+        if (c == '\n') {
+          ++line;
+          line_start = i;
+        }
+        field += c;
       }
     }
+    out.push_back(error_at(quote_line, quote_column, tr("a quoted field is never closed: add the missing '\"'")));
+    return false;
+  }
+
+  // Past the ',' or line end after a field; true at the end of a record.
+  bool end_of_record() {
+    if (i >= text.size()) return true;
+    if (text[i] == ',') {
+      ++i;
+      return false;
+    }
+    if (text[i] == '\r') ++i;
+    if (i < text.size() && text[i] == '\n') ++i;
+    ++line;
+    line_start = i;
+    return true;
+  }
+};
+
+}  // namespace
+
+std::vector<CsvRecord> parse_csv(std::string_view text, std::vector<Diagnostic>& out) {
+  std::vector<CsvRecord> records;
+  CsvCursor cursor{text};
+  int number = 0;
+  while (cursor.i < text.size()) {
+    CsvRecord record;
+    record.number = ++number;
+    record.line = cursor.line;
+    do {
+      std::string field;
+      if (cursor.i < text.size() && text[cursor.i] == '"') {
+        if (!cursor.take_quoted(field, out)) return records;
+      } else {
+        cursor.take_unquoted(field);
+      }
+      record.fields.push_back(std::move(field));
+    } while (!cursor.end_of_record());
     records.push_back(std::move(record));
   }
   // Trailing blank lines are not records.

@@ -89,14 +89,6 @@ UrlKind classify_url(std::string_view url) {
   return UrlKind::relative;
 }
 
-bool is_web_url(std::string_view url) {
-  if (classify_url(url) != UrlKind::web) return false;
-  const size_t colon = url.find(':');
-  const std::string_view rest = url.substr(colon + 1);
-  return rest.starts_with("//") && rest.size() > 2 && rest[2] != '/' &&
-         url.find_first_of(" \t\r\n") == std::string_view::npos && parse_web_url(url).has_value();
-}
-
 bool is_percent_escape(std::string_view text, size_t i) {
   return i + 2 < text.size() && text[i] == '%' && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0;
 }
@@ -174,31 +166,78 @@ std::optional<size_t> host_length(std::string_view authority) {
   }
   const size_t end = std::min(authority.find(':'), authority.size());
   const std::string_view host = authority.substr(0, end);
-  if (host.empty() || host.find_first_of(" \t\r\n<>\"{}|\\^`[]") != std::string_view::npos) return std::nullopt;
+  // One pass (find_first_of would search the set once per character of the host).
+  const auto refused = [](char c) {
+    switch (c) {
+      case ' ':
+      case '\t':
+      case '\r':
+      case '\n':
+      case '<':
+      case '>':
+      case '"':
+      case '{':
+      case '}':
+      case '|':
+      case '\\':
+      case '^':
+      case '`':
+      case '[':
+      case ']':
+        return true;
+      default:
+        return false;
+    }
+  };
+  if (host.empty() || std::any_of(host.begin(), host.end(), refused)) return std::nullopt;
   return end;
 }
 
-}  // namespace
+// The parts parse_web_url keeps, as views into the URL; nullopt where it gives nullopt.
+// Allocates nothing: is_web_url runs on every web link of every page.
+struct WebParts {
+  std::string_view scheme;
+  std::string_view host;
+  std::string_view port;  // as written, may be empty
+};
 
-std::optional<WebUrl> parse_web_url(std::string_view url) {
+std::optional<WebParts> web_parts(std::string_view url) {
   const auto split = split_absolute_url(url);
   if (!split) return std::nullopt;
-  WebUrl web;
-  web.scheme = ascii_lower(split->scheme);
-  if (web.scheme != "http" && web.scheme != "https") return std::nullopt;
+  const std::string_view scheme = split->scheme;
+  const bool web =
+      (scheme.size() == 4 && starts_with_ci(scheme, "http")) || (scheme.size() == 5 && starts_with_ci(scheme, "https"));
+  if (!web) return std::nullopt;
   std::string_view authority = split->authority;
   if (const size_t at = authority.rfind('@'); at != std::string_view::npos) authority.remove_prefix(at + 1);
   const auto host_end = host_length(authority);
   if (!host_end) return std::nullopt;
   const std::string_view after_host = authority.substr(*host_end);
   if (!after_host.empty() && after_host.front() != ':') return std::nullopt;
-  if (!after_host.empty()) web.port = std::string(after_host.substr(1));
-  web.host = ascii_lower(authority.substr(0, *host_end));
-  if (web.port.empty()) web.port = web.scheme == "https" ? "443" : "80";
+  const std::string_view port = after_host.empty() ? after_host : after_host.substr(1);
+  if (!std::all_of(port.begin(), port.end(), [](char c) { return is_digit(c); })) return std::nullopt;
+  return WebParts{split->scheme, authority.substr(0, *host_end), port};
+}
+
+}  // namespace
+
+std::optional<WebUrl> parse_web_url(std::string_view url) {
+  const auto parts = web_parts(url);
+  if (!parts) return std::nullopt;
+  WebUrl web;
+  web.scheme = ascii_lower(parts->scheme);
+  web.host = ascii_lower(parts->host);
+  web.port = parts->port.empty() ? (web.scheme == "https" ? "443" : "80") : std::string(parts->port);
   web.path = url_path(url);
-  const bool port_ok = std::all_of(web.port.begin(), web.port.end(), [](char c) { return is_digit(c); });
-  if (!port_ok) return std::nullopt;
   return web;
+}
+
+bool is_web_url(std::string_view url) {
+  // web_parts wants "http://" or "https://" (any case) at the very start and a host after
+  // it ("https:///x" has none); no white space may stand anywhere.
+  const bool white =
+      std::any_of(url.begin(), url.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+  return !white && web_parts(url).has_value();
 }
 
 std::string resolve_url(std::string_view base, std::string_view reference) {
