@@ -29,7 +29,7 @@ std::optional<SearchDocument> contacts_document(const Site& site) {
   if (!site.contacts) return std::nullopt;
   for (const auto& page : site.pages) {
     if (!page.meta.contacts || !page.meta.contacts->value) continue;
-    SearchDocument document{page.output, "相談先一覧", page.meta.title, {}};
+    SearchDocument document{encode_path(page.output), "相談先一覧", page.meta.title, {}};
     for (const auto& contact : site.contacts->contacts) {
       if (document.blocks.empty() || document.blocks.back().heading != contact.group) {
         document.blocks.push_back(SearchBlock{std::string(kContactsAnchor), contact.group, ""});
@@ -49,7 +49,8 @@ std::optional<SearchDocument> contacts_document(const Site& site) {
 
 // A quiz as a document: its title and description, never its questions.
 SearchDocument quiz_document(const Quiz& quiz) {
-  return SearchDocument{quiz_output(quiz.id), quiz.title, "理解度チェック", {SearchBlock{"", "", quiz.description}}};
+  return SearchDocument{
+      encode_path(quiz_output(quiz.id)), quiz.title, "理解度チェック", {SearchBlock{"", "", quiz.description}}};
 }
 
 json all_pages_view(const Site& site) {
@@ -104,7 +105,10 @@ bool theme_has_search(const Theme& theme) {
 }
 
 SearchDocument page_search_document(const Site& site, const Page& page, const std::string& body_html) {
-  SearchDocument document{page.output, page.meta.title, section_title(site, page), html_text_blocks(body_html)};
+  // The URL as an href writes it: a ':' in a file name must not read as a scheme (search.js
+  // drops such a document), nor a '%' as an escape.
+  SearchDocument document{encode_path(page.output), page.meta.title, section_title(site, page),
+                          html_text_blocks(body_html)};
   if (!page.meta.description.empty()) {
     if (document.blocks.empty() || !document.blocks.front().anchor.empty()) {
       document.blocks.insert(document.blocks.begin(), SearchBlock{});

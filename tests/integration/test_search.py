@@ -88,6 +88,16 @@ class SearchIndex(ProjectTest):
         self.assertTrue(any(name.startswith("search/") for name in first))
         self.assertEqual(first, second)
 
+    def test_a_colon_or_percent_in_a_file_name_is_encoded_as_in_an_href(self):
+        # Regression (a tester's report): the raw 'javascript:x.html' read as a scheme, and the
+        # browser dropped the page from every search; 'a%3Ab.html' led to a:b.html.
+        self.write("content/basics/javascript:x.md", '+++\ntitle = "コロン"\n+++\n\nzqxj\n')
+        self.write("content/basics/a%3Ab.md", '+++\ntitle = "パーセント"\n+++\n\nzqxj\n')
+        urls = {d[0] for d in documents(self.build())}
+        self.assertIn("basics/javascript%3Ax.html", urls)
+        self.assertIn("basics/a%253Ab.html", urls)
+        self.assertFalse(any(":" in url for url in urls))
+
     def test_hostile_text_stays_data(self):
         self.write("content/basics/hostile.md", '+++\ntitle = "\\"); alert(1); //</script>"\n+++\n\n'
                    "`<img src=x onerror=alert(1)>` \u2028 \\u0022 ${x}\n")
