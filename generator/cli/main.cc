@@ -258,7 +258,7 @@ CLI::App* add_links_command(CLI::App& app, Arguments& a) {
   links->add_option("--user-agent", a.user_agent, tr("the User-Agent header to send"))
       ->check(CLI::Validator(
           [](const std::string& value) {
-            return mamori::is_header_value(value) ? std::string() : tr("one line of printable characters");
+            return mamori::is_header_value(value) ? std::string() : tr("printable ASCII on one line");
           },
           ""));
   links->add_flag("--fix-redirects", a.links.fix_redirects,

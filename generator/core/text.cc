@@ -370,10 +370,8 @@ std::string printable_text(std::string_view text) {
 }
 
 bool is_header_value(std::string_view text) {
-  return !text.empty() && std::none_of(text.begin(), text.end(), [](char c) {
-    const auto b = static_cast<unsigned char>(c);
-    return b < 0x20 || b == 0x7F;
-  });
+  const auto printable = [](char c) { return c >= 0x20 && c < 0x7F; };
+  return std::all_of(text.begin(), text.end(), printable) && text.find_first_not_of(' ') != std::string_view::npos;
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {

@@ -106,8 +106,8 @@ std::string without_default_ignorables(std::string_view text);
 // DEL, C1), or "" when there is none. No such character may reach a page or a table.
 std::string first_control_character(std::string_view text);
 
-// True when `text` may be sent as an HTTP header's value: no C0 control (CR and LF would
-// start another header), no DEL, not empty.
+// True when `text` may be sent as an HTTP header's value: printable ASCII (a CR or LF would
+// start another header, and servers split on other controls too), not blank.
 bool is_header_value(std::string_view text);
 
 bool starts_with_ci(std::string_view text, std::string_view prefix);  // ASCII case-insensitive

@@ -88,7 +88,7 @@ void read_links(const toml::table& links, std::vector<Diagnostic>& out, LinkSett
     } else {
       out.push_back(
           error_at(v->line, v->column,
-                   tr("'links.user_agent' must be one line of printable characters (it is sent as a header)")));
+                   tr("'links.user_agent' must be printable ASCII on one line (it is sent as a header)")));
     }
   }
   read_bounded(section, "per_host", 1, 8, settings.per_host);
