@@ -106,17 +106,15 @@ struct Walk {
   // time is quadratic in a paragraph of autolinks).
   cmark_node* searched_in = nullptr;
   std::pair<int, int> searched_to{0, 0};
+  int angle_line = 0;  // where angle_autolink last looked, and from which byte column on
+  int angle_from = 1;
 
   // (file line, column) of a node; inline nodes made by extensions (autolinks) have no
   // position, so look for their text in the lines of the nearest positioned ancestor.
   std::pair<int, int> where(cmark_node* node, std::string_view text_hint = {}) {
     const int line = cmark_node_get_start_line(node);
-    // cmark-gfm places an <autolink> on a paragraph's later line by its offset in the
-    // paragraph, not in the line (its text is placed right): start at the '<' before the text.
-    if (cmark_node* text = cmark_node_first_child(node);
-        line > 0 && text != nullptr && cmark_node_get_start_line(text) == line &&
-        cmark_node_get_start_column(text) < cmark_node_get_start_column(node)) {
-      return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(text) - 1)};
+    if (line > 0 && !text_hint.empty() && !starts_link(line, cmark_node_get_start_column(node), text_hint)) {
+      if (const auto at = angle_autolink(line, text_hint); at.first > 0) return at;
     }
     if (line > 0) {
       return {positions.file_line(line), positions.column(line, cmark_node_get_start_column(node))};
@@ -140,6 +138,29 @@ struct Walk {
 
   void error(std::pair<int, int> at, const std::string& message) {
     result.diagnostics.push_back(error_at(at.first, at.second, message));
+  }
+
+  // Whether a link or image written with text `text` starts at (line, byte column): at its
+  // '[', '!' or '<'. cmark-gfm misplaces an <autolink> anywhere but at the start of its
+  // paragraph's first line (on a later line, in a list item, in a quote).
+  bool starts_link(int line, int column, std::string_view text) const {
+    const std::string_view source = positions.line_text(line);
+    const auto at = static_cast<size_t>(std::max(0, column - 1));
+    if (at >= source.size()) return false;
+    if (source[at] == '[' || source[at] == '!') return true;
+    return source[at] == '<' && source.substr(at + 1).starts_with(text);
+  }
+
+  // (file line, column) of the next "<text" on `line`, or (0, 0); repeated autolinks on one
+  // line are found one after the other.
+  std::pair<int, int> angle_autolink(int line, std::string_view text) {
+    const std::string needle = "<" + std::string(text);
+    if (line != angle_line) angle_from = 1;
+    angle_line = line;
+    const auto [l, c] = positions.find(needle, line, angle_from, line);
+    if (l == 0) return {0, 0};
+    angle_from = c + static_cast<int>(needle.size());
+    return {positions.file_line(l), positions.column(l, c)};
   }
 };
 

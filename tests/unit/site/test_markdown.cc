@@ -82,8 +82,15 @@ TEST_SUITE("markdown") {
     CHECK(r.links[4].column == 32);
   }
 
-  TEST_CASE("an <autolink> on a later line of a paragraph is placed at its '<'") {
-    // cmark-gfm counts its column from the paragraph's start (here 2:48 and 3:24).
+  TEST_CASE("an <autolink> in a list, a quote or on a later line of a paragraph is placed at its '<'") {
+    // Regression (testers' reports): cmark-gfm counts such a column from the paragraph's
+    // content (here 2:48 and 4:6 before the fix; in the list and the quotes below, 5).
+    const auto nested = render("- abc <http:/b1>\n  - abc <http:/b2>\n\n> > abc <http:/b4> <http:/b4>\n");
+    CHECK(formatted(nested.diagnostics) ==
+          std::vector<std::string>{"1:7: error: malformed web address 'http:/b1' (did you mean 'http://b1'?)",
+                                   "2:9: error: malformed web address 'http:/b2' (did you mean 'http://b2'?)",
+                                   "4:9: error: malformed web address 'http:/b4' (did you mean 'http://b4'?)",
+                                   "4:20: error: malformed web address 'http:/b4' (did you mean 'http://b4'?)"});
     const auto r =
         render("[a](javascript:1)\n[d](https://www.meti.go.jp/) <javascript:x>\n- 項目\n  続き <vbscript:y>\n");
     CHECK(formatted(r.diagnostics) ==
