@@ -232,6 +232,10 @@ std::optional<WebUrl> parse_web_url(std::string_view url) {
   return web;
 }
 
+bool has_web_host(std::string_view url) {
+  return web_parts(url).has_value();
+}
+
 bool is_web_url(std::string_view url) {
   // web_parts wants "http://" or "https://" (any case) at the very start and a host after
   // it ("https:///x" has none); no white space may stand anywhere.

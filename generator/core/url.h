@@ -25,6 +25,10 @@ UrlKind classify_url(std::string_view url);
 // The lower-cased scheme ("https"), or "" for a relative URL.
 std::string url_scheme(std::string_view url);
 
+// An http(s) URL written "scheme://host…" whose host and port parse_web_url accepts; the
+// rest may hold anything (a Markdown link's destination may hold spaces: "<https://a.jp/a b>").
+bool has_web_host(std::string_view url);
+
 // An http(s) URL written "scheme://host…" with no whitespace, whose host and port
 // parse_web_url accepts: what may be cited, fetched or followed as a redirect.
 bool is_web_url(std::string_view url);

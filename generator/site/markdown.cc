@@ -278,7 +278,7 @@ std::string slashes_hint(const std::string& url) {
   const size_t colon = url.find(':');
   if (colon == std::string::npos || colon + 1 >= url.size() || url.compare(colon + 1, 2, "//") == 0) return {};
   const std::string fixed = scheme + "://" + url.substr(url.find_first_not_of('/', colon + 1));
-  return is_web_url(fixed) ? format(tr(" (did you mean '{0}'?)"), fixed) : std::string();
+  return has_web_host(fixed) ? format(tr(" (did you mean '{0}'?)"), fixed) : std::string();
 }
 
 // The href (or src) to write for a link or image, or nullopt after an error.
@@ -286,7 +286,7 @@ std::optional<std::string> checked_href(const std::string& url, bool image, std:
                                         const std::unordered_set<std::string>& ids, int& hints_left, Walk& walk) {
   switch (classify_url(url)) {
     case UrlKind::web:
-      if (!image && is_web_url(url)) return url;
+      if (!image && has_web_host(url)) return url;
       if (!image) {
         walk.error(at, format(tr("malformed web address '{0}'{1}"), url, slashes_hint(url)));
         return std::nullopt;

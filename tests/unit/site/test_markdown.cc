@@ -195,6 +195,10 @@ TEST_SUITE("markdown") {
     CHECK(r.html.find("evil") == std::string::npos);
     CHECK(r.html.find("[::1") == std::string::npos);
     CHECK(r.html.find("<a href=\"https://www.meti.go.jp/\">d</a>") != std::string::npos);
+    // A space in the path of a link in <…> is CommonMark, and stays a link.
+    const auto spaced = render("[e](<https://a.jp/a b>)\n");
+    CHECK(spaced.diagnostics.empty());
+    CHECK(spaced.html.find("href=\"https://a.jp/a%20b\"") != std::string::npos);
     CHECK(formatted(r.diagnostics) ==
           std::vector<std::string>{
               "1:1: error: malformed web address 'https:evil.example/p.md' (did you mean 'https://evil.example/p.md'?)",
