@@ -1,6 +1,7 @@
 #include "contacts/contacts_csv.h"
 
 #include <algorithm>
+#include <set>
 
 #include "core/csv.h"
 #include "core/encoding.h"
@@ -170,6 +171,7 @@ std::optional<Contact> read_contact(const CsvRecord& row, const CsvRecord& heade
       fields[static_cast<size_t>(field_of_column[c])] = Position{row.number, static_cast<int>(c) + 1};
   }
   const auto targets = contact.values();
+  std::set<int> refused;  // columns of cells already reported
   for (size_t c = 0; c < row.fields.size(); ++c) {
     if (c >= field_of_column.size()) {
       check_headerless_cell(row, c, out);
@@ -177,11 +179,17 @@ std::optional<Contact> read_contact(const CsvRecord& row, const CsvRecord& heade
     }
     if (field_of_column[c] < 0) continue;
     auto value = read_cell(row, c, out);
-    if (!value) continue;  // left empty: no second complaint about a missing value
-    const auto f = static_cast<size_t>(field_of_column[c]);
-    *targets[f] = std::move(*value);
+    if (!value) {
+      refused.insert(static_cast<int>(c) + 1);
+      continue;
+    }
+    *targets[static_cast<size_t>(field_of_column[c])] = std::move(*value);
   }
+  const size_t validated = out.size();
   validate_contact(contact, Position{row.number, 0}, fields, out);
+  // A refused cell is left empty: no second complaint about it (a missing value).
+  const auto again = [&](const Diagnostic& d) { return refused.contains(d.column); };
+  out.erase(std::remove_if(out.begin() + static_cast<std::ptrdiff_t>(validated), out.end(), again), out.end());
   name_columns(out, first_problem, header);
   return contact;
 }

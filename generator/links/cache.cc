@@ -104,11 +104,13 @@ Result<CacheEntry> parse_entry(const std::string& url, const Json& value) {
   // needs the date they started, and the dates must be dates.
   if (!parse_iso_date(entry.first_failure)) entry.first_failure.clear();
   if (!parse_iso_date(entry.last_ok)) entry.last_ok.clear();
-  if (entry.first_failure.empty()) entry.consecutive_failures = 0;
-  if (entry.consecutive_failures == 0) entry.first_failure.clear();
   const auto v = verdict_from(verdict);
   if (!v) return Error{format(tr("{0}.verdict: unknown verdict '{1}'"), where, printable_text(verdict.substr(0, 40)))};
   entry.verdict = *v;
+  if (entry.first_failure.empty() || entry.verdict == Verdict::ok || entry.verdict == Verdict::redirected) {
+    entry.consecutive_failures = 0;  // a URL that answered has no run of failures
+  }
+  if (entry.consecutive_failures == 0) entry.first_failure.clear();
   return entry;
 }
 

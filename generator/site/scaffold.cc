@@ -166,6 +166,10 @@ Result<Scaffolded> scaffold_page(const fs::path& root, std::string path, const D
   const bool new_folder = !fs::exists(dir, ec);
   std::string title = file.stem().string();
   if (title == "_index") title = dir.filename().string();
+  if (trim(title).empty()) {  // the title would be blank, which the build refuses
+    return Error{
+        format(tr("'{0}' is not a usable page name: use letters, digits, '-' or Japanese"), printable_text(path))};
+  }
   const long long weight = file.filename() == "_index.md" ? 10 : weight_after(largest_weight(dir));
   const std::string text = new_page_text(title, weight, today);
   if (auto created = create_new_file(root / "content", kContentPrefix, file, shown, text); !created) {

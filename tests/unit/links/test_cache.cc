@@ -69,13 +69,14 @@ TEST_SUITE("link cache") {
   TEST_CASE("a count past 64 bits saturates; a failure history without a date, or with a bad one, is dropped") {
     auto parsed = parse_link_cache(
         R"({"version":1,"urls":{"https://a.jp/":{"verdict":"broken","consecutive_failures":99999999999999999999,)"
-        R"("first_failure":"2026-03-02"},"https://b.jp/":{"verdict":"ok","consecutive_failures":2147483647},)"
+        R"("first_failure":"2026-03-02"},"https://b.jp/":{"verdict":"ok","consecutive_failures":2147483647,)"
+        R"("first_failure":"2026-03-02"},)"
         R"("https://c.jp/":{"verdict":"broken","consecutive_failures":3,"first_failure":"\u001b[31m",)"
         R"("last_ok":"yesterday"}}})");
     REQUIRE(parsed.has_value());
     LinkCache cache = parsed.value();
     CHECK(cache.entries.at("https://a.jp/").consecutive_failures == INT_MAX);
-    CHECK(cache.entries.at("https://b.jp/").consecutive_failures == 0);
+    CHECK(cache.entries.at("https://b.jp/").consecutive_failures == 0);  // an ok entry has no failures
     CHECK(cache.entries.at("https://c.jp/").consecutive_failures == 0);
     CHECK(cache.entries.at("https://c.jp/").first_failure.empty());
     CHECK(cache.entries.at("https://c.jp/").last_ok.empty());

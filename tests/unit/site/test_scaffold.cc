@@ -84,6 +84,13 @@ TEST_SUITE("scaffold") {
           "'.md' would never be built: the build skips names that start with '.' and the backup files of editors (~, "
           ".bak, .swp, .tmp, #…#)");
     CHECK_FALSE(std::filesystem::exists(dir.path() / "content/.md"));
+    // A blank name would give a blank title, which the next build refuses.
+    for (const char* name : {" .md", "cyber/ ", "\u3000"}) {
+      CAPTURE(std::string(name));
+      const auto made = scaffold_page(dir.path(), name, Date{2026, 11, 23});
+      REQUIRE(!made.has_value());
+      CHECK(made.error().message.find("is not a usable page name") != std::string::npos);
+    }
   }
 
   TEST_CASE("a page in a new folder says that the folder needs an _index.md") {
