@@ -86,9 +86,8 @@ void read_links(const toml::table& links, std::vector<Diagnostic>& out, LinkSett
     if (is_header_value(v->value)) {
       settings.user_agent = v->value;
     } else {
-      out.push_back(
-          error_at(v->line, v->column,
-                   tr("'links.user_agent' must be printable ASCII on one line (it is sent as a header)")));
+      out.push_back(error_at(v->line, v->column,
+                             tr("'links.user_agent' must be printable ASCII on one line (it is sent as a header)")));
     }
   }
   read_bounded(section, "per_host", 1, 8, settings.per_host);
