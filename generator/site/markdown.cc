@@ -276,8 +276,10 @@ std::optional<std::string> resolved_href(const std::string& url, bool image, std
 std::string slashes_hint(const std::string& url) {
   const std::string scheme = url_scheme(url);
   const size_t colon = url.find(':');
-  if (colon == std::string::npos || colon + 1 >= url.size() || url.compare(colon + 1, 2, "//") == 0) return {};
-  const std::string fixed = scheme + "://" + url.substr(url.find_first_not_of('/', colon + 1));
+  if (colon == std::string::npos || url.compare(colon + 1, 2, "//") == 0) return {};
+  const size_t host = url.find_first_not_of('/', colon + 1);
+  if (host == std::string::npos) return {};  // "https:/": no host to suggest
+  const std::string fixed = scheme + "://" + url.substr(host);
   return has_web_host(fixed) ? format(tr(" (did you mean '{0}'?)"), fixed) : std::string();
 }
 

@@ -195,6 +195,11 @@ TEST_SUITE("markdown") {
     CHECK(r.html.find("evil") == std::string::npos);
     CHECK(r.html.find("[::1") == std::string::npos);
     CHECK(r.html.find("<a href=\"https://www.meti.go.jp/\">d</a>") != std::string::npos);
+    // Regression (found reading the change): "https:/" has no host to suggest; it threw.
+    CHECK(formatted(render("[x](https:/) [y](http:) [z](https:/?q)\n").diagnostics) ==
+          std::vector<std::string>{"1:1: error: malformed web address 'https:/'",
+                                   "1:14: error: malformed web address 'http:'",
+                                   "1:25: error: malformed web address 'https:/?q'"});
     // A space in the path of a link in <…> is CommonMark, and stays a link.
     const auto spaced = render("[e](<https://a.jp/a b>)\n");
     CHECK(spaced.diagnostics.empty());
